@@ -1,0 +1,270 @@
+"""What a rule says when it is broken, in Vietnamese (default) and English.
+
+A problem is data (field, code, parameters); its sentence is made here so
+the GUI, the CLI and the provincial server say exactly the same thing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # field: (vi, en)
+    "code": ("Mã đối tượng", "Resident code"),
+    "full_name": ("Họ và tên", "Full name"),
+    "sex": ("Giới tính", "Sex"),
+    "birth_date": ("Ngày sinh", "Date of birth"),
+    "cccd": ("Số CCCD", "Citizen ID (CCCD)"),
+    "bhyt_number": ("Số thẻ BHYT", "Health-insurance card number"),
+    "bhyt_valid_from": ("Thẻ BHYT có giá trị từ", "Insurance card valid from"),
+    "bhyt_valid_to": ("Thẻ BHYT có giá trị đến", "Insurance card valid to"),
+    "groups": ("Nhóm đối tượng", "Beneficiary groups"),
+    "disability_type": ("Dạng khuyết tật", "Disability type"),
+    "disability_severity": ("Mức độ khuyết tật", "Disability severity"),
+    "admission_date": ("Ngày tiếp nhận", "Admission date"),
+    "discharge_date": ("Ngày ra khỏi cơ sở", "Discharge date"),
+    "discharge_reason": ("Lý do ra khỏi cơ sở", "Discharge reason"),
+    "room": ("Phòng", "Room"),
+    "next_of_kin_phone": ("Điện thoại người thân", "Next of kin's phone"),
+    "province_code": ("Tỉnh/thành phố", "Province"),
+    "ward_code": ("Xã/phường", "Commune/ward"),
+    "checkup_date": ("Ngày khám", "Checkup date"),
+    "kind": ("Loại khám", "Checkup kind"),
+    "systolic": ("Huyết áp tâm thu", "Systolic blood pressure"),
+    "diastolic": ("Huyết áp tâm trương", "Diastolic blood pressure"),
+    "pulse": ("Mạch", "Pulse"),
+    "temperature": ("Nhiệt độ", "Temperature"),
+    "spo2": ("SpO2", "SpO2"),
+    "respiratory_rate": ("Nhịp thở", "Respiratory rate"),
+    "weight_kg": ("Cân nặng", "Weight"),
+    "height_cm": ("Chiều cao", "Height"),
+    "glucose": ("Đường huyết", "Blood glucose"),
+    "classification": ("Phân loại sức khỏe", "Health classification"),
+    "next_due_date": ("Ngày khám lần sau", "Next checkup due"),
+    "screening": ("Sàng lọc bệnh truyền nhiễm", "Infectious-disease screening"),
+    "icd10": ("Mã ICD-10", "ICD-10 code"),
+    "onset_date": ("Ngày phát hiện", "Onset date"),
+    "status": ("Tình trạng", "Status"),
+    "follow_up_days": ("Chu kỳ theo dõi (ngày)", "Follow-up interval (days)"),
+    "session_date": ("Ngày tập", "Session date"),
+    "rehab_type": ("Loại phục hồi chức năng", "Rehabilitation type"),
+    "minutes": ("Thời gian (phút)", "Duration (minutes)"),
+    "therapist": ("Người thực hiện", "Therapist"),
+    "barthel": ("Chỉ số Barthel", "Barthel index"),
+    "referral_date": ("Ngày chuyển tuyến", "Referral date"),
+    "hospital": ("Nơi chuyển đến", "Receiving hospital"),
+    "reason": ("Lý do chuyển", "Reason for referral"),
+    "outcome": ("Kết quả", "Outcome"),
+    "return_date": ("Ngày trở về", "Return date"),
+    "username": ("Tên đăng nhập", "Username"),
+    "password": ("Mật khẩu", "Password"),
+    "role": ("Vai trò", "Role"),
+    "facility_code": ("Mã cơ sở", "Facility code"),
+    "facility_name": ("Tên cơ sở", "Facility name"),
+    "facility_type": ("Loại hình cơ sở", "Facility type"),
+    "passphrase": ("Mật khẩu kho dữ liệu", "Store passphrase"),
+    "findings": ("Kết luận, ghi chú khám", "Findings"),
+    "examiner": ("Người khám", "Examiner"),
+    "note": ("Ghi chú", "Note"),
+    "notes": ("Ghi chú", "Notes"),
+    "next_of_kin_name": ("Người thân", "Next of kin"),
+    "next_of_kin_relation": ("Quan hệ", "Relationship"),
+    "address_detail": ("Địa chỉ chi tiết", "Street address"),
+    "old_address": ("Địa chỉ cũ (trước sáp nhập)", "Old address (before the merger)"),
+    "provincial_target": ("Chỉ tiêu của tỉnh", "Provincial target"),
+    "auto_lock_minutes": ("Tự khóa sau (phút)", "Auto-lock after (minutes)"),
+}
+
+# code: (vi template, en template). Templates use {label} and parameters.
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "required": ("{label}: bắt buộc nhập.", "{label}: required."),
+    "range": (
+        "{label}: {value} {unit} nằm ngoài khoảng cho phép {low}–{high} {unit}.",
+        "{label}: {value} {unit} is outside the allowed range {low}–{high} {unit}.",
+    ),
+    "diastolic_not_below_systolic": (
+        "{label}: {value} mmHg phải thấp hơn huyết áp tâm thu ({systolic} mmHg).",
+        "{label}: {value} mmHg must be lower than the systolic pressure ({systolic} mmHg).",
+    ),
+    "bp_pair": (
+        "{label}: nhập đủ cả huyết áp tâm thu và tâm trương.",
+        "{label}: enter both systolic and diastolic pressure.",
+    ),
+    "future_date": (
+        "{label}: {value} là ngày trong tương lai; hôm nay là {today}.",
+        "{label}: {value} is in the future; today is {today}.",
+    ),
+    "before_birth": (
+        "{label}: {value} trước ngày sinh ({birth_date}).",
+        "{label}: {value} is before the date of birth ({birth_date}).",
+    ),
+    "discharge_before_admission": (
+        "{label}: {value} phải sau hoặc bằng ngày tiếp nhận ({admission_date}).",
+        "{label}: {value} must be on or after the admission date ({admission_date}).",
+    ),
+    "outside_stay": (
+        "{label}: {value} nằm ngoài thời gian ở cơ sở ({admission_date} – {end}).",
+        "{label}: {value} is outside the resident's stay ({admission_date} – {end}).",
+    ),
+    "not_after": (
+        "{label}: {value} phải sau {other_label} ({other}).",
+        "{label}: {value} must be after {other_label} ({other}).",
+    ),
+    "cccd_format": (
+        "{label}: phải gồm đúng 12 chữ số (đã nhập {length} ký tự).",
+        "{label}: must be exactly 12 digits ({length} characters entered).",
+    ),
+    "cccd_mismatch": (
+        "{label}: chữ số thứ 4–6 ({digits}) không khớp giới tính và năm sinh ({expected}).",
+        "{label}: digits 4–6 ({digits}) do not match the sex and year of birth ({expected}).",
+    ),
+    "bhyt_format": (
+        "{label}: phải có 15 ký tự (2 chữ cái, mức hưởng 1–5, 2 số mã tỉnh, 10 số mã BHXH, ví dụ CC1010123456789) hoặc 10 chữ số mã BHXH.",
+        "{label}: must be 15 characters (2 letters, benefit level 1–5, 2-digit province, 10-digit social-insurance number, e.g. CC1010123456789) or the 10-digit social-insurance number.",
+    ),
+    "choice": (
+        "{label}: giá trị “{value}” không hợp lệ; chọn một trong: {choices}.",
+        "{label}: “{value}” is not valid; choose one of: {choices}.",
+    ),
+    "groups_empty": (
+        "{label}: chọn ít nhất một nhóm đối tượng.",
+        "{label}: choose at least one beneficiary group.",
+    ),
+    "disability_needs_group": (
+        "{label}: chỉ ghi khi đối tượng thuộc nhóm người khuyết tật (NKT).",
+        "{label}: only for residents in the disability group (NKT).",
+    ),
+    "discharge_incomplete": (
+        "{label}: nhập cả ngày và lý do ra khỏi cơ sở.",
+        "{label}: enter both the discharge date and its reason.",
+    ),
+    "name_format": (
+        "{label}: nhập họ và tên đầy đủ (ít nhất 2 từ, chỉ chữ cái).",
+        "{label}: enter the full name (at least 2 words, letters only).",
+    ),
+    "too_long": (
+        "{label}: tối đa {max} ký tự.",
+        "{label}: at most {max} characters.",
+    ),
+    "icd10_unknown": (
+        "{label}: không tìm thấy mã “{value}” trong danh mục ICD-10.",
+        "{label}: “{value}” is not in the ICD-10 list.",
+    ),
+    "phone_format": (
+        "{label}: số điện thoại gồm 10 chữ số, bắt đầu bằng 0.",
+        "{label}: a phone number has 10 digits and starts with 0.",
+    ),
+    "ward_not_in_province": (
+        "{label}: xã/phường này không thuộc tỉnh/thành phố đã chọn.",
+        "{label}: this commune/ward is not in the chosen province.",
+    ),
+    "unknown_division": (
+        "{label}: mã đơn vị hành chính “{value}” không tồn tại.",
+        "{label}: administrative code “{value}” does not exist.",
+    ),
+    "username_format": (
+        "{label}: 3–32 ký tự, chỉ chữ thường không dấu, số, dấu chấm, gạch dưới.",
+        "{label}: 3–32 characters: lower-case letters, digits, dot, underscore.",
+    ),
+    "password_weak": (
+        "{label}: cần ít nhất {min} ký tự.",
+        "{label}: needs at least {min} characters.",
+    ),
+    "code_format": (
+        "{label}: 2–20 ký tự, chữ in hoa không dấu, số và dấu gạch ngang.",
+        "{label}: 2–20 characters: capital letters, digits and hyphens.",
+    ),
+    "referral_closed": (
+        "{label}: lượt chuyển tuyến này đã kết thúc.",
+        "{label}: this referral is already closed.",
+    ),
+    "resident_discharged": (
+        "{label}: đối tượng đã ra khỏi cơ sở ngày {discharge_date}.",
+        "{label}: the resident was discharged on {discharge_date}.",
+    ),
+    "already_superseded": (
+        "{label}: bản ghi này đã được sửa hoặc hủy; hãy sửa bản mới nhất.",
+        "{label}: this record was already corrected or voided; correct the latest version.",
+    ),
+    "duplicate": (
+        "{label}: “{value}” đã được dùng cho người khác.",
+        "{label}: “{value}” is already used by someone else.",
+    ),
+    "isolation_needs_screening": (
+        "{label}: chỉ cách ly khi kết quả sàng lọc là nghi ngờ hoặc dương tính.",
+        "{label}: isolation is only for a suspected or positive screening.",
+    ),
+}
+
+
+def label(field_name: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    pair = FIELD_LABELS.get(field_name)
+    if pair is None:
+        return field_name
+    return pair[0] if lang == "vi" else pair[1]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: which field, which rule, with what values."""
+
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        vi, en = TEMPLATES[self.code]
+        template = vi if lang == "vi" else en
+        values = {k: _show(v) for k, v in self.params.items()}
+        if "other_field" in self.params:
+            values["other_label"] = label(self.params["other_field"], lang)
+        return template.format(label=label(self.field, lang), **values)
+
+
+def _show(value: Any) -> str:
+    if hasattr(value, "isoformat") and hasattr(value, "day"):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class DomainError(Exception):
+    """An error a person can act on; ``message(lang)`` says what to do."""
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:  # pragma: no cover - overridden
+        return str(self)
+
+
+class ValidationError(DomainError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return " ".join(p.message(lang) for p in self.problems)
+
+    def fields(self) -> set[str]:
+        return {p.field for p in self.problems}
+
+
+class ActionError(DomainError):
+    """A refused action (permission, lockout, missing record...), bilingual."""
+
+    def __init__(self, vi: str, en: str):
+        self.vi, self.en = vi, en
+        super().__init__(en)
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class PermissionDenied(ActionError):
+    pass
+
+
+class NotFound(ActionError):
+    pass

@@ -1,0 +1,261 @@
+"""Every rule a nurse can break, once, with a message that says how to fix it.
+
+Each ``check_*`` returns the list of problems (empty when all is well);
+``ensure(problems)`` raises ``ValidationError`` for the services.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import divisions, icd10
+from .entities import Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
+from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
+from .messages import Problem, ValidationError
+
+# Plausible ranges for vital signs: (low, high, unit). A value outside is a
+# typing slip (or a device error), never a real measurement to keep.
+VITAL_RANGES: dict[str, tuple[float, float, str]] = {
+    "systolic": (60, 260, "mmHg"),
+    "diastolic": (30, 160, "mmHg"),
+    "pulse": (20, 250, "lần/phút"),
+    "temperature": (32, 43, "°C"),
+    "spo2": (50, 100, "%"),
+    "respiratory_rate": (5, 80, "lần/phút"),
+    "weight_kg": (1, 250, "kg"),
+    "height_cm": (30, 230, "cm"),
+    "glucose": (1, 40, "mmol/L"),
+}
+
+BARTHEL_RANGE = (0, 100)
+REHAB_MINUTES_RANGE = (1, 480)
+FOLLOW_UP_DAYS_RANGE = (1, 730)
+MAX_TEXT = 2000
+MAX_SHORT_TEXT = 200
+
+_CCCD = re.compile(r"^\d{12}$")
+# 15-character card: object code (2 letters), benefit level (1-5), province
+# code (2 digits), social-insurance number (10 digits). Since 2025 the bare
+# 10-digit social-insurance number is also accepted on the card.
+_BHYT = re.compile(r"^[A-Z]{2}[1-5]\d{12}$|^\d{10}$")
+_PHONE = re.compile(r"^0\d{9}$")
+_NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)+$")
+_USERNAME = re.compile(r"^[a-z0-9._]{3,32}$")
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
+MIN_PASSWORD = 8
+MIN_PASSPHRASE = 10
+
+
+def ensure(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def _required(problems: list[Problem], field: str, value) -> bool:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        problems.append(Problem(field, "required"))
+        return False
+    return True
+
+
+def _in_range(problems, field, value, low, high, unit=""):
+    if value is not None and not (low <= value <= high):
+        problems.append(Problem(field, "range", {"value": value, "low": low, "high": high, "unit": unit}))
+
+
+def _not_future(problems, field, value: date | None, today: date):
+    if value is not None and value > today:
+        problems.append(Problem(field, "future_date", {"value": value, "today": today}))
+
+
+def _text(problems, field, value: str | None, limit=MAX_SHORT_TEXT):
+    if value and len(value) > limit:
+        problems.append(Problem(field, "too_long", {"max": limit}))
+
+
+def cccd_expected_digits(sex: Sex, birth_year: int) -> str:
+    """Digits 4-6 of a CCCD: century-and-sex digit, then the year's last two."""
+    century = (birth_year - 1900) // 100  # 1900s -> 0, 2000s -> 1, ...
+    digit = century * 2 + (1 if sex == Sex.FEMALE else 0)
+    return f"{digit}{birth_year % 100:02d}"
+
+
+def check_cccd(cccd: str | None, sex: Sex | None = None, birth_date: date | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    if not cccd:
+        return problems  # may be missing (old residents, children)
+    if not _CCCD.match(cccd):
+        return [Problem("cccd", "cccd_format", {"length": len(cccd)})]
+    if sex is not None and birth_date is not None and 1900 <= birth_date.year < 2400:
+        expected = cccd_expected_digits(sex, birth_date.year)
+        if cccd[3:6] != expected:
+            problems.append(Problem("cccd", "cccd_mismatch", {"digits": cccd[3:6], "expected": expected}))
+    return problems
+
+
+def check_bhyt(number: str | None) -> list[Problem]:
+    if not number:
+        return []
+    return [] if _BHYT.match(number) else [Problem("bhyt_number", "bhyt_format")]
+
+
+def check_resident(r: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "full_name", r.full_name):
+        if not _NAME.match(r.full_name.strip()):
+            p.append(Problem("full_name", "name_format"))
+        _text(p, "full_name", r.full_name, 100)
+    _required(p, "sex", r.sex)
+    if _required(p, "birth_date", r.birth_date):
+        _not_future(p, "birth_date", r.birth_date, today)
+        if r.birth_date.year < 1900:
+            p.append(Problem("birth_date", "range", {"value": r.birth_date.year, "low": 1900, "high": today.year, "unit": ""}))
+    if _required(p, "admission_date", r.admission_date):
+        _not_future(p, "admission_date", r.admission_date, today)
+        if r.birth_date and r.admission_date < r.birth_date:
+            p.append(Problem("admission_date", "before_birth", {"value": r.admission_date, "birth_date": r.birth_date}))
+    if not r.groups:
+        p.append(Problem("groups", "groups_empty"))
+    if r.code and not _CODE.match(r.code):
+        p.append(Problem("code", "code_format"))
+    p += check_cccd(r.cccd, r.sex, r.birth_date)
+    p += check_bhyt(r.bhyt_number)
+    if r.bhyt_valid_from and r.bhyt_valid_to and r.bhyt_valid_to <= r.bhyt_valid_from:
+        p.append(Problem("bhyt_valid_to", "not_after", {"value": r.bhyt_valid_to, "other_field": "bhyt_valid_from", "other": r.bhyt_valid_from}))
+    if (r.disability_type or r.disability_severity) and BeneficiaryGroup.DISABILITY not in r.groups:
+        p.append(Problem("disability_type", "disability_needs_group"))
+    if (r.discharge_date is None) != (r.discharge_reason is None):
+        p.append(Problem("discharge_date" if r.discharge_date is None else "discharge_reason", "discharge_incomplete"))
+    if r.discharge_date is not None:
+        _not_future(p, "discharge_date", r.discharge_date, today)
+        if r.admission_date and r.discharge_date < r.admission_date:
+            p.append(Problem("discharge_date", "discharge_before_admission", {"value": r.discharge_date, "admission_date": r.admission_date}))
+    if r.next_of_kin_phone and not _PHONE.match(r.next_of_kin_phone):
+        p.append(Problem("next_of_kin_phone", "phone_format"))
+    p += divisions.check(r.province_code, r.ward_code)
+    for name in ("room", "next_of_kin_name", "next_of_kin_relation", "address_detail"):
+        _text(p, name, getattr(r, name))
+    _text(p, "notes", r.notes, MAX_TEXT)
+    _text(p, "old_address", r.old_address, 500)
+    return p
+
+
+def check_vitals(v: VitalSigns) -> list[Problem]:
+    p: list[Problem] = []
+    for name, (low, high, unit) in VITAL_RANGES.items():
+        _in_range(p, name, getattr(v, name), low, high, unit)
+    if (v.systolic is None) != (v.diastolic is None):
+        p.append(Problem("systolic" if v.systolic is None else "diastolic", "bp_pair"))
+    elif v.systolic is not None and v.diastolic is not None and not any(x.field in ("systolic", "diastolic") for x in p):
+        if v.diastolic >= v.systolic:
+            p.append(Problem("diastolic", "diastolic_not_below_systolic", {"value": v.diastolic, "systolic": v.systolic}))
+    return p
+
+
+def _within_stay(p, field, day: date, resident: Resident, today: date):
+    end = resident.discharge_date or today
+    if day < resident.admission_date or day > end:
+        p.append(Problem(field, "outside_stay", {"value": day, "admission_date": resident.admission_date, "end": end}))
+
+
+def check_checkup(c: Checkup, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "checkup_date", c.checkup_date):
+        _not_future(p, "checkup_date", c.checkup_date, today)
+        if not p:
+            _within_stay(p, "checkup_date", c.checkup_date, resident, today)
+    _required(p, "kind", c.kind)
+    if not c.voided:
+        p += check_vitals(c.vitals)
+    if c.next_due_date is not None and c.checkup_date is not None and c.next_due_date <= c.checkup_date:
+        p.append(Problem("next_due_date", "not_after", {"value": c.next_due_date, "other_field": "checkup_date", "other": c.checkup_date}))
+    if c.isolation and c.screening not in (ScreeningResult.SUSPECTED, ScreeningResult.POSITIVE):
+        p.append(Problem("screening", "isolation_needs_screening"))
+    _text(p, "findings", c.findings, MAX_TEXT)
+    _text(p, "examiner", c.examiner)
+    return p
+
+
+def check_condition(c: Condition, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "icd10", c.icd10) and icd10.lookup(c.icd10) is None:
+        p.append(Problem("icd10", "icd10_unknown", {"value": c.icd10}))
+    _not_future(p, "onset_date", c.onset_date, today)
+    if c.onset_date and c.onset_date < resident.birth_date:
+        p.append(Problem("onset_date", "before_birth", {"value": c.onset_date, "birth_date": resident.birth_date}))
+    if c.follow_up_days is not None:
+        _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")
+    _text(p, "note", c.note, MAX_TEXT)
+    return p
+
+
+def check_rehab(s: RehabSession, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "session_date", s.session_date):
+        _not_future(p, "session_date", s.session_date, today)
+        if not p:
+            _within_stay(p, "session_date", s.session_date, resident, today)
+    _required(p, "rehab_type", s.rehab_type)
+    if _required(p, "minutes", s.minutes):
+        _in_range(p, "minutes", s.minutes, *REHAB_MINUTES_RANGE, "phút")
+    if s.barthel is not None:
+        _in_range(p, "barthel", s.barthel, *BARTHEL_RANGE, "")
+    _text(p, "therapist", s.therapist)
+    _text(p, "note", s.note, MAX_TEXT)
+    return p
+
+
+def check_referral(r: Referral, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "referral_date", r.referral_date):
+        _not_future(p, "referral_date", r.referral_date, today)
+        if not p:
+            _within_stay(p, "referral_date", r.referral_date, resident, today)
+    if _required(p, "hospital", r.hospital):
+        _text(p, "hospital", r.hospital)
+    _required(p, "reason", r.reason)
+    _text(p, "reason", r.reason, MAX_TEXT)
+    if r.icd10 and icd10.lookup(r.icd10) is None:
+        p.append(Problem("icd10", "icd10_unknown", {"value": r.icd10}))
+    if r.return_date is not None:
+        _not_future(p, "return_date", r.return_date, today)
+        if r.referral_date and r.return_date < r.referral_date:
+            p.append(Problem("return_date", "not_after", {"value": r.return_date, "other_field": "referral_date", "other": r.referral_date}))
+        if r.outcome != ReferralOutcome.RETURNED:
+            p.append(Problem("outcome", "choice", {"value": r.outcome, "choices": ReferralOutcome.RETURNED.value}))
+    if r.outcome == ReferralOutcome.RETURNED and r.return_date is None:
+        p.append(Problem("return_date", "required"))
+    return p
+
+
+def check_facility(f: Facility) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "facility_code", f.code) and not _CODE.match(f.code):
+        p.append(Problem("facility_code", "code_format"))
+    if _required(p, "facility_name", f.name):
+        _text(p, "facility_name", f.name)
+    _required(p, "facility_type", f.type)
+    p += divisions.check(f.province_code, f.ward_code)
+    for target in (f.provincial_target_2025, f.provincial_target_2030):
+        if target is not None:
+            _in_range(p, "provincial_target", target, 0, 1, "")
+    if not (1 <= f.auto_lock_minutes <= 240):
+        p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": 1, "high": 240, "unit": ""}))
+    return p
+
+
+def check_username(username: str) -> list[Problem]:
+    return [] if _USERNAME.match(username or "") else [Problem("username", "username_format")]
+
+
+def check_password(password: str) -> list[Problem]:
+    return [] if len(password or "") >= MIN_PASSWORD else [Problem("password", "password_weak", {"min": MIN_PASSWORD})]
+
+
+def check_passphrase(passphrase: str) -> list[Problem]:
+    return [] if len(passphrase or "") >= MIN_PASSPHRASE else [Problem("passphrase", "password_weak", {"min": MIN_PASSPHRASE})]
+
+
+def default_next_due(checkup_date: date, has_chronic: bool) -> date:
+    """At least yearly; every 3 months for residents with a chronic condition."""
+    return checkup_date + timedelta(days=91 if has_chronic else 365)

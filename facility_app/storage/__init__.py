@@ -1,0 +1,1 @@
+"""SQLCipher store: engine and key, tables, migrations, repositories, change log."""

@@ -1,0 +1,97 @@
+"""One write = the row, its change-log (outbox) entry and its audit entry,
+in one transaction. Services open a ``Writer`` per use case."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from enum import Enum
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..domain.entities import Actor
+from ..domain.hlc import Clock
+from ..domain.ids import new_id
+from ..domain.messages import ActionError
+from . import audit
+from .tables import SYNCED_TABLES, change_log
+
+
+class StaleRecord(ActionError):
+    def __init__(self):
+        super().__init__(
+            "Bản ghi vừa được người khác sửa; hãy mở lại và nhập lại thay đổi.",
+            "Someone else changed this record meanwhile; reopen it and make your change again.",
+        )
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+class Writer:
+    """Writes through one open transaction; the caller commits by leaving ``with``."""
+
+    def __init__(self, conn: sa.Connection, actor: Actor, action: str, facility_code: str,
+                 device_id: str, clock: Clock):
+        self.conn = conn
+        self.actor = actor
+        self.action = action
+        self.facility_code = facility_code
+        self.device_id = device_id
+        self.clock = clock
+        self.at = now_iso()
+
+    def _stamp(self) -> dict:
+        return {"updated_at": self.at, "updated_by": self.actor.username,
+                "device_id": self.device_id, "hlc": self.clock.tick().encode()}
+
+    def insert(self, table: sa.Table, values: dict) -> str:
+        row = dict(values)
+        row.setdefault("id", new_id())
+        row.update(facility_code=self.facility_code, version=1, deleted=False, **self._stamp())
+        self.conn.execute(table.insert().values(**row))
+        fields = {k: jsonable(v) for k, v in values.items() if k != "id"}
+        self._log(table.name, row["id"], "insert", fields, 0, row["hlc"])
+        return row["id"]
+
+    def update(self, table: sa.Table, row_id: str, changed: dict, base_version: int | None = None,
+               op: str = "update") -> int:
+        """Apply only the changed fields; refuse if the row moved past ``base_version``."""
+        current = self.conn.execute(sa.select(table.c.version).where(table.c.id == row_id)).scalar()
+        if current is None:
+            raise KeyError(row_id)
+        if base_version is not None and base_version != current:
+            raise StaleRecord()
+        stamp = self._stamp()
+        self.conn.execute(table.update().where(table.c.id == row_id)
+                          .values(**changed, version=current + 1, **stamp))
+        fields = {k: jsonable(v) for k, v in changed.items()}
+        self._log(table.name, row_id, op, fields, current, stamp["hlc"])
+        return current + 1
+
+    def tombstone(self, table: sa.Table, row_id: str, base_version: int | None = None) -> int:
+        return self.update(table, row_id, {"deleted": True}, base_version, op="delete")
+
+    def _log(self, table_name: str, row_id: str, op: str, fields: dict, base_version: int, hlc: str) -> None:
+        assert table_name in SYNCED_TABLES
+        self.conn.execute(change_log.insert().values(
+            change_id=new_id(), table_name=table_name, row_id=row_id, op=op,
+            fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
+            base_version=base_version, hlc=hlc, created_at=self.at,
+        ))
+        audit.append(self.conn, at=self.at, actor=self.actor.username, role=self.actor.role.value,
+                     action=self.action, table_name=table_name, row_id=row_id, detail=fields)
+
+    def audit_only(self, table_name: str, row_id: str, detail: dict) -> None:
+        """An audited action that changes no synced record (login, report, export)."""
+        audit.append(self.conn, at=self.at, actor=self.actor.username, role=self.actor.role.value,
+                     action=self.action, table_name=table_name, row_id=row_id, detail=detail)

@@ -1,0 +1,279 @@
+"""The facility's encrypted store in one data folder.
+
+    <data dir>/facility.db      SQLCipher 4 database (WAL beside it while open)
+    <data dir>/store.json       KDF parameters, salt and key check (no secret)
+    <data dir>/backups/         automatic backups (before migrations, restores)
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import sqlalchemy as sa
+
+from ..domain.entities import Actor
+from ..domain.hlc import Clock, Stamp
+from ..domain.ids import new_id
+from ..domain.messages import ActionError
+from . import audit, migrate
+from .changes import Writer
+from .engine import WrongKey, make_engine, probe
+from .keys import KdfParams, RawKey, StoreInfo, derive, new_salt, read_salt
+from .tables import facility, meta
+
+DB_NAME = "facility.db"
+INFO_NAME = "store.json"
+
+
+class StoreError(ActionError):
+    pass
+
+
+def wrong_passphrase() -> StoreError:
+    return StoreError("Sai mật khẩu kho dữ liệu; không có gì bị thay đổi.",
+                      "Wrong store passphrase; nothing was changed.")
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
+    """A consistent encrypted copy through SQLCipher's own export (which
+    runs in its own transaction, so it takes the raw autocommit connection)."""
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    literal = key.pragma_literal() if key else "''"
+    raw = engine.raw_connection()
+    try:
+        raw.execute(f"ATTACH DATABASE ? AS export KEY {literal}", (str(tmp),))
+        try:
+            raw.execute("SELECT sqlcipher_export('export')")
+        finally:
+            raw.execute("DETACH DATABASE export")
+    finally:
+        raw.close()
+    _fsync_file(tmp)
+    os.replace(tmp, dest)
+
+
+def _integrity(path: Path, key: RawKey) -> list[str]:
+    import sqlcipher3
+
+    from .engine import _connect
+    conn = _connect(path, key, sqlcipher3)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            problems.append(result)
+        return problems
+    finally:
+        conn.close()
+
+
+class Store:
+    def __init__(self, data_dir: Path, key: RawKey | None, engine: sa.Engine):
+        self.data_dir = data_dir
+        self._key = key
+        self.engine = engine
+        with engine.connect() as conn:
+            values = dict(conn.execute(sa.select(meta.c.key, meta.c.value)).all())
+            self.facility_code = conn.execute(sa.select(facility.c.code)).scalar()
+        self.device_id = values["device_id"]
+        last = Stamp.decode(values["hlc"]) if "hlc" in values else None
+        self.clock = Clock(self.device_id, last)
+
+    # --- opening -------------------------------------------------------
+
+    @staticmethod
+    def db_path(data_dir: Path) -> Path:
+        return Path(data_dir) / DB_NAME
+
+    @classmethod
+    def exists(cls, data_dir: Path) -> bool:
+        return cls.db_path(data_dir).exists()
+
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str, *, plain: bool = False) -> "Store":
+        """A new empty store. ``plain`` (benchmarks only) skips encryption."""
+        data_dir = Path(data_dir)
+        if cls.exists(data_dir):
+            raise StoreError(f"Thư mục {data_dir} đã có kho dữ liệu.", f"{data_dir} already holds a store.")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / "backups").mkdir(exist_ok=True)
+        key = None if plain else derive(passphrase, new_salt())
+        engine = make_engine(cls.db_path(data_dir), key)
+        migrate.upgrade(engine)
+        with engine.begin() as conn:
+            conn.execute(meta.insert().values(key="device_id", value=new_id()))
+        if key is not None:
+            StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
+        return cls(data_dir, key, engine)
+
+    @classmethod
+    def unlock_key(cls, data_dir: Path, passphrase: str) -> RawKey:
+        """Derive and check the key without writing anything."""
+        path = cls.db_path(data_dir)
+        if not path.exists():
+            raise StoreError(f"Chưa có kho dữ liệu trong {data_dir}; hãy khởi tạo (facility-admin init).",
+                             f"No store in {data_dir}; create one first (facility-admin init).")
+        salt = read_salt(path)
+        info = StoreInfo.load(Path(data_dir) / INFO_NAME)
+        key = derive(passphrase, salt, info.kdf if info else KdfParams())
+        if info is not None and info.salt_hex == salt.hex():
+            if key.check_value() != info.key_check:
+                raise wrong_passphrase()
+        else:  # store.json lost or from before an interrupted rekey: ask the file
+            try:
+                probe(path, key)
+            except WrongKey:
+                raise wrong_passphrase() from None
+            StoreInfo(info.kdf if info else KdfParams(), salt.hex(), key.check_value()).save(Path(data_dir) / INFO_NAME)
+        return key
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str | None = None, *, key: RawKey | None = None,
+             plain: bool = False) -> "Store":
+        data_dir = Path(data_dir)
+        if not plain and key is None:
+            key = cls.unlock_key(data_dir, passphrase or "")
+        engine = make_engine(cls.db_path(data_dir), None if plain else key)
+        try:
+            current = migrate.current(engine)
+            if current != migrate.head():
+                if current is not None:
+                    cls._backup_engine(engine, data_dir, key, f"pre-migrate-{current}")
+                migrate.upgrade(engine)
+        except WrongKey:
+            engine.dispose()
+            raise wrong_passphrase() from None
+        return cls(data_dir, None if plain else key, engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- transactions --------------------------------------------------
+
+    @contextmanager
+    def write(self, actor: Actor, action: str) -> Iterator[Writer]:
+        """One use case = one transaction: rows, change log, audit, clock."""
+        with self.engine.connect().execution_options(write=True) as conn:
+            with conn.begin():
+                writer = Writer(conn, actor, action, self.facility_code or "", self.device_id, self.clock)
+                yield writer
+                conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('hlc', :v) "
+                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                             {"v": self.clock.last.encode()})
+
+    @contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    # --- backup, restore, rekey, verify --------------------------------
+
+    @staticmethod
+    def _backup_engine(engine: sa.Engine, data_dir: Path, key: RawKey | None, label: str) -> Path:
+        folder = Path(data_dir) / "backups"
+        folder.mkdir(exist_ok=True)
+        dest = folder / f"{label}-{datetime.now():%Y%m%d-%H%M%S}.db"
+        _export(engine, dest, key)
+        return dest
+
+    def backup(self, dest: Path) -> Path:
+        """An encrypted snapshot with the same key: restorable only with the passphrase."""
+        dest = Path(dest)
+        if dest.exists():
+            raise StoreError(f"Tệp {dest} đã tồn tại; chọn tên khác.", f"{dest} already exists; choose another name.")
+        _export(self.engine, dest, self._key)
+        return dest
+
+    @classmethod
+    def check_backup(cls, backup_file: Path, passphrase: str) -> RawKey:
+        backup_file = Path(backup_file)
+        if not backup_file.is_file():
+            raise StoreError(f"Không tìm thấy tệp sao lưu {backup_file}.", f"Backup file {backup_file} not found.")
+        key = derive(passphrase, read_salt(backup_file))
+        try:
+            problems = _integrity(backup_file, key)
+        except WrongKey:
+            raise StoreError("Mật khẩu không mở được tệp sao lưu này (hoặc tệp không phải bản sao lưu).",
+                             "The passphrase does not open this backup (or it is not a backup file).") from None
+        if problems:
+            raise StoreError("Tệp sao lưu bị hỏng: " + "; ".join(problems[:3]),
+                             "The backup file is damaged: " + "; ".join(problems[:3]))
+        return key
+
+    @classmethod
+    def restore(cls, backup_file: Path, data_dir: Path, passphrase: str, *, replace: bool = False) -> "Store":
+        """Into an empty folder, or (``replace``) over a store, keeping a copy of it."""
+        data_dir = Path(data_dir)
+        key = cls.check_backup(backup_file, passphrase)
+        db = cls.db_path(data_dir)
+        if db.exists():
+            if not replace:
+                raise StoreError(f"Thư mục {data_dir} đã có kho dữ liệu; cần xác nhận để ghi đè.",
+                                 f"{data_dir} already holds a store; confirm to replace it.")
+            keep = data_dir / "backups" / f"pre-restore-{datetime.now():%Y%m%d-%H%M%S}"
+            keep.mkdir(parents=True)
+            for name in (DB_NAME, DB_NAME + "-wal", INFO_NAME):
+                if (data_dir / name).exists():
+                    shutil.copy2(data_dir / name, keep / name)
+            for name in (DB_NAME + "-wal", DB_NAME + "-shm"):  # a stale WAL must not meet the new file
+                (data_dir / name).unlink(missing_ok=True)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / "backups").mkdir(exist_ok=True)
+        tmp = data_dir / (DB_NAME + ".restore")
+        shutil.copyfile(backup_file, tmp)
+        _fsync_file(tmp)
+        os.replace(tmp, db)
+        StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
+        return cls.open(data_dir, key=key)
+
+    def rekey(self, new_passphrase: str) -> None:
+        """Re-encrypt under a new passphrase (and salt); the old file is replaced atomically."""
+        new_key = derive(new_passphrase, new_salt())
+        db = self.db_path(self.data_dir)
+        tmp = db.with_name(DB_NAME + ".rekey")
+        _export(self.engine, tmp, new_key)
+        if _integrity(tmp, new_key):
+            tmp.unlink()
+            raise StoreError("Đổi mật khẩu thất bại; kho dữ liệu cũ giữ nguyên.",
+                             "Rekey failed; the store is unchanged.")
+        self.engine.dispose()  # last close checkpoints and removes the WAL
+        for name in (DB_NAME + "-wal", DB_NAME + "-shm"):
+            (self.data_dir / name).unlink(missing_ok=True)
+        os.replace(tmp, db)
+        StoreInfo(KdfParams(), new_key.salt.hex(), new_key.check_value()).save(self.data_dir / INFO_NAME)
+        self._key = new_key
+        self.engine = make_engine(db, new_key)
+
+    def verify(self) -> list[tuple[str, bool, str]]:
+        """(check, ok, detail) for encryption pages, SQLite structure, schema level, audit chain."""
+        results: list[tuple[str, bool, str]] = []
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            if self._key is not None:
+                bad = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()]
+                results.append(("encryption", not bad, "; ".join(bad[:3]) or "every page authenticates"))
+            result = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()[0]
+            results.append(("structure", result == "ok", result))
+        current, head = migrate.current(self.engine), migrate.head()
+        results.append(("schema", current == head, f"at {current}, expected {head}"))
+        with self.read() as conn:
+            ok, detail = audit.verify(conn)
+        results.append(("audit", ok, detail))
+        return results

@@ -1,0 +1,215 @@
+"""Tables. Synced tables carry facility, version, updated-at/by, device,
+HLC stamp and a tombstone flag instead of hard deletes."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+
+def _sync_columns() -> list[sa.Column]:
+    return [
+        sa.Column("facility_code", sa.String(20), nullable=False),
+        sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+        sa.Column("updated_at", sa.String(32), nullable=False),  # ISO-8601 UTC
+        sa.Column("updated_by", sa.String(64), nullable=False),
+        sa.Column("device_id", sa.String(36), nullable=False),
+        sa.Column("hlc", sa.String(64), nullable=False),
+        sa.Column("deleted", sa.Boolean, nullable=False, server_default=sa.false()),
+    ]
+
+
+def _id() -> sa.Column:
+    return sa.Column("id", sa.String(36), primary_key=True)
+
+
+facility = sa.Table(
+    "facility", metadata, _id(),
+    sa.Column("code", sa.String(20), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("province_code", sa.Integer),
+    sa.Column("ward_code", sa.Integer),
+    sa.Column("address", sa.String(300), nullable=False, server_default=""),
+    sa.Column("governing_body", sa.String(200), nullable=False, server_default=""),
+    sa.Column("report_recipient", sa.String(300), nullable=False, server_default=""),
+    sa.Column("report_place", sa.String(100), nullable=False, server_default=""),
+    sa.Column("report_symbol", sa.String(40), nullable=False, server_default="BC"),
+    sa.Column("director_name", sa.String(100), nullable=False, server_default=""),
+    sa.Column("provincial_target_2025", sa.Float),
+    sa.Column("provincial_target_2030", sa.Float),
+    sa.Column("auto_lock_minutes", sa.Integer, nullable=False, server_default="10"),
+    *_sync_columns(),
+)
+
+residents = sa.Table(
+    "residents", metadata, _id(),
+    sa.Column("code", sa.String(20), nullable=False),
+    sa.Column("full_name", sa.String(100), nullable=False),
+    sa.Column("name_folded", sa.String(100), nullable=False),  # for accent-free search
+    sa.Column("sex", sa.String(1), nullable=False),
+    sa.Column("birth_date", sa.Date, nullable=False),
+    sa.Column("groups", sa.String(60), nullable=False),  # "NCC,NKT"
+    sa.Column("cccd", sa.String(12)),
+    sa.Column("bhyt_number", sa.String(15)),
+    sa.Column("bhyt_valid_from", sa.Date),
+    sa.Column("bhyt_valid_to", sa.Date),
+    sa.Column("disability_type", sa.String(20)),
+    sa.Column("disability_severity", sa.String(20)),
+    sa.Column("admission_date", sa.Date, nullable=False),
+    sa.Column("discharge_date", sa.Date),
+    sa.Column("discharge_reason", sa.String(20)),
+    sa.Column("room", sa.String(200), nullable=False, server_default=""),
+    sa.Column("next_of_kin_name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("next_of_kin_relation", sa.String(200), nullable=False, server_default=""),
+    sa.Column("next_of_kin_phone", sa.String(20), nullable=False, server_default=""),
+    sa.Column("province_code", sa.Integer),
+    sa.Column("ward_code", sa.Integer),
+    sa.Column("address_detail", sa.String(200), nullable=False, server_default=""),
+    sa.Column("old_address", sa.String(500), nullable=False, server_default=""),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_residents_code", "code"),
+    sa.Index("ix_residents_name_folded", "name_folded"),
+)
+
+
+def _resident_fk() -> sa.Column:
+    return sa.Column("resident_id", sa.String(36), sa.ForeignKey("residents.id"), nullable=False)
+
+
+checkups = sa.Table(
+    "checkups", metadata, _id(), _resident_fk(),
+    sa.Column("checkup_date", sa.Date, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("systolic", sa.Integer),
+    sa.Column("diastolic", sa.Integer),
+    sa.Column("pulse", sa.Integer),
+    sa.Column("temperature", sa.Float),
+    sa.Column("spo2", sa.Integer),
+    sa.Column("respiratory_rate", sa.Integer),
+    sa.Column("weight_kg", sa.Float),
+    sa.Column("height_cm", sa.Float),
+    sa.Column("glucose", sa.Float),
+    sa.Column("findings", sa.Text, nullable=False, server_default=""),
+    sa.Column("classification", sa.Integer),
+    sa.Column("next_due_date", sa.Date),
+    sa.Column("examiner", sa.String(200), nullable=False, server_default=""),
+    sa.Column("screening", sa.String(20)),
+    sa.Column("screening_note", sa.Text, nullable=False, server_default=""),
+    sa.Column("isolation", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("supersedes_id", sa.String(36)),
+    sa.Column("voided", sa.Boolean, nullable=False, server_default=sa.false()),
+    *_sync_columns(),
+    sa.Index("ix_checkups_resident_id", "resident_id", "checkup_date"),
+    sa.Index("ix_checkups_supersedes_id", "supersedes_id"),
+    sa.Index("ix_checkups_checkup_date", "checkup_date"),
+)
+
+conditions = sa.Table(
+    "conditions", metadata, _id(), _resident_fk(),
+    sa.Column("icd10", sa.String(8), nullable=False),
+    sa.Column("onset_date", sa.Date),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("follow_up_days", sa.Integer),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_conditions_resident_id", "resident_id"),
+)
+
+rehab_sessions = sa.Table(
+    "rehab_sessions", metadata, _id(), _resident_fk(),
+    sa.Column("session_date", sa.Date, nullable=False),
+    sa.Column("rehab_type", sa.String(20), nullable=False),
+    sa.Column("minutes", sa.Integer, nullable=False),
+    sa.Column("therapist", sa.String(200), nullable=False, server_default=""),
+    sa.Column("barthel", sa.Integer),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("supersedes_id", sa.String(36)),
+    sa.Column("voided", sa.Boolean, nullable=False, server_default=sa.false()),
+    *_sync_columns(),
+    sa.Index("ix_rehab_sessions_resident_id", "resident_id", "session_date"),
+    sa.Index("ix_rehab_sessions_supersedes_id", "supersedes_id"),
+)
+
+referrals = sa.Table(
+    "referrals", metadata, _id(), _resident_fk(),
+    sa.Column("referral_date", sa.Date, nullable=False),
+    sa.Column("hospital", sa.String(200), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("icd10", sa.String(8)),
+    sa.Column("outcome", sa.String(20), nullable=False),
+    sa.Column("return_date", sa.Date),
+    sa.Column("outcome_note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_referrals_resident_id", "resident_id"),
+)
+
+users = sa.Table(
+    "users", metadata, _id(),
+    sa.Column("username", sa.String(32), nullable=False),
+    sa.Column("full_name", sa.String(100), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    *_sync_columns(),
+    sa.Index("ix_users_username", "username", unique=True),
+)
+
+# --- local-only tables (never synced) ---
+
+login_state = sa.Table(
+    "login_state", metadata,
+    sa.Column("username", sa.String(32), primary_key=True),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", sa.String(32)),
+)
+
+change_log = sa.Table(
+    "change_log", metadata,
+    # the device's own sequence: 1, 2, 3 ... in commit order
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("change_id", sa.String(36), nullable=False, unique=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("row_id", sa.String(36), nullable=False),
+    sa.Column("op", sa.String(10), nullable=False),  # insert | update | delete
+    sa.Column("fields", sa.Text, nullable=False),  # JSON of the new values
+    sa.Column("base_version", sa.Integer, nullable=False),
+    sa.Column("hlc", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("state", sa.String(10), nullable=False, server_default="pending"),
+    sa.Column("answer", sa.Text),  # the server's answer, kept for people to read
+    sqlite_autoincrement=True,
+)
+
+audit_log = sa.Table(
+    "audit_log", metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("actor", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("row_id", sa.String(36), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Index("ix_audit_log_row_id", "row_id"),
+)
+
+meta = sa.Table(
+    "meta", metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+SYNCED_TABLES = {t.name: t for t in (facility, residents, checkups, conditions, rehab_sessions, referrals, users)}
+SYNC_COLUMNS = ("facility_code", "version", "updated_at", "updated_by", "device_id", "hlc", "deleted")
