@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -85,6 +86,7 @@ class Store:
         with engine.connect() as conn:
             values = dict(conn.execute(sa.select(meta.c.key, meta.c.value)).all())
             self.facility_code = conn.execute(sa.select(facility.c.code)).scalar()
+        self._local = threading.local()
         self.device_id = values["device_id"]
         last = Stamp.decode(values["hlc"]) if "hlc" in values else None
         self.clock = Clock(self.device_id, last)
@@ -169,13 +171,33 @@ class Store:
     @contextmanager
     def write(self, actor: Actor, action: str) -> Iterator[Writer]:
         """One use case = one transaction: rows, change log, audit, clock."""
+        batch = getattr(self._local, "batch", None)
+        if batch is not None:  # inside batch(): a savepoint per use case
+            with batch.begin_nested():
+                yield Writer(batch, actor, action, self.facility_code or "", self.device_id, self.clock)
+            return
         with self.engine.connect().execution_options(write=True) as conn:
             with conn.begin():
-                writer = Writer(conn, actor, action, self.facility_code or "", self.device_id, self.clock)
-                yield writer
-                conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('hlc', :v) "
-                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                             {"v": self.clock.last.encode()})
+                yield Writer(conn, actor, action, self.facility_code or "", self.device_id, self.clock)
+                self._save_clock(conn)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many use cases in one transaction (demo data, imports, benchmarks);
+        each still writes its own change-log and audit rows."""
+        with self.engine.connect().execution_options(write=True) as conn:
+            with conn.begin():
+                self._local.batch = conn
+                try:
+                    yield
+                    self._save_clock(conn)
+                finally:
+                    self._local.batch = None
+
+    def _save_clock(self, conn: sa.Connection) -> None:
+        conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('hlc', :v) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                     {"v": self.clock.last.encode()})
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:

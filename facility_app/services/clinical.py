@@ -1,0 +1,197 @@
+"""Checkups, chronic conditions, rehabilitation sessions and referrals.
+
+Checkups and rehab sessions are insert-only: a correction or a void is a
+new record pointing at the one it replaces, so history is never lost and
+two PCs never fight over a clinical fact. Conditions and referrals are
+living records whose fields change (status, outcome).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain import rules
+from ..domain.entities import Actor, AuditEntry, Checkup, Condition, Referral, RehabSession, Resident
+from ..domain.enums import ReferralOutcome
+from ..domain.icd10 import normalise_code
+from ..domain.ids import new_id
+from ..domain.messages import Problem, ValidationError
+from ..domain.permissions import Permission
+from ..storage import audit
+from ..storage import repositories as repo
+from ..storage.mapping import changed_fields, to_row
+from ..storage.tables import checkups, conditions, referrals, rehab_sessions
+from .base import Service, not_found
+
+
+@dataclass
+class Timeline:
+    """Everything recorded about one resident, for the record screen and the health book."""
+
+    resident: Resident
+    checkups: list[Checkup]
+    conditions: list[Condition]
+    rehab: list[RehabSession]
+    referrals: list[Referral]
+
+
+class ClinicalService(Service):
+    def _resident(self, conn, resident_id: str) -> Resident:
+        resident = repo.get(conn, Resident, resident_id)
+        if resident is None:
+            raise not_found("đối tượng", "resident", resident_id)
+        return resident
+
+    # --- checkups ------------------------------------------------------
+
+    def record_checkup(self, actor: Actor, checkup: Checkup) -> Checkup:
+        self.require(actor, Permission.RECORD_CLINICAL)
+        with self.store.write(actor, "record-checkup") as w:
+            resident = self._resident(w.conn, checkup.resident_id)
+            if checkup.next_due_date is None and checkup.checkup_date is not None:
+                chronic = any(c.status != "resolved" for c in repo.conditions_of(w.conn, resident.id))
+                checkup = dataclasses.replace(checkup, next_due_date=rules.default_next_due(checkup.checkup_date, chronic))
+            rules.ensure(rules.check_checkup(checkup, resident, self.today()))
+            w.insert(checkups, to_row(checkup))
+        checkup.version = 1
+        return checkup
+
+    def correct_checkup(self, actor: Actor, old_id: str, corrected: Checkup) -> Checkup:
+        """Record the corrected version; the earlier one stays in history."""
+        self.require(actor, Permission.RECORD_CLINICAL)
+        with self.store.write(actor, "correct-checkup") as w:
+            old = repo.get(w.conn, Checkup, old_id)
+            if old is None:
+                raise not_found("lần khám", "checkup", old_id)
+            if old.voided or repo.is_superseded(w.conn, checkups, old_id):
+                raise ValidationError([Problem("checkup_date", "already_superseded")])
+            new = dataclasses.replace(corrected, id=new_id(), resident_id=old.resident_id, supersedes_id=old_id, voided=False)
+            rules.ensure(rules.check_checkup(new, self._resident(w.conn, old.resident_id), self.today()))
+            w.insert(checkups, to_row(new))
+        new.version = 1
+        return new
+
+    def void_checkup(self, actor: Actor, old_id: str, reason: str) -> Checkup:
+        """Mark a checkup entered by mistake; it stays in history with the reason."""
+        self.require(actor, Permission.RECORD_CLINICAL)
+        if not reason or not reason.strip():
+            raise ValidationError([Problem("findings", "required")])
+        with self.store.write(actor, "void-checkup") as w:
+            old = repo.get(w.conn, Checkup, old_id)
+            if old is None:
+                raise not_found("lần khám", "checkup", old_id)
+            if old.voided or repo.is_superseded(w.conn, checkups, old_id):
+                raise ValidationError([Problem("checkup_date", "already_superseded")])
+            void = dataclasses.replace(old, id=new_id(), supersedes_id=old_id, voided=True, findings=reason.strip())
+            w.insert(checkups, to_row(void))
+        return void
+
+    def checkups(self, actor: Actor, resident_id: str) -> list[Checkup]:
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            return repo.checkups_of(conn, resident_id)
+
+    def checkup_history(self, actor: Actor, checkup_id: str) -> list[Checkup]:
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            return repo.checkup_history(conn, checkup_id)
+
+    # --- conditions ----------------------------------------------------
+
+    def add_condition(self, actor: Actor, condition: Condition) -> Condition:
+        self.require(actor, Permission.RECORD_CLINICAL)
+        condition = dataclasses.replace(condition, icd10=normalise_code(condition.icd10 or ""))
+        with self.store.write(actor, "add-condition") as w:
+            resident = self._resident(w.conn, condition.resident_id)
+            rules.ensure(rules.check_condition(condition, resident, self.today()))
+            w.insert(conditions, to_row(condition))
+        condition.version = 1
+        return condition
+
+    def update_condition(self, actor: Actor, condition_id: str, changes: dict, base_version: int) -> Condition:
+        self.require(actor, Permission.RECORD_CLINICAL)
+        if "icd10" in changes:
+            changes = {**changes, "icd10": normalise_code(changes["icd10"] or "")}
+        with self.store.write(actor, "update-condition") as w:
+            current = repo.get(w.conn, Condition, condition_id)
+            if current is None:
+                raise not_found("bệnh", "condition", condition_id)
+            updated = dataclasses.replace(current, **changes)
+            rules.ensure(rules.check_condition(updated, self._resident(w.conn, current.resident_id), self.today()))
+            diff = changed_fields(to_row(current), to_row(updated))
+            if not diff:
+                return current
+            updated.version = w.update(conditions, condition_id, diff, base_version)
+        return updated
+
+    # --- rehabilitation -------------------------------------------------
+
+    def record_rehab(self, actor: Actor, session: RehabSession) -> RehabSession:
+        self.require(actor, Permission.RECORD_CLINICAL)
+        with self.store.write(actor, "record-rehab") as w:
+            rules.ensure(rules.check_rehab(session, self._resident(w.conn, session.resident_id), self.today()))
+            w.insert(rehab_sessions, to_row(session))
+        session.version = 1
+        return session
+
+    def correct_rehab(self, actor: Actor, old_id: str, corrected: RehabSession) -> RehabSession:
+        self.require(actor, Permission.RECORD_CLINICAL)
+        with self.store.write(actor, "correct-rehab") as w:
+            old = repo.get(w.conn, RehabSession, old_id)
+            if old is None:
+                raise not_found("buổi PHCN", "rehab session", old_id)
+            if old.voided or repo.is_superseded(w.conn, rehab_sessions, old_id):
+                raise ValidationError([Problem("session_date", "already_superseded")])
+            new = dataclasses.replace(corrected, id=new_id(), resident_id=old.resident_id, supersedes_id=old_id, voided=False)
+            rules.ensure(rules.check_rehab(new, self._resident(w.conn, old.resident_id), self.today()))
+            w.insert(rehab_sessions, to_row(new))
+        new.version = 1
+        return new
+
+    # --- referrals -------------------------------------------------------
+
+    def open_referral(self, actor: Actor, referral: Referral) -> Referral:
+        self.require(actor, Permission.RECORD_CLINICAL)
+        referral = dataclasses.replace(referral, outcome=ReferralOutcome.PENDING, return_date=None,
+                                       icd10=normalise_code(referral.icd10) if referral.icd10 else None)
+        with self.store.write(actor, "open-referral") as w:
+            rules.ensure(rules.check_referral(referral, self._resident(w.conn, referral.resident_id), self.today()))
+            w.insert(referrals, to_row(referral))
+        referral.version = 1
+        return referral
+
+    def close_referral(self, actor: Actor, referral_id: str, outcome: ReferralOutcome,
+                       return_date: date | None, note: str, base_version: int) -> Referral:
+        self.require(actor, Permission.RECORD_CLINICAL)
+        with self.store.write(actor, "close-referral") as w:
+            current = repo.get(w.conn, Referral, referral_id)
+            if current is None:
+                raise not_found("lượt chuyển tuyến", "referral", referral_id)
+            if not current.is_open:
+                raise ValidationError([Problem("outcome", "referral_closed")])
+            if outcome == ReferralOutcome.PENDING:
+                raise ValidationError([Problem("outcome", "required")])
+            updated = dataclasses.replace(current, outcome=outcome, return_date=return_date, outcome_note=note or "")
+            rules.ensure(rules.check_referral(updated, self._resident(w.conn, current.resident_id), self.today()))
+            diff = changed_fields(to_row(current), to_row(updated))
+            updated.version = w.update(referrals, referral_id, diff, base_version)
+        return updated
+
+    # --- reading ---------------------------------------------------------
+
+    def timeline(self, actor: Actor, resident_id: str) -> Timeline:
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            resident = self._resident(conn, resident_id)
+            return Timeline(resident, repo.checkups_of(conn, resident_id), repo.conditions_of(conn, resident_id),
+                            repo.rehab_of(conn, resident_id), repo.referrals_of(conn, resident_id))
+
+    def history(self, actor: Actor, resident_id: str) -> list[AuditEntry]:
+        """The record's change history from the audit log (profile and every record)."""
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            tl_ids = [resident_id]
+            for table in (checkups, conditions, rehab_sessions, referrals):
+                tl_ids += list(conn.execute(table.select().with_only_columns(table.c.id).where(table.c.resident_id == resident_id)).scalars())
+            return audit.for_row(conn, tl_ids)

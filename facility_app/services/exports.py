@@ -1,0 +1,82 @@
+"""Exports and backups: only on an explicit action of someone allowed, and audited.
+
+An export is the one way patient data leaves the encrypted store in the
+clear, so it is written where the person chose and nowhere else.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from ..domain import divisions
+from ..domain.entities import Actor, Resident
+from ..domain.messages import ActionError
+from ..domain.permissions import Permission
+from ..storage import repositories as repo
+from .base import Service
+
+RESIDENT_COLUMNS = [
+    # (attribute, vi header, en header)
+    ("code", "Mã đối tượng", "Code"),
+    ("full_name", "Họ và tên", "Full name"),
+    ("sex", "Giới tính", "Sex"),
+    ("birth_date", "Ngày sinh", "Date of birth"),
+    ("groups", "Nhóm đối tượng", "Groups"),
+    ("cccd", "Số CCCD", "Citizen ID"),
+    ("bhyt_number", "Số thẻ BHYT", "Insurance card"),
+    ("bhyt_valid_to", "BHYT hạn đến", "Insurance valid to"),
+    ("disability_type", "Dạng khuyết tật", "Disability type"),
+    ("disability_severity", "Mức độ khuyết tật", "Disability severity"),
+    ("admission_date", "Ngày tiếp nhận", "Admitted"),
+    ("discharge_date", "Ngày ra", "Discharged"),
+    ("discharge_reason", "Lý do ra", "Discharge reason"),
+    ("room", "Phòng", "Room"),
+    ("province", "Tỉnh/thành phố", "Province"),
+    ("ward", "Xã/phường", "Commune/ward"),
+    ("address_detail", "Địa chỉ", "Address"),
+    ("old_address", "Địa chỉ cũ", "Old address"),
+    ("next_of_kin_name", "Người thân", "Next of kin"),
+    ("next_of_kin_phone", "Điện thoại người thân", "Next of kin's phone"),
+]
+
+
+def _cell(r: Resident, attr: str) -> str:
+    if attr == "groups":
+        return ", ".join(g.value for g in r.groups)
+    if attr == "province":
+        return divisions.province_name(r.province_code)
+    if attr == "ward":
+        return divisions.ward_name(r.ward_code)
+    value = getattr(r, attr)
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+class ExportService(Service):
+    def residents_csv(self, actor: Actor, path: Path, lang: str = "vi") -> int:
+        """UTF-8 with BOM so Excel opens it; one row per resident. Returns the row count."""
+        self.require(actor, Permission.EXPORT)
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise ActionError(f"Thư mục {path.parent} không tồn tại.", f"Folder {path.parent} does not exist.")
+        with self.store.write(actor, "export-residents") as w:
+            rows = repo.all_residents(w.conn)
+            tmp = path.with_name(path.name + ".part")
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+                out = csv.writer(f)
+                out.writerow([vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS])
+                for r in rows:
+                    out.writerow([_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS])
+            os.replace(tmp, path)
+            w.audit_only("residents", "*", {"export": "residents-csv", "rows": len(rows)})
+        return len(rows)
+
+    def backup(self, actor: Actor, dest: Path) -> Path:
+        self.require(actor, Permission.BACKUP_RESTORE)
+        with self.store.write(actor, "backup") as w:
+            w.audit_only("store", "*", {"backup": Path(dest).name})
+        return self.store.backup(dest)

@@ -1,0 +1,146 @@
+"""Queries the services need, returning domain entities."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from ..domain import entities as e
+from .mapping import to_entity
+from .tables import checkups, conditions, facility, referrals, rehab_sessions, residents, users
+
+_ENTITY_TABLES = {
+    e.Resident: residents, e.Checkup: checkups, e.Condition: conditions,
+    e.RehabSession: rehab_sessions, e.Referral: referrals, e.Facility: facility,
+}
+
+
+def table_of(cls) -> sa.Table:
+    return _ENTITY_TABLES[cls]
+
+
+def get(conn: sa.Connection, cls, row_id: str):
+    t = table_of(cls)
+    row = conn.execute(sa.select(t).where(t.c.id == row_id, t.c.deleted.is_(False))).first()
+    return to_entity(cls, row) if row else None
+
+
+def get_facility(conn: sa.Connection) -> e.Facility | None:
+    row = conn.execute(sa.select(facility).where(facility.c.deleted.is_(False))).first()
+    return to_entity(e.Facility, row) if row else None
+
+
+def facility_row_id(conn: sa.Connection) -> str | None:
+    return conn.execute(sa.select(facility.c.id)).scalar()
+
+
+# --- residents ---------------------------------------------------------
+
+def resident_by_code(conn, code: str) -> e.Resident | None:
+    row = conn.execute(sa.select(residents).where(residents.c.code == code, residents.c.deleted.is_(False))).first()
+    return to_entity(e.Resident, row) if row else None
+
+
+def resident_with_cccd(conn, cccd: str) -> str | None:
+    return conn.execute(sa.select(residents.c.id).where(residents.c.cccd == cccd, residents.c.deleted.is_(False))).scalar()
+
+
+def all_residents(conn, *, present_only: bool = False) -> list[e.Resident]:
+    q = sa.select(residents).where(residents.c.deleted.is_(False)).order_by(residents.c.code)
+    if present_only:
+        q = q.where(residents.c.discharge_date.is_(None))
+    return [to_entity(e.Resident, r) for r in conn.execute(q)]
+
+
+def search_residents(conn, folded_words: list[str], limit: int) -> list[e.Resident]:
+    """Every word must appear in the folded name, the code, the room or the CCCD."""
+    q = sa.select(residents).where(residents.c.deleted.is_(False))
+    hay = (residents.c.name_folded + " " + sa.func.lower(residents.c.code) + " "
+           + sa.func.lower(residents.c.room) + " " + sa.func.coalesce(residents.c.cccd, ""))
+    for word in folded_words:
+        q = q.where(hay.contains(word, autoescape=True))
+    q = q.order_by(residents.c.discharge_date.is_not(None), residents.c.name_folded).limit(limit)
+    return [to_entity(e.Resident, r) for r in conn.execute(q)]
+
+
+def max_resident_number(conn, prefix: str) -> int:
+    codes = conn.execute(sa.select(residents.c.code).where(residents.c.code.like(prefix + "%"))).scalars()
+    numbers = [int(c[len(prefix):]) for c in codes if c[len(prefix):].isdigit()]
+    return max(numbers, default=0)
+
+
+# --- clinical records ----------------------------------------------------
+
+def _current(table: sa.Table):
+    """Rows nobody superseded, not tombstoned, not voids themselves."""
+    newer = sa.select(table.c.supersedes_id).where(table.c.supersedes_id.is_not(None), table.c.deleted.is_(False))
+    return (table.c.deleted.is_(False), table.c.voided.is_(False), table.c.id.not_in(newer))
+
+
+def is_superseded(conn, table: sa.Table, row_id: str) -> bool:
+    return conn.execute(sa.select(sa.func.count()).where(table.c.supersedes_id == row_id, table.c.deleted.is_(False))).scalar() > 0
+
+
+def checkups_of(conn, resident_id: str) -> list[e.Checkup]:
+    q = sa.select(checkups).where(checkups.c.resident_id == resident_id, *_current(checkups)).order_by(checkups.c.checkup_date, checkups.c.id)
+    return [to_entity(e.Checkup, r) for r in conn.execute(q)]
+
+
+def current_checkups(conn, since=None, until=None) -> list[e.Checkup]:
+    q = sa.select(checkups).where(*_current(checkups))
+    if since is not None:
+        q = q.where(checkups.c.checkup_date >= since)
+    if until is not None:
+        q = q.where(checkups.c.checkup_date <= until)
+    return [to_entity(e.Checkup, r) for r in conn.execute(q.order_by(checkups.c.checkup_date))]
+
+
+def checkup_history(conn, checkup_id: str) -> list[e.Checkup]:
+    """The chain of versions ending at ``checkup_id``, oldest first."""
+    chain: list[e.Checkup] = []
+    current = get(conn, e.Checkup, checkup_id)
+    while current is not None:
+        chain.append(current)
+        current = get(conn, e.Checkup, current.supersedes_id) if current.supersedes_id else None
+    return list(reversed(chain))
+
+
+def conditions_of(conn, resident_id: str) -> list[e.Condition]:
+    q = sa.select(conditions).where(conditions.c.resident_id == resident_id, conditions.c.deleted.is_(False)).order_by(conditions.c.onset_date)
+    return [to_entity(e.Condition, r) for r in conn.execute(q)]
+
+
+def all_conditions(conn) -> list[e.Condition]:
+    return [to_entity(e.Condition, r) for r in conn.execute(sa.select(conditions).where(conditions.c.deleted.is_(False)))]
+
+
+def rehab_of(conn, resident_id: str) -> list[e.RehabSession]:
+    q = sa.select(rehab_sessions).where(rehab_sessions.c.resident_id == resident_id, *_current(rehab_sessions)).order_by(rehab_sessions.c.session_date)
+    return [to_entity(e.RehabSession, r) for r in conn.execute(q)]
+
+
+def all_rehab(conn, since=None, until=None) -> list[e.RehabSession]:
+    q = sa.select(rehab_sessions).where(*_current(rehab_sessions))
+    if since is not None:
+        q = q.where(rehab_sessions.c.session_date >= since)
+    if until is not None:
+        q = q.where(rehab_sessions.c.session_date <= until)
+    return [to_entity(e.RehabSession, r) for r in conn.execute(q)]
+
+
+def referrals_of(conn, resident_id: str) -> list[e.Referral]:
+    q = sa.select(referrals).where(referrals.c.resident_id == resident_id, referrals.c.deleted.is_(False)).order_by(referrals.c.referral_date)
+    return [to_entity(e.Referral, r) for r in conn.execute(q)]
+
+
+def all_referrals(conn) -> list[e.Referral]:
+    return [to_entity(e.Referral, r) for r in conn.execute(sa.select(referrals).where(referrals.c.deleted.is_(False)))]
+
+
+# --- users ---------------------------------------------------------------
+
+def user_row(conn, username: str):
+    return conn.execute(sa.select(users).where(users.c.username == username, users.c.deleted.is_(False))).mappings().first()
+
+
+def all_users(conn) -> list[e.User]:
+    rows = conn.execute(sa.select(users).where(users.c.deleted.is_(False)).order_by(users.c.username))
+    return [e.User(r.username, r.full_name, e.Role(r.role), bool(r.active), r.id, r.version) for r in rows]
