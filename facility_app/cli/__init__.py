@@ -1,0 +1,1 @@
+"""facility-admin: the IT officer's command line."""

@@ -48,6 +48,7 @@ def make_engine(path: Path, key: RawKey | None) -> sa.Engine:
     engine = sa.create_engine(
         "sqlite://", module=module, creator=lambda: _connect(path, key, module),
         poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,
+        hide_parameters=True,  # SQL errors must never carry patient values into logs
     )
 
     @event.listens_for(engine, "begin")

@@ -1,0 +1,64 @@
+"""users add | list | disable | enable | reset-password."""
+from __future__ import annotations
+
+from ..domain.enums import Role
+from ..domain.permissions import ROLE_NAMES
+from .context import USER_PASSWORD_ENV, Context, secret
+
+ROLES = [Role.NURSE.value, Role.DOCTOR.value, Role.DIRECTOR.value, Role.ADMIN.value]
+
+
+def register(sub) -> None:
+    users = sub.add_parser("users", help="manage user accounts").add_subparsers(dest="users_command", required=True, metavar="ACTION")
+    p = users.add_parser("add", help=f"add an account (password from {USER_PASSWORD_ENV} or a prompt)")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--full-name", required=True)
+    p.set_defaults(handler=cmd_add)
+    p = users.add_parser("list", help="list accounts")
+    p.set_defaults(handler=cmd_list)
+    for name, handler in (("disable", cmd_disable), ("enable", cmd_enable)):
+        p = users.add_parser(name, help=f"{name} an account")
+        p.add_argument("username")
+        p.set_defaults(handler=handler)
+    p = users.add_parser("reset-password", help=f"set a new password (from {USER_PASSWORD_ENV} or a prompt)")
+    p.add_argument("username")
+    p.set_defaults(handler=cmd_reset)
+
+
+def _password(ctx: Context) -> str:
+    return secret(USER_PASSWORD_ENV, "mật khẩu của người dùng", "User password", ctx.lang, confirm=True)
+
+
+def cmd_add(ctx: Context, args) -> int:
+    services = ctx.services()
+    user = services.users.add(ctx.actor, args.username, args.full_name, Role(args.role), _password(ctx))
+    ctx.say(f"Đã thêm người dùng {user.username}.", f"Added user {user.username}.")
+    return 0
+
+
+def cmd_list(ctx: Context, args) -> int:
+    for u in ctx.services().users.list(ctx.actor):
+        role = ROLE_NAMES[u.role][0 if ctx.lang == "vi" else 1]
+        state = ("hoạt động" if u.active else "đã khóa") if ctx.lang == "vi" else ("active" if u.active else "disabled")
+        print(f"{u.username}\t{role}\t{state}\t{u.full_name}")
+    return 0
+
+
+def cmd_disable(ctx: Context, args) -> int:
+    ctx.services().users.set_active(ctx.actor, args.username, False)
+    ctx.say(f"Đã khóa tài khoản {args.username}.", f"Disabled {args.username}.")
+    return 0
+
+
+def cmd_enable(ctx: Context, args) -> int:
+    ctx.services().users.set_active(ctx.actor, args.username, True)
+    ctx.say(f"Đã mở khóa tài khoản {args.username}.", f"Enabled {args.username}.")
+    return 0
+
+
+def cmd_reset(ctx: Context, args) -> int:
+    services = ctx.services()
+    services.users.reset_password(ctx.actor, args.username, _password(ctx))
+    ctx.say(f"Đã đặt lại mật khẩu cho {args.username}.", f"Password reset for {args.username}.")
+    return 0

@@ -1,0 +1,48 @@
+"""demo, export residents, residents search."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .context import CliError, Context
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help="fill the store with realistic demo residents and records")
+    p.add_argument("--residents", type=int, required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(handler=cmd_demo)
+
+    export = sub.add_parser("export", help="export data (explicit action, audited)").add_subparsers(dest="what", required=True, metavar="WHAT")
+    p = export.add_parser("residents", help="one row per resident, UTF-8 CSV with BOM for Excel")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_export_residents)
+
+    residents = sub.add_parser("residents", help="find residents").add_subparsers(dest="residents_command", required=True, metavar="ACTION")
+    p = residents.add_parser("search", help="code and full name of matching residents (accents optional)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=cmd_search)
+
+
+def cmd_demo(ctx: Context, args) -> int:
+    from ..services import demo
+
+    if not (1 <= args.residents <= 20000):
+        raise CliError("Số đối tượng mẫu phải từ 1 đến 20000.", "--residents must be between 1 and 20000.")
+    summary = demo.generate(ctx.services(), ctx.actor, args.residents, args.seed, date.today())
+    ctx.say(f"Đã tạo dữ liệu mẫu: {summary}", f"Demo data created: {summary}")
+    return 0
+
+
+def cmd_export_residents(ctx: Context, args) -> int:
+    path = Path(args.file).expanduser().resolve()
+    count = ctx.services().exports.residents_csv(ctx.actor, path, ctx.lang)
+    ctx.say(f"Đã xuất {count} đối tượng ra {path}.", f"Exported {count} residents to {path}.")
+    return 0
+
+
+def cmd_search(ctx: Context, args) -> int:
+    for r in ctx.services().residents.search(ctx.actor, args.query, args.limit):
+        print(f"{r.code}\t{r.full_name}")
+    return 0
