@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install everything and run the whole test suite (the README's test command).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+# Debian tools the tests read PDFs and build the installer with
+need=()
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+command -v makensis >/dev/null || need+=(nsis)
+if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+bash scripts/setup-venv.sh dev,server,build
+bash scripts/build-translations.sh 2>/dev/null || true
+eval "$(bash scripts/pg.sh start)"
+trap 'bash scripts/pg.sh stop "$PG_TEST_DIR"' EXIT
+echo "== layer contracts"
+.venv/bin/lint-imports --no-cache
+echo "== tests"
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,43 @@
+"""Shared fixtures: real SQLCipher stores in temp folders, real services."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from facility_app.domain.entities import Actor, Facility  # noqa: E402
+from facility_app.domain.enums import FacilityType, Role  # noqa: E402
+from facility_app.services.container import Services  # noqa: E402
+from facility_app.storage.store import Store  # noqa: E402
+
+PASSPHRASE = "test passphrase 2026"
+TODAY = date(2026, 11, 20)
+SYSTEM = Actor("facility-admin", Role.SYSTEM)
+NURSE = Actor("nurse1", Role.NURSE)
+DOCTOR = Actor("doctor1", Role.DOCTOR)
+DIRECTOR = Actor("director1", Role.DIRECTOR)
+ADMIN = Actor("admin1", Role.ADMIN)
+
+
+def make_services(data_dir: Path, facility_type=FacilityType.SOCIAL_ASSISTANCE) -> Services:
+    store = Store.create(data_dir, PASSPHRASE)
+    services = Services(store, today=lambda: TODAY)
+    services.facility.initialise(SYSTEM, Facility(
+        "TTBTXH-LS", "Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn", facility_type, province_code=20))
+    return services
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def services(data_dir):
+    s = make_services(data_dir)
+    yield s
+    s.close()
