@@ -67,6 +67,8 @@ JSON = "application/json"
 ZSTD = "zstd"
 GZIP = "gzip"
 IDENTITY = "identity"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+GZIP_MAGIC = b"\x1f\x8b"
 
 OPS = ("insert", "update", "delete")
 STATUSES = ("applied", "merged", "duplicate", "conflict", "rejected")
@@ -356,6 +358,12 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
     if media not in (MSGPACK, JSON):
         raise ProtocolError(f"content type must be {MSGPACK} or {JSON}", "unsupported-media-type")
     encoding = (content_encoding or IDENTITY).strip().lower()
+    # HTTP libraries (urllib3 under requests, httpx) undo Content-Encoding
+    # themselves and keep the header: a body without the codec's magic
+    # bytes has already been decoded.
+    if (encoding == ZSTD and not body.startswith(ZSTD_MAGIC)) or \
+            (encoding == GZIP and not body.startswith(GZIP_MAGIC)):
+        encoding = IDENTITY
     if encoding == ZSTD:
         raw = _bounded_zstd(body)
     elif encoding == GZIP:
