@@ -77,6 +77,7 @@ class ExportService(Service):
 
     def backup(self, actor: Actor, dest: Path) -> Path:
         self.require(actor, Permission.BACKUP_RESTORE)
+        self.store.check_backup_dest(Path(dest))  # a refused backup leaves no audit entry
         with self.store.write(actor, "backup") as w:
             w.audit_only("store", "*", {"backup": Path(dest).name})
         return self.store.backup(dest)

@@ -19,8 +19,14 @@ class WrongKey(Exception):
     pass
 
 
-def _connect(path: Path, key: RawKey | None, module):
-    conn = module.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+def _connect(path: Path, key: RawKey | None, module, *, snapshot: bool = False):
+    """``snapshot``: a finished file (a backup) opened read-only and immutable,
+    so checking it changes no byte of it and leaves nothing beside it."""
+    if snapshot:
+        conn = module.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
+                              check_same_thread=False, isolation_level=None)
+    else:
+        conn = module.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
     if key is not None:
         conn.execute("PRAGMA cipher_log_level = NONE")  # no hmac noise on stderr
         conn.execute(f"PRAGMA key = {key.pragma_literal()}")
@@ -29,6 +35,8 @@ def _connect(path: Path, key: RawKey | None, module):
     except module.DatabaseError as exc:
         conn.close()
         raise WrongKey(str(exc)) from None
+    if snapshot:
+        return conn
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")  # a saved record survives a power cut
     conn.execute("PRAGMA foreign_keys = ON")

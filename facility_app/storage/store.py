@@ -67,7 +67,7 @@ def _integrity(path: Path, key: RawKey) -> list[str]:
     import sqlcipher3
 
     from .engine import _connect
-    conn = _connect(path, key, sqlcipher3)
+    conn = _connect(path, key, sqlcipher3, snapshot=True)
     try:
         problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -215,11 +215,19 @@ class Store:
         _export(engine, dest, key)
         return dest
 
-    def backup(self, dest: Path) -> Path:
-        """An encrypted snapshot with the same key: restorable only with the passphrase."""
+    @staticmethod
+    def check_backup_dest(dest: Path) -> None:
+        """Refuse before anything is written (or audited): never overwrite, never a missing folder."""
         dest = Path(dest)
         if dest.exists():
             raise StoreError(f"Tệp {dest} đã tồn tại; chọn tên khác.", f"{dest} already exists; choose another name.")
+        if not dest.parent.is_dir():
+            raise StoreError(f"Thư mục {dest.parent} không tồn tại.", f"Folder {dest.parent} does not exist.")
+
+    def backup(self, dest: Path) -> Path:
+        """An encrypted snapshot with the same key: restorable only with the passphrase."""
+        dest = Path(dest)
+        self.check_backup_dest(dest)
         _export(self.engine, dest, self._key)
         return dest
 
@@ -286,16 +294,34 @@ class Store:
     def verify(self) -> list[tuple[str, bool, str]]:
         """(check, ok, detail) for encryption pages, SQLite structure, schema level, audit chain."""
         results: list[tuple[str, bool, str]] = []
+
+        def check(name: str, run) -> None:
+            # a damaged file makes SQLite raise rather than answer: that is a failed check too
+            try:
+                results.append((name, *run()))
+            except sa.exc.DatabaseError as exc:
+                results.append((name, False, f"unreadable ({type(exc.orig or exc).__name__}: {exc.orig or exc})"))
+
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
             if self._key is not None:
-                bad = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()]
-                results.append(("encryption", not bad, "; ".join(bad[:3]) or "every page authenticates"))
-            result = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()[0]
-            results.append(("structure", result == "ok", result))
-        current, head = migrate.current(self.engine), migrate.head()
-        results.append(("schema", current == head, f"at {current}, expected {head}"))
-        with self.read() as conn:
-            ok, detail = audit.verify(conn)
-        results.append(("audit", ok, detail))
+                def encryption():
+                    bad = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()]
+                    return not bad, "; ".join(bad[:3]) or "every page authenticates"
+                check("encryption", encryption)
+
+            def structure():
+                result = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()[0]
+                return result == "ok", result
+            check("structure", structure)
+
+        def schema():
+            current, head = migrate.current(self.engine), migrate.head()
+            return current == head, f"at {current}, expected {head}"
+        check("schema", schema)
+
+        def audit_chain():
+            with self.read() as conn:
+                return audit.verify(conn)
+        check("audit", audit_chain)
         return results

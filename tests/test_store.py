@@ -1,0 +1,220 @@
+"""The encrypted store itself, in-process, on real SQLCipher files: wrong
+passphrases change nothing, verify catches tampering, backup/restore and
+rekey keep every row, synced rows carry their sync columns."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import sqlalchemy as sa
+
+from facility_app.domain.enums import Role
+from facility_app.storage.store import INFO_NAME, Store, StoreError
+from facility_app.storage.tables import SYNC_COLUMNS, SYNCED_TABLES
+from tests.conftest import ADMIN, NURSE, PASSPHRASE, SYSTEM, TODAY, make_services
+from tests.store_fixtures import copy_tree, fingerprint, populate, snapshot
+
+WRONG_VI = "Sai mật khẩu kho dữ liệu; không có gì bị thay đổi."
+WRONG_EN = "Wrong store passphrase; nothing was changed."
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A closed store with a few residents and their records."""
+    folder = tmp_path_factory.mktemp("store-template") / "data"
+    services = make_services(folder)
+    populate(services, SYSTEM, 6, seed=7, today=TODAY)
+    services.users.add(SYSTEM, "lan", "Hoàng Thị Lan", Role.NURSE, "lan password")
+    services.close()
+    return folder
+
+
+@pytest.fixture
+def store_dir(template, tmp_path):
+    return copy_tree(template, tmp_path / "data")
+
+
+# --- wrong passphrase ----------------------------------------------------------
+
+@pytest.mark.parametrize("info", ["present", "missing", "damaged", "from another store"])
+def test_wrong_passphrase_is_refused_and_changes_no_byte(store_dir, tmp_path, info):
+    if info == "missing":
+        (store_dir / INFO_NAME).unlink()
+    elif info == "damaged":
+        (store_dir / INFO_NAME).write_text("{not json", encoding="utf-8")
+    elif info == "from another store":
+        Store.create(tmp_path / "other", "another passphrase").close()
+        shutil.copy(tmp_path / "other" / INFO_NAME, store_dir / INFO_NAME)
+    before = fingerprint(store_dir)
+    with pytest.raises(StoreError) as caught:
+        Store.open(store_dir, "not the passphrase")
+    assert caught.value.message("vi") == WRONG_VI
+    assert caught.value.message("en") == WRONG_EN
+    assert fingerprint(store_dir) == before
+    with Store.open(store_dir, PASSPHRASE) as store:  # and the right one still opens it
+        assert all(ok for _, ok, _ in store.verify())
+
+
+def test_missing_store_is_a_clear_error_and_creates_nothing(tmp_path):
+    with pytest.raises(StoreError) as caught:
+        Store.open(tmp_path / "nowhere", PASSPHRASE)
+    assert "facility-admin init" in caught.value.message("vi")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_create_refuses_an_existing_store(store_dir):
+    before = fingerprint(store_dir)
+    with pytest.raises(StoreError):
+        Store.create(store_dir, "another passphrase")
+    assert fingerprint(store_dir) == before
+
+
+# --- verify ------------------------------------------------------------------------
+
+def _verify(folder) -> dict[str, tuple[bool, str]]:
+    with Store.open(folder, PASSPHRASE) as store:
+        return {check: (ok, detail) for check, ok, detail in store.verify()}
+
+
+def _tamper(folder, sql: str) -> None:
+    with Store.open(folder, PASSPHRASE) as store, store.engine.begin() as conn:
+        conn.exec_driver_sql(sql)
+
+
+def test_verify_passes_a_normal_store(store_dir):
+    results = _verify(store_dir)
+    assert set(results) == {"encryption", "structure", "schema", "audit"}
+    assert all(ok for ok, _ in results.values()), results
+
+
+@pytest.mark.parametrize("sql, detail", [
+    ("UPDATE audit_log SET detail = '{\"room\": \"P999\"}' WHERE seq = 5", "audit entry 5 was altered"),
+    ("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3", "audit entry 3 was altered"),
+    ("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)", "cut off"),
+    ("DELETE FROM audit_log WHERE seq = 4", "audit entry 4 is missing"),
+])
+def test_verify_detects_audit_tampering(store_dir, sql, detail):
+    _tamper(store_dir, sql)
+    results = _verify(store_dir)
+    ok, text = results["audit"]
+    assert not ok and detail in text
+    assert all(ok for check, (ok, _) in results.items() if check != "audit")
+
+
+def test_verify_detects_a_damaged_page(store_dir):
+    db = Store.db_path(store_dir)
+    data = bytearray(db.read_bytes())
+    data[4096 * 3 + 100] ^= 0xFF  # one byte inside the fourth page
+    db.write_bytes(bytes(data))
+    with Store.open(store_dir, PASSPHRASE) as store:
+        results = {check: ok for check, ok, _ in store.verify()}
+    assert results["encryption"] is False
+
+
+# --- backup, restore, rekey ------------------------------------------------------
+
+def test_backup_restore_gives_identical_content(store_dir, tmp_path):
+    with Store.open(store_dir, PASSPHRASE) as store:
+        store.backup(tmp_path / "b.db")
+        original = snapshot(store.engine)
+    with Store.restore(tmp_path / "b.db", tmp_path / "fresh", PASSPHRASE) as restored:
+        assert snapshot(restored.engine) == original
+        assert all(ok for _, ok, _ in restored.verify())
+    assert (tmp_path / "fresh" / "backups").is_dir()
+
+
+def test_checking_a_backup_changes_no_byte_of_it(store_dir, tmp_path):
+    with Store.open(store_dir, PASSPHRASE) as store:
+        store.backup(tmp_path / "b.db")
+    before = fingerprint(tmp_path)
+    Store.check_backup(tmp_path / "b.db", PASSPHRASE)
+    with pytest.raises(StoreError):
+        Store.check_backup(tmp_path / "b.db", "not the passphrase")
+    assert fingerprint(tmp_path) == before
+
+
+def test_restore_with_wrong_passphrase_changes_nothing(store_dir, tmp_path):
+    with Store.open(store_dir, PASSPHRASE) as store:
+        store.backup(tmp_path / "b.db")
+    before = fingerprint(tmp_path)
+    for target in (tmp_path / "fresh", store_dir):
+        with pytest.raises(StoreError) as caught:
+            Store.restore(tmp_path / "b.db", target, "not the passphrase", replace=True)
+        assert "Mật khẩu không mở được tệp sao lưu" in caught.value.message("vi")
+    assert fingerprint(tmp_path) == before
+
+
+def test_restore_over_a_store_needs_replace_and_keeps_the_old_one(store_dir, tmp_path):
+    services = make_services(tmp_path / "other")
+    populate(services, SYSTEM, 2, seed=99, today=TODAY)
+    services.store.backup(tmp_path / "other.db")
+    backup_content = snapshot(services.store.engine)
+    services.close()
+    with Store.open(store_dir, PASSPHRASE) as store:
+        old_content = snapshot(store.engine)
+    before = fingerprint(tmp_path)
+    with pytest.raises(StoreError):
+        Store.restore(tmp_path / "other.db", store_dir, PASSPHRASE)
+    assert fingerprint(tmp_path) == before
+
+    with Store.restore(tmp_path / "other.db", store_dir, PASSPHRASE, replace=True) as store:
+        assert snapshot(store.engine) == backup_content
+    kept = [p for p in (store_dir / "backups").iterdir() if p.name.startswith("pre-restore-")]
+    assert len(kept) == 1
+    with Store.open(kept[0], PASSPHRASE) as old:
+        assert snapshot(old.engine) == old_content
+
+
+def test_rekey_keeps_every_row(store_dir):
+    with Store.open(store_dir, PASSPHRASE) as store:
+        content = snapshot(store.engine)
+        store.rekey("a brand new passphrase")
+        assert snapshot(store.engine) == content  # the open store goes on working
+    with pytest.raises(StoreError):
+        Store.open(store_dir, PASSPHRASE)
+    with Store.open(store_dir, "a brand new passphrase") as store:
+        assert snapshot(store.engine) == content
+        assert all(ok for _, ok, _ in store.verify())
+    info = json.loads((store_dir / INFO_NAME).read_text(encoding="utf-8"))
+    assert set(info) == {"format", "kdf", "salt", "key_check"}
+
+
+def test_backup_never_overwrites_and_a_refused_backup_is_not_audited(store_dir, tmp_path):
+    from facility_app.services.container import Services
+
+    (tmp_path / "taken.db").write_bytes(b"someone's file")
+    services = Services(Store.open(store_dir, PASSPHRASE), today=lambda: TODAY)
+    try:
+        before = snapshot(services.store.engine)
+        with pytest.raises(StoreError):
+            services.exports.backup(ADMIN, tmp_path / "taken.db")
+        assert snapshot(services.store.engine) == before
+        assert (tmp_path / "taken.db").read_bytes() == b"someone's file"
+    finally:
+        services.close()
+
+
+# --- rows carry what sync needs ------------------------------------------------------
+
+def test_every_synced_row_carries_its_sync_columns(store_dir):
+    with Store.open(store_dir, PASSPHRASE) as store, store.engine.connect() as conn:
+        device = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'device_id'").scalar()
+        for name, table in SYNCED_TABLES.items():
+            rows = conn.execute(sa.select(table)).mappings().all()
+            assert rows, name
+            for row in rows:
+                assert row["facility_code"] == "TTBTXH-LS"
+                assert row["version"] >= 1 and row["updated_at"] and row["updated_by"]
+                assert row["device_id"] == device and row["hlc"] and row["deleted"] is False
+        assert set(SYNC_COLUMNS) <= {c.name for c in SYNCED_TABLES["checkups"].columns}
+
+
+def test_a_failed_use_case_writes_nothing(store_dir):
+    with Store.open(store_dir, PASSPHRASE) as store:
+        before = snapshot(store.engine)
+        with pytest.raises(RuntimeError):
+            with store.write(NURSE, "record-checkup") as w:
+                w.audit_only("checkups", "x", {"about to": "fail"})
+                raise RuntimeError("power cut in the middle of a use case")
+        assert snapshot(store.engine) == before
