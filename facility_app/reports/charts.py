@@ -1,0 +1,206 @@
+"""Charts drawn with reportlab graphics (vector, same font as the text).
+
+Sober on purpose: they print on the black-and-white laser printers most
+facilities have, so series differ by shade and marker, every bar carries
+its value, and nothing relies on colour alone.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+
+from .layout import BOLD, FONT, register_fonts
+from .tables import fmt_num
+
+DARK = colors.Color(0.20, 0.32, 0.50)
+MID = colors.Color(0.55, 0.62, 0.72)
+GREY = colors.Color(0.45, 0.45, 0.45)
+LIGHT = colors.Color(0.80, 0.80, 0.80)
+SERIES = [DARK, colors.Color(0.70, 0.35, 0.20), colors.Color(0.25, 0.55, 0.35)]
+MARKERS = ["FilledCircle", "FilledSquare", "FilledDiamond"]
+
+
+def _title(d: Drawing, text_: str, width: float, height: float) -> None:
+    d.add(String(width / 2, height - 12, text_, fontName=BOLD, fontSize=11, textAnchor="middle"))
+
+
+def _nice_max(value: float) -> float:
+    if value <= 5:
+        return 5
+    for step in (1, 2, 5):
+        for scale in (1, 10, 100, 1000, 10000, 100000):
+            top = step * scale
+            if top >= value * 1.12:
+                return top
+    return value * 1.2
+
+
+def horizontal_bars(title: str, categories: list[str], values: list[float], *, width: float,
+                    value_format=lambda v: fmt_num(v, 0), bar_colors: list | None = None) -> Drawing:
+    """One bar per category, label on the left, value at the bar's end."""
+    register_fonts()
+    row = 7 * mm
+    label_w = 48 * mm
+    height = 22 + row * max(len(categories), 1) + 16
+    d = Drawing(width, height)
+    _title(d, title, width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_w, 14
+    chart.width, chart.height = width - label_w - 18 * mm, row * max(len(categories), 1)
+    chart.data = [list(reversed(values)) or [0]]
+    chart.categoryAxis.categoryNames = list(reversed(categories)) or [""]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 10
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = GREY
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(max(values, default=0))
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 9
+    chart.valueAxis.strokeColor = GREY
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = LIGHT
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.valueAxis.labelTextFormat = lambda v: fmt_num(v, 0)
+    chart.bars.strokeColor = None
+    chart.bars[0].fillColor = DARK
+    if bar_colors:
+        for i, c in enumerate(reversed(bar_colors)):
+            chart.bars[(0, i)].fillColor = c
+    chart.barLabelFormat = value_format
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 10
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    chart.barWidth = 4 * mm
+    d.add(chart)
+    return d
+
+
+def vertical_bars(title: str, categories: list[str], values: list[float], *, width: float,
+                  height: float = 62 * mm, value_format=lambda v: fmt_num(v, 0),
+                  bar_colors: list | None = None) -> Drawing:
+    register_fonts()
+    d = Drawing(width, height)
+    _title(d, title, width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 14 * mm, 12 * mm
+    chart.width, chart.height = width - 20 * mm, height - 12 * mm - 22
+    chart.data = [values or [0]]
+    chart.categoryAxis.categoryNames = categories or [""]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 10
+    chart.categoryAxis.labels.dy = -2
+    chart.categoryAxis.strokeColor = GREY
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(max(values, default=0))
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 9
+    chart.valueAxis.strokeColor = GREY
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = LIGHT
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.valueAxis.labelTextFormat = lambda v: fmt_num(v, 0)
+    chart.bars.strokeColor = None
+    chart.bars[0].fillColor = DARK
+    if bar_colors:
+        for i, c in enumerate(bar_colors):
+            chart.bars[(0, i)].fillColor = c
+    chart.barLabelFormat = value_format
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 10
+    chart.barLabels.nudge = 7
+    chart.groupSpacing = 8
+    d.add(chart)
+    return d
+
+
+def no_data(title: str, width: float, message: str = "Không có số liệu trong kỳ") -> Drawing:
+    height = 26 * mm
+    d = Drawing(width, height)
+    _title(d, title, width, height)
+    d.add(Rect(0, 4, width, height - 22, strokeColor=LIGHT, fillColor=None, strokeWidth=0.6))
+    d.add(String(width / 2, (height - 18) / 2, message, fontName=FONT, fontSize=10.5,
+                 textAnchor="middle", fillColor=GREY))
+    return d
+
+
+def side_by_side(left: Drawing, right: Drawing, gap: float = 6 * mm) -> Drawing:
+    """Two charts on one row."""
+    height = max(left.height, right.height)
+    d = Drawing(left.width + gap + right.width, height)
+    left.translate(0, height - left.height)
+    d.add(left)
+    right.translate(left.width + gap, height - right.height)
+    d.add(right)
+    return d
+
+
+def _date_label(ordinal: float, span_days: int) -> str:
+    day = date.fromordinal(int(round(ordinal)))
+    return f"{day.year}" if span_days > 3 * 365 else f"{day.month:02d}/{day.year % 100:02d}"
+
+
+def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, width: float,
+          height: float = 55 * mm, unit: str = "", bands: list[tuple[float, str]] | None = None,
+          decimals: int = 0) -> Drawing:
+    """Values over time, one line per series, with a legend and optional
+    dashed reference lines (e.g. 140 mmHg)."""
+    register_fonts()
+    points = [pt for _, pts in series for pt in pts]
+    if not points:
+        return no_data(title, width, "Chưa có số đo")
+    d = Drawing(width, height)
+    _title(d, title + (f" ({unit})" if unit else ""), width, height)
+    xs = [pt[0].toordinal() for pt in points]
+    ys = [pt[1] for pt in points] + [b for b, _ in (bands or [])]
+    x_min, x_max = min(xs), max(xs)
+    if x_min == x_max:
+        x_min, x_max = x_min - 15, x_max + 15
+    span = x_max - x_min
+    y_min, y_max = min(ys), max(ys)
+    pad = max((y_max - y_min) * 0.12, 1 if decimals == 0 else 0.5)
+    plot = LinePlot()
+    plot.x, plot.y = 14 * mm, 16 * mm
+    plot.width, plot.height = width - 20 * mm, height - 16 * mm - 30
+    plot.data = [[(p_[0].toordinal(), p_[1]) for p_ in pts] or [(x_min, y_min)] for _, pts in series]
+    for i in range(len(series)):
+        plot.lines[i].strokeColor = SERIES[i % len(SERIES)]
+        plot.lines[i].strokeWidth = 1.2
+        plot.lines[i].symbol = makeMarker(MARKERS[i % len(MARKERS)], size=3.5,
+                                          fillColor=SERIES[i % len(SERIES)], strokeColor=SERIES[i % len(SERIES)])
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x_min - span * 0.03, x_max + span * 0.03
+    plot.xValueAxis.labels.fontName = FONT
+    plot.xValueAxis.labels.fontSize = 8.5
+    plot.xValueAxis.labelTextFormat = lambda v: _date_label(v, span)
+    plot.xValueAxis.maximumTicks = 7
+    plot.xValueAxis.strokeColor = GREY
+    plot.yValueAxis.valueMin = y_min - pad
+    plot.yValueAxis.valueMax = y_max + pad
+    plot.yValueAxis.labels.fontName = FONT
+    plot.yValueAxis.labels.fontSize = 8.5
+    plot.yValueAxis.labelTextFormat = lambda v: fmt_num(v, decimals)
+    plot.yValueAxis.maximumTicks = 6
+    plot.yValueAxis.visibleGrid = True
+    plot.yValueAxis.gridStrokeColor = LIGHT
+    plot.yValueAxis.gridStrokeWidth = 0.4
+    plot.yValueAxis.strokeColor = GREY
+    d.add(plot)
+    for value, label in bands or []:
+        y = plot.y + (value - plot.yValueAxis.valueMin) / (plot.yValueAxis.valueMax - plot.yValueAxis.valueMin) * plot.height
+        d.add(Line(plot.x, y, plot.x + plot.width, y, strokeColor=GREY, strokeWidth=0.6, strokeDashArray=[3, 2]))
+        d.add(String(plot.x + plot.width - 2, y + 2, label, fontName=FONT, fontSize=8, textAnchor="end", fillColor=GREY))
+    x = plot.x
+    for i, (name, _) in enumerate(series):  # legend under the plot
+        colour = SERIES[i % len(SERIES)]
+        d.add(Line(x, 4, x + 10, 4, strokeColor=colour, strokeWidth=1.4))
+        d.add(String(x + 13, 1.5, name, fontName=FONT, fontSize=9))
+        x += 13 + len(name) * 4.6 + 12
+    return d

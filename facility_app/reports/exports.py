@@ -1,0 +1,115 @@
+"""The periodic report's tables as CSV (UTF-8 with BOM, for Excel) and XLSX.
+
+Both write exactly the tables the PDF prints (``tables.all_tables``), from
+the same indicator object: the CSV holds the cells as the PDF prints them,
+the XLSX holds real numbers (shares as fractions formatted ``0.0%``) so
+they can be summed and charted.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from ..domain.periods import dmy
+from ..services.reports import PeriodicReport
+from .tables import Num, Pct, ReportTable, all_tables, text
+
+
+def _preamble(report: PeriodicReport) -> list[list[str]]:
+    ix = report.indicators
+    f = report.facility
+    return [
+        ["Cơ quan chủ quản", f.governing_body],
+        ["Cơ sở", f.name],
+        ["Mã cơ sở", f.code],
+        ["Kỳ báo cáo", ix.period.title("vi")],
+        ["Từ ngày", dmy(ix.period.start)],
+        ["Đến ngày", dmy(ix.period.end)],
+        ["Số liệu tính đến ngày", dmy(ix.as_of)],
+        ["Ngày lập", dmy(report.issued_on)],
+    ]
+
+
+def periodic_csv(report: PeriodicReport) -> bytes:
+    """Every table one after another: its title, header row, rows, note."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    for row in _preamble(report):
+        w.writerow(row)
+    for t in all_tables(report.indicators):
+        w.writerow([])
+        w.writerow([t.title])
+        w.writerow(t.headers)
+        w.writerows(t.as_text())
+        if t.note:
+            w.writerow([t.note])
+    return out.getvalue().encode("utf-8-sig")
+
+
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEAD_FILL = PatternFill("solid", fgColor="EBEBEB")
+
+
+def _value(cell):
+    """(value, number format) for an XLSX cell."""
+    if isinstance(cell, Pct):
+        return cell.value, "0.0%"
+    if isinstance(cell, Num):
+        if cell.value is None:
+            return None, None
+        return round(cell.value, cell.decimals), ("+0.0;-0.0;0.0" if cell.signed else "0.0")
+    if isinstance(cell, bool):
+        return text(cell), None
+    return cell, "#,##0" if isinstance(cell, int) else None
+
+
+def _sheet(wb: Workbook, index: int, t: ReportTable) -> None:
+    ws = wb.create_sheet(f"Biểu {index}")
+    ws["A1"] = t.title
+    ws["A1"].font = Font(bold=True, size=12)
+    for j, h in enumerate(t.headers, 1):
+        c = ws.cell(row=3, column=j, value=h)
+        c.font = Font(bold=True)
+        c.fill = _HEAD_FILL
+        c.border = _BOX
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for i, row in enumerate(t.rows):
+        for j, cell in enumerate(row, 1):
+            value, number_format = _value(cell)
+            c = ws.cell(row=4 + i, column=j, value=value)
+            c.border = _BOX
+            c.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
+            if number_format:
+                c.number_format = number_format
+            if i in t.strong:
+                c.font = Font(bold=True)
+    if t.note:
+        ws.cell(row=5 + len(t.rows), column=1, value=t.note).font = Font(italic=True)
+    total = sum(t.widths)
+    for j, w in enumerate(t.widths, 1):
+        ws.column_dimensions[get_column_letter(j)].width = max(8.0, 110 * w / total)
+    ws.freeze_panes = "A4"
+
+
+def periodic_xlsx(report: PeriodicReport) -> bytes:
+    """A 'Thông tin' sheet (facility, period) and one sheet per table."""
+    wb = Workbook()
+    info = wb.active
+    info.title = "Thông tin"
+    for i, (k, v) in enumerate(_preamble(report), 1):
+        info.cell(row=i, column=1, value=k).font = Font(bold=True)
+        info.cell(row=i, column=2, value=v)
+    info.column_dimensions["A"].width = 24
+    info.column_dimensions["B"].width = 60
+    for index, t in enumerate(all_tables(report.indicators), 1):
+        _sheet(wb, index, t)
+    wb.properties.title = f"Báo cáo định kỳ {report.indicators.period.title('vi')}"
+    wb.properties.creator = "facility-health-records"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

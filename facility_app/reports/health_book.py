@@ -1,0 +1,203 @@
+"""One resident's health book (sổ theo dõi sức khỏe): identity, groups,
+insurance, chronic conditions, every checkup, vital-sign trends,
+rehabilitation with the Barthel trend, referrals.
+
+Each page's footer names the resident and code, so a loose page finds its
+book again.
+"""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Table, TableStyle
+
+from ..domain import divisions, icd10
+from ..domain.enums import ScreeningResult
+from ..domain.periods import dmy
+from ..services.reports import HealthBook
+from . import charts, labels, layout
+from .layout import FRAME_WIDTH, Rule, Styles, gap, p
+from .tables import fmt_int, fmt_num
+
+_SCREENING = {ScreeningResult.NEGATIVE: "âm tính", ScreeningResult.SUSPECTED: "nghi ngờ",
+              ScreeningResult.POSITIVE: "dương tính", ScreeningResult.NOT_DONE: "chưa làm"}
+
+
+def _d(day) -> str:
+    return dmy(day) if day else ""
+
+
+def _n(value, decimals: int = 0) -> str:
+    return "" if value is None else fmt_num(value, decimals)
+
+
+def _heading(st: Styles, book: HealthBook) -> list:
+    f, r = book.facility, book.resident
+    gov = layout.style("gov", 12, layout.FONT, layout.TA_CENTER, leading=14)
+    fac = layout.style("fac", 12, layout.BOLD, layout.TA_CENTER, leading=14)
+    left = ([p(f.governing_body.upper(), gov)] if f.governing_body else []) + [p(f.name.upper(), fac), Rule(25 * mm)]
+    right = [p(f"Mã đối tượng: {r.code}", layout.style("code", 12, layout.BOLD, layout.TA_RIGHT)),
+             p(f"Ngày in: {dmy(book.issued_on)}", layout.style("printed", 11, layout.ITALIC, layout.TA_RIGHT))]
+    head = Table([[left, right]], colWidths=[75 * mm, FRAME_WIDTH - 75 * mm])
+    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, 0), "CENTER"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    big = layout.style("book-title", 18, layout.BOLD, layout.TA_CENTER, leading=22)
+    name = layout.style("book-name", 15, layout.BOLD, layout.TA_CENTER, leading=19)
+    return [head, gap(8), p("SỔ THEO DÕI SỨC KHỎE", big), gap(1), p(r.full_name.upper(), name), gap(5)]
+
+
+def _identity(st: Styles, book: HealthBook) -> list:
+    r = book.resident
+    today = book.issued_on
+    age_day = r.discharge_date or today
+    groups = ", ".join(labels.GROUPS[g] for g in r.groups)
+    disability = ""
+    if r.disability_type:
+        disability = labels.DISABILITY_TYPES[r.disability_type]
+        if r.disability_severity:
+            disability += f", mức độ {labels.DISABILITY_SEVERITY[r.disability_severity]}"
+    if r.bhyt_number:
+        bhyt = r.bhyt_number
+        if r.bhyt_valid_from or r.bhyt_valid_to:
+            bhyt += f" (từ {_d(r.bhyt_valid_from) or '…'} đến {_d(r.bhyt_valid_to) or '…'})"
+        if r.bhyt_valid_to and r.bhyt_valid_to < today:
+            bhyt += " – đã hết hạn"
+    else:
+        bhyt = "Chưa có"
+    address = ", ".join(x for x in (r.address_detail, divisions.ward_name(r.ward_code),
+                                    divisions.province_name(r.province_code)) if x)
+    kin = " – ".join(x for x in (r.next_of_kin_name, r.next_of_kin_relation, r.next_of_kin_phone) if x)
+    stay = f"Tiếp nhận ngày {dmy(r.admission_date)}"
+    if r.discharge_date:
+        stay += f"; ra khỏi cơ sở ngày {dmy(r.discharge_date)} ({labels.DISCHARGE[r.discharge_reason].lower()})"
+    rows = [
+        ["Họ và tên", r.full_name, "Giới tính", labels.SEX[r.sex]],
+        ["Ngày sinh", f"{dmy(r.birth_date)} ({r.age_on(age_day)} tuổi)", "Số CCCD", r.cccd or "Chưa có"],
+        ["Nhóm đối tượng", groups, "Phòng", r.room],
+        ["Thẻ BHYT", bhyt, "Khuyết tật", disability or "Không"],
+        ["Thời gian ở cơ sở", stay, "Người thân", kin],
+        ["Địa chỉ", address or r.old_address, "Địa chỉ cũ", r.old_address if address else ""],
+    ]
+    table = layout.simple_table(st, rows, [31, 60, 24, 50], header=False, bold_cols=frozenset({0, 2}))
+    return [p("1. THÔNG TIN CHUNG", st.heading), table]
+
+
+def _conditions(st: Styles, book: HealthBook) -> list:
+    story = [p("2. BỆNH MẠN TÍNH", st.heading)]
+    if not book.conditions:
+        return story + [p("Chưa ghi nhận bệnh mạn tính.", st.body_left)]
+    rows = [["Mã ICD-10", "Tên bệnh", "Ngày phát hiện", "Tình trạng", "Theo dõi", "Ghi chú"]]
+    for c in book.conditions:
+        code = icd10.lookup(c.icd10)
+        follow = f"{c.follow_up_days} ngày/lần" if c.follow_up_days else ""
+        rows.append([c.icd10, code.name("vi") if code else "", _d(c.onset_date),
+                     labels.CONDITION_STATUS[c.status], follow, c.note])
+    return story + [layout.simple_table(st, rows, [18, 55, 22, 22, 20, 28])]
+
+
+def _checkups(st: Styles, book: HealthBook) -> list:
+    story = [p("3. CÁC LẦN KHÁM SỨC KHỎE", st.heading)]
+    if not book.checkups:
+        return story + [p("Chưa có lần khám nào được ghi trong hồ sơ.", st.body_left)]
+    small = layout.style("tiny", 9.5, layout.FONT, layout.TA_LEFT, leading=11.5)
+    small_head = layout.style("tiny-head", 9.5, layout.BOLD, layout.TA_CENTER, leading=11.5)
+    small_num = layout.style("tiny-num", 9.5, layout.FONT, layout.TA_RIGHT, leading=11.5)
+    head = ["Ngày khám", "Loại", "Huyết áp (mmHg)", "Mạch", "Nhiệt độ (°C)", "SpO2 (%)", "Cân nặng (kg)",
+            "BMI", "Đường huyết (mmol/L)", "Phân loại", "Kết luận, người khám"]
+    data = [[p(h, small_head) for h in head]]
+    for c in book.checkups:
+        v = c.vitals
+        bp = f"{v.systolic}/{v.diastolic}" if v.systolic and v.diastolic else ""
+        findings = c.findings
+        if c.screening:
+            findings = f"Sàng lọc: {_SCREENING[c.screening]}" + (" (cách ly)" if c.isolation else "") + \
+                       (f". {findings}" if findings else "")
+        if c.examiner:
+            findings += f" – {c.examiner}" if findings else c.examiner
+        cells = [_d(c.checkup_date), labels.CHECKUP_KINDS[c.kind].replace("Khám ", "").capitalize(), bp,
+                 _n(v.pulse), _n(v.temperature, 1), _n(v.spo2), _n(v.weight_kg, 1), _n(v.bmi, 1),
+                 _n(v.glucose, 1), c.classification.roman if c.classification else "", findings]
+        data.append([p(x, small_num if 2 <= j <= 8 else small) for j, x in enumerate(cells)])
+    widths = [17, 15, 15, 10, 12, 10, 13, 10, 14, 12, 37]
+    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, layout.GRID), ("BACKGROUND", (0, 0), (-1, 0), layout.HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return story + [table]
+
+
+def _trends(st: Styles, book: HealthBook) -> list:
+    cs = book.checkups
+    sys_ = [(c.checkup_date, c.vitals.systolic) for c in cs if c.vitals.systolic]
+    dia = [(c.checkup_date, c.vitals.diastolic) for c in cs if c.vitals.diastolic]
+    weight = [(c.checkup_date, c.vitals.weight_kg) for c in cs if c.vitals.weight_kg]
+    bmi = [(c.checkup_date, c.vitals.bmi) for c in cs if c.vitals.bmi]
+    glucose = [(c.checkup_date, c.vitals.glucose) for c in cs if c.vitals.glucose]
+    story = [p("4. DIỄN BIẾN CÁC CHỈ SỐ SINH TỒN", st.heading)]
+    if not (sys_ or weight or glucose):
+        return story + [p("Chưa có số đo để vẽ biểu đồ.", st.body_left)]
+    half = (FRAME_WIDTH - 6 * mm) / 2
+    story.append(KeepTogether([charts.trend("Huyết áp", [("Tâm thu", sys_), ("Tâm trương", dia)], width=FRAME_WIDTH,
+                                            unit="mmHg", bands=[(140, "140"), (90, "90")])]))
+    story.append(gap(3))
+    story.append(charts.side_by_side(charts.trend("Cân nặng", [("Cân nặng", weight)], width=half, unit="kg", decimals=0),
+                                     charts.trend("Chỉ số BMI", [("BMI", bmi)], width=half, decimals=1,
+                                                  bands=[(18.5, "18,5"), (23, "23")])))
+    story.append(gap(3))
+    story.append(charts.trend("Đường huyết", [("Đường huyết", glucose)], width=FRAME_WIDTH, unit="mmol/L",
+                              decimals=1, bands=[(7.0, "7,0")]))
+    return story
+
+
+def _rehab(st: Styles, book: HealthBook) -> list:
+    story = [p("5. PHỤC HỒI CHỨC NĂNG", st.heading)]
+    rh = book.rehab_summary
+    if not rh.sessions:
+        return story + [p("Chưa tham gia phục hồi chức năng.", st.body_left)]
+    rows = [["Loại hình", "Số buổi", "Số giờ", "Từ ngày", "Đến ngày"]]
+    for row in rh.by_type:
+        dates = [s.session_date for s in book.rehab if s.rehab_type == row.rehab_type]
+        rows.append([labels.REHAB_TYPES[row.rehab_type], fmt_int(row.sessions), fmt_num(row.hours),
+                     _d(min(dates)), _d(max(dates))])
+    rows.append(["Tổng cộng", fmt_int(rh.sessions), fmt_num(rh.hours), _d(min(s.session_date for s in book.rehab)),
+                 _d(max(s.session_date for s in book.rehab))])
+    story.append(layout.simple_table(st, rows, [65, 22, 22, 28, 28]))
+    scores = [(s.session_date, s.barthel) for s in book.rehab if s.barthel is not None]
+    b = rh.barthel
+    if b.assessed:
+        story.append(p(f"Chỉ số Barthel: lần đầu {fmt_num(b.mean_first, 0)} điểm, lần gần nhất "
+                       f"{fmt_num(b.mean_last, 0)} điểm (thay đổi {fmt_num(b.mean_change, 0, signed=True)} điểm).",
+                       st.body_left))
+    if scores:
+        story.append(gap(2))
+        story.append(charts.trend("Chỉ số Barthel", [("Barthel (0–100)", scores)], width=FRAME_WIDTH, height=50 * mm))
+    return story
+
+
+def _referrals(st: Styles, book: HealthBook) -> list:
+    story = [p("6. CHUYỂN TUYẾN", st.heading)]
+    if not book.referrals:
+        return story + [p("Chưa có lượt chuyển tuyến.", st.body_left)]
+    rows = [["Ngày chuyển", "Nơi chuyển đến", "Lý do, chẩn đoán", "Kết quả", "Ngày trở về"]]
+    for x in book.referrals:
+        reason = x.reason + (f" ({x.icd10})" if x.icd10 else "")
+        outcome = labels.REFERRAL_OUTCOMES[x.outcome] + (f". {x.outcome_note}" if x.outcome_note else "")
+        rows.append([_d(x.referral_date), x.hospital, reason, outcome, _d(x.return_date)])
+    return story + [layout.simple_table(st, rows, [22, 40, 45, 36, 22])]
+
+
+def story(book: HealthBook) -> list:
+    st = Styles()
+    out = _heading(st, book)
+    for part in (_identity, _conditions, _checkups, _trends, _rehab, _referrals):
+        out += part(st, book)
+    return out
+
+
+def render(book: HealthBook) -> bytes:
+    r = book.resident
+    return layout.build(story(book), title=f"Sổ theo dõi sức khỏe – {r.full_name}", author=book.facility.name,
+                        subject="Sổ theo dõi sức khỏe", footer_note=f"{r.full_name} – {r.code}")
