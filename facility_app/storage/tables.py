@@ -211,5 +211,80 @@ meta = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 
+# --- sync client state (local only; owned by facility_app.sync) ---
+
+sync_state = sa.Table(
+    "sync_state", metadata,
+    # one row (id = 1): where this PC syncs, as whom, and how far it has pulled
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("server_url", sa.String(300), nullable=False),
+    sa.Column("ca_bundle", sa.String(500)),
+    sa.Column("server_device_id", sa.String(64), nullable=False),
+    sa.Column("token", sa.String(200), nullable=False),  # the DB is encrypted
+    sa.Column("facility_code", sa.String(20), nullable=False),
+    sa.Column("pull_cursor", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("enrolled_at", sa.String(32), nullable=False),
+    sa.Column("last_success_at", sa.String(32)),
+    sa.Column("last_attempt_at", sa.String(32)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("revoked", sa.Boolean, nullable=False, server_default=sa.false()),
+    # change_log rows up to here have their stamps copied into field_clock
+    sa.Column("field_clock_seq", sa.BigInteger, nullable=False, server_default="0"),
+)
+
+field_clock = sa.Table(
+    "field_clock", metadata,
+    # per-field HLC stamp of the value a synced row holds, so a pulled change
+    # merges field by field exactly as the server merges it
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", sa.String(36), primary_key=True),
+    sa.Column("field", sa.String(40), primary_key=True),
+    sa.Column("hlc", sa.String(64), nullable=False),
+)
+
+row_sync = sa.Table(
+    "row_sync", metadata,
+    # what this PC knows of a row's server version: ``seen`` counts only other
+    # PCs' writes it has pulled (the base of its next edit), ``known`` also
+    # its own writes' versions from push answers (the row's version once
+    # nothing of it waits in the outbox)
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", sa.String(36), primary_key=True),
+    sa.Column("seen_version", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("known_version", sa.BigInteger, nullable=False, server_default="0"),
+)
+
+outbox_base = sa.Table(
+    "outbox_base", metadata,
+    # the server version an outbox change was made on, frozen before a pull
+    # moves ``row_sync.seen_version`` past it
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("base_version", sa.BigInteger, nullable=False),
+)
+
+sync_conflicts = sa.Table(
+    "sync_conflicts", metadata,
+    # the server's conflict inbox for this facility, mirrored: one field was
+    # changed on two PCs without either seeing the other; the later stamp's
+    # value is in the record and the other waits here for a person
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),  # the server's id
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("row_id", sa.String(36), nullable=False),
+    sa.Column("field", sa.String(40), nullable=False),
+    sa.Column("winning_value", sa.Text),  # JSON
+    sa.Column("winning_hlc", sa.String(64), nullable=False),
+    sa.Column("winning_device", sa.String(64), nullable=False),
+    sa.Column("losing_value", sa.Text),  # JSON
+    sa.Column("losing_hlc", sa.String(64), nullable=False),
+    sa.Column("losing_device", sa.String(64), nullable=False),
+    sa.Column("server_seq", sa.BigInteger, nullable=False),
+    sa.Column("fetched_at", sa.String(32), nullable=False),
+    sa.Column("resolved_at", sa.String(32)),
+    sa.Column("resolved_by", sa.String(64)),
+    sa.Column("chosen", sa.String(10)),  # winning | losing
+    sa.Column("server_told", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("ix_sync_conflicts_row_id", "row_id"),
+)
+
 SYNCED_TABLES = {t.name: t for t in (facility, residents, checkups, conditions, rehab_sessions, referrals, users)}
 SYNC_COLUMNS = ("facility_code", "version", "updated_at", "updated_by", "device_id", "hlc", "deleted")

@@ -1,0 +1,272 @@
+"""Apply a pulled page to the local tables: one transaction, cursor included.
+
+The merge rule is the server's (docs/sync-protocol.md, "Merge"): per field,
+the value with the higher HLC stamp wins; stamps compare as fixed-width
+strings. The server sends only the fields that won on the server, in
+server-sequence order; what this PC adds is its own changes the server has
+not seen yet (still in the outbox): a pulled field whose stamp is older than
+a local edit of that field is skipped here, and the server will decide the
+same way when that edit is pushed (and record the conflict). So once every
+change has travelled, this PC, the other PCs and the server hold the same
+values.
+
+Bookkeeping per row:
+- ``field_clock``: the stamp of each field's current value; local edits are
+  copied in ("absorbed") from ``change_log`` at the start of each apply;
+- ``row_sync.seen_version``: the newest server version pulled for the row;
+  a local edit's ``base_version`` on the wire is this number as it was when
+  the edit was made (frozen into ``outbox_base`` by the absorb step);
+- the row's ``version`` column = the newest server version known here plus
+  the local edits still waiting, so the nurse's optimistic lock still sees
+  every change and, once the outbox is empty, every copy shows the server's
+  version.
+
+Pulled changes write no outbox rows and no audit rows (they were audited on
+the PC that made them); they advance the local clock (``Clock.observe``),
+so the next local edit is stamped after everything this PC has seen.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Callable
+
+import sqlalchemy as sa
+
+from ..domain.hlc import Stamp
+from ..storage.store import Store
+from ..storage.tables import (
+    SYNC_COLUMNS,
+    SYNCED_TABLES,
+    change_log,
+    field_clock,
+    outbox_base,
+    row_sync,
+    sync_state,
+)
+from . import state
+from .protocol import SYNCED_SCHEMA, SYNC_FIELDS, PulledChange, PullPage
+
+SYNC_ACTOR = "sync"
+
+
+@dataclass
+class Applied:
+    changes: int = 0  # pulled changes looked at
+    fields: int = 0  # field values written
+    kept_local: int = 0  # pulled fields older than a local edit (kept the local value)
+    rows_created: int = 0
+    skipped: list[str] = field(default_factory=list)  # why a change could not be applied
+    clock_suspect: int = 0  # stamps too far ahead to trust for the local clock
+
+    def add(self, other: "Applied") -> None:
+        self.changes += other.changes
+        self.fields += other.fields
+        self.kept_local += other.kept_local
+        self.rows_created += other.rows_created
+        self.skipped += other.skipped
+        self.clock_suspect += other.clock_suspect
+
+
+# --- value conversion ------------------------------------------------------
+
+def _converter(column: sa.Column) -> Callable[[Any], Any]:
+    kind = column.type
+    if isinstance(kind, sa.Date):
+        return lambda v: date.fromisoformat(v) if isinstance(v, str) else v
+    if isinstance(kind, sa.Boolean):
+        return lambda v: bool(v)
+    if isinstance(kind, sa.Float):
+        return lambda v: float(v)
+    if isinstance(kind, sa.Integer):
+        return lambda v: int(v)
+    return lambda v: v
+
+
+_CONVERT: dict[str, dict[str, Callable[[Any], Any]]] = {
+    name: {c.name: _converter(c) for c in table.columns} for name, table in SYNCED_TABLES.items()
+}
+
+
+def _local_values(table: str, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Wire values -> column values; names this PC does not know are reported."""
+    conv = _CONVERT[table]
+    known = SYNCED_SCHEMA.get(table, {})
+    out, unknown = {}, []
+    for name, value in fields.items():
+        if name not in conv or (name not in known and name not in SYNC_FIELDS) or name in ("id", *SYNC_COLUMNS[:-1]):
+            unknown.append(name)
+            continue
+        out[name] = None if value is None else conv[name](value)
+    return out, unknown
+
+
+def stamp_time(hlc: str) -> str:
+    """updated_at for a row last written elsewhere: the wall time inside its stamp."""
+    wall_ms = int(hlc.split("-", 1)[0])
+    moment = datetime.fromtimestamp(wall_ms / 1000, tz=timezone.utc)
+    return moment.isoformat(timespec="milliseconds")
+
+
+# --- the absorb step: local edits into the per-field clock ---------------
+
+def absorb_local(conn: sa.Connection) -> int:
+    """Copy the stamps of local edits made since the last apply into
+    ``field_clock``, and freeze each edit's server base version."""
+    done = conn.execute(sa.select(sync_state.c.field_clock_seq).where(sync_state.c.id == 1)).scalar() or 0
+    c = change_log.c
+    rows = conn.execute(sa.select(c.seq, c.table_name, c.row_id, c.op, c.fields, c.hlc)
+                        .where(c.seq > done).order_by(c.seq)).all()
+    if not rows:
+        return 0
+    stamps: dict[tuple[str, str, str], str] = {}
+    for r in rows:
+        for name in json.loads(r.fields):
+            key = (r.table_name, r.row_id, name)
+            if r.hlc > stamps.get(key, ""):
+                stamps[key] = r.hlc
+    _upsert_stamps(conn, stamps)
+    row_keys = {(r.table_name, r.row_id) for r in rows}
+    seen = _seen_versions(conn, row_keys)
+    conn.execute(sa.insert(outbox_base).prefix_with("OR IGNORE"), [
+        {"seq": r.seq, "base_version": 0 if r.op == "insert" else seen.get((r.table_name, r.row_id), 0)}
+        for r in rows])
+    conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(field_clock_seq=rows[-1].seq))
+    return len(rows)
+
+
+def _upsert_stamps(conn: sa.Connection, stamps: dict[tuple[str, str, str], str]) -> None:
+    if not stamps:
+        return
+    conn.execute(sa.text(
+        "INSERT INTO field_clock(table_name, row_id, field, hlc) VALUES (:t, :r, :f, :h) "
+        "ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)"),
+        [{"t": t, "r": r, "f": f, "h": h} for (t, r, f), h in stamps.items()])
+
+
+def _seen_versions(conn: sa.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    by_table: dict[str, list[str]] = {}
+    for t, r in keys:
+        by_table.setdefault(t, []).append(r)
+    for t, ids in by_table.items():
+        for i in range(0, len(ids), 500):
+            q = sa.select(row_sync.c.row_id, row_sync.c.seen_version).where(
+                row_sync.c.table_name == t, row_sync.c.row_id.in_(ids[i:i + 500]))
+            out.update({(t, rid): v for rid, v in conn.execute(q)})
+    return out
+
+
+def base_versions(conn: sa.Connection, seqs: list[int]) -> dict[int, int]:
+    """The frozen base of outbox changes made before the last apply."""
+    out: dict[int, int] = {}
+    for i in range(0, len(seqs), 500):
+        out.update(dict(conn.execute(sa.select(outbox_base.c.seq, outbox_base.c.base_version)
+                                     .where(outbox_base.c.seq.in_(seqs[i:i + 500]))).all()))
+    return out
+
+
+# --- applying --------------------------------------------------------------
+
+def _pending_counts(conn: sa.Connection) -> dict[tuple[str, str], int]:
+    c = change_log.c
+    q = sa.select(c.table_name, c.row_id, sa.func.count()).where(c.state == "pending").group_by(c.table_name, c.row_id)
+    return {(t, r): n for t, r, n in conn.execute(q)}
+
+
+def _stamps_of(conn: sa.Connection, table: str, row_id: str) -> dict[str, str]:
+    q = sa.select(field_clock.c.field, field_clock.c.hlc).where(
+        field_clock.c.table_name == table, field_clock.c.row_id == row_id)
+    return dict(conn.execute(q).all())
+
+
+def _note_version(conn: sa.Connection, table: str, row_id: str, version: int, *, pulled: bool) -> int:
+    """Raise seen/known versions of a row; returns the known version."""
+    values = {"t": table, "r": row_id, "s": version if pulled else 0, "k": version}
+    conn.execute(sa.text(
+        "INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (:t, :r, :s, :k) "
+        "ON CONFLICT(table_name, row_id) DO UPDATE SET "
+        "seen_version = max(seen_version, excluded.seen_version), "
+        "known_version = max(known_version, excluded.known_version)"), values)
+    return conn.execute(sa.select(row_sync.c.known_version).where(
+        row_sync.c.table_name == table, row_sync.c.row_id == row_id)).scalar()
+
+
+def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
+                 pending: dict[tuple[str, str], int], result: Applied) -> None:
+    table = SYNCED_TABLES.get(ch.table)
+    if table is None or ch.table not in SYNCED_SCHEMA:
+        result.skipped.append(f"{ch.change_id}: table {ch.table} unknown here")
+        return
+    values, unknown = _local_values(ch.table, ch.fields)
+    if unknown:
+        result.skipped.append(f"{ch.change_id}: fields {', '.join(sorted(unknown))} unknown here (ignored)")
+    current = conn.execute(sa.select(table.c.hlc).where(table.c.id == ch.row_id)).first()
+    stamps = _stamps_of(conn, ch.table, ch.row_id) if current is not None else {}
+    winners = {}
+    for name, value in values.items():
+        if ch.hlc >= stamps.get(name, ""):
+            winners[name] = value
+        else:
+            result.kept_local += 1
+    known = _note_version(conn, ch.table, ch.row_id, ch.version, pulled=True)
+    version = known + pending.get((ch.table, ch.row_id), 0)
+    meta: dict[str, Any] = {"version": version}
+    if current is None or ch.hlc > (current.hlc or ""):
+        meta.update(hlc=ch.hlc, device_id=Stamp.decode(ch.hlc).device[:36],
+                    updated_at=stamp_time(ch.hlc), updated_by=SYNC_ACTOR)
+    with conn.begin_nested() as savepoint:
+        try:
+            if current is None:
+                conn.execute(table.insert().values(id=ch.row_id, facility_code=facility_code,
+                                                   deleted=bool(ch.deleted), **winners, **meta))
+                result.rows_created += 1
+            else:
+                conn.execute(table.update().where(table.c.id == ch.row_id).values(**winners, **meta))
+        except sa.exc.IntegrityError as exc:
+            savepoint.rollback()
+            result.skipped.append(f"{ch.change_id}: {ch.table} {ch.row_id} cannot be stored here "
+                                  f"({type(exc.orig).__name__}: {str(exc.orig)[:120]})")
+            return
+    result.fields += len(winners)
+    _upsert_stamps(conn, {(ch.table, ch.row_id, name): ch.hlc for name in winners})
+
+
+def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) -> Applied:
+    """All of the page and the new cursor, or nothing (a crash mid-page
+    leaves the cursor where it was and the page is pulled again)."""
+    result = Applied()
+    with store.engine.connect().execution_options(write=True) as conn:
+        with conn.begin():
+            settings = state.require(conn)
+            absorb_local(conn)
+            pending = _pending_counts(conn)
+            for ch in page.changes:
+                result.changes += 1
+                if my_device is not None and ch.origin_device == my_device:
+                    continue  # the server leaves them out; harmless if it did not
+                apply_change(conn, ch, facility_code=settings.facility_code, pending=pending, result=result)
+                if not store.clock.observe(Stamp.decode(ch.hlc)):
+                    result.clock_suspect += 1
+            state.move_cursor(conn, page.cursor)
+            conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('hlc', :v) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                         {"v": store.clock.last.encode()})
+    return result
+
+
+def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]]) -> None:
+    """After a push answer: the server versions of this PC's own writes.
+    A row with nothing left in the outbox takes the server's version."""
+    if not rows:
+        return
+    pending = _pending_counts(conn)
+    latest: dict[tuple[str, str], int] = {}
+    for table, row_id, version in rows:
+        if version and version > latest.get((table, row_id), 0):
+            latest[(table, row_id)] = version
+    for (table, row_id), version in latest.items():
+        known = _note_version(conn, table, row_id, version, pulled=False)
+        t = SYNCED_TABLES[table]
+        conn.execute(t.update().where(t.c.id == row_id).values(version=known + pending.get((table, row_id), 0)))

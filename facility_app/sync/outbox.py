@@ -1,0 +1,128 @@
+"""The outbox side of push: pending ``change_log`` rows in device order,
+cut into batches, then marked with the server's answer.
+
+States of a ``change_log`` row:
+- ``pending``: saved here, not yet acknowledged by the server;
+- ``acked``:   the server holds it (applied, merged, duplicate or conflict);
+- ``parked``:  the server rejected it with a reason; kept, shown to a
+  person, and never in the way of the changes behind it;
+- ``dismissed``: parked, and a person has read why (services/sync.py).
+
+The server's answer (status, reason, server sequence) is kept in ``answer``
+so "why was this not sent" always has an answer on this PC.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import sqlalchemy as sa
+
+from ..storage.tables import change_log
+from .protocol import MAX_BATCH_CHANGES, Change, ChangeResult
+
+PENDING, ACKED, PARKED = "pending", "acked", "parked"
+MAX_BATCH_BYTES = 64 * 1024  # canonical JSON of the changes, before compression
+_OVERHEAD = 170  # ids, stamp, op and keys of one change in canonical JSON
+
+
+@dataclass(frozen=True)
+class OutRow:
+    seq: int
+    change_id: str
+    table: str
+    row_id: str
+    op: str
+    fields: str  # JSON text as the Writer stored it
+    base_version: int
+    hlc: str
+
+    @property
+    def size(self) -> int:
+        """About its canonical-JSON size: what the batch budget counts."""
+        return len(self.fields.encode("utf-8")) + _OVERHEAD
+
+    def to_change(self) -> Change:
+        return Change(change_id=self.change_id, device_seq=self.seq, table=self.table, row_id=self.row_id,
+                      op=self.op, fields=json.loads(self.fields), base_version=self.base_version, hlc=self.hlc)
+
+
+def read_pending(conn: sa.Connection, after_seq: int = 0, limit: int = 5000) -> list[OutRow]:
+    c = change_log.c
+    rows = conn.execute(
+        sa.select(c.seq, c.change_id, c.table_name, c.row_id, c.op, c.fields, c.base_version, c.hlc)
+        .where(c.state == PENDING, c.seq > after_seq).order_by(c.seq).limit(limit))
+    return [OutRow(*r) for r in rows]
+
+
+def cut(rows: list[OutRow], max_changes: int = MAX_BATCH_CHANGES, max_bytes: int = MAX_BATCH_BYTES) -> Iterator[list[OutRow]]:
+    """Consecutive batches of at most ``max_changes`` changes and about
+    ``max_bytes`` (a single bigger change still travels, alone)."""
+    max_changes = max(1, min(max_changes, MAX_BATCH_CHANGES))
+    batch: list[OutRow] = []
+    size = 0
+    for row in rows:
+        if batch and (len(batch) >= max_changes or size + row.size > max_bytes):
+            yield batch
+            batch, size = [], 0
+        batch.append(row)
+        size += row.size
+    if batch:
+        yield batch
+
+
+@dataclass
+class Tally:
+    acked: int = 0
+    parked: int = 0
+    conflicts: int = 0
+    unanswered: int = 0
+    conflict_results: list[ChangeResult] = field(default_factory=list)
+    parked_results: list[ChangeResult] = field(default_factory=list)
+
+    def add(self, other: "Tally") -> None:
+        self.acked += other.acked
+        self.parked += other.parked
+        self.conflicts += other.conflicts
+        self.unanswered += other.unanswered
+        self.conflict_results += other.conflict_results
+        self.parked_results += other.parked_results
+
+
+def _answer_json(r: ChangeResult) -> str:
+    data = {"status": r.status, "server_seq": r.server_seq}
+    if r.reason_vi or r.reason_en:
+        data["reason_vi"], data["reason_en"] = r.reason_vi, r.reason_en
+    if r.conflict_fields:
+        data["conflict_fields"] = list(r.conflict_fields)
+    if r.clock_suspect:
+        data["clock_suspect"] = True
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def record(conn: sa.Connection, sent: list[OutRow], results: list[ChangeResult]) -> Tally:
+    """Mark what the server answered; a change it did not answer stays pending."""
+    tally = Tally()
+    by_id = {r.change_id: r for r in results}
+    updates = []
+    for row in sent:
+        result = by_id.get(row.change_id)
+        if result is None:
+            tally.unanswered += 1
+            continue
+        state = PARKED if result.status == "rejected" else ACKED
+        if state == PARKED:
+            tally.parked += 1
+            tally.parked_results.append(result)
+        else:
+            tally.acked += 1
+        if result.status == "conflict":
+            tally.conflicts += 1
+            tally.conflict_results.append(result)
+        updates.append({"b_id": row.change_id, "b_state": state, "b_answer": _answer_json(result)})
+    if updates:
+        conn.execute(sa.update(change_log).where(change_log.c.change_id == sa.bindparam("b_id"),
+                                                 change_log.c.state == PENDING)
+                     .values(state=sa.bindparam("b_state"), answer=sa.bindparam("b_answer")), updates)
+    return tally
