@@ -1,0 +1,323 @@
+"""The HTTP face of the server: sync API, enrolment, health, indicators.
+
+Every error is ``{"error", "message_vi", "message_en"}`` with a 4xx status;
+bodies are read with a hard size cap before anything is decoded, and the
+database work runs in a worker thread so a slow push never stalls /health.
+"""
+from __future__ import annotations
+
+import base64
+import gzip
+import logging
+from urllib.parse import parse_qs
+
+import sqlalchemy as sa
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from facility_app.domain.messages import DomainError
+from facility_app.sync import protocol as p
+
+from . import admin, indicators, openapi_docs, security, streams
+from .db import make_engine, read_conn, write_conn
+from .entities import Refusal
+from .ingest import Device, push
+from .tables import settings
+
+log = logging.getLogger("provincial_server")
+SESSION_COOKIE = "ps_session"
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, vi: str, en: str, headers: dict | None = None):
+        super().__init__(en)
+        self.status, self.code, self.vi, self.en, self.headers = status, code, vi, en, headers
+
+
+def _error(status: int, code: str, vi: str, en: str, headers=None) -> JSONResponse:
+    return JSONResponse(p.error_body(code, vi, en), status_code=status, headers=headers)
+
+
+_PROTOCOL_STATUS = {"too-large": 413, "too-many-changes": 413, "unsupported-media-type": 415,
+                    "unsupported-version": 400, "malformed": 400}
+
+
+def _protocol_error(exc: p.ProtocolError) -> ApiError:
+    status = _PROTOCOL_STATUS.get(exc.code, 400)
+    return ApiError(status, exc.code, f"Dữ liệu gửi lên không hợp lệ: {exc.reason}.",
+                    f"The request body is not valid: {exc.reason}.")
+
+
+_REVOKED = ("Máy này chưa đăng ký hoặc đã bị thu hồi quyền đồng bộ; hãy đăng ký lại bằng mã mới của Sở.",
+            "This device is not enrolled or its sync access was revoked; enrol again with a new code from the province.")
+
+
+async def read_body(request: Request) -> bytes:
+    """The raw body, refused with 413 as soon as it passes the cap."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > p.MAX_BODY_BYTES:
+                raise _too_large()
+        except ValueError:
+            raise ApiError(400, "malformed", "Độ dài nội dung không hợp lệ.", "Invalid Content-Length.") from None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > p.MAX_BODY_BYTES:
+            raise _too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large() -> ApiError:
+    return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {p.MAX_BODY_BYTES // 1024} KB; hãy gửi lô nhỏ hơn.",
+                    f"The body exceeds {p.MAX_BODY_BYTES // 1024} KB; send a smaller batch.")
+
+
+def _wants_msgpack(request: Request, default: bool = False) -> bool:
+    accept = request.headers.get("accept", "")
+    if p.MSGPACK in accept:
+        return True
+    if "application/json" in accept:
+        return False
+    return default
+
+
+def respond(request: Request, obj: dict, msgpack: bool) -> Response:
+    if msgpack:
+        body, headers = p.encode_body(obj, p.MSGPACK)
+        return Response(body, headers=headers, media_type=p.MSGPACK)
+    raw = p.canonical_json(obj)
+    if "gzip" in request.headers.get("accept-encoding", "") and len(raw) > 512:
+        return Response(gzip.compress(raw, 6, mtime=0), media_type=p.JSON,
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(raw, media_type=p.JSON)
+
+
+def create_app(db_url: str | None = None, engine: sa.Engine | None = None) -> FastAPI:
+    engine = engine or make_engine(db_url or "sqlite:///provincial.db")
+    app = FastAPI(title="Provincial server - facility health records", version="1",
+                  description="Sync API for the facilities' PCs (docs/sync-protocol.md), enrolment, "
+                              "and the province's indicators.")
+    app.state.engine = engine
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request, exc: ApiError):
+        return _error(exc.status, exc.code, exc.vi, exc.en, exc.headers)
+
+    @app.exception_handler(p.ProtocolError)
+    async def _proto(_request, exc: p.ProtocolError):
+        err = _protocol_error(exc)
+        return _error(err.status, err.code, err.vi, err.en)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request, exc: RequestValidationError):
+        where = "; ".join(".".join(str(x) for x in e.get("loc", ())) + ": " + str(e.get("msg", ""))
+                          for e in exc.errors()[:5])
+        return _error(422, "malformed", f"Tham số không hợp lệ: {where}", f"Invalid parameters: {where}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request, exc: StarletteHTTPException):
+        if exc.status_code == 404:
+            return _error(404, "not-found", "Không có địa chỉ này.", "No such address.")
+        if exc.status_code == 405:
+            return _error(405, "method-not-allowed", "Phương thức không được hỗ trợ.", "Method not allowed.")
+        return _error(exc.status_code, "http-error", str(exc.detail), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _crash(_request, exc: Exception):  # pragma: no cover - a bug; never leak details
+        log.exception("unhandled error")
+        return _error(500, "server-error", "Lỗi máy chủ; hãy thử lại sau.", "Server error; try again later.")
+
+    def device_of(request: Request) -> Device:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "device-revoked", *_REVOKED, headers={"WWW-Authenticate": "Bearer"})
+        with read_conn(engine) as conn:
+            row = admin.device_for_token(conn, token.strip())
+        if row is None:
+            raise ApiError(401, "device-revoked", *_REVOKED, headers={"WWW-Authenticate": "Bearer"})
+        return Device(row.id, row.facility_code)
+
+    @app.get("/health", tags=["ops"])
+    def health() -> dict:
+        with read_conn(engine) as conn:
+            conn.execute(sa.text("SELECT 1"))
+        return {"status": "ok"}
+
+    @app.post("/v1/enrol", tags=["sync"], openapi_extra=openapi_docs.ENROL)
+    async def enrol(request: Request):
+        body = await read_body(request)
+        req = p.enrol_request_from_dict(p.decode_body(body, request.headers.get("content-type"),
+                                                      request.headers.get("content-encoding")))
+
+        def work():
+            with write_conn(engine) as conn, conn.begin():
+                return admin.exchange_code(conn, req.code, req.device_name)
+        try:
+            done = await run_in_threadpool(work)
+        except admin.AdminError as exc:
+            raise ApiError(410, exc.code, exc.vi, exc.en) from None
+        return JSONResponse(p.to_dict(p.EnrolAnswer(done.device_id, done.token, done.facility_code,
+                                                    done.facility_name, done.province_code)))
+
+    @app.post("/v1/push", tags=["sync"], openapi_extra=openapi_docs.PUSH)
+    async def push_batch(request: Request):
+        device = await run_in_threadpool(device_of, request)
+        body = await read_body(request)
+        content_type = request.headers.get("content-type")
+        batch = p.decode_push(body, content_type, request.headers.get("content-encoding"))
+        if batch.device_id != device.id:
+            raise ApiError(403, "wrong-device", "Lô thay đổi ghi mã máy khác với máy đã đăng ký.",
+                           "The batch names another device than the enrolled one.")
+
+        def work():
+            with write_conn(engine) as conn, conn.begin():
+                return push(conn, device, batch)
+        try:
+            answer = await run_in_threadpool(work)
+        except sa.exc.IntegrityError:
+            raise ApiError(409, "retry", "Yêu cầu trùng đang được xử lý; hãy gửi lại.",
+                           "A clashing request was being handled; send again.") from None
+        msgpack = _wants_msgpack(request, default=(content_type or "").startswith(p.MSGPACK))
+        return respond(request, p.to_dict(answer), msgpack)
+
+    @app.get("/v1/pull", tags=["sync"], openapi_extra=openapi_docs.PULL)
+    async def pull(request: Request, after: int = Query(0, ge=0, le=2**62),
+                   limit: int = Query(p.DEFAULT_PULL_LIMIT, ge=1, le=p.MAX_PULL_LIMIT)):
+        device = await run_in_threadpool(device_of, request)
+
+        def work():
+            with read_conn(engine) as conn, conn.begin():
+                return streams.pull(conn, device, after, limit)
+        try:
+            page = await run_in_threadpool(work)
+        except streams.CursorAhead as exc:
+            raise ApiError(409, "cursor-ahead",
+                           f"Máy đã nhận đến số {after} nhưng máy chủ chỉ có đến {exc.last_seq} (máy chủ được phục hồi từ bản sao lưu?); cần đồng bộ lại từ đầu.",
+                           f"The device has received up to {after} but the server only holds {exc.last_seq} (restored from a backup?); sync again from the start.") from None
+        return respond(request, p.to_dict(page), _wants_msgpack(request))
+
+    @app.get("/v1/conflicts", tags=["sync"], openapi_extra=openapi_docs.CONFLICT_LIST)
+    async def list_conflicts(request: Request, resolved: bool | None = Query(False),
+                             after_id: int = Query(0, ge=0, le=2**62),
+                             limit: int = Query(500, ge=1, le=p.MAX_PULL_LIMIT)):
+        device = await run_in_threadpool(device_of, request)
+
+        def work():
+            with read_conn(engine) as conn:
+                return streams.list_conflicts(conn, device.facility_code, resolved, after_id, limit)
+        items = await run_in_threadpool(work)
+        return respond(request, {"conflicts": [p.to_dict(c) for c in items]}, False)
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve", tags=["sync"], openapi_extra=openapi_docs.RESOLVE)
+    async def resolve(request: Request, conflict_id: int):
+        device = await run_in_threadpool(device_of, request)
+        body = p.decode_body(await read_body(request), request.headers.get("content-type"),
+                             request.headers.get("content-encoding"))
+        if "value" not in body or (body["value"] is not None and not isinstance(body["value"], (str, int, float, bool))):
+            raise ApiError(400, "malformed", "Cần gửi giá trị được chọn (value).", "Send the chosen value ('value').")
+
+        def work():
+            with write_conn(engine) as conn, conn.begin():
+                return streams.resolve(conn, device, conflict_id, body["value"])
+        try:
+            return JSONResponse(await run_in_threadpool(work))
+        except streams.ConflictNotFound:
+            raise ApiError(404, "not-found", "Không có xung đột này ở cơ sở của máy.",
+                           "No such conflict in this device's facility.") from None
+        except Refusal as exc:
+            raise ApiError(422, "rejected", exc.vi, exc.en) from None
+
+    _mount_indicators(app, engine)
+    return app
+
+
+def _secret(engine: sa.Engine) -> str:
+    with read_conn(engine) as conn:
+        value = conn.execute(sa.select(settings.c.value).where(settings.c.key == "session_secret")).scalar()
+    if value is None:
+        raise ApiError(503, "not-migrated", "Cơ sở dữ liệu chưa được khởi tạo (provincial-server migrate).",
+                       "The database is not initialised (provincial-server migrate).")
+    return value
+
+
+def _officer(request: Request, engine: sa.Engine) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("basic "):
+        try:
+            username, _, password = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8").partition(":")
+        except (ValueError, UnicodeDecodeError):
+            return None
+        with read_conn(engine) as conn:
+            return username if admin.check_officer(conn, username, password) else None
+    return security.read_session(request.cookies.get(SESSION_COOKIE), _secret(engine))
+
+
+_LOGIN_PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Đăng nhập</title></head>
+<body><h1>Đăng nhập xem chỉ tiêu</h1>{message}<form method="post" action="/login">
+<p><label>Tên đăng nhập <input name="username" autocomplete="username"></label></p>
+<p><label>Mật khẩu <input name="password" type="password" autocomplete="current-password"></label></p>
+<p><button type="submit">Đăng nhập</button></p></form></body></html>"""
+
+
+def _mount_indicators(app: FastAPI, engine: sa.Engine) -> None:
+    def figures(period: str | None) -> dict:
+        with read_conn(engine) as conn:
+            try:
+                return indicators.province_figures(conn, period)
+            except DomainError as exc:
+                raise ApiError(422, "bad-period", exc.message("vi"), exc.message("en")) from None
+
+    @app.get("/v1/indicators", tags=["indicators"],
+             openapi_extra={"responses": {"401": {"description": "login required"}}})
+    async def indicators_json(request: Request, period: str | None = Query(None, max_length=40)):
+        if await run_in_threadpool(_officer, request, engine) is None:
+            raise ApiError(401, "login-required", "Cần đăng nhập tài khoản cán bộ của Sở.",
+                           "Log in with a provincial officer's account.",
+                           headers={"WWW-Authenticate": 'Basic realm="provincial"'})
+        return JSONResponse(await run_in_threadpool(figures, period))
+
+    @app.get("/indicators", tags=["indicators"], response_class=HTMLResponse)
+    async def indicators_page(request: Request, period: str | None = Query(None, max_length=40)):
+        if await run_in_threadpool(_officer, request, engine) is None:
+            return RedirectResponse("/login", status_code=303)
+        try:
+            data = await run_in_threadpool(figures, period or None)
+        except ApiError as exc:
+            return HTMLResponse(f"<p>{exc.vi}</p><p><a href='/indicators'>Quay lại</a></p>", status_code=422)
+        return HTMLResponse(indicators.render_html(data))
+
+    @app.get("/login", tags=["indicators"], response_class=HTMLResponse)
+    def login_form():
+        return HTMLResponse(_LOGIN_PAGE.format(message=""))
+
+    @app.post("/login", tags=["indicators"], response_class=HTMLResponse)
+    async def login(request: Request):
+        raw = await read_body(request)
+        form = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=10)
+        username = (form.get("username") or [""])[0]
+        password = (form.get("password") or [""])[0]
+
+        def check():
+            with read_conn(engine) as conn:
+                return admin.check_officer(conn, username, password)
+        if not await run_in_threadpool(check):
+            return HTMLResponse(_LOGIN_PAGE.format(
+                message="<p>Tên đăng nhập hoặc mật khẩu không đúng.</p>"), status_code=401)
+        response = RedirectResponse("/indicators", status_code=303)
+        response.set_cookie(SESSION_COOKIE, security.make_session(username, await run_in_threadpool(_secret, engine)),
+                            max_age=security.SESSION_SECONDS, httponly=True, samesite="strict")
+        return response
+
+
+def app_from_env():  # pragma: no cover - for `uvicorn provincial_server.api:app_from_env --factory`
+    import os
+    return create_app(os.environ.get("PROVINCIAL_DB", "sqlite:///provincial.db"))
+
+

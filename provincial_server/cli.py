@@ -1,0 +1,145 @@
+"""provincial-server: run and administer the province's sync server.
+
+    provincial-server --db URL migrate
+    provincial-server --db URL serve --host 0.0.0.0 --port 8443 [--ssl-certfile F --ssl-keyfile K]
+    provincial-server --db URL facility add --code C --name N [--province CODE]
+    provincial-server --db URL device enrol --facility C [--name PC-1]   (code alone on the last line)
+    provincial-server --db URL device list [--facility C]
+    provincial-server --db URL device revoke ID
+    provincial-server --db URL officer add USERNAME   (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
+
+The database URL may also come from env PROVINCIAL_DB; the default is
+sqlite:///provincial.db (a one-machine trial). Errors: one line on stderr,
+exit status 1 (2 for a wrong command line).
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+import sqlalchemy as sa
+
+from . import admin, migrate
+from .db import DEFAULT_URL, DatabaseUrlError, make_engine, write_conn
+
+
+class CliError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="provincial-server", description="Provincial sync and indicators server")
+    ap.add_argument("--db", default=os.environ.get("PROVINCIAL_DB", DEFAULT_URL),
+                    help="database URL: postgresql://user@host/db or sqlite:///FILE (default %(default)s)")
+    sub = ap.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="create or upgrade the database schema")
+    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--ssl-certfile")
+    serve.add_argument("--ssl-keyfile")
+    fac = sub.add_parser("facility", help="facilities").add_subparsers(dest="action", required=True)
+    add = fac.add_parser("add")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--province", type=int)
+    fac.add_parser("list")
+    dev = sub.add_parser("device", help="facility PCs").add_subparsers(dest="action", required=True)
+    enrol = dev.add_parser("enrol", help="make a one-time enrolment code for a new PC")
+    enrol.add_argument("--facility", required=True)
+    enrol.add_argument("--name", default="")
+    lst = dev.add_parser("list")
+    lst.add_argument("--facility")
+    rev = dev.add_parser("revoke")
+    rev.add_argument("device_id")
+    off = sub.add_parser("officer", help="provincial officers (indicators page)").add_subparsers(dest="action", required=True)
+    oadd = off.add_parser("add")
+    oadd.add_argument("username")
+    return ap
+
+
+def _engine(url: str, need_schema: bool = True) -> sa.Engine:
+    try:
+        engine = make_engine(url)
+    except DatabaseUrlError as exc:
+        raise CliError(str(exc)) from None
+    if need_schema:
+        try:
+            current = migrate.current(engine)
+        except sa.exc.OperationalError as exc:
+            raise CliError(f"cannot open the database: {str(exc.orig).splitlines()[0]}") from None
+        if current != migrate.head():
+            raise CliError("the database schema is not up to date: run `provincial-server --db URL migrate` first")
+    return engine
+
+
+def _run(args) -> None:
+    if args.command == "migrate":
+        engine = _engine(args.db, need_schema=False)
+        try:
+            migrate.upgrade(engine)
+        except sa.exc.OperationalError as exc:
+            raise CliError(f"cannot open the database: {str(exc.orig).splitlines()[0]}") from None
+        print(f"schema at {migrate.current(engine)}")
+        return
+    if args.command == "serve":
+        import uvicorn
+
+        from .api import create_app
+        engine = _engine(args.db)
+        uvicorn.run(create_app(engine=engine), host=args.host, port=args.port,
+                    ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
+        return
+    engine = _engine(args.db)
+    with write_conn(engine) as conn, conn.begin():
+        if args.command == "facility" and args.action == "add":
+            admin.add_facility(conn, args.code, args.name, args.province)
+            print(f"facility {args.code} added")
+        elif args.command == "facility" and args.action == "list":
+            from .tables import facilities
+            for f in conn.execute(sa.select(facilities).order_by(facilities.c.code)):
+                print(f"{f.code}\t{f.name}\t{f.province_code or ''}\tchanges={f.last_seq}")
+        elif args.command == "device" and args.action == "enrol":
+            device_id, code, expires = admin.enrol_device(conn, args.facility, args.name)
+            print(f"device {device_id} of {args.facility}; code valid until {expires:%Y-%m-%d %H:%M} UTC")
+            print(code)
+        elif args.command == "device" and args.action == "list":
+            for d in admin.list_devices(conn, args.facility):
+                state = "revoked" if d.revoked_at else ("enrolled" if d.enrolled_at else "waiting")
+                print(f"{d.id}\t{d.facility_code}\t{d.name}\t{state}\thighest_seq={d.highest_seq}\t"
+                      f"last_seen={d.last_seen_at or '-'}")
+        elif args.command == "device" and args.action == "revoke":
+            admin.revoke_device(conn, args.device_id)
+            print(f"device {args.device_id} revoked")
+        elif args.command == "officer" and args.action == "add":
+            password = os.environ.get("PROVINCIAL_OFFICER_PASSWORD")
+            if password is None:
+                if not sys.stdin.isatty():
+                    raise CliError("set PROVINCIAL_OFFICER_PASSWORD or run in a terminal to type the password")
+                password = getpass.getpass("Password: ")
+                if getpass.getpass("Again: ") != password:
+                    raise CliError("the two passwords differ")
+            admin.add_officer(conn, args.username, password)
+            print(f"officer {args.username} saved")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        _run(args)
+    except admin.AdminError as exc:
+        print(f"error: {exc.en}", file=sys.stderr)
+        return 1
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except sa.exc.SQLAlchemyError as exc:
+        print(f"error: database: {str(getattr(exc, 'orig', exc)).splitlines()[0]}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Synced rows (JSON values as they travel) -> the client's domain entities,
+and the domain rules run on them.
+
+The rules are ``facility_app.domain.rules`` itself, never a copy: a change
+the client would refuse is refused here with the same bilingual sentence.
+Only the conversion from wire values (ISO dates, enum values, "NCC,NKT")
+to entities lives here, because the server may not import the client's
+storage layer (import-linter contract).
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta, timezone
+from enum import Enum
+from functools import lru_cache
+from typing import Any, get_args, get_type_hints
+
+from facility_app.domain import entities as e
+from facility_app.domain import rules
+from facility_app.domain.enums import BeneficiaryGroup, HealthClass, Role
+from facility_app.domain.messages import Problem, label
+
+TABLE_ENTITIES: dict[str, type] = {
+    "facility": e.Facility,
+    "residents": e.Resident,
+    "checkups": e.Checkup,
+    "conditions": e.Condition,
+    "rehab_sessions": e.RehabSession,
+    "referrals": e.Referral,
+    "users": e.User,
+}
+CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals")
+VIETNAM = timezone(timedelta(hours=7))  # no daylight saving in Viet Nam
+_VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
+
+
+def today_in_vietnam() -> date:
+    return datetime.now(VIETNAM).date()
+
+
+class Refusal(Exception):
+    """A change the server will not apply, with its bilingual reason."""
+
+    def __init__(self, vi: str, en: str):
+        super().__init__(en)
+        self.vi, self.en = vi, en
+
+    @classmethod
+    def from_problems(cls, problems: list[Problem]) -> "Refusal":
+        return cls(" ".join(p.message("vi") for p in problems), " ".join(p.message("en") for p in problems))
+
+
+@lru_cache(maxsize=None)
+def _hints(cls) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _bad_value(name: str, value: Any) -> Refusal:
+    return Refusal(f"{label(name, 'vi')}: giá trị “{value}” không hợp lệ.",
+                   f"{label(name, 'en')}: “{value}” is not a valid value.")
+
+
+def _convert(cls, name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name == "groups" and cls is e.Resident:
+        try:
+            return [BeneficiaryGroup(g) for g in str(value).split(",") if g]
+        except ValueError:
+            raise _bad_value(name, value) from None
+    if name == "classification":
+        try:
+            return HealthClass(value)
+        except ValueError:
+            raise _bad_value(name, value) from None
+    kinds = get_args(_hints(cls)[name]) or (_hints(cls)[name],)
+    for kind in kinds:
+        if kind is date:
+            try:
+                return date.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise _bad_value(name, value) from None
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            try:
+                return kind(value)
+            except ValueError:
+                choices = ", ".join(str(m.value) for m in kind)
+                raise Refusal.from_problems([Problem(name, "choice", {"value": value, "choices": choices})]) from None
+    return value
+
+
+def to_entity(table: str, data: dict[str, Any]) -> Any:
+    """Build the domain entity of a merged row; a missing required value or a
+    value outside its vocabulary is a ``Refusal``."""
+    cls = TABLE_ENTITIES[table]
+    kwargs: dict[str, Any] = {}
+    missing = []
+    for f in dataclasses.fields(cls):
+        if f.name == "vitals":
+            kwargs["vitals"] = e.VitalSigns(**{k: data.get(k) for k in _VITALS})
+            continue
+        if f.name == "version":
+            continue
+        source = "id" if f.name == "id" else f.name
+        if source not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                missing.append(f.name)
+            continue
+        kwargs[f.name] = _convert(cls, f.name, data[source])
+    if missing:
+        raise Refusal.from_problems([Problem(name, "required") for name in missing])
+    return cls(**kwargs)
+
+
+def _resident_refusal(resident_row) -> Refusal | None:
+    if resident_row is None:
+        return Refusal("Không tìm thấy hồ sơ đối tượng trên máy chủ (hồ sơ chưa được gửi lên hoặc đã bị từ chối).",
+                       "The resident's record is not on the server (not sent yet, or refused).")
+    if resident_row.deleted:
+        return Refusal("Hồ sơ đối tượng này đã bị xóa trên máy chủ.",
+                       "This resident's record was deleted on the server.")
+    return None
+
+
+def check(table: str, data: dict[str, Any], facility_code: str, resident_row=None,
+          today: date | None = None) -> None:
+    """Raise ``Refusal`` when the merged row breaks a domain rule.
+
+    ``resident_row`` is the server's row of the resident a clinical record
+    belongs to (with ``.data`` and ``.deleted``), or None when it is missing.
+    """
+    today = today or today_in_vietnam()
+    entity = to_entity(table, {**data, "id": data.get("id", "x")})
+    problems: list[Problem]
+    if table == "facility":
+        if entity.code != facility_code:
+            raise Refusal(f"Mã cơ sở “{entity.code}” không phải cơ sở của máy này ({facility_code}).",
+                          f"Facility code “{entity.code}” is not this device's facility ({facility_code}).")
+        problems = rules.check_facility(entity)
+    elif table == "residents":
+        problems = rules.check_resident(entity, today)
+    elif table in CLINICAL_TABLES:
+        refusal = _resident_refusal(resident_row)
+        if refusal:
+            raise refusal
+        resident = to_entity("residents", {**resident_row.data, "id": entity.resident_id})
+        checker = {"checkups": rules.check_checkup, "conditions": rules.check_condition,
+                   "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral}[table]
+        problems = checker(entity, resident, today)
+    elif table == "users":
+        problems = rules.check_username(entity.username)
+        if not data.get("password_hash"):
+            problems.append(Problem("password", "required"))
+        if entity.role == Role.SYSTEM:
+            problems.append(Problem("role", "choice", {"value": entity.role.value, "choices": "nurse, doctor, director, admin"}))
+    else:  # pragma: no cover - SYNCED_SCHEMA and TABLE_ENTITIES are kept equal
+        raise Refusal("Bảng không được đồng bộ.", "This table is not synchronised.")
+    if problems:
+        raise Refusal.from_problems(problems)

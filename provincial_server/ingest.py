@@ -1,0 +1,374 @@
+"""Push: apply one batch of a device's changes, in one transaction.
+
+Order of work (why it is safe):
+1. lock the facility's row (``SELECT ... FOR UPDATE``; on SQLite the
+   transaction began with ``BEGIN IMMEDIATE``). Every push and conflict
+   resolution of the facility passes here, so they run one after another;
+2. a batch id already answered -> the stored answer, nothing applied;
+3. load, in a few queries, the change ids already seen and the rows the
+   batch touches (and the residents its clinical records point at);
+4. merge each change in memory, in order: validate, merge field by field by
+   HLC, record conflicts; a refused change is parked and the next goes on;
+5. write everything with multi-row statements, give each accepted change
+   the next ``server_seq`` and store the new counter, the device's highest
+   sequence and the answer - then commit, releasing the lock.
+Because the counter is only ever advanced under that lock and committed with
+the changes, committed sequence numbers are always a gap-free prefix: a pull
+cursor can never pass a change that commits later.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+
+from facility_app.domain.hlc import MAX_DRIFT_MS, Stamp
+from facility_app.sync import protocol as p
+
+from . import entities
+from .entities import Refusal
+from .tables import batches, changes, conflicts, devices, facilities, records, rejected_changes
+
+_CHUNK = 400  # rows per IN (...) query
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass
+class Row:
+    """A record as the batch sees it (loaded, or created by an earlier change)."""
+
+    table: str
+    row_id: str
+    facility_code: str
+    data: dict[str, Any]
+    meta: dict[str, list]  # field -> [hlc, device, version]
+    version: int
+    deleted: bool
+    is_new: bool = False
+    dirty: bool = False
+    updated_seq: int = 0
+
+    @classmethod
+    def from_db(cls, r) -> "Row":
+        return cls(r.table_name, r.row_id, r.facility_code, json.loads(r.data), json.loads(r.field_meta),
+                   r.version, bool(r.deleted), updated_seq=r.updated_seq)
+
+    def snapshot(self) -> tuple:
+        return (dict(self.data), {k: list(v) for k, v in self.meta.items()}, self.version, self.deleted)
+
+    def restore(self, snap: tuple) -> None:
+        self.data, self.meta, self.version, self.deleted = snap[0], snap[1], snap[2], snap[3]
+
+
+@dataclass
+class Outcome:
+    status: str
+    effective: dict[str, Any] = field(default_factory=dict)
+    conflict_fields: list[str] = field(default_factory=list)
+    new_conflicts: list[dict] = field(default_factory=list)
+
+
+def _chunks(items: list, size: int = _CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class Store:
+    """Loads rows lazily by id, keeping what the batch created or changed."""
+
+    def __init__(self, conn: sa.Connection):
+        self.conn = conn
+        self.rows: dict[tuple[str, str], Row] = {}
+        self.missing: set[tuple[str, str]] = set()
+
+    def load(self, keys: set[tuple[str, str]]) -> None:
+        wanted = [k for k in keys if k not in self.rows and k not in self.missing]
+        by_id: dict[str, set[str]] = {}
+        for table, row_id in wanted:
+            by_id.setdefault(row_id, set()).add(table)
+        for part in _chunks(sorted(by_id)):
+            for r in self.conn.execute(sa.select(records).where(records.c.row_id.in_(part))):
+                if r.table_name in by_id.get(r.row_id, ()):
+                    self.rows[(r.table_name, r.row_id)] = Row.from_db(r)
+        self.missing.update(k for k in wanted if k not in self.rows)
+
+    def get(self, table: str, row_id: str) -> Row | None:
+        key = (table, row_id)
+        if key not in self.rows and key not in self.missing:
+            self.load({key})
+        return self.rows.get(key)
+
+    def add(self, row: Row) -> None:
+        self.rows[(row.table, row.row_id)] = row
+        self.missing.discard((row.table, row.row_id))
+
+
+def _refuse_shape(change: p.Change) -> Refusal | None:
+    if change.table not in p.SYNCED_SCHEMA:
+        return Refusal(f"Bảng “{change.table}” không được đồng bộ.", f"Table “{change.table}” is not synchronised.")
+    for name, value in change.fields.items():
+        problem = p.field_problem(change.table, name, value)
+        if problem:
+            return Refusal(f"Dữ liệu không hợp lệ: {problem}.", f"Invalid data: {problem}.")
+    if change.op == "delete" and change.fields.get("deleted") is not True:
+        return Refusal("Thao tác xóa phải ghi deleted = true.", "A delete must carry deleted = true.")
+    if change.op != "delete" and "deleted" in change.fields:
+        return Refusal("Chỉ thao tác xóa mới được đổi trường deleted.", "Only a delete may change 'deleted'.")
+    if change.table in p.INSERT_ONLY_TABLES and change.op != "insert":
+        return Refusal("Khám bệnh và buổi tập PHCN chỉ được thêm mới; hãy ghi một bản sửa hoặc hủy trỏ tới bản cũ.",
+                       "Checkups and rehab sessions are insert-only; record a correction or void that points at the old one.")
+    return None
+
+
+class Merger:
+    """Merges one device's changes into rows of its facility."""
+
+    def __init__(self, store: Store, facility_code: str, device_id: str, today=None):
+        self.store = store
+        self.facility_code = facility_code
+        self.device_id = device_id
+        self.today = today
+
+    def apply(self, change: p.Change) -> Outcome:
+        refusal = _refuse_shape(change)
+        if refusal:
+            raise refusal
+        row = self.store.get(change.table, change.row_id)
+        if row is not None and row.facility_code != self.facility_code:
+            raise Refusal("Mã bản ghi này đã được dùng ở nơi khác; bản ghi không thuộc cơ sở của máy này.",
+                          "This record id is already used elsewhere; the record is not this device's facility's.")
+        if row is None:
+            if change.op != "insert":
+                raise Refusal("Bản ghi chưa có trên máy chủ (bản tạo mới chưa được gửi hoặc đã bị từ chối).",
+                              "The record is not on the server (its creation was not sent, or was refused).")
+            return self._insert(change)
+        if change.table in p.INSERT_ONLY_TABLES:
+            if all(row.data.get(k) == v for k, v in change.fields.items()):
+                return Outcome("duplicate")
+            raise Refusal("Mã bản ghi khám/PHCN này đã có với nội dung khác; bản ghi chuyên môn không được sửa tại chỗ.",
+                          "This checkup/rehab record id already exists with other content; clinical records are never changed in place.")
+        snap = row.snapshot()
+        try:
+            outcome = self._merge(row, change)
+            if outcome.effective:
+                self._validate(row.table, row.data, row.row_id)
+        except Refusal:
+            row.restore(snap)
+            raise
+        return outcome
+
+    def _insert(self, change: p.Change) -> Outcome:
+        data = dict(change.fields)
+        self._validate(change.table, data, change.row_id)
+        meta = {k: [change.hlc, self.device_id, 1] for k in data}
+        self.store.add(Row(change.table, change.row_id, self.facility_code, data, meta, 1,
+                           False, is_new=True, dirty=True))
+        return Outcome("applied", effective=dict(data))
+
+    def _validate(self, table: str, data: dict, row_id: str) -> None:
+        resident = None
+        if table in entities.CLINICAL_TABLES:
+            rid = data.get("resident_id")
+            resident = self.store.get("residents", rid) if rid else None
+            if resident is not None and resident.facility_code != self.facility_code:
+                resident = None
+        entities.check(table, {**data, "id": row_id}, self.facility_code, resident, self.today)
+
+    def _conflict(self, row: Row, name: str, win: tuple, lose: tuple) -> dict:
+        return {"facility_code": self.facility_code, "table_name": row.table, "row_id": row.row_id,
+                "field": name, "winning_value": dumps(win[0]), "winning_hlc": win[1],
+                "winning_device": win[2], "losing_value": dumps(lose[0]), "losing_hlc": lose[1],
+                "losing_device": lose[2]}
+
+    def _merge(self, row: Row, change: p.Change) -> Outcome:
+        out = Outcome("applied")
+        me, hlc, base = self.device_id, change.hlc, change.base_version
+        if row.deleted:
+            if change.op == "delete":
+                return out  # already a tombstone
+            # an edit of a deleted record resurrects nothing: every field is a conflict
+            tomb = row.meta.get("deleted", ["", "", 0])
+            for name, value in sorted(change.fields.items()):
+                out.new_conflicts.append(self._conflict(
+                    row, name, (row.data.get(name), tomb[0], tomb[1]), (value, hlc, me)))
+                out.conflict_fields.append(name)
+            out.status = "conflict" if out.conflict_fields else "applied"
+            return out
+        new_version = row.version + 1
+        lost: list[str] = []
+        for name, value in sorted(change.fields.items()):
+            meta = row.meta.get(name)
+            current = row.data.get(name)
+            concurrent = meta is not None and meta[2] > base and meta[1] != me and current != value
+            if meta is None or hlc > meta[0]:
+                if concurrent:
+                    out.new_conflicts.append(self._conflict(row, name, (value, hlc, me), (current, meta[0], meta[1])))
+                    out.conflict_fields.append(name)
+                row.data[name] = value
+                row.meta[name] = [hlc, me, new_version]
+                out.effective[name] = value
+            elif concurrent:
+                out.new_conflicts.append(self._conflict(row, name, (current, meta[0], meta[1]), (value, hlc, me)))
+                out.conflict_fields.append(name)
+            elif hlc != meta[0]:
+                lost.append(name)  # an older stamp of a value this device had already seen replaced
+        if change.op == "delete" and "deleted" in out.effective:
+            row.deleted = True
+            edited = sorted({m[1]: m for k, m in row.meta.items() if k != "deleted" and m[2] > base and m[1] != me}.values())
+            for m in edited[:1]:  # one conflict says "an edited record was deleted"
+                out.new_conflicts.append(self._conflict(row, "deleted", (True, hlc, me), (False, m[0], m[1])))
+                out.conflict_fields.append("deleted")
+        if out.effective:
+            row.version = new_version
+            row.dirty = True
+        if out.conflict_fields:
+            out.status = "conflict"
+        elif lost or base < new_version - 1:
+            out.status = "merged"
+            out.conflict_fields = lost
+        return out
+
+
+@dataclass
+class Device:
+    id: str
+    facility_code: str
+
+
+def _seen(conn: sa.Connection, ids: list[str]) -> tuple[dict, dict]:
+    applied, refused = {}, {}
+    for part in _chunks(ids):
+        for r in conn.execute(sa.select(changes.c.change_id, changes.c.server_seq, changes.c.origin_device)
+                              .where(changes.c.change_id.in_(part))):
+            applied[r.change_id] = r
+        for r in conn.execute(sa.select(rejected_changes.c.change_id, rejected_changes.c.reason_vi,
+                                        rejected_changes.c.reason_en, rejected_changes.c.device_id)
+                              .where(rejected_changes.c.change_id.in_(part))):
+            refused[r.change_id] = r
+    return applied, refused
+
+
+def lock_facility(conn: sa.Connection, facility_code: str) -> int:
+    """Take the facility's lock; returns its last server_seq."""
+    return conn.execute(sa.select(facilities.c.last_seq).where(facilities.c.code == facility_code)
+                        .with_for_update()).scalar_one()
+
+
+def _prefetch(store: Store, batch: p.PushBatch) -> None:
+    keys = {(c.table, c.row_id) for c in batch.changes}
+    store.load(keys)
+    residents = {("residents", c.fields["resident_id"]) for c in batch.changes
+                 if isinstance(c.fields.get("resident_id"), str)}
+    residents |= {("residents", r.data["resident_id"]) for r in store.rows.values()
+                  if isinstance(r.data.get("resident_id"), str)}
+    store.load(residents)
+
+
+def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) -> p.PushAnswer:
+    """Apply ``batch`` inside the caller's transaction (which must commit)."""
+    last_seq = lock_facility(conn, device.facility_code)
+    stored = conn.execute(sa.select(batches.c.answer).where(
+        batches.c.device_id == device.id, batches.c.batch_id == batch.batch_id)).scalar()
+    if stored is not None:
+        return p.answer_from_dict(json.loads(stored))
+    applied, refused = _seen(conn, [c.change_id for c in batch.changes])
+    store = Store(conn)
+    _prefetch(store, batch)
+    merger = Merger(store, device.facility_code, device.id, today)
+    server_now = now_ms()
+    at = now_iso()
+    results: list[p.ChangeResult] = []
+    new_changes, new_rejected, new_conflicts = [], [], []
+    for c in batch.changes:
+        if c.change_id in applied:
+            prior = applied[c.change_id]
+            if prior.origin_device == device.id:
+                results.append(p.ChangeResult(c.change_id, "duplicate", prior.server_seq))
+                continue
+            results.append(_rejected_result(c, Refusal("Mã thay đổi đã được máy khác dùng.",
+                                                        "This change id was already used by another device.")))
+            continue
+        if c.change_id in refused:
+            prior = refused[c.change_id]
+            results.append(p.ChangeResult(c.change_id, "rejected", None, prior.reason_vi, prior.reason_en))
+            continue
+        suspect = Stamp.decode(c.hlc).wall_ms - server_now > MAX_DRIFT_MS
+        try:
+            outcome = merger.apply(c)
+        except Refusal as refusal:
+            results.append(_rejected_result(c, refusal))
+            new_rejected.append({
+                "change_id": c.change_id, "facility_code": device.facility_code, "device_id": device.id,
+                "device_seq": c.device_seq, "table_name": c.table, "row_id": c.row_id, "op": c.op,
+                "fields": dumps(c.fields), "hlc": c.hlc, "reason_vi": refusal.vi, "reason_en": refusal.en,
+                "received_at": at})
+            continue
+        if outcome.status == "duplicate":
+            results.append(p.ChangeResult(c.change_id, "duplicate", None))
+            continue
+        last_seq += 1
+        row = store.get(c.table, c.row_id)
+        new_changes.append({
+            "facility_code": device.facility_code, "server_seq": last_seq, "change_id": c.change_id,
+            "origin_device": device.id, "table_name": c.table, "row_id": c.row_id, "op": c.op,
+            "fields": dumps(outcome.effective), "hlc": c.hlc, "version": row.version,
+            "deleted": row.deleted, "status": outcome.status, "clock_suspect": suspect, "received_at": at})
+        row.updated_seq = last_seq
+        for conflict in outcome.new_conflicts:
+            new_conflicts.append({**conflict, "server_seq": last_seq})
+        results.append(p.ChangeResult(c.change_id, outcome.status, last_seq,
+                                      conflict_fields=outcome.conflict_fields, clock_suspect=suspect))
+    _write(conn, store, new_changes, new_rejected, new_conflicts)
+    conn.execute(facilities.update().where(facilities.c.code == device.facility_code).values(last_seq=last_seq))
+    highest = conn.execute(sa.select(devices.c.highest_seq).where(devices.c.id == device.id)).scalar_one()
+    highest = max([highest, batch.seq_to if batch.changes else 0, *(c.device_seq for c in batch.changes)])
+    conn.execute(devices.update().where(devices.c.id == device.id).values(highest_seq=highest, last_seen_at=at))
+    answer = p.PushAnswer(batch.batch_id, results, highest, server_now)
+    conn.execute(batches.insert().values(device_id=device.id, batch_id=batch.batch_id,
+                                         answer=dumps(asdict(answer)), received_at=at))
+    return answer
+
+
+def _rejected_result(c: p.Change, refusal: Refusal) -> p.ChangeResult:
+    return p.ChangeResult(c.change_id, "rejected", None, refusal.vi, refusal.en)
+
+
+def _write(conn: sa.Connection, store: Store, new_changes: list, new_rejected: list, new_conflicts: list) -> None:
+    inserts, updates = [], []
+    for row in store.rows.values():
+        if not row.dirty:
+            continue
+        values = {"table_name": row.table, "row_id": row.row_id, "facility_code": row.facility_code,
+                  "data": dumps(row.data), "field_meta": dumps(row.meta), "version": row.version,
+                  "deleted": row.deleted, "updated_seq": row.updated_seq}
+        (inserts if row.is_new else updates).append(values)
+    if inserts:
+        conn.execute(records.insert(), inserts)
+    if updates:
+        conn.execute(records.update()
+                     .where(records.c.table_name == sa.bindparam("k_table"), records.c.row_id == sa.bindparam("k_row"))
+                     .values(data=sa.bindparam("data"), field_meta=sa.bindparam("field_meta"),
+                             version=sa.bindparam("version"), deleted=sa.bindparam("deleted"),
+                             updated_seq=sa.bindparam("updated_seq")),
+                     [{**u, "k_table": u["table_name"], "k_row": u["row_id"]} for u in updates])
+    if new_changes:
+        conn.execute(changes.insert(), new_changes)
+    if new_rejected:
+        conn.execute(rejected_changes.insert(), new_rejected)
+    if new_conflicts:
+        conn.execute(conflicts.insert(), new_conflicts)

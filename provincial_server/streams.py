@@ -1,0 +1,117 @@
+"""Pull pages of a facility's stream, the conflict inbox and its resolution."""
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+
+from facility_app.domain.hlc import Clock, Stamp
+from facility_app.domain.ids import new_id
+from facility_app.sync import protocol as p
+
+from .entities import Refusal
+from .ingest import Device, Merger, Row, Store, _write, dumps, lock_facility, now_iso, now_ms
+from .tables import changes, conflicts, facilities
+
+
+class CursorAhead(Exception):
+    def __init__(self, last_seq: int):
+        super().__init__(last_seq)
+        self.last_seq = last_seq
+
+
+class ConflictNotFound(Exception):
+    pass
+
+
+def pull(conn: sa.Connection, device: Device, after: int, limit: int) -> p.PullPage:
+    """Changes of the device's facility after ``after``, its own left out.
+
+    The facility's counter is read first and the page is bounded by it:
+    every change up to that number has committed (it is written in the
+    same transaction as the changes, under the facility lock), so the
+    page is a consistent prefix even under READ COMMITTED.
+    """
+    last = conn.execute(sa.select(facilities.c.last_seq).where(facilities.c.code == device.facility_code)).scalar_one()
+    if after > last:
+        raise CursorAhead(last)
+    found = conn.execute(
+        sa.select(changes).where(changes.c.facility_code == device.facility_code,
+                                 changes.c.server_seq > after, changes.c.server_seq <= last,
+                                 changes.c.origin_device != device.id)
+        .order_by(changes.c.server_seq).limit(limit + 1)).all()
+    has_more = len(found) > limit
+    found = found[:limit]
+    cursor = found[-1].server_seq if has_more else last
+    store = Store(conn)
+    store.load({(r.table_name, r.row_id) for r in found})
+    page = []
+    for r in found:
+        row = store.rows[(r.table_name, r.row_id)]
+        # the row's current values of the fields this change touched: applying
+        # pages in order converges on the server's state even when a later
+        # change (maybe this device's own, left out) won a field
+        fields = {k: row.data.get(k) for k in json.loads(r.fields)}
+        page.append(p.PulledChange(r.server_seq, r.origin_device, r.change_id, r.table_name, r.row_id,
+                                   r.op, fields, r.hlc, row.version, row.deleted))
+    return p.PullPage(page, cursor, has_more, now_ms())
+
+
+def _record(r) -> p.ConflictRecord:
+    return p.ConflictRecord(r.id, r.table_name, r.row_id, r.field, json.loads(r.winning_value), r.winning_hlc,
+                            r.winning_device, json.loads(r.losing_value), r.losing_hlc, r.losing_device,
+                            bool(r.resolved), r.server_seq)
+
+
+def list_conflicts(conn: sa.Connection, facility_code: str, resolved: bool | None,
+                   after_id: int, limit: int) -> list[p.ConflictRecord]:
+    q = sa.select(conflicts).where(conflicts.c.facility_code == facility_code, conflicts.c.id > after_id)
+    if resolved is not None:
+        q = q.where(conflicts.c.resolved == resolved)
+    return [_record(r) for r in conn.execute(q.order_by(conflicts.c.id).limit(limit))]
+
+
+def resolve(conn: sa.Connection, device: Device, conflict_id: int, value) -> dict:
+    """Make the chosen value a new change (fresh HLC above every stamp of the
+    row, fresh server_seq, origin ``server`` so every device pulls it)."""
+    last_seq = lock_facility(conn, device.facility_code)
+    c = conn.execute(sa.select(conflicts).where(conflicts.c.id == conflict_id,
+                                                conflicts.c.facility_code == device.facility_code)).first()
+    if c is None:
+        raise ConflictNotFound(conflict_id)
+    if c.resolved:
+        return {"conflict_id": c.id, "server_seq": c.resolution_seq, "already_resolved": True}
+    problem = p.field_problem(c.table_name, c.field, value)
+    if problem or (c.field == "deleted" and not isinstance(value, bool)):
+        raise Refusal(f"Giá trị không hợp lệ: {problem or 'deleted phải là true/false'}.",
+                      f"Invalid value: {problem or 'deleted must be true or false'}.")
+    store = Store(conn)
+    row: Row = store.get(c.table_name, c.row_id)
+    stamps = [Stamp.decode(m[0]) for m in row.meta.values() if m and m[0]]
+    top = max(stamps, default=Stamp(0, 0, p.SERVER_ORIGIN))
+    hlc = Clock(p.SERVER_ORIGIN, last=Stamp(top.wall_ms, top.counter, p.SERVER_ORIGIN)).tick().encode()
+    fields = {c.field: value}
+    if c.field == "deleted":
+        restore = value is False
+    else:
+        restore = row.deleted and value == json.loads(c.losing_value)
+    if restore:
+        fields["deleted"] = False
+    version = row.version + 1
+    for name, v in fields.items():
+        row.data[name] = v
+        row.meta[name] = [hlc, p.SERVER_ORIGIN, version]
+    row.deleted = bool(row.data.get("deleted", False))
+    row.version, row.dirty = version, True
+    Merger(store, device.facility_code, device.id)._validate(row.table, row.data, row.row_id)
+    seq = last_seq + 1
+    row.updated_seq = seq
+    _write(conn, store, [{
+        "facility_code": device.facility_code, "server_seq": seq, "change_id": new_id(),
+        "origin_device": p.SERVER_ORIGIN, "table_name": row.table, "row_id": row.row_id,
+        "op": "update", "fields": dumps(fields), "hlc": hlc, "version": version, "deleted": row.deleted,
+        "status": "applied", "clock_suspect": False, "received_at": now_iso()}], [], [])
+    conn.execute(facilities.update().where(facilities.c.code == device.facility_code).values(last_seq=seq))
+    conn.execute(conflicts.update().where(conflicts.c.id == c.id).values(
+        resolved=True, resolved_at=now_iso(), resolved_by=device.id, resolution_seq=seq))
+    return {"conflict_id": c.id, "server_seq": seq, "already_resolved": False}
