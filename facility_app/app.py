@@ -1,14 +1,96 @@
-"""facility-app entry point: wiring only (the GUI lands with its own issue)."""
+"""facility-app: the nurse's and director's desktop program (wiring only).
+
+    facility-app [--data-dir DIR] [--lang vi|en] [--version] [--self-test]
+
+First run without a store opens the set-up wizard; later runs unlock, then
+log in. ``FACILITY_APP_PASSPHRASE`` in the environment skips typing the
+passphrase (the demo launcher sets it; a kiosk convenience) but never the
+login.
+"""
 from __future__ import annotations
 
+import argparse
+import importlib
+import importlib.util
+import os
 import sys
+
+FALLBACK_VERSION = "0.1.0"
+DIST_NAME = "facility-health-records"
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as dist_version
+
+    try:
+        return dist_version(DIST_NAME)
+    except PackageNotFoundError:
+        return FALLBACK_VERSION
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import paths
+
+    p = argparse.ArgumentParser(prog="facility-app",
+                                description="Hồ sơ sức khỏe đối tượng / Residents' health records")
+    p.add_argument("--data-dir", help=f"data folder (env {paths.DATA_DIR_ENV}; default: the user data folder)")
+    p.add_argument("--lang", choices=["vi", "en"], help="language (default: the last one chosen, else vi)")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    p.add_argument("--self-test", action="store_true", help="check the installation and exit")
+    return p
+
+
+def _self_test() -> int:
+    if importlib.util.find_spec(f"{__package__}.selftest") is None:
+        print("self-test: this build has no self-test module", file=sys.stderr)
+        return 2
+    module = importlib.import_module(f"{__package__}.selftest")
+    return int(module.run() or 0)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .cli.main import main as cli_main
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        print(f"facility-app {version()}")
+        return 0
+    if args.self_test:
+        return _self_test()
+    return _run_gui(args)
 
-    # Until the desktop window exists, launching shows the demo facility's summary.
-    return cli_main(["info"] + list(argv or sys.argv[1:]))
+
+def _run_gui(args) -> int:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from . import logs, paths
+    from .ui import i18n, style
+    from .ui.controller import AppController
+    from .ui.dialogs import show_error
+
+    data = paths.data_dir(args.data_dir)
+    logs.setup(paths.log_dir(data))
+    QCoreApplication.setOrganizationName("VNSocialCare")
+    QCoreApplication.setApplicationName("FacilityHealth")
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    style.apply(app)
+    lang = args.lang or os.environ.get("FACILITY_APP_LANG") or i18n.saved_language()
+    i18n.install(lang)
+    controller = AppController(data, lang)
+
+    def excepthook(kind, exc, tb):  # never a traceback on a nurse's screen
+        if issubclass(kind, KeyboardInterrupt):
+            app.quit()
+            return
+        exc.__traceback__ = tb
+        show_error(None, exc, controller.lang)
+
+    sys.excepthook = excepthook
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,178 @@
+"""What needs a nurse today: the due list behind the Today panel.
+
+Present residents only. Five kinds of item, each pointing at one resident:
+
+- ``checkup_due``: the latest current checkup's next-due date is today or
+  past, or the resident has no checkup at all;
+- ``abnormal_vitals``: a current checkup in the last 7 days crosses a
+  threshold of ``domain.alerts``;
+- ``bhyt``: the health-insurance card expired or expires within 30 days;
+- ``referral``: a referral still open (resident at the higher-level hospital);
+- ``elderly_no_checkup``: aged 80 or more and no checkup this calendar year.
+
+Built from a handful of aggregate queries (not one query per resident) so a
+facility of 10,000 residents gets its list in well under a second; the GUI
+still calls it off its own thread.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+import sqlalchemy as sa
+
+from ..domain.alerts import vital_alerts
+from ..domain.entities import Actor, VitalSigns
+from ..domain.permissions import Permission
+from ..storage.tables import checkups, referrals, residents
+from .base import Service
+
+KINDS = ("checkup_due", "abnormal_vitals", "bhyt", "referral", "elderly_no_checkup")
+ABNORMAL_WINDOW_DAYS = 7
+BHYT_WARNING_DAYS = 30
+PRIORITY_AGE = 80
+_VITAL_COLUMNS = ("systolic", "diastolic", "pulse", "temperature", "spo2", "respiratory_rate",
+                  "weight_kg", "height_cm", "glucose")
+
+
+def _dmy(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    kind: str
+    resident_id: str
+    code: str
+    full_name: str
+    room: str
+    when: date | None  # the date that makes it due (due date, checkup, expiry, referral)
+    detail_vi: str
+    detail_en: str
+    urgency: int = 0  # higher first: days overdue, or 1000 for an abnormal value today
+
+    def detail(self, lang: str = "vi") -> str:
+        return self.detail_vi if lang == "vi" else self.detail_en
+
+
+@dataclass
+class TodayList:
+    day: date
+    items: list[TodayItem] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[TodayItem]:
+        return [i for i in self.items if i.kind == kind]
+
+    def counts(self) -> dict[str, int]:
+        return {k: len(self.of_kind(k)) for k in KINDS}
+
+    def residents(self) -> set[str]:
+        return {i.resident_id for i in self.items}
+
+
+def _current(table: sa.Table):
+    newer = sa.select(table.c.supersedes_id).where(table.c.supersedes_id.is_not(None), table.c.deleted.is_(False))
+    return (table.c.deleted.is_(False), table.c.voided.is_(False), table.c.id.not_in(newer))
+
+
+def _age(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+class TodayService(Service):
+    def due_list(self, actor: Actor, day: date | None = None) -> TodayList:
+        self.require(actor, Permission.READ_RECORDS)
+        day = day or self.today()
+        out = TodayList(day)
+        with self.store.read() as conn:
+            people = {r.id: r for r in conn.execute(
+                sa.select(residents.c.id, residents.c.code, residents.c.full_name, residents.c.room,
+                          residents.c.birth_date, residents.c.bhyt_valid_to)
+                .where(residents.c.deleted.is_(False), residents.c.discharge_date.is_(None),
+                       residents.c.admission_date <= day))}
+            latest = self._latest_checkups(conn, day)
+            recent = conn.execute(
+                sa.select(checkups.c.resident_id, checkups.c.checkup_date, *[checkups.c[c] for c in _VITAL_COLUMNS])
+                .where(*_current(checkups), checkups.c.checkup_date > day - timedelta(days=ABNORMAL_WINDOW_DAYS),
+                       checkups.c.checkup_date <= day)
+                .order_by(checkups.c.checkup_date.desc())).all()
+            open_refs = conn.execute(
+                sa.select(referrals.c.resident_id, referrals.c.referral_date, referrals.c.hospital)
+                .where(referrals.c.deleted.is_(False), referrals.c.outcome == "pending")
+                .order_by(referrals.c.referral_date)).all()
+
+        def item(kind, rid, when, vi, en, urgency=0):
+            p = people[rid]
+            out.items.append(TodayItem(kind, rid, p.code, p.full_name, p.room or "", when, vi, en, urgency))
+
+        for rid, p in people.items():
+            last = latest.get(rid)
+            if last is None:
+                item("checkup_due", rid, None, "Chưa có lần khám nào", "No checkup recorded yet", 10_000)
+            else:
+                last_date, next_due = last
+                due = next_due or last_date + timedelta(days=365)
+                if due <= day:
+                    late = (day - due).days
+                    if late == 0:
+                        vi, en = "Đến hạn khám hôm nay", "Checkup due today"
+                    else:
+                        vi, en = (f"Quá hạn khám {late} ngày (hạn {_dmy(due)})",
+                                  f"Checkup {late} days overdue (due {_dmy(due)})")
+                    item("checkup_due", rid, due, vi, en, late)
+            if p.bhyt_valid_to is not None and p.bhyt_valid_to <= day + timedelta(days=BHYT_WARNING_DAYS):
+                left = (p.bhyt_valid_to - day).days
+                if left < 0:
+                    vi, en = (f"Thẻ BHYT hết hạn từ {_dmy(p.bhyt_valid_to)}",
+                              f"Insurance card expired on {_dmy(p.bhyt_valid_to)}")
+                else:
+                    vi, en = (f"Thẻ BHYT hết hạn ngày {_dmy(p.bhyt_valid_to)} (còn {left} ngày)",
+                              f"Insurance card expires on {_dmy(p.bhyt_valid_to)} ({left} days left)")
+                item("bhyt", rid, p.bhyt_valid_to, vi, en, -left)
+            if p.birth_date and _age(p.birth_date, day) >= PRIORITY_AGE:
+                if last is None or last[0] < date(day.year, 1, 1):
+                    age = _age(p.birth_date, day)
+                    item("elderly_no_checkup", rid, last[0] if last else None,
+                         f"{age} tuổi, chưa khám trong năm {day.year}",
+                         f"Aged {age}, no checkup in {day.year}", age)
+
+        seen: set[str] = set()
+        for row in recent:  # newest first: one line per resident, from the latest abnormal checkup
+            if row.resident_id not in people or row.resident_id in seen:
+                continue
+            alerts = vital_alerts(VitalSigns(**{c: getattr(row, c) for c in _VITAL_COLUMNS}))
+            if alerts:
+                seen.add(row.resident_id)
+                when = f" ({_dmy(row.checkup_date)})"
+                item("abnormal_vitals", row.resident_id, row.checkup_date,
+                     "; ".join(a.message("vi") for a in alerts) + when,
+                     "; ".join(a.message("en") for a in alerts) + when,
+                     1000 - (day - row.checkup_date).days)
+        for row in open_refs:
+            if row.resident_id in people:
+                days = (day - row.referral_date).days
+                item("referral", row.resident_id, row.referral_date,
+                     f"Chuyển tuyến {row.hospital} từ {_dmy(row.referral_date)} ({days} ngày)",
+                     f"Referred to {row.hospital} since {_dmy(row.referral_date)} ({days} days)", days)
+        out.items.sort(key=lambda i: (KINDS.index(i.kind), -i.urgency, i.full_name))
+        return out
+
+    @staticmethod
+    def _latest_checkups(conn, day: date) -> dict[str, tuple[date, date | None]]:
+        """resident id -> (date, next due) of the latest current checkup on or before ``day``."""
+        rank = sa.func.row_number().over(partition_by=checkups.c.resident_id,
+                                         order_by=(checkups.c.checkup_date.desc(), checkups.c.id.desc()))
+        ranked = (sa.select(checkups.c.resident_id, checkups.c.checkup_date, checkups.c.next_due_date,
+                            rank.label("rank"))
+                  .where(*_current(checkups), checkups.c.checkup_date <= day).subquery())
+        rows = conn.execute(sa.select(ranked.c.resident_id, ranked.c.checkup_date, ranked.c.next_due_date)
+                            .where(ranked.c.rank == 1))
+        return {r.resident_id: (r.checkup_date, r.next_due_date) for r in rows}
+
+
+def for_services(services) -> TodayService:
+    """The Today service over the same store and clock as ``services``
+    (the container predates it; this keeps one construction place)."""
+    existing = getattr(services, "today_list", None)
+    if isinstance(existing, TodayService):
+        return existing
+    return TodayService(services.store, services.residents.today)

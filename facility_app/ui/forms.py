@@ -1,0 +1,71 @@
+"""Small form helpers: a message beside each field, a passphrase strength hint.
+
+``FieldErrors`` maps domain field names (``Problem.field``) to the labels
+under the fields, so the domain's own sentence appears where the nurse
+typed; problems of unknown fields go to a general label.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..domain.messages import Problem
+from .style import mark
+
+
+class ErrorLabel(QLabel):
+    """Red sentence under a field; takes no space while empty."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        mark(self, "error")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class FieldErrors:
+    def __init__(self, labels: dict[str, ErrorLabel], general: ErrorLabel):
+        self.labels = labels
+        self.general = general
+
+    def clear(self) -> None:
+        for lab in list(self.labels.values()) + [self.general]:
+            lab.show_text("")
+
+    def show(self, problems: list[Problem], lang: str) -> None:
+        self.clear()
+        texts: dict[int, list[str]] = {}
+        owners: dict[int, ErrorLabel] = {}
+        for p in problems:
+            target = self.labels.get(p.field, self.general)
+            texts.setdefault(id(target), []).append(p.message(lang))
+            owners[id(target)] = target
+        for key, lab in owners.items():
+            lab.show_text(" ".join(texts[key]))
+
+    def first_field_with_error(self, problems: list[Problem]) -> str | None:
+        for p in problems:
+            if p.field in self.labels:
+                return p.field
+        return None
+
+
+def passphrase_strength(text: str) -> tuple[int, str]:
+    """(0..3, words) a rough hint: length counts most, then variety."""
+    def t(s):
+        return QCoreApplication.translate("Forms", s)
+    if not text:
+        return 0, ""
+    kinds = sum([any(c.islower() for c in text), any(c.isupper() for c in text),
+                 any(c.isdigit() for c in text), any(not c.isalnum() for c in text)])
+    if len(text) < 10:
+        return 0, t("Too short: at least 10 characters.")
+    score = 1 + (len(text) >= 14) + (kinds >= 3 or len(text) >= 20)
+    words = {1: t("Weak: add a few more words or digits."),
+             2: t("Fair: a longer phrase is safer."),
+             3: t("Strong.")}
+    return score, words[score]

@@ -1,0 +1,296 @@
+"""The main window: resident list and Today panel, records in tabs, and the
+lock that covers everything after inactivity.
+
+Central widget: a stack of two pages, the work (tabs) and the lock page.
+Locking shows the lock page and hides every dialog, so no patient detail
+stays on screen; logging in again as the same person brings back exactly
+what was open (typed but unsaved values included).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ..domain.permissions import Permission
+from . import names, record_host
+from .dialogs import inform, show_error
+from .language_box import LANGUAGE_NAMES
+from .resident_list import ResidentListWidget
+from .start.login import LoginWidget
+from .sync_status import SyncStatusLabel
+from .today_panel import TodayPanel
+
+
+class MainWindow(QMainWindow):
+    sig_lock = Signal()
+    sig_logout = Signal()
+    sig_language = Signal(str)
+    sig_admin = Signal()
+    sig_relogin = Signal(object)  # actor, from the lock page
+
+    def __init__(self, session, facility_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.facility_name = facility_name
+        self.locked = False
+        self._hidden_dialogs: list[QWidget] = []
+
+        self.residents = ResidentListWidget(session)
+        self.today = TodayPanel(session)
+        self.residents.sig_open.connect(self.open_resident)
+        self.today.sig_open.connect(self.open_resident)
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="homeSplit")
+        split.addWidget(self.residents)
+        split.addWidget(self.today)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([820, 500])
+        split.setChildrenCollapsible(False)
+        self.home = split
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.home, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+
+        self.lock_page = LoginWidget(session.services, session.lang, locked=True)
+        self.lock_page.sig_logged_in.connect(self.sig_relogin)
+        self.stack = QStackedWidget(objectName="mainStack")
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self._centered(self.lock_page))
+        self.setCentralWidget(self.stack)
+
+        self._make_actions()
+        self.user_label = QLabel(objectName="userLabel")
+        self.sync = SyncStatusLabel(session)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.sync)
+        session.sig_language_changed.connect(lambda lang: self._language_applied(lang))
+        self.resize(1366, 768)
+        self.retranslate()
+
+    @staticmethod
+    def _centered(widget: QWidget) -> QWidget:
+        from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        widget.setMaximumWidth(560)
+        row.addWidget(widget, 2)
+        row.addStretch(1)
+        outer.addLayout(row, 2)
+        outer.addStretch(1)
+        return page
+
+    # --- actions and menus --------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        s = self.session
+        self.act_admit = QAction(self, objectName="actAdmit", shortcut=QKeySequence("Ctrl+N"))
+        self.act_admit.triggered.connect(self.admit)
+        self.act_admit.setVisible(s.can(Permission.EDIT_RESIDENT))
+        self.act_find = QAction(self, objectName="actFind")
+        self.act_find.triggered.connect(self.residents.focus_search)
+        self.act_lock = QAction(self, objectName="actLock", shortcut=QKeySequence("Ctrl+L"))
+        self.act_lock.triggered.connect(self.sig_lock)
+        self.act_logout = QAction(self, objectName="actLogout")
+        self.act_logout.triggered.connect(self.sig_logout)
+        self.act_quit = QAction(self, objectName="actQuit", shortcut=QKeySequence("Ctrl+Q"))
+        self.act_quit.triggered.connect(self.close)
+        self.act_admin = QAction(self, objectName="actAdmin")
+        self.act_admin.triggered.connect(self.sig_admin)
+        self.act_admin.setVisible(s.can(Permission.MANAGE_USERS) or s.can(Permission.EDIT_SETTINGS))
+        self.act_close_tab = QAction(self, objectName="actCloseTab", shortcut=QKeySequence("Ctrl+W"))
+        self.act_close_tab.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        self.act_home = QAction(self, objectName="actHome", shortcut=QKeySequence("Ctrl+1"))
+        self.act_home.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        self.act_about = QAction(self, objectName="actAbout")
+        self.act_about.triggered.connect(self.about)
+        self.addActions([self.act_close_tab, self.act_home])
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in LANGUAGE_NAMES:
+            act = QAction(name, self, checkable=True, objectName=f"actLanguage_{code}")
+            act.setChecked(code == s.lang)
+            act.triggered.connect(lambda _checked=False, c=code: self.sig_language.emit(c))
+            self.language_group.addAction(act)
+            self.language_actions[code] = act
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_lock, self.act_logout])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_residents = bar.addMenu("")
+        self.menu_residents.addActions([self.act_admit, self.act_find, self.act_home])
+        self.menu_admin = bar.addMenu("")
+        self.menu_admin.addAction(self.act_admin)
+        self.menu_admin.menuAction().setVisible(self.act_admin.isVisible())
+        self.menu_language = bar.addMenu("")
+        self.menu_language.addActions(list(self.language_actions.values()))
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+        self.toolbar = QToolBar(objectName="mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.act_admit)
+        self.toolbar.addAction(self.act_admin)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_lock)
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        title = self.tr("Residents' health records")
+        self.setWindowTitle(f"{self.facility_name} · {title}" if self.facility_name else title)
+        self.tabs.setTabText(0, self.tr("Residents and today"))
+        self.act_admit.setText(self.tr("&Admit a resident…"))
+        self.act_admit.setToolTip(self.tr("Admit a new resident (Ctrl+N)"))
+        self.act_find.setText(self.tr("&Find a resident"))
+        self.act_find.setShortcut(QKeySequence("Ctrl+F"))
+        self.act_lock.setText(self.tr("&Lock the screen"))
+        self.act_lock.setToolTip(self.tr("Hide every record until someone logs in (Ctrl+L)"))
+        self.act_logout.setText(self.tr("Log &out"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_admin.setText(self.tr("A&dministration…"))
+        self.act_admin.setToolTip(self.tr("Users, facility settings, language, backup"))
+        self.act_close_tab.setText(self.tr("Close the record"))
+        self.act_home.setText(self.tr("Back to the list"))
+        self.act_about.setText(self.tr("&About"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_residents.setTitle(self.tr("&Residents"))
+        self.menu_admin.setTitle(self.tr("Ad&ministration"))
+        self.menu_language.setTitle(self.tr("Lan&guage"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        a = self.session.actor
+        self.user_label.setText(self.tr("Logged in: {user} ({role})").format(
+            user=a.username, role=names.role(a.role, self.session.lang)))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_applied(self, lang: str) -> None:
+        for code, act in self.language_actions.items():
+            act.setChecked(code == lang)
+        self.lock_page.lang = lang
+        self.retranslate()
+
+    # --- start ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the list, the Today panel and the sync status (all off the GUI thread)."""
+        self.residents.reload()
+        self.today.reload()
+        self.sync.refresh()
+        self.residents.focus_search()
+
+    # --- records in tabs ----------------------------------------------------------------------
+
+    def open_resident(self, resident_id: str) -> None:
+        if self.locked or not resident_id:
+            return
+        for i in range(1, self.tabs.count()):
+            if getattr(self.tabs.widget(i), "resident_id_for_tab", None) == resident_id:
+                self.tabs.setCurrentIndex(i)
+                return
+        title = self._title_of(resident_id)
+        try:
+            widget = record_host.make_record_widget(self.session, resident_id, title)
+        except Exception as exc:  # the record screen refused (deleted resident, permission...)
+            show_error(self, exc, self.session.lang)
+            return
+        widget.resident_id_for_tab = resident_id
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentIndex(index)
+
+    def _title_of(self, resident_id: str) -> str:
+        for row in self.residents.model.rows():
+            if row.id == resident_id:
+                return row.full_name
+        try:
+            return self.session.services.residents.get(self.session.actor, resident_id).full_name
+        except Exception:
+            return resident_id
+
+    def record_tabs(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(1, self.tabs.count())]
+
+    def close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        widget = self.tabs.widget(index)
+        asks = getattr(widget, "confirm_close", None)
+        if callable(asks) and not asks():
+            return
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    # --- admission --------------------------------------------------------------------------------
+
+    def admit(self) -> None:
+        cls = record_host.admit_dialog_class()
+        if cls is None:
+            inform(self, self.tr("Admit a resident"),
+                   self.tr("The admission form is not part of this version of the program."), warning=True)
+            return
+        dialog = cls(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._admit_dialog = dialog
+
+    def about(self) -> None:
+        inform(self, self.tr("About"), self.tr(
+            "Health records for labour-social health-care facilities.\n"
+            "Records are kept encrypted on this computer; see the user guide for backups."))
+
+    # --- lock ------------------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self._hidden_dialogs = [w for w in QApplication.topLevelWidgets()
+                                if w is not self and w.isVisible() and isinstance(w, QDialog)]
+        for w in self._hidden_dialogs:
+            w.hide()
+        for w in QApplication.topLevelWidgets():  # floating record windows, if any
+            if w is not self and w.isVisible() and w.objectName() == "recordWindow":
+                w.hide()
+                self._hidden_dialogs.append(w)
+        self.stack.setCurrentIndex(1)
+        self.menuBar().setEnabled(False)
+        self.toolbar.hide()
+        self.lock_page.reset(self.session.actor.username)
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.stack.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.toolbar.show()
+        for w in self._hidden_dialogs:
+            w.show()
+        self._hidden_dialogs = []
+
+    def discard_hidden(self) -> None:
+        """Another person logged in: what the previous one left open goes."""
+        for w in self._hidden_dialogs:
+            w.close()
+        self._hidden_dialogs = []

@@ -1,0 +1,219 @@
+"""The resident list: type to find, filter by group and stay, open with Enter.
+
+Rows load off the GUI thread (10,000 residents take a fraction of a second
+to read); the list refreshes itself when a screen announces a change to
+residents.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.enums import BeneficiaryGroup
+from ..services.roster import RosterService
+from . import names
+from .dialogs import explain
+from .models.residents import COLUMNS, ResidentFilterProxy, ResidentTableModel
+from .style import mark
+from .workers import run_async
+
+
+class ResidentListWidget(QWidget):
+    sig_open = Signal(str)  # resident id
+    sig_loaded = Signal(int)  # how many rows
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("residentList")
+        self.session = session
+        self.roster = RosterService(session.services.store, session.services.residents.today)
+        self.loading = False
+        self._reload_again = False
+
+        self.model = ResidentTableModel(session.services.residents.today, self)
+        self.proxy = ResidentFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search_label = QLabel()
+        self.search = QLineEdit(objectName="residentSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search)
+        self.group = QComboBox(objectName="groupFilter")
+        self.status = QComboBox(objectName="statusFilter")
+        self.count = mark(QLabel(objectName="residentCount"), "hint")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.error = mark(QLabel(), "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.table = QTableView(objectName="residentTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("full_name"), QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.group, 2)
+        filters.addWidget(self.status, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(filters)
+        lay.addWidget(self.busy)
+        lay.addWidget(self.error)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.count)
+
+        self.search.textChanged.connect(self._text_changed)
+        self.search.returnPressed.connect(self._open_first)
+        self.search.installEventFilter(self)
+        self.group.activated.connect(self._group_changed)
+        self.status.activated.connect(self._status_changed)
+        self.table.activated.connect(self._activated)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        session.sig_data_changed.connect(self._data_changed)
+        self._debounce = QTimer(self, singleShot=True, interval=400, timeout=self.reload)
+        self.retranslate()
+
+    # --- texts ----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.search_label.setText(self.tr("&Find:"))
+        self.search.setPlaceholderText(self.tr("name, code, room or CCCD; accents not needed"))
+        self.search.setToolTip(self.tr("Type part of a name without accents, e.g. “nguyen van an”. "
+                                       "Down arrow goes to the list, Enter opens the first match."))
+        current_group = self.group.currentData()
+        self.group.clear()
+        self.group.addItem(self.tr("All groups"), None)
+        for g in BeneficiaryGroup:
+            self.group.addItem(names.group(g), g)
+        self.group.setCurrentIndex(max(0, self.group.findData(current_group)))
+        current_status = self.status.currentData() or "present"
+        self.status.clear()
+        for key, text in (("present", self.tr("Present")), ("left", self.tr("Left the facility")),
+                          ("all", self.tr("Everyone"))):
+            self.status.addItem(text, key)
+        self.status.setCurrentIndex(self.status.findData(current_status))
+        self.group.setToolTip(self.tr("Show one beneficiary group only"))
+        self.status.setToolTip(self.tr("Residents present now, those who left, or everyone"))
+        self.model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        widths = {"code": "DT-000000", "sex": "Female", "birth_date": "00/00/0000 (100)", "room": "B-000",
+                  "groups": "NCT, NKT", "status": "Left 00/00/0000"}
+        for name, sample in widths.items():
+            self.table.setColumnWidth(COLUMNS.index(name), metrics.horizontalAdvance(sample) + 28)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.loading:
+            self._reload_again = True
+            return
+        self.loading = True
+        self.busy.show()
+        roster, actor = self.roster, self.session.actor
+        run_async(lambda: roster.rows(actor), self._loaded, self._failed)
+
+    def _loaded(self, rows) -> None:
+        self.loading = False
+        self.busy.hide()
+        self.error.hide()
+        self.model.set_rows(rows)
+        self.sig_loaded.emit(len(rows))
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _failed(self, exc) -> None:
+        self.loading = False
+        self.busy.hide()
+        self.error.setText(explain(exc, self.session.lang))
+        self.error.show()
+
+    def _data_changed(self, table: str) -> None:
+        if table == "residents":
+            self._debounce.start()
+
+    # --- filtering ------------------------------------------------------------------------
+
+    def _text_changed(self, text: str) -> None:
+        self.proxy.set_filter(text=text)
+        self._update_count()
+
+    def _group_changed(self, _index: int) -> None:
+        self.proxy.set_filter(group=self.group.currentData())
+        self._update_count()
+
+    def _status_changed(self, _index: int) -> None:
+        self.proxy.set_filter(status=self.status.currentData())
+        self._update_count()
+
+    def _update_count(self, *args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        locale = QLocale()
+        self.count.setText(self.tr("Showing {shown} of {total} residents").format(
+            shown=locale.toString(shown), total=locale.toString(total)))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.proxy.rowCount():
+                self.table.setFocus()
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(obj, event)
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def _open_first(self) -> None:
+        rid = self.proxy.resident_id(0)
+        if rid:
+            self.sig_open.emit(rid)
+
+    def _activated(self, index) -> None:
+        rid = self.proxy.resident_id(index.row())
+        if rid:
+            self.sig_open.emit(rid)

@@ -1,0 +1,308 @@
+"""First run: the setup wizard (facility, passphrase, first admin).
+
+Mirrors ``facility-admin init`` through the same services and domain rules
+(``services.startup``): each page checks its fields when the nurse presses
+Next and shows the domain's sentence beside the field; the store is created
+only at the end, off the GUI thread, and nothing is left behind on failure.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ...domain import divisions
+from ...domain.entities import Facility
+from ...domain.enums import FacilityType
+from ...services import startup
+from .. import names
+from ..dialogs import explain
+from ..forms import ErrorLabel, FieldErrors, passphrase_strength
+from ..style import mark
+from ..workers import run_async
+
+
+def _field(widget: QWidget, error: ErrorLabel) -> QWidget:
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(widget)
+    lay.addWidget(error)
+    return box
+
+
+def _password_edit(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class IntroPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.text)
+        lay.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome"))
+        self.text.setText(self.tr(
+            "This computer does not hold the facility's health records yet.\n\n"
+            "In three short steps you will enter the facility's details, choose the passphrase "
+            "that encrypts every record, and create the first administrator account.\n\n"
+            "Have the facility code (given by the province) at hand."))
+
+
+class FacilityPage(QWizardPage):
+    def __init__(self, lang_of):
+        super().__init__()
+        self._lang = lang_of
+        self.code = QLineEdit(objectName="facilityCode")
+        self.code.setMaxLength(20)
+        self.name = QLineEdit(objectName="facilityName")
+        self.kind = QComboBox(objectName="facilityType")
+        self.province = QComboBox(objectName="facilityProvince")
+        self.errors = FieldErrors({f: ErrorLabel() for f in ("facility_code", "facility_name", "facility_type",
+                                                              "province_code")}, ErrorLabel())
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels = [QLabel() for _ in range(4)]
+        for lab, widget, key in zip(self.labels, (self.code, self.name, self.kind, self.province),
+                                    ("facility_code", "facility_name", "facility_type", "province_code")):
+            lab.setBuddy(widget)
+            self.form.addRow(lab, _field(widget, self.errors.labels[key]))
+        self.form.addRow(self.errors.general)
+        self.hint = mark(QLabel(), "hint")
+        self.hint.setWordWrap(True)
+        self.form.addRow(self.hint)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("The facility"))
+        self.setSubTitle(self.tr("As written on the facility's decision of establishment."))
+        for lab, text in zip(self.labels, (self.tr("Facility &code"), self.tr("Facility &name"),
+                                           self.tr("Facility &type"), self.tr("&Province"))):
+            lab.setText(text)
+        self.code.setPlaceholderText(self.tr("e.g. TTBTXH-LS"))
+        self.name.setPlaceholderText(self.tr("e.g. Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn"))
+        current_kind = self.kind.currentData()
+        self.kind.clear()
+        for t in FacilityType:
+            self.kind.addItem(names.facility_type(t), t)
+        if current_kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(current_kind))
+        current_province = self.province.currentData()
+        self.province.clear()
+        self.province.addItem(self.tr("(choose later)"), None)
+        for code, _full in divisions.provinces():
+            self.province.addItem(divisions.short_province_name(code), code)
+        if current_province is not None:
+            self.province.setCurrentIndex(self.province.findData(current_province))
+        self.hint.setText(self.tr("The code identifies the facility on the provincial server and cannot be "
+                                  "changed later: capital letters, digits and hyphens."))
+
+    def facility(self) -> Facility:
+        return Facility(self.code.text().strip().upper(), self.name.text().strip(),
+                        self.kind.currentData(), province_code=self.province.currentData())
+
+    def validatePage(self) -> bool:
+        problems = startup.facility_problems(self.facility())
+        self.errors.show(problems, self._lang())
+        return not problems
+
+
+class PassphrasePage(QWizardPage):
+    def __init__(self, lang_of):
+        super().__init__()
+        self._lang = lang_of
+        self.first = _password_edit("passphrase")
+        self.again = _password_edit("passphraseAgain")
+        self.strength = mark(QLabel(objectName="passphraseStrength"), "hint")
+        self.error_first, self.error_again = ErrorLabel(), ErrorLabel()
+        self.warning = mark(QLabel(), "banner")
+        self.warning.setWordWrap(True)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.label_first, self.label_again = QLabel(), QLabel()
+        self.label_first.setBuddy(self.first)
+        self.label_again.setBuddy(self.again)
+        first_box = _field(self.first, self.error_first)
+        first_box.layout().insertWidget(1, self.strength)
+        self.form.addRow(self.label_first, first_box)
+        self.form.addRow(self.label_again, _field(self.again, self.error_again))
+        self.form.addRow(self.warning)
+        self.first.textChanged.connect(self._update_strength)
+        self.retranslate()
+
+    def _update_strength(self, text: str) -> None:
+        score, words = passphrase_strength(text)
+        self.strength.setText(words)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Passphrase of the records"))
+        self.setSubTitle(self.tr("Every record on this computer is encrypted with it."))
+        self.label_first.setText(self.tr("&Passphrase"))
+        self.label_again.setText(self.tr("&Again"))
+        self.first.setPlaceholderText(self.tr("at least 10 characters; a short sentence is easy to remember"))
+        self.warning.setText(self.tr(
+            "Write the passphrase down and keep it in a locked place. Without it nobody, "
+            "not even the IT officer, can open the records or a backup."))
+        self._update_strength(self.first.text())
+
+    def validatePage(self) -> bool:
+        problems = startup.passphrase_problems(self.first.text())
+        self.error_first.show_text(" ".join(p.message(self._lang()) for p in problems))
+        mismatch = not problems and self.first.text() != self.again.text()
+        self.error_again.show_text(self.tr("The two entries differ; type the passphrase again.") if mismatch else "")
+        return not problems and not mismatch
+
+
+class AdminPage(QWizardPage):
+    def __init__(self, lang_of):
+        super().__init__()
+        self._lang = lang_of
+        self.username = QLineEdit(objectName="adminUsername")
+        self.full_name = QLineEdit(objectName="adminFullName")
+        self.password = _password_edit("adminPassword")
+        self.password_again = _password_edit("adminPasswordAgain")
+        self.errors = FieldErrors({f: ErrorLabel() for f in ("username", "full_name", "password")}, ErrorLabel())
+        self.error_again = ErrorLabel()
+        self.busy = QProgressBar(objectName="setupBusy")
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.busy_text = mark(QLabel(), "hint")
+        self.busy_text.hide()
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels = [QLabel() for _ in range(4)]
+        rows = ((self.username, self.errors.labels["username"]), (self.full_name, self.errors.labels["full_name"]),
+                (self.password, self.errors.labels["password"]), (self.password_again, self.error_again))
+        for lab, (widget, err) in zip(self.labels, rows):
+            lab.setBuddy(widget)
+            self.form.addRow(lab, _field(widget, err))
+        self.form.addRow(self.errors.general)
+        self.form.addRow(self.busy_text)
+        self.form.addRow(self.busy)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("First administrator"))
+        self.setSubTitle(self.tr("The administrator adds the nurses', doctors' and director's accounts later."))
+        for lab, text in zip(self.labels, (self.tr("&Username"), self.tr("&Full name"), self.tr("Pass&word"),
+                                           self.tr("Password a&gain"))):
+            lab.setText(text)
+        self.username.setPlaceholderText(self.tr("e.g. admin (lower-case letters, no accents)"))
+        self.password.setPlaceholderText(self.tr("at least 8 characters"))
+        self.busy_text.setText(self.tr("Creating the encrypted records store…"))
+
+    def check(self) -> bool:
+        problems = startup.admin_problems(self.username.text(), self.full_name.text(), self.password.text())
+        self.errors.show(problems, self._lang())
+        mismatch = not problems and self.password.text() != self.password_again.text()
+        self.error_again.show_text(self.tr("The two entries differ; type the password again.") if mismatch else "")
+        return not problems and not mismatch
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_text.setVisible(busy)
+
+
+class SetupWizard(QWizard):
+    """Emits ``sig_created(services, key)`` once the store exists."""
+
+    sig_created = Signal(object, object)
+
+    def __init__(self, gate: startup.StoreGate, lang: str = "vi", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.gate = gate
+        self.lang = lang
+        self._creating = False
+        self._done = False
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self.intro = IntroPage()
+        self.facility_page = FacilityPage(lambda: self.lang)
+        self.passphrase_page = PassphrasePage(lambda: self.lang)
+        self.admin_page = AdminPage(lambda: self.lang)
+        for page in (self.intro, self.facility_page, self.passphrase_page, self.admin_page):
+            self.addPage(page)
+        self.setMinimumSize(760, 560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Set up the facility's health records"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+        for page in (self.intro, self.facility_page, self.passphrase_page, self.admin_page):
+            page.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentPage() is not self.admin_page:
+            return super().validateCurrentPage()
+        if self._done:
+            return True
+        if self._creating or not self.admin_page.check():
+            return False
+        self._create()
+        return False  # accept() follows when the store exists
+
+    def _create(self) -> None:
+        request = startup.SetupRequest(
+            self.facility_page.facility(), self.passphrase_page.first.text(),
+            self.admin_page.username.text(), self.admin_page.full_name.text(), self.admin_page.password.text())
+        self._creating = True
+        self.admin_page.set_busy(True)
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
+                      QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(False)
+        run_async(lambda: self.gate.create(request), self._created, self._failed)
+
+    def _unbusy(self) -> None:
+        self._creating = False
+        self.admin_page.set_busy(False)
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
+                      QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(True)
+
+    def _created(self, result) -> None:
+        self._unbusy()
+        self._done = True
+        services, key = result
+        self.passphrase_page.first.clear()
+        self.passphrase_page.again.clear()
+        self.admin_page.password.clear()
+        self.admin_page.password_again.clear()
+        self.sig_created.emit(services, key)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._unbusy()
+        problems = getattr(exc, "problems", None)
+        if problems:
+            self.admin_page.errors.show(problems, self.lang)
+        else:
+            self.admin_page.errors.general.show_text(explain(exc, self.lang))
+        self.admin_page.errors.general.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+

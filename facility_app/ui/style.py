@@ -1,0 +1,52 @@
+"""Look: a large readable font and a few calm colours, for old 1366x768 screens.
+
+Sizes are in points so Qt scales them with the screen (QT_SCALE_FACTOR=1.5
+included). Colours carry meaning only with words beside them.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+BASE_POINT_SIZE = 11
+ERROR_COLOUR = "#b3261e"
+WARNING_COLOUR = "#8a5a00"
+OK_COLOUR = "#1e6b34"
+_PREFERRED_FAMILIES = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Arial")
+
+STYLESHEET = f"""
+QLabel[role="error"] {{ color: {ERROR_COLOUR}; }}
+QLabel[role="hint"] {{ color: #555555; }}
+QLabel[role="heading"] {{ font-size: 15pt; font-weight: 600; }}
+QLabel[role="subheading"] {{ font-size: 12pt; font-weight: 600; }}
+QLabel[role="banner"] {{ background: #fff4e5; border: 1px solid #e0b070; padding: 6px; }}
+QPushButton {{ padding: 5px 14px; }}
+QPushButton[role="primary"] {{ font-weight: 600; }}
+QTableView {{ gridline-color: #dddddd; }}
+QTableView::item {{ padding: 2px 6px; }}
+QTreeWidget::item {{ padding: 3px 2px; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    font = QFont(app.font())
+    families = set(_families())
+    for family in _PREFERRED_FAMILIES:
+        if family in families:
+            font.setFamily(family)
+            break
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)
+
+
+def _families() -> list[str]:
+    from PySide6.QtGui import QFontDatabase
+
+    return QFontDatabase.families()
+
+
+def mark(widget, role: str):
+    """Tag a widget for the stylesheet (error, hint, heading, banner, primary)."""
+    widget.setProperty("role", role)
+    return widget

@@ -1,0 +1,163 @@
+"""The Today panel: what needs doing, grouped, each line one click (or Enter)
+from the resident's record. Built by ``services.today`` off the GUI thread
+and rebuilt when a screen announces a change to the records it reads."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ..services.today import KINDS, TodayList, for_services
+from .dialogs import explain
+from .names import date_text
+from .style import mark
+from .workers import run_async
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_WATCHED = {"residents", "checkups", "referrals", "conditions"}
+
+
+class TodayPanel(QWidget):
+    sig_open = Signal(str)  # resident id
+    sig_loaded = Signal(object)  # TodayList
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("todayPanel")
+        self.session = session
+        self.service = for_services(session.services)
+        self.current: TodayList | None = None
+        self.loading = False
+        self._again = False
+        self.heading = mark(QLabel(objectName="todayHeading"), "subheading")
+        self.refresh_button = QPushButton(objectName="todayRefresh")
+        self.refresh_button.clicked.connect(self.reload)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.error = mark(QLabel(), "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.tree = QTreeWidget(objectName="todayTree")
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setIndentation(14)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.empty = mark(QLabel(), "hint")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.refresh_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.busy)
+        lay.addWidget(self.error)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.tree, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=500, timeout=self.reload)
+        session.sig_data_changed.connect(self._data_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        day = self.current.day if self.current else self.session.services.residents.today()
+        self.heading.setText(self.tr("Today, {date}").format(date=date_text(day)))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the due list again"))
+        self.empty.setText(self.tr("Nothing is due today. Checkups, abnormal vital signs, insurance cards, "
+                                   "referrals and residents aged 80 or more are all up to date."))
+        if self.current is not None:
+            self._fill(self.current)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _title(self, kind: str, count: int) -> str:
+        return {
+            "checkup_due": self.tr("Checkups due or overdue ({n})"),
+            "abnormal_vitals": self.tr("Abnormal vital signs, last 7 days ({n})"),
+            "bhyt": self.tr("Insurance cards expired or expiring within 30 days ({n})"),
+            "referral": self.tr("Referrals still open ({n})"),
+            "elderly_no_checkup": self.tr("Aged 80 or more, no checkup this year ({n})"),
+        }[kind].format(n=count)
+
+    # --- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.loading:
+            self._again = True
+            return
+        self.loading = True
+        self.busy.show()
+        service, actor = self.service, self.session.actor
+        run_async(lambda: service.due_list(actor), self._loaded, self._failed)
+
+    def _loaded(self, today: TodayList) -> None:
+        self.loading = False
+        self.busy.hide()
+        self.error.hide()
+        self.current = today
+        self._fill(today)
+        self.sig_loaded.emit(today)
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _failed(self, exc) -> None:
+        self.loading = False
+        self.busy.hide()
+        self.error.setText(explain(exc, self.session.lang))
+        self.error.show()
+
+    def _data_changed(self, table: str) -> None:
+        if table in _WATCHED:
+            self._debounce.start()
+
+    # --- display --------------------------------------------------------------------------
+
+    def _fill(self, today: TodayList) -> None:
+        expanded = {self.tree.topLevelItem(i).data(0, ID_ROLE): self.tree.topLevelItem(i).isExpanded()
+                    for i in range(self.tree.topLevelItemCount())}
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        lang = self.session.lang
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        any_item = False
+        for kind in KINDS:
+            items = today.of_kind(kind)
+            if not items:
+                continue
+            any_item = True
+            group = QTreeWidgetItem([self._title(kind, len(items))])
+            group.setData(0, ID_ROLE, kind)
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            children = []
+            for item in items:
+                where = f"{item.code}, {self.tr('room')} {item.room}" if item.room else item.code
+                child = QTreeWidgetItem([f"{item.full_name} ({where})\n{item.detail(lang)}"])
+                child.setData(0, ID_ROLE, item.resident_id)
+                child.setToolTip(0, self.tr("Click or press Enter to open the record"))
+                children.append(child)
+            group.addChildren(children)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(expanded.get(kind, kind != "elderly_no_checkup" or len(items) < 30))
+        self.tree.setUpdatesEnabled(True)
+        self.empty.setVisible(not any_item)
+        self.tree.setVisible(any_item)
+        self.heading.setText(self.tr("Today, {date}").format(date=date_text(today.day)))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.parent() is None:
+            return
+        self.sig_open.emit(item.data(0, ID_ROLE))
