@@ -92,7 +92,13 @@ def table_names(conn: sa.Connection) -> list[str]:
 
 def table_rows(conn: sa.Connection, name: str) -> list[tuple]:
     rows = [tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{name}"')]
-    return sorted(rows, key=repr)
+    return sorted(rows, key=_row_key)
+
+
+def _row_key(row: tuple) -> tuple:
+    """Numbers in numeric order (audit seq 9 before 10), then text, None first."""
+    return tuple((-1, 0, "") if v is None else (0, v, "") if isinstance(v, (int, float)) else (1, 0, str(v))
+                 for v in row)
 
 
 def snapshot(engine: sa.Engine, names: list[str] | None = None) -> dict[str, list[tuple]]:

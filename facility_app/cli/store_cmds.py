@@ -92,6 +92,9 @@ def _remove_store(folder: Path, keep_folder: bool) -> None:
         return
     for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", INFO_NAME):
         (folder / name).unlink(missing_ok=True)
+    backups = folder / "backups"  # made by Store.create; the folder was the user's before
+    if backups.is_dir() and not any(backups.iterdir()):
+        backups.rmdir()
 
 
 def cmd_info(ctx: Context, args) -> int:
