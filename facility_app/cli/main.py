@@ -7,11 +7,11 @@ import sys
 
 from .. import logs, paths
 from ..domain.messages import DomainError
-from . import admin_cmds, report_cmds, resident_cmds, store_cmds
+from . import admin_cmds, report_cmds, resident_cmds, store_cmds, sync_cmds
 from .context import Context
 
 # Each module adds its sub-commands: register(subparsers) -> None
-COMMAND_MODULES = [store_cmds, admin_cmds, resident_cmds, report_cmds]
+COMMAND_MODULES = [store_cmds, admin_cmds, resident_cmds, report_cmds, sync_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:

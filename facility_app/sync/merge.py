@@ -13,9 +13,14 @@ values.
 Bookkeeping per row:
 - ``field_clock``: the stamp of each field's current value; local edits are
   copied in ("absorbed") from ``change_log`` at the start of each apply;
-- ``row_sync.seen_version``: the newest server version pulled for the row;
-  a local edit's ``base_version`` on the wire is this number as it was when
-  the edit was made (frozen into ``outbox_base`` by the absorb step);
+- ``row_sync.known_version``: the newest server version of the row known
+  here (a pulled change carries the row's current server version and the
+  current values of the fields it touched);
+- ``row_sync.seen_version``: the known version as of the last *complete*
+  pull (``has_more`` false), when every field of the row up to that version
+  has been seen. A local edit's ``base_version`` on the wire is this number
+  as it was when the edit was made (frozen into ``outbox_base`` by the
+  absorb step), which is what the server's concurrency rule asks;
 - the row's ``version`` column = the newest server version known here plus
   the local edits still waiting, so the nurse's optimistic lock still sees
   every change and, once the outbox is empty, every copy shows the server's
@@ -181,14 +186,12 @@ def _stamps_of(conn: sa.Connection, table: str, row_id: str) -> dict[str, str]:
     return dict(conn.execute(q).all())
 
 
-def _note_version(conn: sa.Connection, table: str, row_id: str, version: int, *, pulled: bool) -> int:
-    """Raise seen/known versions of a row; returns the known version."""
-    values = {"t": table, "r": row_id, "s": version if pulled else 0, "k": version}
+def _note_version(conn: sa.Connection, table: str, row_id: str, version: int) -> int:
+    """Raise the known server version of a row; returns it."""
     conn.execute(sa.text(
-        "INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (:t, :r, :s, :k) "
+        "INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (:t, :r, 0, :k) "
         "ON CONFLICT(table_name, row_id) DO UPDATE SET "
-        "seen_version = max(seen_version, excluded.seen_version), "
-        "known_version = max(known_version, excluded.known_version)"), values)
+        "known_version = max(known_version, excluded.known_version)"), {"t": table, "r": row_id, "k": version})
     return conn.execute(sa.select(row_sync.c.known_version).where(
         row_sync.c.table_name == table, row_sync.c.row_id == row_id)).scalar()
 
@@ -210,7 +213,7 @@ def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
             winners[name] = value
         else:
             result.kept_local += 1
-    known = _note_version(conn, ch.table, ch.row_id, ch.version, pulled=True)
+    known = _note_version(conn, ch.table, ch.row_id, ch.version)
     version = known + pending.get((ch.table, ch.row_id), 0)
     meta: dict[str, Any] = {"version": version}
     if current is None or ch.hlc > (current.hlc or ""):
@@ -219,8 +222,8 @@ def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
     with conn.begin_nested() as savepoint:
         try:
             if current is None:
-                conn.execute(table.insert().values(id=ch.row_id, facility_code=facility_code,
-                                                   deleted=bool(ch.deleted), **winners, **meta))
+                conn.execute(table.insert().values({"deleted": bool(ch.deleted), **winners, **meta,
+                                                    "id": ch.row_id, "facility_code": facility_code}))
                 result.rows_created += 1
             else:
                 conn.execute(table.update().where(table.c.id == ch.row_id).values(**winners, **meta))
@@ -249,6 +252,11 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
                 apply_change(conn, ch, facility_code=settings.facility_code, pending=pending, result=result)
                 if not store.clock.observe(Stamp.decode(ch.hlc)):
                     result.clock_suspect += 1
+            if not page.has_more:
+                # a complete pull has shown every field of every row up to the
+                # server's counter: the known versions are now seen
+                conn.execute(sa.update(row_sync).where(row_sync.c.seen_version < row_sync.c.known_version)
+                             .values(seen_version=row_sync.c.known_version))
             state.move_cursor(conn, page.cursor)
             conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('hlc', :v) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
@@ -267,6 +275,6 @@ def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]]) 
         if version and version > latest.get((table, row_id), 0):
             latest[(table, row_id)] = version
     for (table, row_id), version in latest.items():
-        known = _note_version(conn, table, row_id, version, pulled=False)
+        known = _note_version(conn, table, row_id, version)
         t = SYNCED_TABLES[table]
         conn.execute(t.update().where(t.c.id == row_id).values(version=known + pending.get((table, row_id), 0)))

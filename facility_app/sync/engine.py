@@ -1,0 +1,351 @@
+"""One sync: push everything waiting, then pull until the server has no more.
+
+``sync_once(store)`` is what ``facility-admin sync run``, the GUI's "Sync
+now" and its background timer call. It is safe to stop at any point - a
+power cut, a dropped link, a killed process:
+
+- push is idempotent: a resent batch (same id) gets the server's stored
+  answer, a change sent again in another batch is answered ``duplicate``;
+  a change is marked acknowledged only in the transaction that records the
+  server's answer;
+- the pull cursor moves only in the transaction that applied the page.
+
+Batches adapt to the link: up to 500 changes / 64 KB, halved after a
+timeout or reset (and grown back after quick answers); on a slow link with
+a long round trip, up to four batches travel at once so the link is not
+idle while the server answers. A batch the server cannot read (400, 413,
+422) is split until the one change at fault is found; that change is
+parked here with the server's reason and the rest go on.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable
+
+import sqlalchemy as sa
+
+from ..domain.ids import new_id
+from ..services import sync as sync_service
+from ..storage.store import Store
+from ..storage.tables import change_log, sync_state
+from . import api, merge, outbox, state
+from .client import Transport, WireStats
+from .errors import Offline, Refused, ServerTrouble, SyncError
+from .protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, ChangeResult, PushBatch
+
+MIN_CHANGES = 25
+MIN_BYTES = 8 * 1024
+MAX_WINDOW = 4
+BATCH_TRIES = 3  # per batch within one run, on top of urllib3's quick retries
+LOCAL_PARK_LIMIT = 20  # more changes than this refused whole-batch: something systematic, stop
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # push | pull | conflicts | done
+    done: int
+    total: int  # 0 when unknown (pull)
+
+
+@dataclass
+class Report:
+    pushed: int = 0  # changes the server acknowledged this run
+    parked: int = 0  # of those, refused (parked) this run
+    conflicts: int = 0  # pushed changes answered "conflict"
+    pulled: int = 0  # changes pulled this run
+    applied: merge.Applied = field(default_factory=merge.Applied)
+    new_conflicts: int = 0  # new in the local inbox
+    waiting: int = 0  # still in the outbox after the run
+    parked_total: int = 0  # parked and not yet dismissed, all runs
+    open_conflicts: int = 0
+    wire: WireStats = field(default_factory=WireStats)
+    push_rounds: int = 0  # push requests that got an answer
+    pull_rounds: int = 0
+    clock_skew_ms: int = 0  # this PC's clock minus the server's, as last measured
+    error: SyncError | None = None
+    seconds: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        """Everything pushed and pulled, nothing refused waiting for a person."""
+        return self.error is None and self.waiting == 0 and self.parked_total == 0
+
+
+class _Sizer:
+    """Batch limits that follow the link."""
+
+    def __init__(self, max_changes: int, max_bytes: int, window: int):
+        self.max_changes = self.ceiling_changes = max(1, min(max_changes, MAX_BATCH_CHANGES))
+        self.max_bytes = self.ceiling_bytes = max_bytes
+        self.window = 1
+        self.max_window = max(1, window)
+
+    def shrink(self) -> None:
+        self.max_changes = max(MIN_CHANGES, self.max_changes // 2)
+        self.max_bytes = max(MIN_BYTES, self.max_bytes // 2)
+        self.window = 1
+
+    def answered(self, seconds: float) -> None:
+        if seconds < 2.0:
+            self.max_changes = min(self.ceiling_changes, self.max_changes * 2)
+            self.max_bytes = min(self.ceiling_bytes, self.max_bytes * 2)
+        if seconds > 0.4 and self.window < self.max_window:
+            self.window += 1  # the round trip dominates: keep more on the wire
+
+
+def _error_text(exc: SyncError) -> str:
+    return json.dumps({"kind": exc.kind, "vi": exc.message("vi"), "en": exc.message("en")}, ensure_ascii=False)
+
+
+class SyncEngine:
+    def __init__(self, store: Store, *, connect_timeout: float = 10.0, read_timeout: float = 40.0,
+                 retries: int = 3, max_changes: int = MAX_BATCH_CHANGES,
+                 max_bytes: int = outbox.MAX_BATCH_BYTES, window: int = MAX_WINDOW,
+                 pull_limit: int = DEFAULT_PULL_LIMIT, pause: Callable[[float], None] = time.sleep):
+        self.store = store
+        self.connect_timeout, self.read_timeout, self.retries = connect_timeout, read_timeout, retries
+        self.max_changes, self.max_bytes, self.window = max_changes, max_bytes, window
+        self.pull_limit = pull_limit
+        self.pause = pause
+
+    # --- the run -------------------------------------------------------------
+
+    def run(self, progress: Callable[[Progress], None] | None = None,
+            should_stop: Callable[[], bool] | None = None) -> Report:
+        """Push, tell the server about conflicts resolved here, pull, fetch the
+        conflict inbox. Never raises a SyncError: it is in ``report.error``."""
+        started = time.monotonic()
+        report = Report()
+        progress = progress or (lambda p: None)
+        should_stop = should_stop or (lambda: False)
+        with self.store.read() as conn:
+            settings = state.require(conn)
+        transport = Transport(settings.server_url, settings.token, ca_bundle=settings.ca_bundle,
+                              connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,
+                              retries=self.retries)
+        try:
+            self._push(transport, settings, report, progress, should_stop)
+            self._tell_resolutions(transport)
+            self._pull(transport, settings, report, progress, should_stop)
+            self._fetch_conflicts(transport, report)
+        except SyncError as exc:
+            report.error = exc
+        finally:
+            report.wire.add(transport.stats)
+            transport.close()
+        self._finish(report)
+        report.seconds = time.monotonic() - started
+        progress(Progress("done", 1, 1))
+        return report
+
+    def _finish(self, report: Report) -> None:
+        with self.store.write(_actor(), "sync") as w:
+            conn = w.conn
+            by_state = dict(conn.execute(sa.select(change_log.c.state, sa.func.count())
+                                         .group_by(change_log.c.state)).all())
+            report.waiting = by_state.get(outbox.PENDING, 0)
+            report.parked_total = by_state.get(outbox.PARKED, 0)
+            report.open_conflicts = len(_open_conflicts(conn))
+            if report.error is None:
+                state.record_attempt(conn, ok=True)
+            else:
+                state.record_attempt(conn, ok=False, error=_error_text(report.error),
+                                     revoked=report.error.kind == "revoked")
+
+    # --- push ------------------------------------------------------------------
+
+    def _push(self, transport: Transport, settings: state.Settings, report: Report,
+              progress, should_stop) -> None:
+        with self.store.read() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(change_log)
+                                 .where(change_log.c.state == outbox.PENDING)).scalar() or 0
+        if total == 0:
+            return
+        sizer = _Sizer(self.max_changes, self.max_bytes, self.window)
+        after = 0
+        done = 0
+        local_parked = [0]
+        in_flight: list[tuple[list[outbox.OutRow], Future]] = []
+        pool = ThreadPoolExecutor(max_workers=MAX_WINDOW, thread_name_prefix="sync-push")
+        failure: SyncError | None = None
+        try:
+            while True:
+                # keep the window full
+                while failure is None and len(in_flight) < sizer.window and not should_stop():
+                    with self.store.read() as conn:
+                        rows = outbox.read_pending(conn, after_seq=after, limit=sizer.max_changes)
+                        rows = next(outbox.cut(rows, sizer.max_changes, sizer.max_bytes), [])
+                        batch = self._batch(conn, settings, rows) if rows else None
+                    if batch is None:
+                        break
+                    after = rows[-1].seq
+                    in_flight.append((rows, pool.submit(self._send, transport, batch, rows, sizer, local_parked)))
+                if not in_flight:
+                    break
+                rows, future = in_flight.pop(0)
+                try:
+                    answered = future.result()
+                except SyncError as exc:
+                    failure = failure or exc
+                    continue
+                with self.store.write(_actor(), "sync-push") as w:
+                    for sent, results, versions in answered:
+                        tally = outbox.record(w.conn, sent, results)
+                        merge.note_pushed_versions(w.conn, versions)
+                        report.pushed += tally.acked + tally.parked
+                        report.parked += tally.parked
+                        report.conflicts += tally.conflicts
+                        report.push_rounds += 1
+                done += len(rows)
+                progress(Progress("push", min(done, total), total))
+        finally:
+            pool.shutdown(wait=True)
+        if failure is not None:
+            raise failure
+
+    def _batch(self, conn: sa.Connection, settings: state.Settings, rows: list[outbox.OutRow]) -> PushBatch:
+        bases = merge.base_versions(conn, [r.seq for r in rows])
+        seen = merge._seen_versions(conn, {(r.table, r.row_id) for r in rows if r.seq not in bases})
+        changes = []
+        for r in rows:
+            change = r.to_change()
+            if r.op == "insert":
+                change.base_version = 0
+            else:
+                change.base_version = bases.get(r.seq, seen.get((r.table, r.row_id), 0))
+            changes.append(change)
+        return PushBatch(batch_id=new_id(), device_id=settings.server_device_id,
+                         seq_from=rows[0].seq, seq_to=rows[-1].seq, changes=changes)
+
+    def _send(self, transport: Transport, batch: PushBatch, rows: list[outbox.OutRow], sizer: _Sizer,
+              local_parked: list[int]) -> list[tuple[list[outbox.OutRow], list[ChangeResult], list]]:
+        """Send one batch (retrying the same batch id); split it when the server
+        cannot take it whole. Returns (rows, results, versions) per piece."""
+        body, headers = api.encode_batch(batch)
+        for attempt in range(BATCH_TRIES):
+            started = time.monotonic()
+            try:
+                answer = api.push_encoded(transport, body, headers)
+            except (Offline, ServerTrouble):
+                if attempt == BATCH_TRIES - 1:
+                    raise
+                sizer.shrink()
+                self.pause(min(8.0, 1.0 * 2 ** attempt))
+                continue
+            except Refused as exc:
+                if exc.status not in (400, 413, 422):
+                    raise
+                return self._split(transport, batch, rows, sizer, local_parked, exc)
+            sizer.answered(time.monotonic() - started)
+            versions = [(row.table, row.row_id, getattr(res, "version", 0))
+                        for res, row in _pair(answer.results, rows) if res.status != "rejected"]
+            return [(rows, answer.results, versions)]
+        raise AssertionError("unreachable")
+
+    def _split(self, transport, batch: PushBatch, rows, sizer, local_parked, exc: Refused):
+        if len(rows) == 1:
+            local_parked[0] += 1
+            if local_parked[0] > LOCAL_PARK_LIMIT:
+                raise exc
+            result = ChangeResult(rows[0].change_id, "rejected",
+                                  reason_vi=f"Máy chủ không nhận thay đổi này (mã {exc.status}): {exc.reason}",
+                                  reason_en=f"The server cannot take this change (status {exc.status}): {exc.reason}")
+            return [(rows, [result], [])]
+        half = len(rows) // 2
+        out = []
+        for part in (rows[:half], rows[half:]):
+            piece = PushBatch(batch_id=new_id(), device_id=batch.device_id, seq_from=part[0].seq,
+                              seq_to=part[-1].seq, changes=[c for c in batch.changes
+                                                            if part[0].seq <= c.device_seq <= part[-1].seq])
+            out += self._send(transport, piece, part, sizer, local_parked)
+        return out
+
+    # --- conflicts resolved here ------------------------------------------------
+
+    def _tell_resolutions(self, transport: Transport) -> None:
+        with self.store.read() as conn:
+            todo = sync_service.conflicts_to_tell(conn)
+        for conflict_id, value in todo:
+            try:
+                api.resolve(transport, conflict_id, value)
+            except Refused as exc:
+                if exc.status not in (404, 409, 410):
+                    raise
+            with self.store.write(_actor(), "sync-resolve") as w:
+                sync_service.mark_told(w.conn, conflict_id)
+                w.audit_only("sync_conflicts", str(conflict_id), {"told_server": True})
+
+    # --- pull --------------------------------------------------------------------
+
+    def _pull(self, transport: Transport, settings: state.Settings, report: Report, progress, should_stop) -> None:
+        with self.store.read() as conn:
+            cursor = state.require(conn).pull_cursor
+        reset = False
+        while not should_stop():
+            try:
+                page = api.pull(transport, cursor, self.pull_limit)
+            except Refused as exc:
+                if exc.status == 409 and not reset:  # the server went back (restored from a backup)
+                    self._server_went_back()
+                    cursor, reset = 0, True
+                    continue
+                raise
+            report.pull_rounds += 1
+            applied = merge.apply_page(self.store, page, my_device=settings.server_device_id)
+            report.applied.add(applied)
+            report.pulled += len(page.changes)
+            if page.server_time_ms:
+                report.clock_skew_ms = int(time.time() * 1000) - page.server_time_ms
+            cursor = page.cursor
+            progress(Progress("pull", report.pulled, 0))
+            if not page.has_more:
+                break
+
+    def _server_went_back(self) -> None:
+        """Its stream is shorter than what this PC has seen: pull it all again
+        and offer every acknowledged change again (the server answers
+        ``duplicate`` for what it still has)."""
+        with self.store.write(_actor(), "sync-server-restored") as w:
+            w.conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(pull_cursor=0))
+            n = w.conn.execute(sa.update(change_log).where(change_log.c.state == outbox.ACKED)
+                               .values(state=outbox.PENDING)).rowcount
+            w.audit_only("sync_state", "1", {"server_went_back": True, "resent": n})
+
+    def _fetch_conflicts(self, transport: Transport, report: Report) -> None:
+        records = api.conflicts(transport)
+        with self.store.write(_actor(), "sync-conflicts") as w:
+            report.new_conflicts = sync_service.mirror_conflicts(w.conn, records)
+
+
+def _pair(results: list[ChangeResult], rows: list[outbox.OutRow]):
+    by_id = {r.change_id: r for r in rows}
+    for res in results:
+        row = by_id.get(res.change_id)
+        if row is not None:
+            yield res, row
+
+
+def _open_conflicts(conn: sa.Connection) -> list:
+    from ..storage.tables import sync_conflicts
+    return list(conn.execute(sa.select(sync_conflicts.c.id).where(sync_conflicts.c.resolved_at.is_(None))).scalars())
+
+
+def _actor():
+    from ..domain.entities import Actor
+    from ..domain.enums import Role
+    return Actor("sync", Role.SYSTEM)
+
+
+_run_lock = threading.Lock()
+
+
+def sync_once(store: Store, progress: Callable[[Progress], None] | None = None,
+              should_stop: Callable[[], bool] | None = None, **options) -> Report:
+    """One complete exchange; one at a time per process (the GUI's timer and
+    "Sync now" never run two at once)."""
+    with _run_lock:
+        return SyncEngine(store, **options).run(progress, should_stop)
