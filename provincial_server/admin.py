@@ -3,6 +3,7 @@ and the enrolment exchange (one-time code -> device token)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
@@ -140,9 +141,11 @@ def add_officer(conn: sa.Connection, username: str, password: str) -> None:
 def check_officer(conn: sa.Connection, username: str, password: str) -> bool:
     row = conn.execute(sa.select(officers.c.password_hash).where(officers.c.username == username)).first()
     if row is None:
-        security.verify_password(_DUMMY_HASH, password)  # same time whether the name exists or not
+        security.verify_password(_dummy_hash(), password)  # same time whether the name exists or not
         return False
     return security.verify_password(row.password_hash, password)
 
 
-_DUMMY_HASH = security.hash_password("not a real password")
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return security.hash_password("not a real password")

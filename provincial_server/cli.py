@@ -83,6 +83,7 @@ def _run(args) -> None:
         except sa.exc.OperationalError as exc:
             raise CliError(f"cannot open the database: {str(exc.orig).splitlines()[0]}") from None
         print(f"schema at {migrate.current(engine)}")
+        engine.dispose()
         return
     if args.command == "serve":
         import uvicorn
@@ -93,6 +94,13 @@ def _run(args) -> None:
                     ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
         return
     engine = _engine(args.db)
+    try:
+        _administer(engine, args)
+    finally:
+        engine.dispose()
+
+
+def _administer(engine: sa.Engine, args) -> None:
     with write_conn(engine) as conn, conn.begin():
         if args.command == "facility" and args.action == "add":
             admin.add_facility(conn, args.code, args.name, args.province)

@@ -1,0 +1,124 @@
+"""provincial-server, the command the province's IT officer types."""
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from provincial_server.cli import main
+from tests.server_fixtures import BACKENDS, free_port, fresh_database
+
+EXE = [sys.executable, "-m", "provincial_server.cli"]
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(db: str, *args: str, env: dict | None = None) -> Ran:
+    """The CLI's own main() in this process (a subprocess per call costs seconds
+    on a busy machine); the entry point itself is run as a process below."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--db", db, *args])
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    return fresh_database(request.param, tmp_path_factory.mktemp("cli"), "cli")
+
+
+def test_commands_before_migrate_say_so(tmp_path):
+    r = run(f"sqlite:///{tmp_path}/x.db", "device", "list")
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == ["error: the database schema is not up to date: "
+                                             "run `provincial-server --db URL migrate` first"]
+
+
+def test_migrate_facility_enrol_list_revoke(db):
+    assert run(db, "migrate").returncode == 0
+    assert run(db, "migrate").stdout.strip() == "schema at 0001"  # idempotent
+    r = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Trung tâm BTXH Lạng Sơn", "--province", "20")
+    assert r.returncode == 0, r.stderr
+    dup = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Khác")
+    assert dup.returncode == 1 and dup.stderr.strip() == "error: Facility TTBTXH-LS already exists."
+    bad = run(db, "facility", "add", "--code", "lower case", "--name", "X Y")
+    assert bad.returncode == 1 and "Facility code" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    r = run(db, "device", "enrol", "--facility", "TTBTXH-LS", "--name", "PC-1")
+    assert r.returncode == 0, r.stderr
+    code = r.stdout.strip().splitlines()[-1]
+    assert len(code) == 19 and code.count("-") == 3  # alone on its last line
+    missing = run(db, "device", "enrol", "--facility", "NOPE")
+    assert missing.returncode == 1 and missing.stderr.strip() == "error: No facility NOPE."
+    listed = run(db, "device", "list").stdout.strip().splitlines()
+    assert len(listed) == 1 and "TTBTXH-LS" in listed[0] and "waiting" in listed[0]
+    device_id = listed[0].split("\t")[0]
+    assert run(db, "device", "revoke", device_id).returncode == 0
+    assert "revoked" in run(db, "device", "list", "--facility", "TTBTXH-LS").stdout
+    again = run(db, "device", "revoke", device_id)
+    assert again.returncode == 1 and "already revoked" in again.stderr
+
+
+def test_officer_password_from_env_and_rules(db):
+    run(db, "migrate")
+    weak = run(db, "officer", "add", "canbo.so", env={"PROVINCIAL_OFFICER_PASSWORD": "short"})
+    assert weak.returncode == 1 and "at least 8" in weak.stderr
+    no_pw = subprocess.run([*EXE, "--db", db, "officer", "add", "canbo.so"], capture_output=True, text=True,
+                           timeout=60, stdin=subprocess.DEVNULL,
+                           env={k: v for k, v in os.environ.items() if k != "PROVINCIAL_OFFICER_PASSWORD"})
+    assert no_pw.returncode == 1 and "PROVINCIAL_OFFICER_PASSWORD" in no_pw.stderr
+    ok = run(db, "officer", "add", "canbo.so", env={"PROVINCIAL_OFFICER_PASSWORD": "mat khau dai"})
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_bad_database_url_is_one_line():
+    r = run("mysql://somewhere/db", "migrate")
+    assert r.returncode == 1 and r.stderr.strip().splitlines() == [
+        "error: unsupported database URL 'mysql': use postgresql://... or sqlite:///FILE"]
+
+
+def test_serve_answers_health_and_openapi(tmp_path: Path):
+    db = f"sqlite:///{tmp_path}/serve.db"
+    assert run(db, "migrate").returncode == 0
+    port = free_port()
+    proc = subprocess.Popen([*EXE, "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = requests.get(f"http://127.0.0.1:{port}/health", timeout=2)
+                break
+            except requests.ConnectionError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.1)
+        assert r.json() == {"status": "ok"}
+        spec = requests.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()
+        push = spec["paths"]["/v1/push"]["post"]
+        assert set(push["requestBody"]["content"]) == {"application/json", "application/x-msgpack"}
+        assert "/v1/pull" in spec["paths"] and "/v1/enrol" in spec["paths"]
+    finally:
+        proc.terminate()
+        proc.wait(10)
