@@ -6,6 +6,7 @@ its value, and nothing relies on colour alone.
 """
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -24,6 +25,14 @@ GREY = colors.Color(0.45, 0.45, 0.45)
 LIGHT = colors.Color(0.80, 0.80, 0.80)
 SERIES = [DARK, colors.Color(0.70, 0.35, 0.20), colors.Color(0.25, 0.55, 0.35)]
 MARKERS = ["FilledCircle", "FilledSquare", "FilledDiamond"]
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose text defaults to the embedded font (not Helvetica)."""
+    d = Drawing(width, height)
+    d.initialFontName = FONT
+    d.initialFontSize = 10
+    return d
 
 
 def _title(d: Drawing, text_: str, width: float, height: float) -> None:
@@ -48,7 +57,7 @@ def horizontal_bars(title: str, categories: list[str], values: list[float], *, w
     row = 7 * mm
     label_w = 48 * mm
     height = 22 + row * max(len(categories), 1) + 16
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     _title(d, title, width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 14
@@ -88,7 +97,7 @@ def vertical_bars(title: str, categories: list[str], values: list[float], *, wid
                   height: float = 62 * mm, value_format=lambda v: fmt_num(v, 0),
                   bar_colors: list | None = None) -> Drawing:
     register_fonts()
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     _title(d, title, width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 14 * mm, 12 * mm
@@ -124,7 +133,7 @@ def vertical_bars(title: str, categories: list[str], values: list[float], *, wid
 
 def no_data(title: str, width: float, message: str = "Không có số liệu trong kỳ") -> Drawing:
     height = 26 * mm
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     _title(d, title, width, height)
     d.add(Rect(0, 4, width, height - 22, strokeColor=LIGHT, fillColor=None, strokeWidth=0.6))
     d.add(String(width / 2, (height - 18) / 2, message, fontName=FONT, fontSize=10.5,
@@ -135,7 +144,7 @@ def no_data(title: str, width: float, message: str = "Không có số liệu tro
 def side_by_side(left: Drawing, right: Drawing, gap: float = 6 * mm) -> Drawing:
     """Two charts on one row."""
     height = max(left.height, right.height)
-    d = Drawing(left.width + gap + right.width, height)
+    d = _drawing(left.width + gap + right.width, height)
     left.translate(0, height - left.height)
     d.add(left)
     right.translate(left.width + gap, height - right.height)
@@ -143,30 +152,60 @@ def side_by_side(left: Drawing, right: Drawing, gap: float = 6 * mm) -> Drawing:
     return d
 
 
-def _date_label(ordinal: float, span_days: int) -> str:
-    day = date.fromordinal(int(round(ordinal)))
-    return f"{day.year}" if span_days > 3 * 365 else f"{day.month:02d}/{day.year % 100:02d}"
+def _date_ticks(first: date, last: date, most: int = 7) -> tuple[list[int], str]:
+    """Tick days on month or year starts, at most ``most``, and the label form."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    if months > 36:
+        step = max(1, -(-(last.year - first.year + 1) // most))
+        years = range(first.year + 1 if first > date(first.year, 1, 1) else first.year, last.year + 1, step)
+        return [date(y, 1, 1).toordinal() for y in years], "year"
+    step = next((s for s in (1, 2, 3, 6, 12) if months / s <= most - 1), 12)
+    ticks, y, m = [], first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        day = date(y, m, 1)
+        if day >= first and (m - 1) % step == 0:
+            ticks.append(day.toordinal())
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return ticks, "month"
+
+
+def _value_ticks(low: float, high: float, decimals: int) -> list[float]:
+    """Round steps (1, 2, 2.5, 5 x 10^k; whole numbers when decimals is 0)."""
+    span = max(high - low, 10 ** -decimals)
+    for k in range(-decimals, 6):
+        for m in (1, 2, 2.5, 5):
+            step = m * 10 ** k
+            if decimals == 0 and step != int(step):
+                continue
+            if span / step <= 5:
+                first = math.ceil(low / step) * step
+                return [first + i * step for i in range(int((high - first) / step + 1e-9) + 1)]
+    return [low, high]
 
 
 def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, width: float,
           height: float = 55 * mm, unit: str = "", bands: list[tuple[float, str]] | None = None,
-          decimals: int = 0) -> Drawing:
+          decimals: int = 0, y_range: tuple[float, float] | None = None) -> Drawing:
     """Values over time, one line per series, with a legend and optional
-    dashed reference lines (e.g. 140 mmHg)."""
+    dashed reference lines (e.g. 140 mmHg); ``y_range`` fixes the scale
+    (Barthel 0-100, so a small change looks small)."""
     register_fonts()
     points = [pt for _, pts in series for pt in pts]
     if not points:
         return no_data(title, width, "Chưa có số đo")
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     _title(d, title + (f" ({unit})" if unit else ""), width, height)
-    xs = [pt[0].toordinal() for pt in points]
-    ys = [pt[1] for pt in points] + [b for b, _ in (bands or [])]
-    x_min, x_max = min(xs), max(xs)
-    if x_min == x_max:
-        x_min, x_max = x_min - 15, x_max + 15
+    first, last = min(pt[0] for pt in points), max(pt[0] for pt in points)
+    x_min, x_max = first.toordinal(), last.toordinal()
+    x_min, x_max = min(x_min, x_max - 60), max(x_max, x_min + 60)  # two months at least
     span = x_max - x_min
+    x_lo, x_hi = x_min - span * 0.04, x_max + span * 0.04
+    ticks, kind = _date_ticks(date.fromordinal(int(x_lo) + 1), date.fromordinal(int(x_hi)),
+                              7 if width > 120 * mm else 4)
+    ys = [pt[1] for pt in points] + [b for b, _ in (bands or [])]
     y_min, y_max = min(ys), max(ys)
     pad = max((y_max - y_min) * 0.12, 1 if decimals == 0 else 0.5)
+    y_lo, y_hi = (y_min - pad, y_max + pad) if y_range is None else y_range
     plot = LinePlot()
     plot.x, plot.y = 14 * mm, 16 * mm
     plot.width, plot.height = width - 20 * mm, height - 16 * mm - 30
@@ -176,18 +215,19 @@ def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, wid
         plot.lines[i].strokeWidth = 1.2
         plot.lines[i].symbol = makeMarker(MARKERS[i % len(MARKERS)], size=3.5,
                                           fillColor=SERIES[i % len(SERIES)], strokeColor=SERIES[i % len(SERIES)])
-    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x_min - span * 0.03, x_max + span * 0.03
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x_lo, x_hi
+    plot.xValueAxis.valueSteps = ticks
     plot.xValueAxis.labels.fontName = FONT
     plot.xValueAxis.labels.fontSize = 8.5
-    plot.xValueAxis.labelTextFormat = lambda v: _date_label(v, span)
-    plot.xValueAxis.maximumTicks = 7
+    plot.xValueAxis.labelTextFormat = (
+        (lambda v: str(date.fromordinal(int(v)).year)) if kind == "year" else
+        (lambda v: f"{date.fromordinal(int(v)).month:02d}/{date.fromordinal(int(v)).year}"))
     plot.xValueAxis.strokeColor = GREY
-    plot.yValueAxis.valueMin = y_min - pad
-    plot.yValueAxis.valueMax = y_max + pad
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = y_lo, y_hi
+    plot.yValueAxis.valueSteps = _value_ticks(y_lo, y_hi, decimals)
     plot.yValueAxis.labels.fontName = FONT
     plot.yValueAxis.labels.fontSize = 8.5
-    plot.yValueAxis.labelTextFormat = lambda v: fmt_num(v, decimals)
-    plot.yValueAxis.maximumTicks = 6
+    plot.yValueAxis.labelTextFormat = lambda v: fmt_num(v, decimals if v != int(v) else 0)
     plot.yValueAxis.visibleGrid = True
     plot.yValueAxis.gridStrokeColor = LIGHT
     plot.yValueAxis.gridStrokeWidth = 0.4

@@ -8,7 +8,7 @@ book again.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from ..domain import divisions, icd10
 from ..domain.enums import ScreeningResult
@@ -38,7 +38,7 @@ def _heading(st: Styles, book: HealthBook) -> list:
     right = [p(f"Mã đối tượng: {r.code}", layout.style("code", 12, layout.BOLD, layout.TA_RIGHT)),
              p(f"Ngày in: {dmy(book.issued_on)}", layout.style("printed", 11, layout.ITALIC, layout.TA_RIGHT))]
     head = Table([[left, right]], colWidths=[75 * mm, FRAME_WIDTH - 75 * mm])
-    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, 0), "CENTER"),
+    head.setStyle(layout.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, 0), "CENTER"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     big = layout.style("book-title", 18, layout.BOLD, layout.TA_CENTER, leading=22)
@@ -58,8 +58,12 @@ def _identity(st: Styles, book: HealthBook) -> list:
             disability += f", mức độ {labels.DISABILITY_SEVERITY[r.disability_severity]}"
     if r.bhyt_number:
         bhyt = r.bhyt_number
-        if r.bhyt_valid_from or r.bhyt_valid_to:
-            bhyt += f" (từ {_d(r.bhyt_valid_from) or '…'} đến {_d(r.bhyt_valid_to) or '…'})"
+        if r.bhyt_valid_from and r.bhyt_valid_to:
+            bhyt += f" (từ {_d(r.bhyt_valid_from)} đến {_d(r.bhyt_valid_to)})"
+        elif r.bhyt_valid_to:
+            bhyt += f" (hạn đến {_d(r.bhyt_valid_to)})"
+        else:
+            bhyt += " (chưa ghi hạn sử dụng)"
         if r.bhyt_valid_to and r.bhyt_valid_to < today:
             bhyt += " – đã hết hạn"
     else:
@@ -102,9 +106,9 @@ def _checkups(st: Styles, book: HealthBook) -> list:
     small = layout.style("tiny", 9.5, layout.FONT, layout.TA_LEFT, leading=11.5)
     small_head = layout.style("tiny-head", 9.5, layout.BOLD, layout.TA_CENTER, leading=11.5)
     small_num = layout.style("tiny-num", 9.5, layout.FONT, layout.TA_RIGHT, leading=11.5)
-    head = ["Ngày khám", "Loại", "Huyết áp (mmHg)", "Mạch", "Nhiệt độ (°C)", "SpO2 (%)", "Cân nặng (kg)",
-            "BMI", "Đường huyết (mmol/L)", "Phân loại", "Kết luận, người khám"]
-    data = [[p(h, small_head) for h in head]]
+    head = ["Ngày khám", "Loại", "Huyết áp<br/>(mmHg)", "Mạch", "Nhiệt độ<br/>(°C)", "SpO2<br/>(%)",
+            "Cân nặng<br/>(kg)", "BMI", "Đường huyết<br/>(mmol/L)", "Phân loại", "Kết luận, người khám"]
+    data = [[Paragraph(h, small_head) for h in head]]  # fixed markup, no data in it
     for c in book.checkups:
         v = c.vitals
         bp = f"{v.systolic}/{v.diastolic}" if v.systolic and v.diastolic else ""
@@ -118,9 +122,9 @@ def _checkups(st: Styles, book: HealthBook) -> list:
                  _n(v.pulse), _n(v.temperature, 1), _n(v.spo2), _n(v.weight_kg, 1), _n(v.bmi, 1),
                  _n(v.glucose, 1), c.classification.roman if c.classification else "", findings]
         data.append([p(x, small_num if 2 <= j <= 8 else small) for j, x in enumerate(cells)])
-    widths = [17, 15, 15, 10, 12, 10, 13, 10, 14, 12, 37]
+    widths = [17, 15, 15, 10, 12, 10, 13, 10, 16, 12, 35]
     table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(layout.table_style([
         ("GRID", (0, 0), (-1, -1), 0.5, layout.GRID), ("BACKGROUND", (0, 0), (-1, 0), layout.HEADER_FILL),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
@@ -173,7 +177,8 @@ def _rehab(st: Styles, book: HealthBook) -> list:
                        st.body_left))
     if scores:
         story.append(gap(2))
-        story.append(charts.trend("Chỉ số Barthel", [("Barthel (0–100)", scores)], width=FRAME_WIDTH, height=50 * mm))
+        story.append(charts.trend("Chỉ số Barthel", [("Barthel (0–100)", scores)], width=FRAME_WIDTH, height=50 * mm,
+                                   y_range=(0, 100)))
     return story
 
 

@@ -55,7 +55,7 @@ def register_fonts() -> None:
 
 def style(name: str, size: float = BODY_SIZE, font: str = FONT, align=TA_JUSTIFY, *, leading: float | None = None,
           indent: float = 0, before: float = 0, after: float = 0) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.25,
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.25, allowWidows=0,
                           alignment=align, firstLineIndent=indent, spaceBefore=before, spaceAfter=after)
 
 
@@ -67,7 +67,9 @@ class Styles:
         self.body = style("body", indent=10 * mm, after=6)
         self.body_left = style("body-left", align=TA_LEFT, after=3)
         self.heading = style("heading", font=BOLD, align=TA_LEFT, before=8, after=4)
+        self.heading.keepWithNext = 1  # a heading never ends a page
         self.subheading = style("subheading", font=BOLD, align=TA_LEFT, before=4, after=3)
+        self.subheading.keepWithNext = 1
         self.title = style("title", 14, BOLD, TA_CENTER, leading=18)
         self.subtitle = style("subtitle", 13, ITALIC, TA_CENTER)
         self.center = style("center", 13, FONT, TA_CENTER)
@@ -93,21 +95,20 @@ def p(text_: str, st: ParagraphStyle) -> Paragraph:
 
 class Rule(Flowable):
     """A horizontal line of a given width, centred in its cell (under the
-    facility's name, under the motto, under the title)."""
+    facility's name, under the motto, under the title), clear of the
+    descenders of the line above."""
 
-    def __init__(self, width: float, thickness: float = 0.6, space: float = 2):
+    def __init__(self, width: float, thickness: float = 0.6, above: float = 3.5, below: float = 2):
         super().__init__()
-        self.line_width, self.thickness, self.space = width, thickness, space
+        self.line_width, self.thickness, self.above, self.below = width, thickness, above, below
         self.hAlign = "CENTER"
 
     def wrap(self, avail_w, avail_h):
-        self._avail = avail_w
-        return self.line_width, self.thickness + 2 * self.space
+        return self.line_width, self.thickness + self.above + self.below
 
     def draw(self):
         self.canv.setLineWidth(self.thickness)
-        y = self.space
-        self.canv.line(0, y, self.line_width, y)
+        self.canv.line(0, self.below, self.line_width, self.below)
 
 
 def _longest_line(text_: str, font: str, size: float, width: float) -> float:
@@ -140,10 +141,10 @@ def decree30_heading(st: Styles, governing_body: str, facility_name: str, number
     left = [p(governing_body.upper(), gov)] if governing_body.strip() else []
     left += [p(name, fac), Rule(max(name_w * 0.4, 18 * mm))]
     right = [p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto), p(slogan_text, slogan),
-             Rule(stringWidth(slogan_text, BOLD, 13), space=1.5)]
+             Rule(stringWidth(slogan_text, BOLD, 13))]
     table = Table([[left, right], [p(number_line, st.center), p(place_date, st.center_italic)]],
                   colWidths=[left_w, right_w])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 1), (-1, 1), 4),
@@ -156,6 +157,12 @@ def number_line(number: str | None, symbol: str) -> str:
     symbol = (symbol or "BC").strip()
     number = (number or "").strip()
     return f"Số: {number}/{symbol}" if number else f"Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/{symbol}"
+
+
+def table_style(commands: list) -> TableStyle:
+    """A table style whose cells default to the embedded font (reportlab's
+    default would put a non-embedded Helvetica in every page)."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, TABLE_SIZE)] + list(commands))
 
 
 def _is_number(cell) -> bool:
@@ -188,7 +195,7 @@ def report_table(st: Styles, t: ReportTable, width: float = FRAME_WIDTH) -> Tabl
     ]
     for i in t.strong:
         commands.append(("BACKGROUND", (0, i + 1), (-1, i + 1), STRONG_FILL))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return table
 
 
@@ -210,7 +217,7 @@ def simple_table(st: Styles, rows: list[list[str]], widths_mm: list[float], *, h
     ]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return table
 
 
@@ -220,6 +227,9 @@ class NumberedCanvas(rl_canvas.Canvas):
     footer_note = ""
 
     def __init__(self, *args, **kwargs):
+        register_fonts()  # start every page in the embedded font, never a non-embedded Helvetica
+        kwargs.setdefault("initialFontName", FONT)
+        kwargs.setdefault("initialFontSize", BODY_SIZE)
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
@@ -256,7 +266,8 @@ def build(story: list, *, title: str, author: str, subject: str, footer_note: st
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
                             bottomMargin=BOTTOM, title=title, author=author, subject=subject,
-                            creator="facility-health-records")
+                            creator="facility-health-records", initialFontName=FONT,
+                            initialFontSize=BODY_SIZE, initialLeading=BODY_SIZE * 1.2)
     doc.build(story, canvasmaker=canvas_with_note(footer_note) if footer_note else NumberedCanvas)
     return out.getvalue()
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from ..domain import divisions
 from ..domain.enums import HealthClass
@@ -42,7 +43,7 @@ def _heading(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> li
     story = [layout.decree30_heading(st, f.governing_body, f.name, layout.number_line(options.number, f.report_symbol),
                                      place_and_date(report_place(report), report.issued_on)),
              gap(8), p("BÁO CÁO", st.title), p(f"{TITLE} {ix.period.phrase()}", st.title),
-             Rule(40 * mm, space=3)]
+             Rule(40 * mm, above=4, below=4)]
     if ix.period.kind != "custom":
         span = f"Từ ngày {dmy(ix.period.start)} đến ngày {dmy(ix.period.end)}"
         story.append(p(f"({span}" + (f"; số liệu tính đến ngày {dmy(ix.as_of)})" if ix.partial else ")"),
@@ -74,7 +75,7 @@ def _chart(drawing, title: Paragraph | None = None) -> KeepTogether:
     """A chart centred on the page with a little air around it, never
     parted from its title."""
     table = Table([[drawing]], colWidths=[FRAME_WIDTH])
-    table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 6),
+    table.setStyle(layout.table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 6),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     return KeepTogether(([title] if title else []) + [table])
 
@@ -99,6 +100,9 @@ def _census(st: Styles, ix) -> list:
 def _tracking(st: Styles, ix) -> list:
     t = ix.tracking
     s = t.share
+    if not s.denominator:
+        text = "Trong kỳ không có đối tượng được quản lý nên không tính được tỷ lệ quản lý bằng hồ sơ điện tử."
+        return [p(text, st.body)] + _tables(st, tables.tracking_tables(ix))
     text = (f"Số đối tượng được quản lý trong kỳ có ít nhất một lần khám sức khỏe được ghi trong hồ sơ điện tử "
             f"trong 12 tháng tính đến ngày {dmy(ix.as_of)} là {fmt_int(s.numerator)}/{fmt_int(s.denominator)}, "
             f"đạt tỷ lệ {fmt_pct(s.value)}.")
@@ -122,8 +126,9 @@ def _tracking(st: Styles, ix) -> list:
 def _checkups(st: Styles, ix) -> list:
     k = ix.checkups
     cl = ix.classification
-    text = (f"Trong số {fmt_int(k.population)} đối tượng đang quản lý cuối kỳ, {fmt_int(k.in_period.numerator)} "
-            f"người ({fmt_pct(k.in_period.value)}) được khám định kỳ hoặc khám khi tiếp nhận trong kỳ; "
+    text = "Cuối kỳ không có đối tượng đang quản lý." if not k.population else (
+            f"Trong số {fmt_int(k.population)} đối tượng đang quản lý cuối kỳ, {fmt_int(k.in_period.numerator)} người "
+            f"({fmt_pct(k.in_period.value)}) được khám định kỳ hoặc khám khi tiếp nhận trong kỳ; "
             f"{fmt_int(k.in_12_months.numerator)} người ({fmt_pct(k.in_12_months.value)}) được khám trong "
             f"12 tháng gần nhất.")
     story = [p(text, st.body)] + _tables(st, [tables.checkup_table(ix), tables.classification_table(ix)])
@@ -182,9 +187,10 @@ def _referrals(st: Styles, ix) -> list:
     rf = ix.referrals
     ins = ix.insurance
     text = (f"Trong kỳ đơn vị chuyển tuyến {fmt_int(rf.count)} lượt cho {fmt_int(rf.residents)} đối tượng; "
-            f"hiện còn {fmt_int(rf.still_open)} lượt đang điều trị tại tuyến trên. "
-            f"{fmt_int(ins.valid)}/{fmt_int(ins.population)} đối tượng ({fmt_pct(ins.share.value)}) có thẻ bảo hiểm "
-            f"y tế còn giá trị sử dụng tại ngày {dmy(ix.as_of)}.")
+            f"hiện còn {fmt_int(rf.still_open)} lượt đang điều trị tại tuyến trên.")
+    if ins.population:
+        text += (f" {fmt_int(ins.valid)}/{fmt_int(ins.population)} đối tượng ({fmt_pct(ins.share.value)}) có thẻ "
+                 f"bảo hiểm y tế còn giá trị sử dụng tại ngày {dmy(ix.as_of)}.")
     return [p(text, st.body)] + _tables(st, [tables.referral_table(ix), tables.insurance_table(ix)])
 
 
@@ -194,7 +200,8 @@ def _notes(st: Styles, notes: str) -> list:
     if paragraphs:
         story += [p(line, st.body) for line in paragraphs]
     else:  # room to write by hand before signing
-        story += [p("." * 150, st.body_left) for _ in range(4)]
+        dots = "." * int(FRAME_WIDTH / stringWidth(".", layout.FONT, layout.BODY_SIZE) - 1)
+        story += [p(dots, st.body_left) for _ in range(4)]
     return story
 
 
@@ -212,7 +219,7 @@ def _closing(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> li
     director = [p("GIÁM ĐỐC", center_bold), p("(Ký tên, đóng dấu)", hint), gap(24),
                 p((f.director_name or "").strip(), center_bold)]
     table = Table([[lines, preparer, director]], colWidths=[58 * mm, 50 * mm, FRAME_WIDTH - 108 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(layout.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (0, 0), 3)]))
     return [gap(6), table]
