@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..services.startup import StoreGate
@@ -202,7 +202,8 @@ class AppController(QObject):
             self.services.close()
             self.services = None
         window = self._start_window()
-        window.show_busy(window.tr("Restoring the backup… Please wait and do not turn the computer off."))
+        window.show_busy(QCoreApplication.translate(
+            "AppController", "Restoring the backup… Please wait and do not turn the computer off."))
         window.show()
         gate = self.gate
 

@@ -15,16 +15,12 @@ from .. import logs
 from ..domain.messages import DomainError
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def inform(parent: QWidget | None, title: str, text: str, *, warning: bool = False,
            then: Callable[[], None] | None = None) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("messageBox")
-    box.addButton(_t("Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "Close"), QMessageBox.ButtonRole.AcceptRole)
     if then is not None:
         box.finished.connect(lambda _result: then())
     box.open()
@@ -37,7 +33,7 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, on_yes: Cal
     box.setObjectName("confirmBox")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     yes_button.setObjectName("confirmYes")
-    no_button = box.addButton(no or _t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    no_button = box.addButton(no or QCoreApplication.translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     no_button.setObjectName("confirmNo")
     box.setDefaultButton(no_button)  # a stray Enter never confirms a destructive step
     box.setEscapeButton(no_button)
@@ -57,12 +53,12 @@ def explain(exc: BaseException, lang: str) -> str:
     if isinstance(exc, DomainError):
         return exc.message(lang)
     logs.log_unexpected(exc)
-    return _t("Something unexpected went wrong ({kind}). What was already saved is safe. "
+    return QCoreApplication.translate("Dialogs", "Something unexpected went wrong ({kind}). What was already saved is safe. "
               "Please try again; if it happens again, tell the IT officer "
               "(the details are in the program's log).").format(kind=type(exc).__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str,
                then: Callable[[], None] | None = None) -> QMessageBox:
-    title = _t("Cannot do this") if isinstance(exc, DomainError) else _t("Unexpected problem")
+    title = QCoreApplication.translate("Dialogs", "Cannot do this") if isinstance(exc, DomainError) else QCoreApplication.translate("Dialogs", "Unexpected problem")
     return inform(parent, title, explain(exc, lang), warning=True, then=then)

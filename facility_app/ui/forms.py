@@ -56,16 +56,14 @@ class FieldErrors:
 
 def passphrase_strength(text: str) -> tuple[int, str]:
     """(0..3, words) a rough hint: length counts most, then variety."""
-    def t(s):
-        return QCoreApplication.translate("Forms", s)
     if not text:
         return 0, ""
     kinds = sum([any(c.islower() for c in text), any(c.isupper() for c in text),
                  any(c.isdigit() for c in text), any(not c.isalnum() for c in text)])
     if len(text) < 10:
-        return 0, t("Too short: at least 10 characters.")
+        return 0, QCoreApplication.translate("Forms", "Too short: at least 10 characters.")
     score = 1 + (len(text) >= 14) + (kinds >= 3 or len(text) >= 20)
-    words = {1: t("Weak: add a few more words or digits."),
-             2: t("Fair: a longer phrase is safer."),
-             3: t("Strong.")}
+    words = {1: QCoreApplication.translate("Forms", "Weak: add a few more words or digits."),
+             2: QCoreApplication.translate("Forms", "Fair: a longer phrase is safer."),
+             3: QCoreApplication.translate("Forms", "Strong.")}
     return score, words[score]

@@ -6,18 +6,12 @@ from PySide6.QtCore import QCoreApplication
 from ..domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
 from ..domain.permissions import ROLE_NAMES
 
-C = "ShellNames"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(C, text)
-
 
 def facility_type(value: FacilityType) -> str:
     return {
-        FacilityType.MERIT_CARE: _t("Care centre for people with meritorious service"),
-        FacilityType.SOCIAL_ASSISTANCE: _t("Social-assistance centre"),
-        FacilityType.DRUG_REHAB: _t("Drug-rehabilitation centre"),
+        FacilityType.MERIT_CARE: QCoreApplication.translate("ShellNames", "Care centre for people with meritorious service"),
+        FacilityType.SOCIAL_ASSISTANCE: QCoreApplication.translate("ShellNames", "Social-assistance centre"),
+        FacilityType.DRUG_REHAB: QCoreApplication.translate("ShellNames", "Drug-rehabilitation centre"),
     }[FacilityType(value)]
 
 
@@ -33,19 +27,19 @@ def group_short(value: BeneficiaryGroup) -> str:
 
 def group(value: BeneficiaryGroup) -> str:
     return {
-        BeneficiaryGroup.MERIT: _t("Meritorious service (NCC)"),
-        BeneficiaryGroup.ELDERLY: _t("Elderly (NCT)"),
-        BeneficiaryGroup.CHILD: _t("Children (TE)"),
-        BeneficiaryGroup.DISABILITY: _t("Disability (NKT)"),
-        BeneficiaryGroup.SOCIAL_ASSISTANCE: _t("Other social assistance (BTXH)"),
-        BeneficiaryGroup.DRUG_USER: _t("Drug rehabilitation (NCMT)"),
+        BeneficiaryGroup.MERIT: QCoreApplication.translate("ShellNames", "Meritorious service (NCC)"),
+        BeneficiaryGroup.ELDERLY: QCoreApplication.translate("ShellNames", "Elderly (NCT)"),
+        BeneficiaryGroup.CHILD: QCoreApplication.translate("ShellNames", "Children (TE)"),
+        BeneficiaryGroup.DISABILITY: QCoreApplication.translate("ShellNames", "Disability (NKT)"),
+        BeneficiaryGroup.SOCIAL_ASSISTANCE: QCoreApplication.translate("ShellNames", "Other social assistance (BTXH)"),
+        BeneficiaryGroup.DRUG_USER: QCoreApplication.translate("ShellNames", "Drug rehabilitation (NCMT)"),
     }[BeneficiaryGroup(value)]
 
 
 def sex(value: Sex | None) -> str:
     if value is None:
         return ""
-    return _t("Male") if Sex(value) == Sex.MALE else _t("Female")
+    return QCoreApplication.translate("ShellNames", "Male") if Sex(value) == Sex.MALE else QCoreApplication.translate("ShellNames", "Female")
 
 
 def date_text(day) -> str:

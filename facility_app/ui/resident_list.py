@@ -82,9 +82,9 @@ class ResidentListWidget(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_label)
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.group, 2)
-        filters.addWidget(self.status, 1)
+        filters.addWidget(self.search, 5)
+        filters.addWidget(self.group, 3)
+        filters.addWidget(self.status, 2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(filters)
@@ -110,7 +110,7 @@ class ResidentListWidget(QWidget):
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("&Find:"))
-        self.search.setPlaceholderText(self.tr("name, code, room or CCCD; accents not needed"))
+        self.search.setPlaceholderText(self.tr("name, code, room or CCCD (accents not needed)"))
         self.search.setToolTip(self.tr("Type part of a name without accents, e.g. “nguyen van an”. "
                                        "Down arrow goes to the list, Enter opens the first match."))
         current_group = self.group.currentData()
@@ -137,8 +137,8 @@ class ResidentListWidget(QWidget):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
-        widths = {"code": "DT-000000", "sex": "Female", "birth_date": "00/00/0000 (100)", "room": "B-000",
-                  "groups": "NCT, NKT", "status": "Left 00/00/0000"}
+        widths = {"code": "DT-000000", "sex": "Female", "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.10",
+                  "groups": "BTXH, NKT, TE", "status": "Đã ra 00/00/0000"}
         for name, sample in widths.items():
             self.table.setColumnWidth(COLUMNS.index(name), metrics.horizontalAdvance(sample) + 28)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)

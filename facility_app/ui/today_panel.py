@@ -143,8 +143,9 @@ class TodayPanel(QWidget):
             group.setFont(0, bold)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             children = []
+            room_word = self.tr("room")
             for item in items:
-                where = f"{item.code}, {self.tr('room')} {item.room}" if item.room else item.code
+                where = f"{item.code}, {room_word} {item.room}" if item.room else item.code
                 child = QTreeWidgetItem([f"{item.full_name} ({where})\n{item.detail(lang)}"])
                 child.setData(0, ID_ROLE, item.resident_id)
                 child.setToolTip(0, self.tr("Click or press Enter to open the record"))

@@ -108,20 +108,19 @@ class BackupTab(QWidget):
         return folder / f"backup-{datetime.now():%Y%m%d-%H%M}.db"
 
     def retranslate(self) -> None:
-        t = self.tr
-        self.backup_box.setTitle(t("Back up"))
-        self.backup_intro.setText(t("Writes an encrypted copy of every record. Keep copies on a USB drive in "
+        self.backup_box.setTitle(self.tr("Back up"))
+        self.backup_intro.setText(self.tr("Writes an encrypted copy of every record. Keep copies on a USB drive in "
                                     "another room; the same passphrase opens them."))
-        self.backup_browse.setText(t("C&hoose…"))
-        self.backup_button.setText(t("&Back up now"))
-        self.restore_box.setTitle(t("Restore"))
-        self.restore_intro.setText(t("Replaces every record on this computer with those in a backup. The "
+        self.backup_browse.setText(self.tr("C&hoose…"))
+        self.backup_button.setText(self.tr("&Back up now"))
+        self.restore_box.setTitle(self.tr("Restore"))
+        self.restore_intro.setText(self.tr("Replaces every record on this computer with those in a backup. The "
                                      "current records are kept in the backups folder first. Everyone must log "
                                      "in again afterwards."))
-        self.restore_labels[0].setText(t("Backup &file"))
-        self.restore_labels[1].setText(t("Its &passphrase"))
-        self.restore_browse.setText(t("Ch&oose…"))
-        self.restore_button.setText(t("&Restore…"))
+        self.restore_labels[0].setText(self.tr("Backup &file"))
+        self.restore_labels[1].setText(self.tr("Its &passphrase"))
+        self.restore_browse.setText(self.tr("Ch&oose…"))
+        self.restore_button.setText(self.tr("&Restore…"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

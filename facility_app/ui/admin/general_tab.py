@@ -45,18 +45,17 @@ class GeneralTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        t = self.tr
-        self.language_box.setTitle(t("Language"))
-        self.language_label.setText(t("Language of the program:"))
-        self.key_box.setTitle(t("Unlocking on this computer"))
-        self.remember.setText(t("&Remember the records' key on this computer"))
+        self.language_box.setTitle(self.tr("Language"))
+        self.language_label.setText(self.tr("Language of the program:"))
+        self.key_box.setTitle(self.tr("Unlocking on this computer"))
+        self.remember.setText(self.tr("&Remember the records' key on this computer"))
         if self.available:
-            self.remember_note.setText(t("The key is kept in this computer's credential store (on Windows, the "
+            self.remember_note.setText(self.tr("The key is kept in this computer's credential store (on Windows, the "
                                          "Credential Manager of this Windows account), so the program opens without "
                                          "the passphrase; everyone still logs in with their own password. Turn it "
                                          "off on a computer that several Windows users share."))
         else:
-            self.remember_note.setText(t("Not available: this computer has no credential store the program can "
+            self.remember_note.setText(self.tr("Not available: this computer has no credential store the program can "
                                          "use, so the passphrase must be typed at each start."))
 
     def changeEvent(self, event) -> None:

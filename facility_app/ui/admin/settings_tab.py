@@ -111,27 +111,26 @@ class SettingsTab(QWidget):
         return box
 
     def retranslate(self) -> None:
-        t = self.tr
         texts = {
-            "code": t("Facility code"), "name": t("Facility &name"), "type": t("Facility &type"),
-            "province": t("&Province"), "ward": t("Commune / &ward"), "address": t("&Address"),
-            "governing_body": t("&Governing body (printed above the name)"),
-            "report_recipient": t("Reports are &sent to"), "report_place": t("Place in the report &date"),
-            "report_symbol": t("Report &symbol"), "director_name": t("&Director's name"),
-            "target_2025": t("Provincial target 20&25"), "target_2030": t("Provincial target 20&30"),
-            "auto_lock": t("&Lock the screen after (minutes without use)"),
+            "code": self.tr("Facility code"), "name": self.tr("Facility &name"), "type": self.tr("Facility &type"),
+            "province": self.tr("&Province"), "ward": self.tr("Commune / &ward"), "address": self.tr("&Address"),
+            "governing_body": self.tr("&Governing body (printed above the name)"),
+            "report_recipient": self.tr("Reports are &sent to"), "report_place": self.tr("Place in the report &date"),
+            "report_symbol": self.tr("Report &symbol"), "director_name": self.tr("&Director's name"),
+            "target_2025": self.tr("Provincial target 20&25"), "target_2030": self.tr("Provincial target 20&30"),
+            "auto_lock": self.tr("&Lock the screen after (minutes without use)"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
-        self.edits["governing_body"].setPlaceholderText(t("e.g. SỞ Y TẾ"))
-        self.edits["report_recipient"].setPlaceholderText(t("e.g. Sở Y tế tỉnh Lạng Sơn"))
-        self.edits["report_place"].setPlaceholderText(t("e.g. Lạng Sơn"))
-        self.edits["report_symbol"].setPlaceholderText(t("e.g. BC-TTBTXH"))
+        self.edits["governing_body"].setPlaceholderText(self.tr("e.g. SỞ Y TẾ"))
+        self.edits["report_recipient"].setPlaceholderText(self.tr("e.g. Sở Y tế tỉnh Lạng Sơn"))
+        self.edits["report_place"].setPlaceholderText(self.tr("e.g. Lạng Sơn"))
+        self.edits["report_symbol"].setPlaceholderText(self.tr("e.g. BC-TTBTXH"))
         for box in (self.target_2025, self.target_2030):
-            box.setSpecialValueText(t("not set"))
-            box.setToolTip(t("Share of residents with an electronic health record that the province set as "
+            box.setSpecialValueText(self.tr("not set"))
+            box.setToolTip(self.tr("Share of residents with an electronic health record that the province set as "
                              "its target; 0 means the province set none."))
-        self.save_button.setText(t("&Save settings"))
+        self.save_button.setText(self.tr("&Save settings"))
         if self.facility is not None:
             self._fill_choices()
 

@@ -20,18 +20,21 @@ from ...domain.enums import BeneficiaryGroup
 from ...domain.text import fold
 from ...services.roster import RosterRow
 from .. import names
+from ..collation import name_key
 
-C = "ResidentTableModel"
 COLUMNS = ("code", "full_name", "sex", "birth_date", "room", "groups", "status")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _header(column: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "code": t(C, "Code"), "full_name": t(C, "Full name"), "sex": t(C, "Sex"),
-        "birth_date": t(C, "Born (age)"), "room": t(C, "Room"), "groups": t(C, "Groups"),
-        "status": t(C, "Status"),
+        "code": QCoreApplication.translate("ResidentTableModel", "Code"),
+        "full_name": QCoreApplication.translate("ResidentTableModel", "Full name"),
+        "sex": QCoreApplication.translate("ResidentTableModel", "Sex"),
+        "birth_date": QCoreApplication.translate("ResidentTableModel", "Born (age)"),
+        "room": QCoreApplication.translate("ResidentTableModel", "Room"),
+        "groups": QCoreApplication.translate("ResidentTableModel", "Groups"),
+        "status": QCoreApplication.translate("ResidentTableModel", "Status"),
     }[column]
 
 
@@ -46,7 +49,7 @@ def _age(birth: date, day: date) -> int:
 
 _SORT_KEYS: dict[str, Callable[[RosterRow], object]] = {
     "code": lambda r: r.code,
-    "full_name": lambda r: (r.name_folded.split()[-1:], r.name_folded),  # Vietnamese lists sort by given name
+    "full_name": lambda r: name_key(r.full_name),  # Vietnamese lists sort by given name
     "sex": lambda r: r.sex.value,
     "birth_date": lambda r: r.birth_date,
     "room": lambda r: fold(r.room),
@@ -105,8 +108,8 @@ class ResidentTableModel(QAbstractTableModel):
         if column == "groups":
             return ", ".join(g.value for g in row.groups)
         if row.discharge_date is None:
-            return QCoreApplication.translate(C, "Present")
-        return QCoreApplication.translate(C, "Left {date}").format(date=names.date_text(row.discharge_date))
+            return QCoreApplication.translate("ResidentTableModel", "Present")
+        return QCoreApplication.translate("ResidentTableModel", "Left {date}").format(date=names.date_text(row.discharge_date))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

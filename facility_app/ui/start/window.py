@@ -76,6 +76,7 @@ class StartWindow(QWidget):
 
     def set_facility(self, name: str) -> None:
         self.facility.setText(name)
+        self.facility.setVisible(bool(name))
 
     def show_busy(self, text: str) -> None:
         self.busy_text.setText(text)

@@ -1,0 +1,239 @@
+"""Checkups: the table (newest first), trend charts, and the form to record,
+correct or void a checkup. The form replaces the table while it is open,
+so it has the whole width of a 1366x768 screen."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entities import Checkup, Resident
+from ...domain.permissions import Permission
+from ..widgets.trend_chart import TrendChart
+from . import charts, feedback, labels
+from .checkup_form import CheckupForm
+from .fields import Banner
+from .models import checkup_model, checkup_versions_model
+from .table_view import fit_columns, record_table, selected_row
+
+
+class CheckupsTab(QWidget):
+    sig_changed = Signal(str)  # table name, after a save
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("checkupsPage")
+        self._resident: Resident | None = None
+        self._checkups: list[Checkup] = []  # newest first
+        self._chart_key = "blood_pressure"
+        may_record = session.can(Permission.RECORD_CLINICAL)
+
+        self.banner = Banner(self)
+        self.banner.setObjectName("checkupsBanner")
+        self.new_button = QPushButton(self.tr("New checkup"), self)
+        self.new_button.setObjectName("checkupNew")
+        self.correct_button = QPushButton(self.tr("Correct the selected checkup"), self)
+        self.correct_button.setObjectName("checkupCorrect")
+        self.void_button = QPushButton(self.tr("Cancel a checkup entered by mistake"), self)
+        self.void_button.setObjectName("checkupVoid")
+        self.versions_button = QPushButton(self.tr("Earlier versions"), self)
+        self.versions_button.setObjectName("checkupVersions")
+        for button in (self.new_button, self.correct_button, self.void_button):
+            button.setVisible(may_record)
+        self.new_button.clicked.connect(self.start_new)
+        self.correct_button.clicked.connect(self.start_correction)
+        self.void_button.clicked.connect(self.void_selected)
+        self.versions_button.clicked.connect(self.show_versions)
+
+        self.model = checkup_model(session.lang, self)
+        self.table = record_table("checkupTable", self)
+        self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.start_correction() if may_record else self.show_versions())
+        self.empty = QLabel(self.tr("No checkup recorded yet. Press “New checkup” to record the first one."), self)
+        self.empty.setObjectName("checkupEmpty")
+        self.empty.setStyleSheet("color: #555; padding: 12px;")
+
+        self.chart = TrendChart(self)
+        self.chart.setObjectName("checkupChart")
+        self.chart_buttons = QButtonGroup(self)
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(QLabel(self.tr("Trend:")))
+        names = {"blood_pressure": "chartBloodPressure", "weight": "chartWeight", "bmi": "chartBmi", "glucose": "chartGlucose"}
+        for key in charts.CHARTS:
+            button = QPushButton(charts.chart_name(key), self)
+            button.setObjectName(names[key])
+            button.setCheckable(True)
+            button.setChecked(key == self._chart_key)
+            button.clicked.connect(lambda _c=False, k=key: self.show_chart(k))
+            self.chart_buttons.addButton(button)
+            chart_row.addWidget(button)
+        chart_row.addStretch(1)
+
+        browse = QWidget(self)
+        top = QHBoxLayout()
+        for button in (self.new_button, self.correct_button, self.void_button, self.versions_button):
+            top.addWidget(button)
+        top.addStretch(1)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.empty)
+        table_layout.addWidget(self.table)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addLayout(chart_row)
+        chart_layout.addWidget(self.chart, 1)
+        split = QSplitter(Qt.Orientation.Vertical, browse)
+        split.addWidget(table_box)
+        split.addWidget(chart_box)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        browse_layout = QVBoxLayout(browse)
+        browse_layout.setContentsMargins(0, 0, 0, 0)
+        browse_layout.addLayout(top)
+        browse_layout.addWidget(self.banner)
+        browse_layout.addWidget(split, 1)
+
+        self.form = CheckupForm(session, self)
+        self.form.sig_saved.connect(self._saved)
+        self.form.sig_closed.connect(self._show_browse)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(browse)
+        self.pages.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.pages)
+        self._selection_changed()
+
+    # --- data ---------------------------------------------------------------
+
+    def set_data(self, resident: Resident, checkups: list[Checkup]) -> None:
+        self._resident = resident
+        self._checkups = sorted(checkups, key=lambda c: (c.checkup_date, c.id), reverse=True)
+        self.model.set_rows(self._checkups)
+        fit_columns(self.table)
+        self.table.setVisible(bool(self._checkups))
+        self.empty.setVisible(not self._checkups)
+        self.show_chart(self._chart_key)
+        self._selection_changed()
+
+    def checkups(self) -> list[Checkup]:
+        return list(self._checkups)
+
+    def show_chart(self, key: str) -> None:
+        self._chart_key = key
+        for button in self.chart_buttons.buttons():
+            button.setChecked(button.text() == charts.chart_name(key))
+        charts.show_checkups(self.chart, key, list(reversed(self._checkups)), self.session.lang)
+
+    def selected(self) -> Checkup | None:
+        return self.model.row_at(selected_row(self.table))
+
+    def _selection_changed(self, *_args) -> None:
+        chosen = self.selected() is not None
+        self.correct_button.setEnabled(chosen)
+        self.void_button.setEnabled(chosen)
+        self.versions_button.setEnabled(chosen)
+        self.new_button.setEnabled(self._resident is not None)
+
+    # --- actions ------------------------------------------------------------------
+
+    def form_open(self) -> bool:
+        return self.pages.currentWidget() is self.form
+
+    def start_new(self) -> None:
+        if self._resident is None:
+            return
+        self.banner.clear_message()
+        self.form.start_new(self._resident, self._checkups[0] if self._checkups else None)
+        self.pages.setCurrentWidget(self.form)
+        self.form.date.setFocus()
+
+    def start_correction(self) -> None:
+        checkup = self.selected()
+        if checkup is None or self._resident is None:
+            return
+        self.banner.clear_message()
+        self.form.start_correction(self._resident, checkup)
+        self.pages.setCurrentWidget(self.form)
+        self.form.date.setFocus()
+
+    def void_selected(self) -> None:
+        checkup = self.selected()
+        if checkup is None:
+            return
+        reason = feedback.ask_text(self, self.tr("Cancel a checkup"),
+                                   self.tr("Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)")
+                                   .replace("%1", labels.day(checkup.checkup_date)))
+        if reason is None:
+            return
+        if not reason.strip():
+            self.banner.show_error(self.tr("Not cancelled: write the reason."))
+            return
+        ok, _result = feedback.attempt(
+            lambda: self.session.services.clinical.void_checkup(self.session.actor, checkup.id, reason),
+            self.session.lang, self.banner)
+        if ok:
+            self.banner.show_info(self.tr("The checkup of %1 was cancelled; it stays in the history.")
+                                  .replace("%1", labels.day(checkup.checkup_date)))
+            self.sig_changed.emit("checkups")
+
+    def show_versions(self) -> None:
+        checkup = self.selected()
+        if checkup is None:
+            return
+        history = feedback.load(lambda: self.session.services.clinical.checkup_history(self.session.actor, checkup.id),
+                                self, self.session.lang)
+        if history is None:
+            return
+        dialog = VersionsDialog(self.session.lang, history, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def _saved(self, checkup: Checkup) -> None:
+        corrected = self.form.correcting() is not None
+        self._show_browse()
+        text = self.tr("Checkup of %1 corrected.") if corrected else self.tr("Checkup of %1 saved.")
+        self.banner.show_info(text.replace("%1", labels.day(checkup.checkup_date)))
+        self.sig_changed.emit("checkups")
+
+    def _show_browse(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.table.setFocus()
+
+
+class VersionsDialog(QDialog):
+    """Every version of one checkup, oldest first: what was corrected and when."""
+
+    def __init__(self, lang: str, history: list[Checkup], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("checkupVersionsDialog")
+        self.setWindowTitle(self.tr("Versions of this checkup"))
+        self.model = checkup_versions_model(lang, self)
+        self.model.set_rows(history)
+        self.table = record_table("checkupVersionsTable", self)
+        self.table.setModel(self.model)
+        fit_columns(self.table)
+        note = QLabel(self.tr("Oldest first. A correction never erases the earlier version."), self)
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(1100, 320)

@@ -1,0 +1,107 @@
+"""Discharge a resident (returned home, transferred, deceased): date + reason.
+
+Only roles with Permission.DISCHARGE_RESIDENT are offered this dialog; the
+service refuses the others anyway.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.entities import Resident
+from ...domain.enums import DischargeReason
+from ...domain.messages import Problem
+from . import labels
+from .fields import DateField, EnumCombo
+from .form_base import EditForm, not_a_date
+
+
+class DischargeForm(EditForm):
+    def __init__(self, session, resident: Resident, parent: QWidget | None = None):
+        super().__init__(session, "discharge", parent)
+        self.resident = resident
+        today = session.services.residents.today()
+        self.date = DateField(today)
+        self.date.setObjectName("dischargeDate")
+        self.date.set_value(today)
+        self.reason = EnumCombo([(r, labels.discharge_reason(r)) for r in DischargeReason], blank=self.tr("— choose —"))
+        self.reason.setObjectName("dischargeReason")
+        grid = QGridLayout()
+        grid.setColumnStretch(2, 1)
+        self.add_field(grid, 0, "discharge_date", self.tr("Date of leaving"), self.date, error_below=True)
+        self.add_field(grid, 2, "discharge_reason", self.tr("Reason"), self.reason, error_below=True)
+        self.save_button = QPushButton(self.tr("Discharge (Ctrl+S)"), self)
+        self.save_button.setObjectName("dischargeSave")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"), self)
+        self.cancel_button.setObjectName("dischargeCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        self._dirty = True  # leaving without saving always asks: discharging is serious
+
+    def collect(self):
+        try:
+            return self.date.value(), self.reason.current(), []
+        except ValueError:
+            return None, self.reason.current(), [not_a_date("discharge_date", self.date.text(), self.session.lang)]
+
+    def problems(self) -> list:
+        on, reason, slips = self.collect()
+        if slips:
+            return slips + ([Problem("discharge_reason", "required")] if reason is None else [])
+        found = []
+        if on is None:
+            found.append(Problem("discharge_date", "required"))
+        if reason is None:
+            found.append(Problem("discharge_reason", "required"))
+        if on is not None:
+            today = self.session.services.residents.today()
+            if on > today:
+                found.append(Problem("discharge_date", "future_date", {"value": on, "today": today}))
+            elif on < self.resident.admission_date:
+                found.append(Problem("discharge_date", "discharge_before_admission",
+                                     {"value": on, "admission_date": self.resident.admission_date}))
+        return found
+
+    def submit(self) -> Resident:
+        on, reason, _slips = self.collect()
+        return self.session.services.residents.discharge(self.session.actor, self.resident.id, on, reason,
+                                                         self.resident.version)
+
+    def cancel(self) -> None:  # no "discard?" question for two fields
+        self._dirty = False
+        super().cancel()
+
+
+class DischargeDialog(QDialog):
+    """``.discharged`` holds the updated resident after a successful save."""
+
+    def __init__(self, session, resident: Resident, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dischargeDialog")
+        self.setWindowTitle(self.tr("Discharge the resident"))
+        self.discharged: Resident | None = None
+        intro = QLabel(self.tr("%1 leaves the facility. The record stays and can still be read.")
+                       .replace("%1", resident.full_name), self)
+        intro.setWordWrap(True)
+        self.form = DischargeForm(session, resident, self)
+        self.form.sig_saved.connect(self._saved)
+        self.form.sig_closed.connect(super().reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        self.resize(620, 240)
+
+    def _saved(self, resident: Resident) -> None:
+        self.discharged = resident
+        self.accept()
+
+    def reject(self) -> None:
+        self.form.cancel()

@@ -1,0 +1,89 @@
+"""How the record screens talk back: a refused action becomes a sentence in
+the nurse's language; an unexpected failure becomes a friendly sentence and
+a log entry (type and stack only, never the values), never a traceback.
+
+``confirm`` and ``ask_text`` are the only modal questions; tests replace
+them (monkeypatch) to answer without a person.
+"""
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from ...domain.messages import DomainError, Problem, ValidationError
+from ...logs import log_unexpected
+from .fields import Banner
+
+T = TypeVar("T")
+translate = QCoreApplication.translate
+
+
+def unexpected_text() -> str:
+    return translate("RecordFeedback", "Something went wrong and nothing was saved. Try again; "
+                     "if it happens again, tell the IT officer (the details are in the log).")
+
+
+def attempt(call: Callable[[], T], lang: str, banner: Banner,
+            on_problems: Callable[[list[Problem]], list[Problem]] | None = None) -> tuple[bool, T | None]:
+    """Run one service call. Returns (ok, result).
+
+    Validation problems go to ``on_problems`` (which places them beside
+    their fields and returns those it could not place); the rest, and any
+    other refusal, go to the banner.
+    """
+    try:
+        result = call()
+    except ValidationError as exc:
+        left = on_problems(exc.problems) if on_problems else exc.problems
+        if left:
+            banner.show_error(" ".join(p.message(lang) for p in left))
+        else:
+            banner.show_error(translate("RecordFeedback", "Not saved: correct the fields marked in red."))
+        return False, None
+    except DomainError as exc:
+        banner.show_error(exc.message(lang))
+        return False, None
+    except Exception as exc:  # noqa: BLE001 - the nurse gets a sentence, the log gets the stack
+        log_unexpected(exc)
+        banner.show_error(unexpected_text())
+        return False, None
+    banner.clear_message()
+    return True, result
+
+
+def load(call: Callable[[], T], parent: QWidget | None, lang: str) -> T | None:
+    """Run a read; on failure say so in a message box and return None."""
+    try:
+        return call()
+    except DomainError as exc:
+        QMessageBox.warning(parent, translate("RecordFeedback", "Cannot open the record"), exc.message(lang))
+    except Exception as exc:  # noqa: BLE001
+        log_unexpected(exc)
+        QMessageBox.warning(parent, translate("RecordFeedback", "Cannot open the record"), unexpected_text())
+    return None
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """Ask a yes/no question with plain button words (never bare OK/Cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line of text (a reason), or None when the person changes their mind."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
+    return text if ok else None
+
+
+def discard_changes(parent: QWidget | None) -> bool:
+    """The Esc question on a dirty form."""
+    return confirm(parent, translate("RecordFeedback", "Discard what you typed?"),
+                   translate("RecordFeedback", "You have typed information that is not saved yet. "
+                             "Close the form and discard it?"),
+                   translate("RecordFeedback", "Discard"), translate("RecordFeedback", "Keep editing"))

@@ -1,0 +1,208 @@
+"""Qt table models over the service results of one resident.
+
+One generic model (rows of domain objects, columns described once) and the
+column sets of each table. Every model passes pytest-qt's qtmodeltester.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ...domain import icd10
+from ...domain.entities import AuditEntry, Checkup, Condition, Referral, RehabSession
+from . import labels, norms
+
+translate = QCoreApplication.translate
+RED = QColor(176, 0, 32)
+GREY = QColor(110, 110, 110)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass
+class Column:
+    header: Callable[[], str]
+    text: Callable[[Any], str]
+    numeric: bool = False
+    alarm: Callable[[Any], bool] | None = None  # red when true
+    tooltip: Callable[[Any], str] | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of domain objects; ``row_at(i)`` gives the object back."""
+
+    def __init__(self, columns: list[Column], parent=None):
+        super().__init__(parent)
+        self._columns = columns
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(self._columns)):
+            return None
+        row, column = self._rows[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column.numeric else LEFT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.alarm and column.alarm(row):
+                return RED
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if column.alarm and column.alarm(row):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip else None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return self._columns[section].header()
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# --- checkups ---------------------------------------------------------------
+
+def _bp(c: Checkup) -> str:
+    v = c.vitals
+    if v.systolic is None and v.diastolic is None:
+        return ""
+    return f"{v.systolic or '?'}/{v.diastolic or '?'}"
+
+
+def _vital(name: str, lang: str):
+    return lambda c: labels.number(getattr(c.vitals, name), lang)
+
+
+def _vital_alarm(name: str):
+    return lambda c: norms.abnormal(name, getattr(c.vitals, name))
+
+
+def checkup_model(lang: str, parent=None) -> RowsModel:
+    """Current checkups, newest first (the caller sorts), BMI derived."""
+    columns = [
+        Column(lambda: translate("RecordTables", "Date"), lambda c: labels.day(c.checkup_date),
+               tooltip=lambda c: translate("RecordTables", "Corrected: earlier versions are kept") if c.supersedes_id else None),
+        Column(lambda: translate("RecordTables", "Kind"), lambda c: labels.checkup_kind(c.kind) + (" ✎" if c.supersedes_id else "")),
+        Column(lambda: translate("RecordTables", "BP (mmHg)"), _bp, numeric=True,
+               alarm=lambda c: norms.abnormal("systolic", c.vitals.systolic) or norms.abnormal("diastolic", c.vitals.diastolic)),
+        Column(lambda: translate("RecordTables", "Pulse"), _vital("pulse", lang), True, _vital_alarm("pulse")),
+        Column(lambda: translate("RecordTables", "Temp. (°C)"), _vital("temperature", lang), True, _vital_alarm("temperature")),
+        Column(lambda: translate("RecordTables", "SpO2 (%)"), _vital("spo2", lang), True, _vital_alarm("spo2")),
+        Column(lambda: translate("RecordTables", "Resp."), _vital("respiratory_rate", lang), True, _vital_alarm("respiratory_rate")),
+        Column(lambda: translate("RecordTables", "Weight (kg)"), _vital("weight_kg", lang), True),
+        Column(lambda: translate("RecordTables", "Height (cm)"), _vital("height_cm", lang), True),
+        Column(lambda: translate("RecordTables", "BMI"), lambda c: labels.number(c.vitals.bmi, lang), True, lambda c: norms.abnormal("bmi", c.vitals.bmi)),
+        Column(lambda: translate("RecordTables", "Glucose (mmol/L)"), _vital("glucose", lang), True, _vital_alarm("glucose")),
+        Column(lambda: translate("RecordTables", "Class"), lambda c: labels.health_class(c.classification, long=False),
+               tooltip=lambda c: labels.health_class(c.classification)),
+        Column(lambda: translate("RecordTables", "Next due"), lambda c: labels.day(c.next_due_date)),
+        Column(lambda: translate("RecordTables", "Findings"), lambda c: (c.findings or "").replace("\n", " "), tooltip=lambda c: c.findings or None),
+    ]
+    return RowsModel(columns, parent)
+
+
+def checkup_versions_model(lang: str, parent=None) -> RowsModel:
+    """Every version of one checkup, oldest first, with what became of it."""
+    base = checkup_model(lang)._columns
+    status = Column(lambda: translate("RecordTables", "Version"), lambda c: translate("RecordTables", "Voided") if c.voided else (translate("RecordTables", "Correction") if c.supersedes_id else translate("RecordTables", "Original")))
+    return RowsModel([status] + base, parent)
+
+
+# --- conditions -----------------------------------------------------------------
+
+def icd_name(code: str | None, lang: str) -> str:
+    found = icd10.lookup(code) if code else None
+    return found.name(lang) if found else ""
+
+
+def condition_model(lang: str, parent=None) -> RowsModel:
+    columns = [
+        Column(lambda: translate("RecordTables", "ICD-10"), lambda c: c.icd10),
+        Column(lambda: translate("RecordTables", "Condition"), lambda c: icd_name(c.icd10, lang), tooltip=lambda c: icd_name(c.icd10, lang)),
+        Column(lambda: translate("RecordTables", "Onset"), lambda c: labels.day(c.onset_date)),
+        Column(lambda: translate("RecordTables", "Status"), lambda c: labels.condition_status(c.status)),
+        Column(lambda: translate("RecordTables", "Follow-up every (days)"), lambda c: "" if c.follow_up_days is None else str(c.follow_up_days), True),
+        Column(lambda: translate("RecordTables", "Note"), lambda c: (c.note or "").replace("\n", " "), tooltip=lambda c: c.note or None),
+    ]
+    return RowsModel(columns, parent)
+
+
+# --- rehabilitation ----------------------------------------------------------------
+
+def rehab_model(lang: str, parent=None) -> RowsModel:
+    columns = [
+        Column(lambda: translate("RecordTables", "Date"), lambda s: labels.day(s.session_date)),
+        Column(lambda: translate("RecordTables", "Type"), lambda s: labels.rehab_type(s.rehab_type) + (" ✎" if s.supersedes_id else "")),
+        Column(lambda: translate("RecordTables", "Minutes"), lambda s: str(s.minutes), True),
+        Column(lambda: translate("RecordTables", "Therapist"), lambda s: s.therapist),
+        Column(lambda: translate("RecordTables", "Barthel"), lambda s: "" if s.barthel is None else str(s.barthel), True),
+        Column(lambda: translate("RecordTables", "Progress note"), lambda s: (s.note or "").replace("\n", " "), tooltip=lambda s: s.note or None),
+    ]
+    return RowsModel(columns, parent)
+
+
+# --- referrals ------------------------------------------------------------------------
+
+def referral_model(lang: str, parent=None) -> RowsModel:
+    columns = [
+        Column(lambda: translate("RecordTables", "Referred on"), lambda r: labels.day(r.referral_date)),
+        Column(lambda: translate("RecordTables", "Hospital"), lambda r: r.hospital),
+        Column(lambda: translate("RecordTables", "Reason"), lambda r: r.reason.replace("\n", " "), tooltip=lambda r: r.reason),
+        Column(lambda: translate("RecordTables", "Diagnosis"), lambda r: (r.icd10 or "") + (f" {icd_name(r.icd10, lang)}" if r.icd10 else ""),
+               tooltip=lambda r: icd_name(r.icd10, lang) or None),
+        Column(lambda: translate("RecordTables", "Outcome"), lambda r: labels.referral_outcome(r.outcome), alarm=lambda r: r.is_open),
+        Column(lambda: translate("RecordTables", "Returned on"), lambda r: labels.day(r.return_date)),
+        Column(lambda: translate("RecordTables", "Note"), lambda r: (r.outcome_note or "").replace("\n", " "), tooltip=lambda r: r.outcome_note or None),
+    ]
+    return RowsModel(columns, parent)
+
+
+# --- history ---------------------------------------------------------------------------
+
+def history_model(describe: Callable[[AuditEntry], str], parent=None) -> RowsModel:
+    """Newest first (the caller sorts); ``describe`` writes the change as a sentence."""
+    columns = [
+        Column(lambda: translate("RecordTables", "When"), lambda e: labels.moment(e.at)),
+        Column(lambda: translate("RecordTables", "Who"), lambda e: e.actor),
+        Column(lambda: translate("RecordTables", "What"), lambda e: labels.action(e.action)),
+        Column(lambda: translate("RecordTables", "Details"), describe, tooltip=describe),
+    ]
+    return RowsModel(columns, parent)
+
+
+__all__ = ["RowsModel", "Column", "checkup_model", "checkup_versions_model", "condition_model",
+           "rehab_model", "referral_model", "history_model", "icd_name", "Checkup", "Condition",
+           "RehabSession", "Referral"]

@@ -1,0 +1,87 @@
+"""Profile tab: edit the resident's profile (optimistic version: a change
+made meanwhile on another PC is refused with a message, never overwritten),
+and discharge for the roles allowed to."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ...domain.entities import Resident
+from ...domain.permissions import Permission
+from . import labels
+from .discharge_dialog import DischargeDialog
+from .profile_form import ProfileForm
+
+
+class ProfileTab(QWidget):
+    sig_changed = Signal(str)
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("profilePage")
+        self._resident: Resident | None = None
+        self.status = QLabel(self)
+        self.status.setObjectName("profileDischargeStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("background: #fff4e5; color: #6b3d00; border: 1px solid #f0c080; "
+                                  "border-radius: 4px; padding: 8px;")
+        self.status.hide()
+        self.form = ProfileForm(session, admitting=False, parent=self)
+        self.form.sig_saved.connect(self._saved)
+        self.form.sig_closed.connect(self._undo)
+        if not session.can(Permission.EDIT_RESIDENT):
+            for box in self.form.findChildren(QWidget):
+                box.setEnabled(False)
+        self.discharge_button = QPushButton(self.tr("Discharge…"), self)
+        self.discharge_button.setObjectName("profileDischarge")
+        self.discharge_button.setVisible(session.can(Permission.DISCHARGE_RESIDENT))
+        self.discharge_button.clicked.connect(self.open_discharge)
+        self.form.extra_buttons.addWidget(self.discharge_button)
+        self.dialog: DischargeDialog | None = None
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(6, 6, 6, 6)
+        inner_layout.addWidget(self.status)
+        inner_layout.addWidget(self.form, 1)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def set_data(self, resident: Resident) -> None:
+        self._resident = resident
+        if not self.form.is_dirty():
+            self.form.load(resident)
+        gone = resident.discharge_date is not None
+        self.discharge_button.setEnabled(not gone)
+        if gone:
+            self.status.setText(self.tr("Discharged on %1: %2.").replace("%1", labels.day(resident.discharge_date))
+                                .replace("%2", labels.discharge_reason(resident.discharge_reason)))
+        self.status.setVisible(gone)
+
+    def _saved(self, resident: Resident) -> None:
+        self._resident = resident
+        self.form.load(resident)
+        self.form.banner.show_info(self.tr("Profile saved."))
+        self.sig_changed.emit("residents")
+
+    def _undo(self) -> None:
+        if self._resident is not None:
+            self.form.load(self._resident)
+
+    def open_discharge(self) -> None:
+        if self._resident is None or self._resident.discharge_date is not None:
+            return
+        self.dialog = DischargeDialog(self.session, self._resident, self)
+        self.dialog.accepted.connect(self._discharged)
+        self.dialog.open()
+
+    def _discharged(self) -> None:
+        if self.dialog is not None and self.dialog.discharged is not None:
+            self.form.load(self.dialog.discharged)
+            self.sig_changed.emit("residents")

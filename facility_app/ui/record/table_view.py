@@ -1,0 +1,36 @@
+"""The table look shared by the record tabs: whole rows, readable height."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def record_table(name: str, parent: QWidget | None = None, stretch_last: bool = True) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setStretchLastSection(stretch_last)
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(header.defaultAlignment())
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    return view
+
+
+def fit_columns(view: QTableView, max_width: int = 320) -> None:
+    """Size columns to their contents once, then let the nurse drag them."""
+    header = view.horizontalHeader()
+    view.resizeColumnsToContents()
+    for column in range(header.count() - 1):
+        if header.sectionSize(column) > max_width:
+            header.resizeSection(column, max_width)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+def selected_row(view: QTableView) -> int:
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return rows[0].row() if rows else -1

@@ -1,0 +1,297 @@
+"""A small line chart of measurements over time, drawn with QPainter.
+
+PySide6-Essentials has no QtCharts, and a nurse needs only this: dated
+points joined by lines, a shaded normal range, axes with dates and units,
+a legend, and the value under the mouse. Sized to stay readable in a
+third of a 1366x768 screen.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+
+@dataclass
+class Series:
+    name: str
+    color: QColor
+    points: list[tuple[date, float]] = field(default_factory=list)
+
+
+@dataclass
+class Band:
+    """A shaded range (the normal values) with its caption."""
+
+    low: float
+    high: float
+    label: str
+    color: QColor = field(default_factory=lambda: QColor(46, 160, 67, 38))
+
+
+def nice_step(span: float, target_ticks: int = 5) -> float:
+    """1, 2 or 5 times a power of ten, so that about ``target_ticks`` ticks fit."""
+    if span <= 0:
+        return 1.0
+    raw = span / max(target_ticks, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    for mult in (1, 2, 2.5, 5, 10):
+        if raw <= mult * power:
+            return mult * power
+    return 10 * power
+
+
+def _add_months(d: date, months: int) -> date:
+    month = d.month - 1 + months
+    return date(d.year + month // 12, month % 12 + 1, 1)
+
+
+def date_ticks(first: date, last: date, max_ticks: int) -> tuple[list[date], str]:
+    """Tick dates between first and last and how to print them ('day', 'month', 'year')."""
+    span = (last - first).days
+    if span <= max_ticks * 7:
+        step = max(1, math.ceil(span / max(max_ticks - 1, 1)))
+        ticks = [date.fromordinal(first.toordinal() + i) for i in range(0, span + 1, step)]
+        return ticks, "day"
+    months = span / 30.44
+    for step in (1, 2, 3, 6):
+        if months / step <= max_ticks:
+            start = _add_months(first, 0 if first.day == 1 else 1)
+            start = _add_months(start, (-(start.month - 1)) % step)  # align to Jan/Apr/Jul/Oct for step 3
+            ticks = []
+            d = start
+            while d <= last:
+                ticks.append(d)
+                d = _add_months(d, step)
+            return ticks, "month"
+    years = max(1, math.ceil((last.year - first.year + 1) / max_ticks))
+    ticks = [date(y, 1, 1) for y in range(first.year + 1, last.year + 1, years)]
+    return ticks, "year"
+
+
+def date_label(d: date, kind: str) -> str:
+    if kind == "day":
+        return f"{d.day:02d}/{d.month:02d}/{d.year % 100:02d}"
+    if kind == "month":
+        return f"{d.month:02d}/{d.year}"
+    return str(d.year)
+
+
+class TrendChart(QWidget):
+    """``set_data(title, unit, series, bands)``; hover a point to read it."""
+
+    MARGIN = 10
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(360, 200)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._title = ""
+        self._unit = ""
+        self._series: list[Series] = []
+        self._bands: list[Band] = []
+        self._empty_text = ""
+        self._fixed: tuple[float | None, float | None] = (None, None)
+        self._decimal_comma = False
+        self._hits: list[tuple[QPointF, str]] = []
+
+    # --- data -------------------------------------------------------------
+
+    def set_data(self, title: str, unit: str, series: list[Series], bands: list[Band] | None = None,
+                 empty_text: str = "", y_min: float | None = None, y_max: float | None = None,
+                 decimal_comma: bool = False) -> None:
+        self._title, self._unit = title, unit
+        self._series = [Series(s.name, s.color, sorted(s.points)) for s in series]
+        self._bands = list(bands or [])
+        self._empty_text = empty_text
+        self._fixed = (y_min, y_max)
+        self._decimal_comma = decimal_comma
+        self.update()
+
+    def point_count(self) -> int:
+        return sum(len(s.points) for s in self._series)
+
+    def title(self) -> str:
+        return self._title
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(640, 280)
+
+    # --- geometry -------------------------------------------------------------
+
+    def _points(self) -> list[tuple[date, float]]:
+        return [p for s in self._series for p in s.points]
+
+    def _y_range(self) -> tuple[float, float, float]:
+        values = [v for _d, v in self._points()]
+        for band in self._bands:
+            values += [band.low, band.high]
+        low, high = min(values), max(values)
+        if self._fixed[0] is not None:
+            low = self._fixed[0]
+        if self._fixed[1] is not None:
+            high = self._fixed[1]
+        if high - low < 1e-9:
+            low, high = low - 1, high + 1
+        step = nice_step(high - low, 5)
+        low = math.floor(low / step) * step if self._fixed[0] is None else low
+        high = math.ceil(high / step) * step if self._fixed[1] is None else high
+        return low, high, step
+
+    def _x_range(self) -> tuple[int, int]:
+        days = [d.toordinal() for d, _v in self._points()]
+        first, last = min(days), max(days)
+        if last - first < 14:
+            first, last = first - 7, last + 7
+        pad = max(1, round((last - first) * 0.03))
+        return first - pad, last + pad
+
+    def _fmt(self, value: float) -> str:
+        text = f"{value:.1f}".rstrip("0").rstrip(".") if not float(value).is_integer() else str(int(value))
+        return text.replace(".", ",") if self._decimal_comma else text
+
+    # --- painting ---------------------------------------------------------------
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        base_font = QFont(self.font())
+        fm = QFontMetrics(base_font)
+        self._hits = []
+
+        title_font = QFont(base_font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(self.palette().text().color())
+        top = self.MARGIN
+        title = self._title + (f" ({self._unit})" if self._unit else "")
+        painter.drawText(QRectF(self.MARGIN, top, self.width() - 2 * self.MARGIN, fm.height() + 4),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(base_font)
+        self._draw_legend(painter, fm, top)
+        top += fm.height() + 12
+
+        if not self._points():
+            painter.setPen(QColor(110, 110, 110))
+            painter.drawText(QRectF(0, top, self.width(), self.height() - top), Qt.AlignmentFlag.AlignCenter,
+                             self._empty_text)
+            painter.end()
+            return
+
+        low, high, step = self._y_range()
+        ticks = []
+        value = low
+        while value <= high + step * 1e-6:
+            ticks.append(value)
+            value += step
+        left = self.MARGIN + max(fm.horizontalAdvance(self._fmt(t)) for t in ticks) + 8
+        bottom = self.height() - self.MARGIN - fm.height() - 6
+        right = self.width() - self.MARGIN - 4
+        plot = QRectF(left, top, max(right - left, 10), max(bottom - top, 10))
+        x0, x1 = self._x_range()
+
+        def sx(day: date) -> float:
+            return plot.left() + (day.toordinal() - x0) / (x1 - x0) * plot.width()
+
+        def sy(v: float) -> float:
+            return plot.bottom() - (v - low) / (high - low) * plot.height()
+
+        # normal ranges
+        for band in self._bands:
+            y_top, y_bottom = sy(min(band.high, high)), sy(max(band.low, low))
+            if y_bottom <= y_top:
+                continue
+            painter.fillRect(QRectF(plot.left(), y_top, plot.width(), y_bottom - y_top), band.color)
+            label_color = QColor(band.color)
+            label_color.setAlpha(255)
+            painter.setPen(label_color.darker(170))
+            painter.drawText(QRectF(plot.left() + 4, y_top + 1, plot.width() - 8, fm.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, band.label)
+
+        # grid and y labels
+        grid_pen = QPen(QColor(220, 220, 220))
+        text_color = QColor(70, 70, 70)
+        for t in ticks:
+            y = sy(t)
+            painter.setPen(grid_pen)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(text_color)
+            painter.drawText(QRectF(self.MARGIN, y - fm.height() / 2, left - self.MARGIN - 6, fm.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._fmt(t))
+
+        # x ticks
+        max_ticks = max(2, int(plot.width() // (fm.horizontalAdvance("00/0000") + 24)))
+        dates, kind = date_ticks(date.fromordinal(x0), date.fromordinal(x1), max_ticks)
+        for d in dates:
+            x = sx(d)
+            if x < plot.left() - 0.5 or x > plot.right() + 0.5:
+                continue
+            painter.setPen(grid_pen)
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            painter.setPen(text_color)
+            text = date_label(d, kind)
+            w = fm.horizontalAdvance(text)
+            painter.drawText(QRectF(x - w / 2 - 2, plot.bottom() + 4, w + 4, fm.height()),
+                             Qt.AlignmentFlag.AlignCenter, text)
+
+        # axes
+        painter.setPen(QPen(QColor(120, 120, 120), 1))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.drawLine(plot.bottomLeft(), plot.topLeft())
+
+        # series
+        for s in self._series:
+            if not s.points:
+                continue
+            pts = [QPointF(sx(d), sy(v)) for d, v in s.points]
+            path = QPainterPath(pts[0])
+            for p in pts[1:]:
+                path.lineTo(p)
+            painter.setPen(QPen(s.color, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setBrush(s.color)
+            radius = 3.5 if len(pts) > 60 else 4.5
+            for (d, v), p in zip(s.points, pts):
+                painter.drawEllipse(p, radius, radius)
+                unit = f" {self._unit}" if self._unit else ""
+                self._hits.append((p, f"{s.name}: {self._fmt(v)}{unit} — {d.day:02d}/{d.month:02d}/{d.year}"))
+            # the latest value, written beside the last point
+            last_d, last_v = s.points[-1]
+            painter.setPen(s.color.darker(130))
+            text = self._fmt(last_v)
+            tw = fm.horizontalAdvance(text)
+            tx = min(pts[-1].x() + 6, plot.right() - tw)
+            painter.drawText(QPointF(tx, pts[-1].y() - 6), text)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.end()
+
+    def _draw_legend(self, painter: QPainter, fm: QFontMetrics, top: float) -> None:
+        x = self.width() - self.MARGIN
+        for s in reversed(self._series):
+            w = fm.horizontalAdvance(s.name)
+            x -= w
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(x, top, w + 2, fm.height() + 4), Qt.AlignmentFlag.AlignVCenter, s.name)
+            x -= 20
+            painter.fillRect(QRectF(x, top + fm.height() / 2 - 1, 14, 4), s.color)
+            x -= 16
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        pos = event.position()
+        best = None
+        for point, text in self._hits:
+            distance = (point - pos).manhattanLength()
+            if distance < 14 and (best is None or distance < best[0]):
+                best = (distance, text)
+        if best:
+            QToolTip.showText(event.globalPosition().toPoint(), best[1], self)
+        else:
+            QToolTip.hideText()
