@@ -96,7 +96,7 @@ def _conditions(st: Styles, book: HealthBook) -> list:
         follow = f"{c.follow_up_days} ngày/lần" if c.follow_up_days else ""
         rows.append([c.icd10, code.name("vi") if code else "", _d(c.onset_date),
                      labels.CONDITION_STATUS[c.status], follow, c.note])
-    return story + [layout.simple_table(st, rows, [18, 55, 22, 22, 20, 28])]
+    return story + [layout.simple_table(st, rows, [18, 55, 22, 22, 24, 24])]
 
 
 def _checkups(st: Styles, book: HealthBook) -> list:
