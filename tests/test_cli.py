@@ -164,13 +164,13 @@ def backup_file(data, tmp_path):
         return store.backup(tmp_path / "b.db")
 
 
-@pytest.mark.parametrize("lang, text", [("vi", "Mật khẩu không mở được tệp sao lưu"),
-                                        ("en", "The passphrase does not open this backup")])
-def test_restore_with_a_wrong_passphrase_fails_cleanly(data, tmp_path, backup_file, lang, text):
+@pytest.mark.parametrize("lang, text, into", [("vi", "Mật khẩu không mở được tệp sao lưu", "fresh folder"),
+                                              ("en", "The passphrase does not open this backup", "existing store")])
+def test_restore_with_a_wrong_passphrase_fails_cleanly(data, tmp_path, backup_file, lang, text, into):
     before = fingerprint(tmp_path)
-    for target in (tmp_path / "fresh", data):
-        proc = run_cli(target, "restore", str(backup_file), "--yes", passphrase="not the passphrase", lang=lang)
-        assert assert_one_line_error(proc).startswith(text)
+    target = tmp_path / "fresh" if into == "fresh folder" else data
+    proc = run_cli(target, "restore", str(backup_file), "--yes", passphrase="not the passphrase", lang=lang)
+    assert assert_one_line_error(proc).startswith(text)
     assert fingerprint(tmp_path) == before
 
 
@@ -201,51 +201,38 @@ def test_restore_over_a_store_refuses_without_yes_and_replaces_with_it(data, tmp
 
 # --- users -------------------------------------------------------------------------------
 
-def _login(folder, username, password):
-    s = services_of(folder)
-    try:
-        return s.users.login(username, password)
-    finally:
-        s.close()
-
-
 def test_users_add_list_disable_enable_reset(data):
-    proc = run_cli(data, "users", "add", "lan", "--role", "nurse", "--full-name", "Hoàng Thị Lan",
-                   env={"FACILITY_APP_USER_PASSWORD": "lan password 1"})
-    assert proc.returncode == 0, proc.stderr
-    dup = run_cli(data, "users", "add", "lan", "--role", "doctor", "--full-name", "Lò Văn Sáu",
-                  env={"FACILITY_APP_USER_PASSWORD": "other password"})
-    assert "“lan” đã được dùng" in assert_one_line_error(dup)
-
-    listing = run_cli(data, "users", "list").stdout.splitlines()
-    assert "lan\tĐiều dưỡng\thoạt động\tHoàng Thị Lan" in listing
-    assert any(line.startswith("admin\tQuản trị hệ thống\thoạt động") for line in listing)
-
-    assert run_cli(data, "users", "disable", "lan").returncode == 0
-    assert "lan\tĐiều dưỡng\tđã khóa\tHoàng Thị Lan" in run_cli(data, "users", "list").stdout.splitlines()
-    with pytest.raises(LoginRefused) as caught:
-        _login(data, "lan", "lan password 1")
-    assert "đã bị khóa" in caught.value.message("vi")
-
-    assert run_cli(data, "users", "enable", "lan").returncode == 0
-    assert _login(data, "lan", "lan password 1").username == "lan"
-
-    # five wrong passwords lock the account; reset-password clears the lock
-    s = services_of(data)
+    s = services_of(data)  # stays open beside the CLI runs (WAL: readers and a writer at once)
     try:
+        proc = run_cli(data, "users", "add", "lan", "--role", "nurse", "--full-name", "Hoàng Thị Lan",
+                       env={"FACILITY_APP_USER_PASSWORD": "lan password 1"})
+        assert proc.returncode == 0, proc.stderr
+        listing = run_cli(data, "users", "list").stdout.splitlines()
+        assert "lan\tĐiều dưỡng\thoạt động\tHoàng Thị Lan" in listing
+        assert any(line.startswith("admin\tQuản trị hệ thống\thoạt động") for line in listing)
+        assert s.users.login("lan", "lan password 1").username == "lan"
+
+        assert run_cli(data, "users", "disable", "lan").returncode == 0
+        with pytest.raises(LoginRefused) as caught:
+            s.users.login("lan", "lan password 1")
+        assert "đã bị khóa" in caught.value.message("vi")
+        assert run_cli(data, "users", "enable", "lan").returncode == 0
+        assert s.users.login("lan", "lan password 1").username == "lan"
+
+        # five wrong passwords lock the account; reset-password clears the lock
         for _ in range(5):
             with pytest.raises(LoginRefused):
                 s.users.login("lan", "wrong password")
         with pytest.raises(LoginRefused) as caught:
             s.users.login("lan", "lan password 1")
         assert "tạm khóa" in caught.value.message("vi")
+        proc = run_cli(data, "users", "reset-password", "lan", env={"FACILITY_APP_USER_PASSWORD": "lan password 2"})
+        assert proc.returncode == 0, proc.stderr
+        assert s.users.login("lan", "lan password 2").username == "lan"
+        with pytest.raises(LoginRefused):
+            s.users.login("lan", "lan password 1")
     finally:
         s.close()
-    proc = run_cli(data, "users", "reset-password", "lan", env={"FACILITY_APP_USER_PASSWORD": "lan password 2"})
-    assert proc.returncode == 0, proc.stderr
-    assert _login(data, "lan", "lan password 2").username == "lan"
-    with pytest.raises(LoginRefused):
-        _login(data, "lan", "lan password 1")
 
 
 def test_users_refusals_are_one_line(data, tmp_path):
@@ -255,6 +242,7 @@ def test_users_refusals_are_one_line(data, tmp_path):
         (["users", "add", "sau", "--role", "nurse", "--full-name", "Lò Văn Sáu"], {"FACILITY_APP_USER_PASSWORD": "short"}),
         (["users", "add", "sau", "--role", "nurse", "--full-name", "Lò Văn Sáu"], {}),  # no password, no terminal
         (["users", "disable", "nobody"], {}),
+        (["users", "add", "admin", "--role", "doctor", "--full-name", "Lò Văn Sáu"], {"FACILITY_APP_USER_PASSWORD": "long enough"}),
     ]:
         assert_one_line_error(run_cli(data, *args, env=env))
     assert fingerprint(tmp_path) == before
@@ -315,13 +303,13 @@ def test_rekey_old_passphrase_refused_new_works_data_intact(data, tmp_path):
     assert info.returncode == 0 and f"Đối tượng: {len(NAMED) + 8}" in info.stdout
     with Store.open(data, "a brand new passphrase") as store:
         after = snapshot(store.engine)
+        assert all(ok for _, ok, _ in store.verify())
     for table in before:
         if table in ("audit_log", "meta"):
             continue
         assert after[table] == before[table], table
     assert after["audit_log"][:len(before["audit_log"])] == before["audit_log"]
     assert [row[4] for row in after["audit_log"][len(before["audit_log"]):]] == ["rekey"]
-    assert run_cli(data, "verify", passphrase="a brand new passphrase").returncode == 0
 
 
 def test_rekey_refuses_a_weak_new_passphrase(data, tmp_path):
