@@ -6,7 +6,11 @@
 set -euo pipefail
 action="${1:-start}"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-bindir="$(dirname "$(command -v pg_ctl || echo /usr/lib/postgresql/15/bin/pg_ctl)")"
+# the real bin folder (PATH may hold only symlinks to pg_ctl/initdb, not createdb)
+bindir="$(pg_config --bindir 2>/dev/null || true)"
+if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
+  bindir="$(dirname "$(readlink -f "$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -n 1)")")"
+fi
 case "$action" in
   start)
     dir="$(mktemp -d /tmp/facility-pg.XXXXXX)"
