@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from facility_app.domain.entities import Resident
@@ -139,6 +140,10 @@ def type_into(qtbot, parent: QWidget, name: str, text: str) -> QLineEdit:
     box.selectAll()
     if box.text():
         qtbot.keyClick(box, Qt.Key.Key_Delete)
-    if text:
-        qtbot.keyClicks(box, text)
+    for char in text:
+        if char.isascii():
+            qtbot.keyClick(box, char)
+        else:  # QTest only types ASCII; a key event carrying the text is what an IME sends
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(box, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
     return box

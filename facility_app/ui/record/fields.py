@@ -209,8 +209,9 @@ class _FoldFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = fold(text).split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802 - Qt naming
         folded = self.sourceModel().index(row, 0, parent).data(self.FOLDED) or ""
