@@ -340,3 +340,35 @@ def test_correction_keeps_the_earlier_version(svc):
     assert [c.id for c in svc.clinical.checkups(NURSE, first.resident_id)] == [second.id]
     with pytest.raises(ValidationError):
         svc.clinical.correct_checkup(DOCTOR, first.id, checkup_of(Resident("", Sex.MALE, None, None)))
+
+
+@pytest.mark.parametrize("call", ["add", "reset"])
+def test_password_hashes_travel_in_the_change_log_but_never_in_the_audit_log(svc, call):
+    name = new_user(svc)
+    if call == "reset":
+        svc.users.reset_password(ADMIN, name, "second password")
+    with svc.store.read() as conn:
+        change, entry = _last(conn, change_log), _last(conn, audit_log)
+    assert json.loads(change["fields"])["password_hash"].startswith("$argon2id$")
+    assert json.loads(entry["detail"])["password_hash"] == "<hidden>"
+    assert "argon2" not in entry["detail"]
+
+
+def test_a_failed_export_leaves_no_partial_file_and_no_audit_entry(svc, tmp_path, monkeypatch):
+    from facility_app.services import exports
+
+    admitted(svc)
+    real_cell, calls = exports._cell, []
+
+    def failing_cell(r, attr):
+        calls.append(attr)
+        if len(calls) > 30:  # some rows are already on disk
+            raise OSError("disk full")
+        return real_cell(r, attr)
+
+    monkeypatch.setattr(exports, "_cell", failing_cell)
+    before = snapshot(svc.store.engine)
+    with pytest.raises(OSError):
+        svc.exports.residents_csv(ADMIN, tmp_path / "r.csv")
+    assert list(tmp_path.iterdir()) == []
+    assert snapshot(svc.store.engine) == before

@@ -166,6 +166,27 @@ def test_restore_over_a_store_needs_replace_and_keeps_the_old_one(store_dir, tmp
         assert snapshot(old.engine) == old_content
 
 
+def test_two_restores_in_one_second_keep_both_replaced_stores(store_dir, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from facility_app.storage import store as store_module
+
+    class FrozenClock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 11, 20, 9, 30, 0)
+
+    with Store.open(store_dir, PASSPHRASE) as store:
+        store.backup(tmp_path / "b.db")
+    monkeypatch.setattr(store_module, "datetime", FrozenClock)
+    for _ in range(2):
+        Store.restore(tmp_path / "b.db", store_dir, PASSPHRASE, replace=True).close()
+    kept = sorted(p.name for p in (store_dir / "backups").iterdir())
+    assert kept == ["pre-restore-20261120-093000", "pre-restore-20261120-093000-2"]
+    for name in kept:
+        assert (store_dir / "backups" / name / "facility.db").stat().st_size > 0
+
+
 def test_rekey_keeps_every_row(store_dir):
     with Store.open(store_dir, PASSPHRASE) as store:
         content = snapshot(store.engine)

@@ -66,11 +66,15 @@ class ExportService(Service):
         with self.store.write(actor, "export-residents") as w:
             rows = repo.all_residents(w.conn)
             tmp = path.with_name(path.name + ".part")
-            with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
-                out = csv.writer(f)
-                out.writerow([vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS])
-                for r in rows:
-                    out.writerow([_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS])
+            try:
+                with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+                    out = csv.writer(f)
+                    out.writerow([vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS])
+                    for r in rows:
+                        out.writerow([_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS])
+            except BaseException:  # a half-written file of patient data must not stay behind
+                tmp.unlink(missing_ok=True)
+                raise
             os.replace(tmp, path)
             w.audit_only("residents", "*", {"export": "residents-csv", "rows": len(rows)})
         return len(rows)

@@ -17,6 +17,12 @@ from . import audit
 from .tables import SYNCED_TABLES, change_log
 
 
+# Sync carries these to the facility's other PCs (in the change log), but the
+# audit log is read by directors: it says that they changed, never their value.
+SECRET_FIELDS = frozenset({"password_hash"})
+HIDDEN = "<hidden>"
+
+
 class StaleRecord(ActionError):
     def __init__(self):
         super().__init__(
@@ -89,7 +95,8 @@ class Writer:
             base_version=base_version, hlc=hlc, created_at=self.at,
         ))
         audit.append(self.conn, at=self.at, actor=self.actor.username, role=self.actor.role.value,
-                     action=self.action, table_name=table_name, row_id=row_id, detail=fields)
+                     action=self.action, table_name=table_name, row_id=row_id,
+                     detail={k: (HIDDEN if k in SECRET_FIELDS else v) for k, v in fields.items()})
 
     def audit_only(self, table_name: str, row_id: str, detail: dict) -> None:
         """An audited action that changes no synced record (login, report, export)."""

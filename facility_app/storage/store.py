@@ -257,7 +257,11 @@ class Store:
             if not replace:
                 raise StoreError(f"Thư mục {data_dir} đã có kho dữ liệu; cần xác nhận để ghi đè.",
                                  f"{data_dir} already holds a store; confirm to replace it.")
-            keep = data_dir / "backups" / f"pre-restore-{datetime.now():%Y%m%d-%H%M%S}"
+            stamp = f"pre-restore-{datetime.now():%Y%m%d-%H%M%S}"
+            keep, n = data_dir / "backups" / stamp, 1
+            while keep.exists():  # two restores in one second: never mix the two kept stores
+                n += 1
+                keep = data_dir / "backups" / f"{stamp}-{n}"
             keep.mkdir(parents=True)
             for name in (DB_NAME, DB_NAME + "-wal", INFO_NAME):
                 if (data_dir / name).exists():
