@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import random
+import time
 
+import pytest
+import sqlalchemy as sa
+
+from facility_app.services.sync import SyncService
 from tests.sync_fixtures import NURSE, admit, assert_same, checkup, converge, edit, first_pc, joined_pc
+from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
 from tests.sync_fixtures import sync_server as server  # noqa: F401 (fixture)
 
 
@@ -34,3 +40,84 @@ def test_second_pc_joins_and_both_converge(server, tmp_path):
     finally:
         pc2.close()
         pc1.close()
+
+
+def _two_pcs(tmp_path, server, rng):
+    pc1 = first_pc(tmp_path, server)
+    residents = [admit(pc1, rng) for _ in range(2)]
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server)
+    return pc1, pc2, residents
+
+
+ORDERS = {
+    "pc1-first": ("pc1", "pc2", "pc1"),
+    "pc2-first": ("pc2", "pc1", "pc2"),
+    "pc2-twice": ("pc2", "pc2", "pc1", "pc2"),
+}
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_offline_work_in_any_order_converges_and_records_the_collision(sqlite_server, tmp_path, order):
+    server = sqlite_server
+    rng = random.Random(7)
+    pc1, pc2, (r1, r2) = _two_pcs(tmp_path, server, rng)
+    pcs = {"pc1": pc1, "pc2": pc2}
+    try:
+        # offline: new residents and checkups on both, different fields of r1,
+        # and the same field of r2 (pc2's edit is the later one)
+        a1, a2 = admit(pc1, rng), admit(pc2, rng)
+        c1, c2 = checkup(pc1, rng, r1.id), checkup(pc2, rng, r1.id)
+        edit(pc1, r1.id, room="P10")
+        edit(pc2, r1.id, notes="Dị ứng penicillin")
+        edit(pc1, r2.id, next_of_kin_phone="0911111111")
+        time.sleep(0.01)
+        edit(pc2, r2.id, next_of_kin_phone="0922222222")
+        for name in ORDERS[order]:
+            assert pcs[name].sync().error is None
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        for pc in (pc1, pc2):
+            ids = {r.id for r in pc.services.residents.list(NURSE)}
+            assert {r1.id, r2.id, a1.id, a2.id} <= ids and len(ids) == 4
+            assert {c.id for c in pc.services.clinical.checkups(NURSE, r1.id)} == {c1.id, c2.id}
+            got = pc.services.residents.get(NURSE, r1.id)
+            assert (got.room, got.notes) == ("P10", "Dị ứng penicillin")
+            assert pc.services.residents.get(NURSE, r2.id).next_of_kin_phone == "0922222222"
+        # the collision is one conflict, in both PCs' inboxes
+        inbox1 = SyncService(pc1.store).conflicts(NURSE)
+        inbox2 = SyncService(pc2.store).conflicts(NURSE)
+        assert [(c.row_id, c.field) for c in inbox1] == [(r2.id, "next_of_kin_phone")]
+        assert [c.id for c in inbox2] == [inbox1[0].id]
+        # each side sees its own value as "mine"
+        assert (inbox1[0].mine, inbox1[0].theirs, inbox1[0].mine_is_current) == ("0911111111", "0922222222", False)
+        assert (inbox2[0].mine, inbox2[0].theirs, inbox2[0].mine_is_current) == ("0922222222", "0911111111", True)
+    finally:
+        pc1.close()
+        pc2.close()
+
+
+def test_a_conflict_resolved_on_one_pc_closes_everywhere(server, tmp_path):
+    rng = random.Random(3)
+    pc1, pc2, (r1, _) = _two_pcs(tmp_path, server, rng)
+    try:
+        edit(pc1, r1.id, room="P1")
+        time.sleep(0.01)
+        edit(pc2, r1.id, room="P2")
+        converge(pc1, pc2)
+        [conflict] = SyncService(pc1.store).conflicts(NURSE)
+        assert pc1.services.residents.get(NURSE, r1.id).room == "P2"
+        # pc1's nurse keeps her own value, offline: the record shows it at once
+        resolved = SyncService(pc1.store).resolve(NURSE, conflict.id, "mine")
+        assert resolved.chosen == "mine" and resolved.resolved_by == NURSE.username
+        assert pc1.services.residents.get(NURSE, r1.id).room == "P1"
+        assert SyncService(pc1.store).conflicts(NURSE) == []
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        assert pc2.services.residents.get(NURSE, r1.id).room == "P1"
+        assert SyncService(pc2.store).conflicts(NURSE) == []
+        with server.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM conflicts WHERE resolved = false")).scalar() == 0
+    finally:
+        pc1.close()
+        pc2.close()

@@ -17,12 +17,15 @@ from .context import ADMIN_PASSWORD_ENV, NEW_PASSPHRASE_ENV, CliError, Context, 
 
 def register(sub) -> None:
     p = sub.add_parser("init", help="create the facility's encrypted store")
-    p.add_argument("--facility-code", required=True)
-    p.add_argument("--facility-name", required=True)
-    p.add_argument("--facility-type", required=True, choices=[t.value for t in FacilityType])
+    p.add_argument("--facility-code")
+    p.add_argument("--facility-name")
+    p.add_argument("--facility-type", choices=[t.value for t in FacilityType])
     p.add_argument("--province", help="province code or name (current 34 provinces)")
-    p.add_argument("--admin-user", required=True)
+    p.add_argument("--admin-user")
     p.add_argument("--admin-full-name", default="Quản trị hệ thống")
+    p.add_argument("--join", nargs=2, metavar=("URL", "CODE"),
+                   help="instead: join a facility that already syncs (a second PC): enrol, pull its records and users")
+    p.add_argument("--ca-bundle", help="with --join: the province's CA certificate file (PEM)")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("info", help="facility, counts and store location")
@@ -60,6 +63,14 @@ def cmd_init(ctx: Context, args) -> int:
     if Store.exists(ctx.data_dir):
         raise CliError(f"Thư mục {ctx.data_dir} đã có kho dữ liệu; không thay đổi gì.",
                        f"{ctx.data_dir} already holds a store; nothing changed.")
+    if args.join:
+        from .sync_cmds import cmd_join
+        return cmd_join(ctx, args)
+    if not (args.facility_code and args.facility_name and args.facility_type and args.admin_user):
+        raise CliError("init cần --facility-code, --facility-name, --facility-type và --admin-user "
+                       "(hoặc --join ĐỊA_CHỈ MÃ cho máy thứ hai của cơ sở).",
+                       "init needs --facility-code, --facility-name, --facility-type and --admin-user "
+                       "(or --join URL CODE for a facility's second PC).")
     facility = Facility(args.facility_code.strip().upper(), args.facility_name.strip(),
                         FacilityType(args.facility_type), province_code=parse_province(args.province))
     if facility.province_code:

@@ -189,3 +189,37 @@ def _int(text: str, ctx: Context) -> int:
     if not text.isdigit():
         raise CliError(f"“{text}” không phải số thứ tự thay đổi (hoặc “all”).", f"“{text}” is not a change number (or “all”).")
     return int(text)
+
+
+def cmd_join(ctx: Context, args) -> int:
+    """``init --join URL CODE``: a new store for a facility that already syncs."""
+    from ..domain import rules
+    url, code = args.join
+    url = setup.check_url(url)
+    setup.check_ca_bundle(args.ca_bundle)
+    passphrase = ctx.passphrase(confirm=True)
+    rules.ensure(rules.check_passphrase(passphrase))
+    existed = ctx.data_dir.exists()
+    try:
+        store, answer, report = setup.join(ctx.data_dir, passphrase, url, code, ca_bundle=args.ca_bundle)
+    except BaseException:
+        _remove_new_store(ctx.data_dir, existed)
+        raise
+    store.close()
+    ctx.say(f"Đã tạo kho dữ liệu mã hóa cho cơ sở {answer.facility_name} ({answer.facility_code}) tại {ctx.data_dir} "
+            f"và nhận {report.pulled} thay đổi từ máy chủ. Người dùng đăng nhập bằng tài khoản sẵn có của cơ sở.",
+            f"Created the encrypted store of {answer.facility_name} ({answer.facility_code}) in {ctx.data_dir} "
+            f"and received {report.pulled} changes from the server. Users log in with the facility's existing accounts.")
+    return 0
+
+
+def _remove_new_store(folder, keep_folder: bool) -> None:
+    import shutil
+
+    from ..storage.store import DB_NAME, INFO_NAME
+    if not keep_folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", INFO_NAME):
+        (folder / name).unlink(missing_ok=True)
+    shutil.rmtree(folder / "backups", ignore_errors=True)

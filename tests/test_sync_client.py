@@ -1,0 +1,253 @@
+"""The sync client as an IT officer and a nurse meet it: facility-admin sync
+enrol / run / status / conflicts / parked, init --join, and every way a run
+can stop (offline, revoked, refused changes), against a real server."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+import sqlalchemy as sa
+
+from facility_app.services.container import Services
+from facility_app.services.sync import SyncService
+from facility_app.storage.store import Store
+from facility_app.storage.tables import change_log, checkups
+from facility_app.sync import backoff, outbox, setup
+from facility_app.sync.errors import Revoked
+from tests.conftest import PASSPHRASE, SYSTEM
+from tests.store_fixtures import assert_one_line_error, init_args, run_cli
+from tests.sync_fixtures import NURSE, admit, assert_same, checkup, converge, edit, first_pc, joined_pc
+from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
+
+REVOKED_VI = "Máy này đã bị thu hồi quyền đồng bộ; liên hệ cán bộ CNTT để đăng ký lại."
+
+
+# --- the command line, end to end ------------------------------------------------
+
+@pytest.mark.slow  # several facility-admin runs
+def test_cli_enrol_run_status_and_a_second_pc_joins(sqlite_server, tmp_path):
+    server = sqlite_server
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run_cli(one, *init_args()).returncode == 0
+    status = run_cli(one, "sync", "status")
+    assert status.returncode == 0 and "Chưa đăng ký đồng bộ" in status.stdout
+    assert "Thay đổi chờ gửi: 2" in status.stdout  # the facility row and the admin
+    _, code = server.enrol_code("one")
+    enrolled = run_cli(one, "sync", "enrol", server.base_url, code)
+    assert enrolled.returncode == 0, enrolled.stderr
+    assert "TTBTXH-LS" in enrolled.stdout
+    ran = run_cli(one, "sync", "run")
+    assert ran.returncode == 0, ran.stderr
+    assert "Đã gửi 2 và nhận 0 thay đổi" in ran.stdout
+    status = run_cli(one, "sync", "status", lang="en")
+    assert f"Server: {server.base_url} (facility TTBTXH-LS)" in status.stdout
+    assert "Changes waiting: 0" in status.stdout and "Last successful sync: never" not in status.stdout
+
+    _, code2 = server.enrol_code("two")
+    joined = run_cli(two, "init", "--join", server.base_url, code2, passphrase="another passphrase 42")
+    assert joined.returncode == 0, joined.stderr
+    assert "TTBTXH-LS" in joined.stdout
+    info = run_cli(two, "info", passphrase="another passphrase 42")
+    assert "TTBTXH-LS" in info.stdout
+    users = run_cli(two, "users", "list", passphrase="another passphrase 42")
+    assert users.stdout.startswith("admin\t")
+    assert run_cli(two, "sync", "run", passphrase="another passphrase 42").returncode == 0
+
+
+@pytest.mark.slow  # several facility-admin runs
+def test_cli_join_refusals_leave_no_store(sqlite_server, tmp_path):
+    server = sqlite_server
+    target = tmp_path / "new"
+    # nothing of the facility on the server yet
+    _, code = server.enrol_code()
+    err = assert_one_line_error(run_cli(target, "init", "--join", server.base_url, code))
+    assert "chưa có dữ liệu của cơ sở TTBTXH-LS" in err
+    assert not target.exists()
+    # a code used once is spent
+    err = assert_one_line_error(run_cli(target, "init", "--join", server.base_url, code))
+    assert "410" in err
+    assert not target.exists()
+    # plain http to another machine is refused before anything is made
+    err = assert_one_line_error(run_cli(target, "init", "--join", "http://example.org", "X"))
+    assert "https" in err
+    # a missing argument of a normal init says what is needed
+    err = assert_one_line_error(run_cli(target, "init", "--facility-code", "ABC"))
+    assert "--join" in err
+    assert not target.exists()
+
+
+@pytest.mark.slow  # several facility-admin runs
+def test_cli_run_says_offline_and_keeps_the_changes(sqlite_server, tmp_path):
+    server = sqlite_server
+    one = tmp_path / "one"
+    assert run_cli(one, *init_args()).returncode == 0
+    _, code = server.enrol_code()
+    assert run_cli(one, "sync", "enrol", server.base_url, code).returncode == 0
+    server.stop()
+    err = assert_one_line_error(run_cli(one, "sync", "run", "--read-timeout", "2"))
+    assert "Không kết nối được máy chủ tỉnh" in err
+    status = run_cli(one, "sync", "status")
+    assert "Thay đổi chờ gửi: 2" in status.stdout
+    assert "Lần thử gần nhất không thành công: Không kết nối được" in status.stdout
+    server.start()
+    assert run_cli(one, "sync", "run").returncode == 0
+    assert "Thay đổi chờ gửi: 0" in run_cli(one, "sync", "status").stdout
+
+
+def test_revoked_device_gets_the_clear_message(sqlite_server, tmp_path):
+    server = sqlite_server
+    pc = first_pc(tmp_path, server)
+    try:
+        assert pc.sync().complete
+        admit(pc, random.Random(2))
+        server.revoke(pc.device_id)
+        report = pc.sync()
+        assert isinstance(report.error, Revoked)
+        assert report.error.message("vi") == REVOKED_VI
+        assert report.waiting == 1  # nothing lost: it waits for a new enrolment
+        status = SyncService(pc.store).status(NURSE)
+        assert status.revoked and status.waiting == 1
+    finally:
+        pc.close()
+    proc = run_cli(tmp_path / "pc1", "sync", "run")
+    assert assert_one_line_error(proc) == REVOKED_VI
+    assert REVOKED_VI in run_cli(tmp_path / "pc1", "sync", "status").stdout
+
+
+@pytest.mark.slow  # several facility-admin runs
+def test_a_refused_change_is_parked_and_blocks_nothing(sqlite_server, tmp_path):
+    server = sqlite_server
+    rng = random.Random(5)
+    pc = first_pc(tmp_path, server)
+    try:
+        r = admit(pc, rng)
+        c = checkup(pc, rng, r.id)
+        assert pc.sync().complete
+        # a checkup changed in place (the services never do it; clinical records
+        # are insert-only, so the server refuses it) followed by good work
+        with pc.store.write(SYSTEM, "bad-edit") as w:
+            w.update(checkups, c.id, {"findings": "sửa tại chỗ"})
+        after = admit(pc, rng)
+        edit(pc, r.id, room="P7")
+        report = pc.sync()
+        assert report.error is None and report.parked == 1 and report.pushed == 3
+        assert not report.complete
+        assert set(server.rows()["residents"]) == {r.id, after.id}
+        [parked] = SyncService(pc.store).parked(NURSE)
+        assert parked.table == "checkups" and "insert-only" in parked.reason("en")
+        assert "chỉ được thêm mới" in parked.reason("vi")
+    finally:
+        pc.close()
+    data = tmp_path / "pc1"
+    err = assert_one_line_error(run_cli(data, "sync", "run"))
+    assert "1 thay đổi bị máy chủ từ chối" in err
+    listed = run_cli(data, "sync", "parked", lang="en")
+    assert "checkups/" in listed.stdout and "insert-only" in listed.stdout
+    assert run_cli(data, "sync", "parked", "--dismiss", "all").returncode == 0
+    assert run_cli(data, "sync", "run").returncode == 0
+
+
+@pytest.mark.slow  # several facility-admin runs
+def test_cli_conflicts_list_and_resolve(sqlite_server, tmp_path):
+    server = sqlite_server
+    rng = random.Random(9)
+    pc1 = first_pc(tmp_path, server)
+    r = admit(pc1, rng)
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server)
+    try:
+        edit(pc1, r.id, room="P-một")
+        edit(pc2, r.id, room="P-hai")
+        converge(pc1, pc2)
+    finally:
+        pc1.close()
+        pc2.close()
+    data = tmp_path / "pc1"
+    listed = run_cli(data, "sync", "conflicts", lang="en")
+    assert listed.returncode == 0
+    [line] = listed.stdout.strip().splitlines()
+    conflict_id, where, label, mine, theirs, current = line.split("\t")
+    assert where == f"residents/{r.id}" and label == "Room"
+    assert (mine, theirs, current) == ("mine=“P-một”", "theirs=“P-hai”", "current=theirs")
+    assert_one_line_error(run_cli(data, "sync", "conflicts", "--resolve", "999", "--keep", "mine"))
+    done = run_cli(data, "sync", "conflicts", "--resolve", conflict_id, "--keep", "mine")
+    assert done.returncode == 0 and "P-một" in done.stdout
+    assert run_cli(data, "sync", "conflicts").stdout.strip() == "Không có xung đột nào."
+    assert run_cli(data, "sync", "run").returncode == 0
+    with Store.open(data, PASSPHRASE) as store:
+        assert Services(store).residents.get(NURSE, r.id).room == "P-một"
+
+
+# --- pieces ---------------------------------------------------------------------
+
+def test_backoff_runs_from_two_seconds_to_ten_minutes_with_jitter():
+    rng = random.Random(0)
+    waits = [backoff.delay(n, rng) for n in range(1, 16)]
+    assert 2.0 <= waits[0] <= 2.5
+    assert all(2.0 <= w <= 600.0 for w in waits)
+    assert waits[-1] == 600.0 or waits[-1] >= 450.0
+    assert waits[5] > waits[1]
+    draws = {round(backoff.delay(4, rng), 3) for _ in range(20)}
+    assert len(draws) > 10  # jittered, not in step
+    b = backoff.Backoff(random.Random(1))
+    assert b.failed() < b.failed() < b.failed()
+    assert b.succeeded() == backoff.REGULAR and b.failures == 0
+
+
+def _row(seq: int, size: int) -> outbox.OutRow:
+    return outbox.OutRow(seq, f"c{seq}", "residents", f"r{seq}", "update", json.dumps({"notes": "x" * size}), 1,
+                         f"{seq:015d}-00000-dev")
+
+
+def test_batches_respect_count_and_size_and_keep_device_order():
+    rows = [_row(i, 100) for i in range(1, 1201)]
+    batches = list(outbox.cut(rows, 500, 1_000_000))
+    assert [len(b) for b in batches] == [500, 500, 200]
+    assert [r.seq for b in batches for r in b] == list(range(1, 1201))
+    big = [_row(i, 3000) for i in range(1, 50)]
+    sized = list(outbox.cut(big, 500, 64 * 1024))
+    assert all(sum(r.size for r in b) <= 64 * 1024 for b in sized) and len(sized) > 1
+    assert [len(b) for b in outbox.cut([_row(1, 100_000)], 500, 64 * 1024)] == [1]  # too big alone still travels
+
+
+def test_enrol_refuses_a_code_of_another_facility(sqlite_server, tmp_path):
+    server = sqlite_server
+    from provincial_server import admin
+    from provincial_server.db import write_conn
+    with write_conn(server.engine) as conn, conn.begin():
+        admin.add_facility(conn, "KHAC-01", "Trung tâm khác", 20)
+        _, code, _ = admin.enrol_device(conn, "KHAC-01")
+    pc = first_pc(tmp_path, server)
+    try:
+        with pytest.raises(setup.SetupError) as err:
+            setup.enrol(pc.store, server.base_url, code)
+        assert "KHAC-01" in err.value.message("vi")
+        assert SyncService(pc.store).status().server_url == server.base_url  # the earlier enrolment stays
+    finally:
+        pc.close()
+
+
+def test_pulled_changes_write_no_outbox_and_advance_the_clock(sqlite_server, tmp_path):
+    server = sqlite_server
+    rng = random.Random(4)
+    pc1 = first_pc(tmp_path, server)
+    for _ in range(3):
+        admit(pc1, rng)
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server)
+    try:
+        with pc2.store.read() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(change_log)).scalar() == 0
+        with pc1.store.read() as conn:
+            newest = max(conn.execute(sa.select(change_log.c.hlc)).scalars())
+        assert pc2.store.clock.last.encode() > newest
+        fresh = admit(pc2, rng)
+        with pc2.store.read() as conn:
+            assert conn.execute(sa.select(change_log.c.hlc).where(change_log.c.row_id == fresh.id)).scalar() > newest
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+    finally:
+        pc1.close()
+        pc2.close()
+
