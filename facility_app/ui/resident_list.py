@@ -117,7 +117,7 @@ class ResidentListWidget(QWidget):
         self.group.clear()
         self.group.addItem(self.tr("All groups"), None)
         for g in BeneficiaryGroup:
-            self.group.addItem(names.group(g), g)
+            self.group.addItem(names.group(g), g.value)
         self.group.setCurrentIndex(max(0, self.group.findData(current_group)))
         current_status = self.status.currentData() or "present"
         self.status.clear()
@@ -181,7 +181,8 @@ class ResidentListWidget(QWidget):
         self._update_count()
 
     def _group_changed(self, _index: int) -> None:
-        self.proxy.set_filter(group=self.group.currentData())
+        value = self.group.currentData()
+        self.proxy.set_filter(group=BeneficiaryGroup(value) if value else None)
         self._update_count()
 
     def _status_changed(self, _index: int) -> None:

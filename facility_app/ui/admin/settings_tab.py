@@ -157,8 +157,8 @@ class SettingsTab(QWidget):
         kind = self.kind.currentData() or f.type
         self.kind.clear()
         for t in FacilityType:
-            self.kind.addItem(names.facility_type(t), t)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(FacilityType(kind))))
+            self.kind.addItem(names.facility_type(t), t.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(FacilityType(kind).value)))
         province = self.province.currentData() if self.province.count() else f.province_code
         self.province.clear()
         self.province.addItem(self.tr("(not chosen)"), None)
@@ -178,7 +178,7 @@ class SettingsTab(QWidget):
 
     def changes(self) -> dict:
         out = {name: edit.text().strip() for name, edit in self.edits.items()}
-        out["type"] = self.kind.currentData()
+        out["type"] = FacilityType(self.kind.currentData())
         out["province_code"] = self.province.currentData()
         out["ward_code"] = self.ward.currentData()
         out["provincial_target_2025"] = self.target_2025.value() / 100 or None

@@ -100,7 +100,7 @@ class UserForm(QDialog):
         current = self.role.currentData()
         self.role.clear()
         for role in _ROLES:
-            self.role.addItem(names.role(role, self.session.lang), role)
+            self.role.addItem(names.role(role, self.session.lang), role.value)
         self.role.setCurrentIndex(max(0, self.role.findData(current)))
         self.ok.setText(self.tr("&Save"))
         self.cancel.setText(self.tr("Cancel"))
@@ -114,7 +114,7 @@ class UserForm(QDialog):
         users, actor = self.session.services.users, self.session.actor
         try:
             if self.for_user is None:
-                users.add(actor, self.username.text(), self.full_name.text(), self.role.currentData(),
+                users.add(actor, self.username.text(), self.full_name.text(), Role(self.role.currentData()),
                           self.password.text())
             else:
                 users.reset_password(actor, self.for_user, self.password.text())

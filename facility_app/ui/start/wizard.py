@@ -102,7 +102,7 @@ class FacilityPage(QWizardPage):
         current_kind = self.kind.currentData()
         self.kind.clear()
         for t in FacilityType:
-            self.kind.addItem(names.facility_type(t), t)
+            self.kind.addItem(names.facility_type(t), t.value)
         if current_kind is not None:
             self.kind.setCurrentIndex(self.kind.findData(current_kind))
         current_province = self.province.currentData()
@@ -117,7 +117,7 @@ class FacilityPage(QWizardPage):
 
     def facility(self) -> Facility:
         return Facility(self.code.text().strip().upper(), self.name.text().strip(),
-                        self.kind.currentData(), province_code=self.province.currentData())
+                        FacilityType(self.kind.currentData()), province_code=self.province.currentData())
 
     def validatePage(self) -> bool:
         problems = startup.facility_problems(self.facility())
