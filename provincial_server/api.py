@@ -12,7 +12,7 @@ import logging
 from urllib.parse import parse_qs
 
 import sqlalchemy as sa
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -29,6 +29,7 @@ from .tables import settings
 
 log = logging.getLogger("provincial_server")
 SESSION_COOKIE = "ps_session"
+MAX_INT32 = 2**31 - 1  # conflict ids are INTEGER columns
 
 
 class ApiError(Exception):
@@ -205,7 +206,7 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None) -> Fa
 
     @app.get("/v1/conflicts", tags=["sync"], openapi_extra=openapi_docs.CONFLICT_LIST)
     async def list_conflicts(request: Request, resolved: bool | None = Query(False),
-                             after_id: int = Query(0, ge=0, le=2**62),
+                             after_id: int = Query(0, ge=0, le=MAX_INT32),
                              limit: int = Query(500, ge=1, le=p.MAX_PULL_LIMIT)):
         device = await run_in_threadpool(device_of, request)
 
@@ -216,7 +217,7 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None) -> Fa
         return respond(request, {"conflicts": [p.to_dict(c) for c in items]}, False)
 
     @app.post("/v1/conflicts/{conflict_id}/resolve", tags=["sync"], openapi_extra=openapi_docs.RESOLVE)
-    async def resolve(request: Request, conflict_id: int):
+    async def resolve(request: Request, conflict_id: int = Path(ge=1, le=MAX_INT32)):
         device = await run_in_threadpool(device_of, request)
         body = p.decode_body(await read_body(request), request.headers.get("content-type"),
                              request.headers.get("content-encoding"))
