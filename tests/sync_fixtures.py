@@ -6,6 +6,7 @@ Used by test_sync_client*, test_sync_e2e*, test_sync_faults*.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -248,7 +249,13 @@ _GIVEN = ["Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Văn Hùng",
 _FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
 
 
+_codes = itertools.count(1)
+
+
 def admit(pc: PC, rng: random.Random, **extra) -> Resident:
+    """A new resident; the code is given per PC (the service's own numbering
+    counts per PC, so two PCs offline would both make DT-00002)."""
+    extra.setdefault("code", f"{pc.name.upper()}-{next(_codes):05d}")
     sex = rng.choice([Sex.MALE, Sex.FEMALE])
     name = f"{rng.choice(_FAMILY)} {rng.choice(_GIVEN)}"
     resident = Resident(name, sex, date(1940 + rng.randrange(40), 1 + rng.randrange(12), 1 + rng.randrange(28)),
