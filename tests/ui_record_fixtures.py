@@ -147,3 +147,49 @@ def type_into(qtbot, parent: QWidget, name: str, text: str) -> QLineEdit:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(box, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
     return box
+
+
+def rich_record(services) -> Resident:
+    """A made-up resident with a few years of every kind of record (for
+    screenshots and the language walk). No real person."""
+    from facility_app.domain.entities import Checkup, Condition, Referral, RehabSession, VitalSigns
+    from facility_app.domain.enums import (
+        CheckupKind,
+        DisabilitySeverity,
+        DisabilityType,
+        HealthClass,
+        ReferralOutcome,
+        RehabType,
+    )
+
+    r = services.residents.admit(NURSE, Resident(
+        "Phạm Thị Hồng Nhung", Sex.FEMALE, date(1944, 8, 19), date(2021, 4, 12),
+        [BeneficiaryGroup.ELDERLY, BeneficiaryGroup.DISABILITY], room="B2-07",
+        disability_type=DisabilityType.MOBILITY, disability_severity=DisabilitySeverity.SEVERE,
+        bhyt_number="BT2201234567890", bhyt_valid_from=date(2026, 1, 1), bhyt_valid_to=date(2026, 12, 31),
+        next_of_kin_name="Phạm Văn Hùng", next_of_kin_relation="Con trai", next_of_kin_phone="0912345678",
+        province_code=20, old_address="Xã Hoàng Đồng, TP Lạng Sơn, tỉnh Lạng Sơn"))
+    days = [date(2021, 4, 12), date(2021, 10, 5), date(2022, 4, 8), date(2022, 10, 11), date(2023, 4, 3),
+            date(2023, 10, 2), date(2024, 4, 9), date(2024, 10, 7), date(2025, 4, 1), date(2025, 10, 6),
+            date(2026, 4, 6), date(2026, 10, 5)]
+    for i, day in enumerate(days):
+        services.clinical.record_checkup(NURSE, Checkup(
+            r.id, day, CheckupKind.ADMISSION if i == 0 else CheckupKind.PERIODIC,
+            VitalSigns(128 + (i * 7) % 26, 78 + (i * 3) % 14, 72 + i % 9, 36.5 + (i % 4) / 10, 96 - i % 3, 18,
+                       48.0 + i * 0.4, 150, 5.4 + (i % 5) * 0.6),
+            findings="Tăng huyết áp độ 1, dặn ăn nhạt" if i % 3 else "Sức khỏe ổn định",
+            classification=HealthClass.III if i < 8 else HealthClass.IV, examiner="BS. Lò Văn Minh"))
+    services.clinical.add_condition(NURSE, Condition(r.id, "I10", date(2021, 4, 12), follow_up_days=30,
+                                                     note="Uống thuốc đều"))
+    services.clinical.add_condition(NURSE, Condition(r.id, "E11", date(2023, 10, 2), follow_up_days=90))
+    for i in range(10):
+        services.clinical.record_rehab(NURSE, RehabSession(
+            r.id, date(2026, 6, 1 + i * 3), RehabType.PHYSIOTHERAPY if i % 2 else RehabType.OCCUPATIONAL, 45,
+            "KTV Hoàng Thu Hà", barthel=35 + i * 4 if i % 2 == 0 else None, note="Tập đi với khung"))
+    closed = services.clinical.open_referral(NURSE, Referral(r.id, date(2025, 2, 3), "Bệnh viện Đa khoa tỉnh Lạng Sơn",
+                                                             "Khó thở, SpO2 88%", "J44"))
+    services.clinical.close_referral(NURSE, closed.id, ReferralOutcome.RETURNED, date(2025, 2, 14),
+                                     "Đợt cấp COPD, đã ổn định", closed.version)
+    services.clinical.open_referral(NURSE, Referral(r.id, date(2026, 11, 18), "Bệnh viện Phục hồi chức năng Lạng Sơn",
+                                                    "Đánh giá lại chức năng vận động"))
+    return services.residents.get(NURSE, r.id)

@@ -81,6 +81,7 @@ class CheckupForm(EditForm):
         self.findings.setTabChangesFocus(True)
         self.findings.setPlaceholderText(self.tr("What the examiner found and advised"))
         self.findings.setMinimumHeight(90)
+        self.findings.setMaximumHeight(180)
         self.next_due = DateField(today)
         self.next_due.setObjectName("checkupNextDue")
         self.next_due.edit.setPlaceholderText(self.tr("automatic"))
@@ -282,7 +283,7 @@ class CheckupForm(EditForm):
         if v.weight_kg is not None:
             parts.append(f"{labels.number(v.weight_kg, lang)} kg")
         if v.glucose is not None:
-            parts.append(self.tr("glucose %1").replace("%1", labels.number(v.glucose, lang)))
+            parts.append(self.tr("glucose %1").replace("%1", labels.number(v.glucose, lang, fixed=True)))
         self.previous.setText(self.tr("Previous checkup (%1): %2").replace("%1", labels.day(latest.checkup_date))
                               .replace("%2", ", ".join(parts) or "—"))
         self.previous.show()

@@ -23,6 +23,7 @@ from ..widgets.trend_chart import TrendChart
 from . import charts, feedback, labels
 from .checkup_form import CheckupForm
 from .fields import Banner
+from .list_tab import scrolled
 from .models import checkup_model, checkup_versions_model
 from .table_view import fit_columns, record_table, selected_row
 
@@ -99,8 +100,8 @@ class CheckupsTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, browse)
         split.addWidget(table_box)
         split.addWidget(chart_box)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
         split.setChildrenCollapsible(False)
         browse_layout = QVBoxLayout(browse)
         browse_layout.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +114,8 @@ class CheckupsTab(QWidget):
         self.form.sig_closed.connect(self._show_browse)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(browse)
-        self.pages.addWidget(self.form)
+        self.form_page = scrolled(self.form)
+        self.pages.addWidget(self.form_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.pages)
@@ -153,14 +155,14 @@ class CheckupsTab(QWidget):
     # --- actions ------------------------------------------------------------------
 
     def form_open(self) -> bool:
-        return self.pages.currentWidget() is self.form
+        return self.pages.currentWidget() is self.form_page
 
     def start_new(self) -> None:
         if self._resident is None:
             return
         self.banner.clear_message()
         self.form.start_new(self._resident, self._checkups[0] if self._checkups else None)
-        self.pages.setCurrentWidget(self.form)
+        self.pages.setCurrentWidget(self.form_page)
         self.form.date.setFocus()
 
     def start_correction(self) -> None:
@@ -169,7 +171,7 @@ class CheckupsTab(QWidget):
             return
         self.banner.clear_message()
         self.form.start_correction(self._resident, checkup)
-        self.pages.setCurrentWidget(self.form)
+        self.pages.setCurrentWidget(self.form_page)
         self.form.date.setFocus()
 
     def void_selected(self) -> None:

@@ -75,7 +75,9 @@ class DateField(QWidget):
         row.addWidget(self.edit)
         row.addWidget(self.button)
         self.setFocusProxy(self.edit)
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 48)
+        fm = self.edit.fontMetrics()
+        widest = max(fm.horizontalAdvance("00/00/00000"), fm.horizontalAdvance(self.edit.placeholderText() + "  "))
+        self.setFixedWidth(widest + 48)
 
     def text(self) -> str:
         return self.edit.text()

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.messages import label as field_label
 from . import feedback
-from .fields import Banner, DateField, EnumCombo, ErrorLabel, NumberField
+from .fields import ERROR_INPUT_STYLE, Banner, DateField, EnumCombo, ErrorLabel, NumberField
 
 COMPACT = (DateField, NumberField, EnumCombo)  # keep their natural width
 
@@ -81,7 +90,11 @@ class EditForm(QWidget):
         """
         caption = QLabel(text)
         caption.setBuddy(widget)
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if getattr(widget, "tall", False):  # a caption beside the first line of a tall input
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            caption.setContentsMargins(0, 5, 0, 0)
+        else:
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         error = ErrorLabel(self)
         error.setObjectName(f"{self.prefix}Error_{field}")
         holder = QWidget()
@@ -181,6 +194,8 @@ class EditForm(QWidget):
             marker = getattr(widget, "set_error", None)
             if marker:
                 marker(bool(messages))
+            elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setStyleSheet(ERROR_INPUT_STYLE if messages else "")
         return unplaced
 
     # --- actions ------------------------------------------------------------

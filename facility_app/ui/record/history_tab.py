@@ -41,16 +41,20 @@ INSERT_ACTIONS = {"admit-resident", "record-checkup", "correct-checkup", "add-co
                   "correct-rehab", "open-referral"}
 
 
-def _field_order() -> dict[str, int]:
-    """Fields in the order the forms show them (vital signs in paper order)."""
-    names: list[str] = ["blood_pressure"]
-    for cls in (Resident, Checkup, Condition, RehabSession, Referral):
+def _field_order() -> dict[str, dict[str, int]]:
+    """Per table, fields in the order the forms show them (vital signs in paper order)."""
+    tables = {"residents": Resident, "checkups": Checkup, "conditions": Condition,
+              "rehab_sessions": RehabSession, "referrals": Referral}
+    orders = {}
+    for table, cls in tables.items():
+        names: list[str] = []
         for f in dataclasses.fields(cls):
             if f.name == "vitals":
-                names += [v.name for v in dataclasses.fields(VitalSigns)]
-            elif f.name not in names:
+                names += ["blood_pressure"] + [v.name for v in dataclasses.fields(VitalSigns)]
+            else:
                 names.append(f.name)
-    return {name: i for i, name in enumerate(names)}
+        orders[table] = {name: i for i, name in enumerate(names)}
+    return orders
 
 
 ORDER = _field_order()
@@ -133,7 +137,8 @@ def describe(entry: AuditEntry, lang: str) -> str:
     if detail.get("systolic") is not None and detail.get("diastolic") is not None:
         bp = f"{detail.pop('systolic')}/{detail.pop('diastolic')} mmHg"
         detail = {"blood_pressure": bp, **detail}
-    for field in sorted(detail, key=lambda f: ORDER.get(f, len(ORDER))):
+    order = ORDER.get(entry.table, {})
+    for field in sorted(detail, key=lambda f: order.get(f, len(order))):
         value = detail[field]
         if field in HIDDEN or (field == "voided" and not value):
             continue

@@ -11,6 +11,7 @@ from ...domain import icd10
 
 class Icd10Picker(QWidget):
     sig_edited = Signal()
+    tall = True  # its caption aligns with the search box, not the middle
 
     def __init__(self, lang: str, prefix: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,7 +26,10 @@ class Icd10Picker(QWidget):
         self.search.installEventFilter(self)
         self.results = QListWidget(self)
         self.results.setObjectName(f"{prefix}IcdResults")
-        self.results.setMaximumHeight(self.fontMetrics().height() * 7 + 12)
+        self.results.setMaximumHeight(self.fontMetrics().height() * 8 + 16)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setUniformItemSizes(True)
         self.results.itemActivated.connect(self._choose)
         self.results.itemClicked.connect(self._choose)
         self.results.hide()
@@ -39,6 +43,7 @@ class Icd10Picker(QWidget):
         layout.addWidget(self.results)
         layout.addWidget(self.chosen)
         self.setFocusProxy(self.search)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
         self._show_chosen()
 
     def value(self) -> str | None:

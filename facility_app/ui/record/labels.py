@@ -24,56 +24,55 @@ from ...domain.enums import (
 )
 
 translate = QCoreApplication.translate
-C = "RecordLabels"
 
 
 def sex(value: Sex | None) -> str:
-    return {Sex.MALE: translate(C, "Male"), Sex.FEMALE: translate(C, "Female")}.get(value, "")
+    return {Sex.MALE: translate("RecordLabels", "Male"), Sex.FEMALE: translate("RecordLabels", "Female")}.get(value, "")
 
 
 def group(value: BeneficiaryGroup) -> str:
     return {
-        BeneficiaryGroup.MERIT: translate(C, "Person with meritorious service (NCC)"),
-        BeneficiaryGroup.ELDERLY: translate(C, "Elderly (NCT)"),
-        BeneficiaryGroup.CHILD: translate(C, "Child (TE)"),
-        BeneficiaryGroup.DISABILITY: translate(C, "Person with disability (NKT)"),
-        BeneficiaryGroup.SOCIAL_ASSISTANCE: translate(C, "Other social assistance (BTXH)"),
-        BeneficiaryGroup.DRUG_USER: translate(C, "Drug rehabilitation (NCMT)"),
+        BeneficiaryGroup.MERIT: translate("RecordLabels", "Person with meritorious service (NCC)"),
+        BeneficiaryGroup.ELDERLY: translate("RecordLabels", "Elderly (NCT)"),
+        BeneficiaryGroup.CHILD: translate("RecordLabels", "Child (TE)"),
+        BeneficiaryGroup.DISABILITY: translate("RecordLabels", "Person with disability (NKT)"),
+        BeneficiaryGroup.SOCIAL_ASSISTANCE: translate("RecordLabels", "Other social assistance (BTXH)"),
+        BeneficiaryGroup.DRUG_USER: translate("RecordLabels", "Drug rehabilitation (NCMT)"),
     }[value]
 
 
 def disability_type(value: DisabilityType | None) -> str:
     return {
-        DisabilityType.MOBILITY: translate(C, "Mobility"),
-        DisabilityType.HEARING_SPEECH: translate(C, "Hearing and speech"),
-        DisabilityType.VISION: translate(C, "Vision"),
-        DisabilityType.MENTAL: translate(C, "Mental and psychosocial"),
-        DisabilityType.INTELLECTUAL: translate(C, "Intellectual"),
-        DisabilityType.OTHER: translate(C, "Other disability"),
+        DisabilityType.MOBILITY: translate("RecordLabels", "Mobility"),
+        DisabilityType.HEARING_SPEECH: translate("RecordLabels", "Hearing and speech"),
+        DisabilityType.VISION: translate("RecordLabels", "Vision"),
+        DisabilityType.MENTAL: translate("RecordLabels", "Mental and psychosocial"),
+        DisabilityType.INTELLECTUAL: translate("RecordLabels", "Intellectual"),
+        DisabilityType.OTHER: translate("RecordLabels", "Other disability"),
     }.get(value, "")
 
 
 def disability_severity(value: DisabilitySeverity | None) -> str:
     return {
-        DisabilitySeverity.EXTREME: translate(C, "Extremely severe"),
-        DisabilitySeverity.SEVERE: translate(C, "Severe"),
-        DisabilitySeverity.MILD: translate(C, "Mild"),
+        DisabilitySeverity.EXTREME: translate("RecordLabels", "Extremely severe"),
+        DisabilitySeverity.SEVERE: translate("RecordLabels", "Severe"),
+        DisabilitySeverity.MILD: translate("RecordLabels", "Mild"),
     }.get(value, "")
 
 
 def discharge_reason(value: DischargeReason | None) -> str:
     return {
-        DischargeReason.RETURNED_HOME: translate(C, "Returned home"),
-        DischargeReason.TRANSFERRED: translate(C, "Transferred to another facility"),
-        DischargeReason.DECEASED: translate(C, "Deceased"),
+        DischargeReason.RETURNED_HOME: translate("RecordLabels", "Returned home"),
+        DischargeReason.TRANSFERRED: translate("RecordLabels", "Transferred to another facility"),
+        DischargeReason.DECEASED: translate("RecordLabels", "Deceased"),
     }.get(value, "")
 
 
 def checkup_kind(value: CheckupKind | None) -> str:
     return {
-        CheckupKind.ADMISSION: translate(C, "Admission screening"),
-        CheckupKind.PERIODIC: translate(C, "Periodic checkup"),
-        CheckupKind.AD_HOC: translate(C, "Ad-hoc visit"),
+        CheckupKind.ADMISSION: translate("RecordLabels", "Admission screening"),
+        CheckupKind.PERIODIC: translate("RecordLabels", "Periodic checkup"),
+        CheckupKind.AD_HOC: translate("RecordLabels", "Ad-hoc visit"),
     }.get(value, "")
 
 
@@ -83,66 +82,66 @@ def health_class(value: HealthClass | None, long: bool = True) -> str:
     if not long:
         return value.roman
     return {
-        HealthClass.I: translate(C, "Class I - very good"),
-        HealthClass.II: translate(C, "Class II - good"),
-        HealthClass.III: translate(C, "Class III - average"),
-        HealthClass.IV: translate(C, "Class IV - weak"),
-        HealthClass.V: translate(C, "Class V - very weak"),
+        HealthClass.I: translate("RecordLabels", "Class I - very good"),
+        HealthClass.II: translate("RecordLabels", "Class II - good"),
+        HealthClass.III: translate("RecordLabels", "Class III - average"),
+        HealthClass.IV: translate("RecordLabels", "Class IV - weak"),
+        HealthClass.V: translate("RecordLabels", "Class V - very weak"),
     }[value]
 
 
 def screening(value: ScreeningResult | None) -> str:
     return {
-        ScreeningResult.NEGATIVE: translate(C, "Negative"),
-        ScreeningResult.SUSPECTED: translate(C, "Suspected"),
-        ScreeningResult.POSITIVE: translate(C, "Positive"),
-        ScreeningResult.NOT_DONE: translate(C, "Not done"),
+        ScreeningResult.NEGATIVE: translate("RecordLabels", "Negative"),
+        ScreeningResult.SUSPECTED: translate("RecordLabels", "Suspected"),
+        ScreeningResult.POSITIVE: translate("RecordLabels", "Positive"),
+        ScreeningResult.NOT_DONE: translate("RecordLabels", "Not done"),
     }.get(value, "")
 
 
 def condition_status(value: ConditionStatus | None) -> str:
     return {
-        ConditionStatus.ACTIVE: translate(C, "Active"),
-        ConditionStatus.CONTROLLED: translate(C, "Controlled"),
-        ConditionStatus.RESOLVED: translate(C, "Resolved"),
+        ConditionStatus.ACTIVE: translate("RecordLabels", "Active"),
+        ConditionStatus.CONTROLLED: translate("RecordLabels", "Controlled"),
+        ConditionStatus.RESOLVED: translate("RecordLabels", "Resolved"),
     }.get(value, "")
 
 
 def rehab_type(value: RehabType | None) -> str:
     return {
-        RehabType.PHYSIOTHERAPY: translate(C, "Physiotherapy"),
-        RehabType.OCCUPATIONAL: translate(C, "Occupational therapy"),
-        RehabType.SPEECH: translate(C, "Speech therapy"),
-        RehabType.PSYCHOLOGICAL: translate(C, "Psychological therapy"),
-        RehabType.ORTHOPAEDIC: translate(C, "Orthopaedic or assistive device"),
-        RehabType.COMMUNITY: translate(C, "Community-based rehabilitation"),
+        RehabType.PHYSIOTHERAPY: translate("RecordLabels", "Physiotherapy"),
+        RehabType.OCCUPATIONAL: translate("RecordLabels", "Occupational therapy"),
+        RehabType.SPEECH: translate("RecordLabels", "Speech therapy"),
+        RehabType.PSYCHOLOGICAL: translate("RecordLabels", "Psychological therapy"),
+        RehabType.ORTHOPAEDIC: translate("RecordLabels", "Orthopaedic or assistive device"),
+        RehabType.COMMUNITY: translate("RecordLabels", "Community-based rehabilitation"),
     }.get(value, "")
 
 
 def referral_outcome(value: ReferralOutcome | None) -> str:
     return {
-        ReferralOutcome.PENDING: translate(C, "Being treated at the hospital"),
-        ReferralOutcome.RETURNED: translate(C, "Returned to the facility"),
-        ReferralOutcome.ADMITTED_LONG_TERM: translate(C, "Staying for long-term treatment"),
-        ReferralOutcome.TRANSFERRED: translate(C, "Transferred to another hospital"),
-        ReferralOutcome.DECEASED: translate(C, "Deceased"),
+        ReferralOutcome.PENDING: translate("RecordLabels", "Being treated at the hospital"),
+        ReferralOutcome.RETURNED: translate("RecordLabels", "Returned to the facility"),
+        ReferralOutcome.ADMITTED_LONG_TERM: translate("RecordLabels", "Staying for long-term treatment"),
+        ReferralOutcome.TRANSFERRED: translate("RecordLabels", "Transferred to another hospital"),
+        ReferralOutcome.DECEASED: translate("RecordLabels", "Deceased"),
     }.get(value, "")
 
 
 def action(name: str) -> str:
     """Readable name of an audited action (services' ``store.write`` names)."""
     names = {
-        "admit-resident": translate(C, "Admitted the resident"),
-        "update-resident": translate(C, "Changed the profile"),
-        "record-checkup": translate(C, "Recorded a checkup"),
-        "correct-checkup": translate(C, "Corrected a checkup"),
-        "void-checkup": translate(C, "Cancelled a checkup entered by mistake"),
-        "add-condition": translate(C, "Added a chronic condition"),
-        "update-condition": translate(C, "Updated a chronic condition"),
-        "record-rehab": translate(C, "Recorded a rehabilitation session"),
-        "correct-rehab": translate(C, "Corrected a rehabilitation session"),
-        "open-referral": translate(C, "Referred to a hospital"),
-        "close-referral": translate(C, "Closed a referral"),
+        "admit-resident": translate("RecordLabels", "Admitted the resident"),
+        "update-resident": translate("RecordLabels", "Changed the profile"),
+        "record-checkup": translate("RecordLabels", "Recorded a checkup"),
+        "correct-checkup": translate("RecordLabels", "Corrected a checkup"),
+        "void-checkup": translate("RecordLabels", "Cancelled a checkup entered by mistake"),
+        "add-condition": translate("RecordLabels", "Added a chronic condition"),
+        "update-condition": translate("RecordLabels", "Updated a chronic condition"),
+        "record-rehab": translate("RecordLabels", "Recorded a rehabilitation session"),
+        "correct-rehab": translate("RecordLabels", "Corrected a rehabilitation session"),
+        "open-referral": translate("RecordLabels", "Referred to a hospital"),
+        "close-referral": translate("RecordLabels", "Closed a referral"),
     }
     return names.get(name, name)
 
@@ -162,11 +161,16 @@ def moment(value: datetime | None) -> str:
     return f"{day(local.date())} {local.hour:02d}:{local.minute:02d}"
 
 
-def number(value: float | int | None, lang: str = "vi", decimals: int = 1) -> str:
-    """Numbers with a decimal comma in Vietnamese (36,5), a point in English."""
+def number(value: float | int | None, lang: str = "vi", decimals: int = 1, fixed: bool = False) -> str:
+    """Numbers with a decimal comma in Vietnamese (36,5), a point in English.
+
+    ``fixed`` keeps the decimals (6,0 beside 5,4 in a column of glucose values).
+    """
     if value is None:
         return ""
-    if isinstance(value, int) or float(value).is_integer():
+    if fixed:
+        text = f"{float(value):.{decimals}f}"
+    elif isinstance(value, int) or float(value).is_integer():
         text = str(int(value))
     else:
         text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")

@@ -3,10 +3,19 @@ rhythm on every tab (a button opens the form, Save or Esc returns)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from .fields import Banner
 from .form_base import EditForm
+
+
+def scrolled(form: QWidget) -> QScrollArea:
+    """A form page that scrolls rather than squeezes when messages make it tall."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(form)
+    return area
 
 
 class ListTab(QWidget):
@@ -27,6 +36,7 @@ class ListTab(QWidget):
         self.browse_layout.addWidget(self.banner)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.browse)
+        self._form_pages: dict[EditForm, QScrollArea] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.pages)
@@ -50,13 +60,15 @@ class ListTab(QWidget):
         return label
 
     def add_form(self, form: EditForm) -> None:
-        self.pages.addWidget(form)
+        page = scrolled(form)
+        self._form_pages[form] = page
+        self.pages.addWidget(page)
         form.sig_saved.connect(lambda result, f=form: self._saved(f, result))
         form.sig_closed.connect(self.show_browse)
 
     def open_form(self, form: EditForm) -> None:
         self.banner.clear_message()
-        self.pages.setCurrentWidget(form)
+        self.pages.setCurrentWidget(self._form_pages[form])
         form.focusNextChild() if form.focusWidget() is None else None
         first = getattr(form, "first_input", None)
         if first is not None:

@@ -29,6 +29,7 @@ class Column:
     numeric: bool = False
     alarm: Callable[[Any], bool] | None = None  # red when true
     tooltip: Callable[[Any], str] | None = None
+    stretch: bool = False  # long text: shares the spare width, elided
 
 
 class RowsModel(QAbstractTableModel):
@@ -43,6 +44,9 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def stretch_columns(self) -> list[int]:
+        return [i for i, c in enumerate(self._columns) if c.stretch]
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -102,8 +106,12 @@ def _bp(c: Checkup) -> str:
     return f"{v.systolic or '?'}/{v.diastolic or '?'}"
 
 
+FIXED_ONE_DECIMAL = {"temperature", "weight_kg", "glucose"}
+
+
 def _vital(name: str, lang: str):
-    return lambda c: labels.number(getattr(c.vitals, name), lang)
+    fixed = name in FIXED_ONE_DECIMAL
+    return lambda c: labels.number(getattr(c.vitals, name), lang, fixed=fixed)
 
 
 def _vital_alarm(name: str):
@@ -116,20 +124,21 @@ def checkup_model(lang: str, parent=None) -> RowsModel:
         Column(lambda: translate("RecordTables", "Date"), lambda c: labels.day(c.checkup_date),
                tooltip=lambda c: translate("RecordTables", "Corrected: earlier versions are kept") if c.supersedes_id else None),
         Column(lambda: translate("RecordTables", "Kind"), lambda c: labels.checkup_kind(c.kind) + (" ✎" if c.supersedes_id else "")),
-        Column(lambda: translate("RecordTables", "BP (mmHg)"), _bp, numeric=True,
+        Column(lambda: translate("RecordTables", "BP\n(mmHg)"), _bp, numeric=True,
                alarm=lambda c: norms.abnormal("systolic", c.vitals.systolic) or norms.abnormal("diastolic", c.vitals.diastolic)),
         Column(lambda: translate("RecordTables", "Pulse"), _vital("pulse", lang), True, _vital_alarm("pulse")),
-        Column(lambda: translate("RecordTables", "Temp. (°C)"), _vital("temperature", lang), True, _vital_alarm("temperature")),
-        Column(lambda: translate("RecordTables", "SpO2 (%)"), _vital("spo2", lang), True, _vital_alarm("spo2")),
+        Column(lambda: translate("RecordTables", "Temp.\n(°C)"), _vital("temperature", lang), True, _vital_alarm("temperature")),
+        Column(lambda: translate("RecordTables", "SpO2\n(%)"), _vital("spo2", lang), True, _vital_alarm("spo2")),
         Column(lambda: translate("RecordTables", "Resp."), _vital("respiratory_rate", lang), True, _vital_alarm("respiratory_rate")),
-        Column(lambda: translate("RecordTables", "Weight (kg)"), _vital("weight_kg", lang), True),
-        Column(lambda: translate("RecordTables", "Height (cm)"), _vital("height_cm", lang), True),
-        Column(lambda: translate("RecordTables", "BMI"), lambda c: labels.number(c.vitals.bmi, lang), True, lambda c: norms.abnormal("bmi", c.vitals.bmi)),
-        Column(lambda: translate("RecordTables", "Glucose (mmol/L)"), _vital("glucose", lang), True, _vital_alarm("glucose")),
+        Column(lambda: translate("RecordTables", "Weight\n(kg)"), _vital("weight_kg", lang), True),
+        Column(lambda: translate("RecordTables", "Height\n(cm)"), _vital("height_cm", lang), True),
+        Column(lambda: translate("RecordTables", "BMI"), lambda c: labels.number(c.vitals.bmi, lang, fixed=True), True, lambda c: norms.abnormal("bmi", c.vitals.bmi)),
+        Column(lambda: translate("RecordTables", "Glucose\n(mmol/L)"), _vital("glucose", lang), True, _vital_alarm("glucose")),
         Column(lambda: translate("RecordTables", "Class"), lambda c: labels.health_class(c.classification, long=False),
                tooltip=lambda c: labels.health_class(c.classification)),
-        Column(lambda: translate("RecordTables", "Next due"), lambda c: labels.day(c.next_due_date)),
-        Column(lambda: translate("RecordTables", "Findings"), lambda c: (c.findings or "").replace("\n", " "), tooltip=lambda c: c.findings or None),
+        Column(lambda: translate("RecordTables", "Next\ndue"), lambda c: labels.day(c.next_due_date)),
+        Column(lambda: translate("RecordTables", "Findings"), lambda c: (c.findings or "").replace("\n", " "), tooltip=lambda c: c.findings or None,
+               stretch=True),
     ]
     return RowsModel(columns, parent)
 
@@ -151,11 +160,13 @@ def icd_name(code: str | None, lang: str) -> str:
 def condition_model(lang: str, parent=None) -> RowsModel:
     columns = [
         Column(lambda: translate("RecordTables", "ICD-10"), lambda c: c.icd10),
-        Column(lambda: translate("RecordTables", "Condition"), lambda c: icd_name(c.icd10, lang), tooltip=lambda c: icd_name(c.icd10, lang)),
+        Column(lambda: translate("RecordTables", "Condition"), lambda c: icd_name(c.icd10, lang),
+               tooltip=lambda c: icd_name(c.icd10, lang), stretch=True),
         Column(lambda: translate("RecordTables", "Onset"), lambda c: labels.day(c.onset_date)),
         Column(lambda: translate("RecordTables", "Status"), lambda c: labels.condition_status(c.status)),
-        Column(lambda: translate("RecordTables", "Follow-up every (days)"), lambda c: "" if c.follow_up_days is None else str(c.follow_up_days), True),
-        Column(lambda: translate("RecordTables", "Note"), lambda c: (c.note or "").replace("\n", " "), tooltip=lambda c: c.note or None),
+        Column(lambda: translate("RecordTables", "Follow-up\nevery (days)"), lambda c: "" if c.follow_up_days is None else str(c.follow_up_days), True),
+        Column(lambda: translate("RecordTables", "Note"), lambda c: (c.note or "").replace("\n", " "),
+               tooltip=lambda c: c.note or None, stretch=True),
     ]
     return RowsModel(columns, parent)
 
@@ -169,7 +180,8 @@ def rehab_model(lang: str, parent=None) -> RowsModel:
         Column(lambda: translate("RecordTables", "Minutes"), lambda s: str(s.minutes), True),
         Column(lambda: translate("RecordTables", "Therapist"), lambda s: s.therapist),
         Column(lambda: translate("RecordTables", "Barthel"), lambda s: "" if s.barthel is None else str(s.barthel), True),
-        Column(lambda: translate("RecordTables", "Progress note"), lambda s: (s.note or "").replace("\n", " "), tooltip=lambda s: s.note or None),
+        Column(lambda: translate("RecordTables", "Progress note"), lambda s: (s.note or "").replace("\n", " "),
+               tooltip=lambda s: s.note or None, stretch=True),
     ]
     return RowsModel(columns, parent)
 
@@ -179,13 +191,15 @@ def rehab_model(lang: str, parent=None) -> RowsModel:
 def referral_model(lang: str, parent=None) -> RowsModel:
     columns = [
         Column(lambda: translate("RecordTables", "Referred on"), lambda r: labels.day(r.referral_date)),
-        Column(lambda: translate("RecordTables", "Hospital"), lambda r: r.hospital),
-        Column(lambda: translate("RecordTables", "Reason"), lambda r: r.reason.replace("\n", " "), tooltip=lambda r: r.reason),
+        Column(lambda: translate("RecordTables", "Hospital"), lambda r: r.hospital, tooltip=lambda r: r.hospital, stretch=True),
+        Column(lambda: translate("RecordTables", "Reason"), lambda r: r.reason.replace("\n", " "), tooltip=lambda r: r.reason,
+               stretch=True),
         Column(lambda: translate("RecordTables", "Diagnosis"), lambda r: (r.icd10 or "") + (f" {icd_name(r.icd10, lang)}" if r.icd10 else ""),
-               tooltip=lambda r: icd_name(r.icd10, lang) or None),
+               tooltip=lambda r: icd_name(r.icd10, lang) or None, stretch=True),
         Column(lambda: translate("RecordTables", "Outcome"), lambda r: labels.referral_outcome(r.outcome), alarm=lambda r: r.is_open),
         Column(lambda: translate("RecordTables", "Returned on"), lambda r: labels.day(r.return_date)),
-        Column(lambda: translate("RecordTables", "Note"), lambda r: (r.outcome_note or "").replace("\n", " "), tooltip=lambda r: r.outcome_note or None),
+        Column(lambda: translate("RecordTables", "Note"), lambda r: (r.outcome_note or "").replace("\n", " "),
+               tooltip=lambda r: r.outcome_note or None, stretch=True),
     ]
     return RowsModel(columns, parent)
 
@@ -198,7 +212,7 @@ def history_model(describe: Callable[[AuditEntry], str], parent=None) -> RowsMod
         Column(lambda: translate("RecordTables", "When"), lambda e: labels.moment(e.at)),
         Column(lambda: translate("RecordTables", "Who"), lambda e: e.actor),
         Column(lambda: translate("RecordTables", "What"), lambda e: labels.action(e.action)),
-        Column(lambda: translate("RecordTables", "Details"), describe, tooltip=describe),
+        Column(lambda: translate("RecordTables", "Details"), describe, tooltip=describe, stretch=True),
     ]
     return RowsModel(columns, parent)
 

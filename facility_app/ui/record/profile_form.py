@@ -154,7 +154,7 @@ class ProfileForm(EditForm):
         self.add_field(g, 2, "next_of_kin_relation", self.tr("Relationship"), t["next_of_kin_relation"], error_below=True)
         self.add_field(g, 4, "next_of_kin_phone", self.tr("Phone"), t["next_of_kin_phone"], error_below=True)
 
-        address, g = self._group_box(self.tr("Home address (current provinces and communes)"))
+        address, g = self._group_box(self.tr("Address (current provinces and communes)"))
         self.add_field(g, 0, "province_code", self.tr("Province"), self.province, error_below=True)
         self.add_field(g, 2, "ward_code", self.tr("Commune/ward"), self.ward, error_below=True)
         self.add_field(g, 4, "address_detail", self.tr("Village, street"), t["address_detail"], error_below=True)
@@ -226,6 +226,7 @@ class ProfileForm(EditForm):
         r = resident
         for field, box in self.texts.items():
             box.setText((getattr(r, field) or "") if r else "")
+            box.setCursorPosition(0)  # show the start of a long address
         for field, box in self.dates.items():
             box.set_value(getattr(r, field) if r else None)
         if r is None:

@@ -22,13 +22,22 @@ def record_table(name: str, parent: QWidget | None = None, stretch_last: bool = 
 
 
 def fit_columns(view: QTableView, max_width: int = 320) -> None:
-    """Size columns to their contents once, then let the nurse drag them."""
+    """Short columns sized to their contents; long-text columns (the model's
+    ``stretch_columns()``) share the rest of the width, so nothing needs a
+    horizontal scroll bar on a 1366-pixel screen (the full text is in the
+    tooltip)."""
     header = view.horizontalHeader()
+    model = view.model()
+    stretch = set(model.stretch_columns()) if hasattr(model, "stretch_columns") else set()
+    header.setStretchLastSection(not stretch)
     view.resizeColumnsToContents()
-    for column in range(header.count() - 1):
-        if header.sectionSize(column) > max_width:
-            header.resizeSection(column, max_width)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column in range(header.count()):
+        if column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            if header.sectionSize(column) > max_width:
+                header.resizeSection(column, max_width)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
 
 def selected_row(view: QTableView) -> int:

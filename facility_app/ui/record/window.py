@@ -94,26 +94,12 @@ class ResidentRecordWidget(QWidget):
         self.alerts.setWordWrap(True)
         self.alerts.setStyleSheet("color: #8a0010; font-weight: bold;")
 
-        self.profile = ProfileTab(session, self)
-        self.profile.setObjectName("tabProfile")
-        self.checkups = CheckupsTab(session, self)
-        self.checkups.setObjectName("tabCheckups")
-        self.conditions = ConditionsTab(session, self)
-        self.rehab = RehabTab(session, self)
-        self.referrals = ReferralsTab(session, self)
-        self.history = HistoryTab(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recordTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.profile, self.tr("Profile"))
-        self.tabs.addTab(self.checkups, self.tr("Checkups"))
-        self.tabs.addTab(self.conditions, self.tr("Chronic conditions"))
-        self.tabs.addTab(self.rehab, self.tr("Rehabilitation"))
-        self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        self.tabs.addTab(self.history, self.tr("Change history"))
+        self._language_pending = False
+        self._build_tabs()
         self.tabs.setCurrentWidget(self.checkups)
-        for tab in (self.profile, self.checkups, self.conditions, self.rehab, self.referrals):
-            tab.sig_changed.connect(session.changed)
 
         header = QVBoxLayout()
         header.setSpacing(2)
@@ -129,6 +115,53 @@ class ResidentRecordWidget(QWidget):
         layout.addWidget(self.tabs, 1)
 
         session.sig_data_changed.connect(self._data_changed)
+        session.sig_language_changed.connect(self._language_changed)
+        self.reload()
+
+    def _build_tabs(self) -> None:
+        session = self.session
+        self.profile = ProfileTab(session, self)
+        self.profile.setObjectName("tabProfile")
+        self.checkups = CheckupsTab(session, self)
+        self.checkups.setObjectName("tabCheckups")
+        self.conditions = ConditionsTab(session, self)
+        self.rehab = RehabTab(session, self)
+        self.referrals = ReferralsTab(session, self)
+        self.history = HistoryTab(session, self)
+        self.tabs.addTab(self.profile, self.tr("Profile"))
+        self.tabs.addTab(self.checkups, self.tr("Checkups"))
+        self.tabs.addTab(self.conditions, self.tr("Chronic conditions"))
+        self.tabs.addTab(self.rehab, self.tr("Rehabilitation"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.tabs.addTab(self.history, self.tr("Change history"))
+        for tab in (self.profile, self.checkups, self.conditions, self.rehab, self.referrals):
+            tab.sig_changed.connect(session.changed)
+        for form in self._forms():
+            form.sig_closed.connect(self._apply_pending_language)
+
+    def _apply_pending_language(self) -> None:
+        if self._language_pending and not any(form.is_dirty() for form in self._forms()):
+            self._language_changed(self.session.lang)
+
+    def _forms(self):
+        return [self.profile.form, self.checkups.form, self.conditions.form, self.rehab.form,
+                self.referrals.open_form_widget, self.referrals.close_form_widget]
+
+    def _language_changed(self, _lang: str) -> None:
+        """Rebuild the tabs in the new language, unless a form holds unsaved typing
+        (then after that form is saved or closed: nothing typed is ever lost)."""
+        if any(form.is_dirty() for form in self._forms()):
+            self._language_pending = True
+            return
+        self._language_pending = False
+        index = self.tabs.currentIndex()
+        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        self.tabs.clear()
+        for page in old:
+            page.setParent(None)  # gone from findChild at once, freed by the event loop
+            page.deleteLater()
+        self._build_tabs()
+        self.tabs.setCurrentIndex(index)
         self.reload()
 
     # --- loading ---------------------------------------------------------------
@@ -155,7 +188,9 @@ class ResidentRecordWidget(QWidget):
         return True
 
     def _data_changed(self, table: str) -> None:
-        if table in RECORD_TABLES:
+        if self._language_pending and not any(form.is_dirty() for form in self._forms()):
+            self._language_changed(self.session.lang)  # rebuilds and reloads
+        elif table in RECORD_TABLES:
             self.reload()
 
     def _show_header(self, r: Resident, timeline) -> None:

@@ -203,17 +203,14 @@ class TrendChart(QWidget):
         def sy(v: float) -> float:
             return plot.bottom() - (v - low) / (high - low) * plot.height()
 
-        # normal ranges
+        # normal ranges (their captions are placed last, clear of the points)
+        band_rects = []
         for band in self._bands:
             y_top, y_bottom = sy(min(band.high, high)), sy(max(band.low, low))
             if y_bottom <= y_top:
                 continue
             painter.fillRect(QRectF(plot.left(), y_top, plot.width(), y_bottom - y_top), band.color)
-            label_color = QColor(band.color)
-            label_color.setAlpha(255)
-            painter.setPen(label_color.darker(170))
-            painter.drawText(QRectF(plot.left() + 4, y_top + 1, plot.width() - 8, fm.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, band.label)
+            band_rects.append((band, y_top, y_bottom))
 
         # grid and y labels
         grid_pen = QPen(QColor(220, 220, 220))
@@ -238,6 +235,8 @@ class TrendChart(QWidget):
             painter.setPen(text_color)
             text = date_label(d, kind)
             w = fm.horizontalAdvance(text)
+            if x - w / 2 < 0 or x + w / 2 > self.width() - 2:
+                continue  # a date cut by the edge helps nobody
             painter.drawText(QRectF(x - w / 2 - 2, plot.bottom() + 4, w + 4, fm.height()),
                              Qt.AlignmentFlag.AlignCenter, text)
 
@@ -247,6 +246,7 @@ class TrendChart(QWidget):
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
 
         # series
+        obstacles: list[QRectF] = []
         for s in self._series:
             if not s.points:
                 continue
@@ -270,8 +270,30 @@ class TrendChart(QWidget):
             tw = fm.horizontalAdvance(text)
             tx = min(pts[-1].x() + 6, plot.right() - tw)
             painter.drawText(QPointF(tx, pts[-1].y() - 6), text)
+            obstacles.append(QRectF(tx, pts[-1].y() - 6 - fm.ascent(), tw, fm.height()))
             painter.setBrush(Qt.BrushStyle.NoBrush)
+        self._draw_band_captions(painter, fm, plot, band_rects, obstacles)
         painter.end()
+
+    def _draw_band_captions(self, painter: QPainter, fm: QFontMetrics, plot: QRectF, bands, obstacles) -> None:
+        """Each normal range's caption in the corner of its band that covers the fewest points."""
+        points = [p for p, _text in self._hits]
+        for band, y_top, y_bottom in bands:
+            w, h = fm.horizontalAdvance(band.label) + 8, fm.height() + 2
+            candidates = [QRectF(plot.right() - w - 2, y_top + 1, w, h), QRectF(plot.left() + 4, y_top + 1, w, h),
+                          QRectF(plot.right() - w - 2, y_bottom - h - 1, w, h), QRectF(plot.left() + 4, y_bottom - h - 1, w, h)]
+
+            def cost(rect: QRectF) -> int:
+                grown = rect.adjusted(-6, -6, 6, 6)
+                return sum(grown.contains(p) for p in points) + sum(grown.intersects(o) for o in obstacles) * 2
+
+            rect = min(candidates, key=cost)
+            painter.fillRect(rect, QColor(255, 255, 255, 200))
+            colour = QColor(band.color)
+            colour.setAlpha(255)
+            painter.setPen(colour.darker(170))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, band.label)
+            obstacles.append(rect)
 
     def _draw_legend(self, painter: QPainter, fm: QFontMetrics, top: float) -> None:
         x = self.width() - self.MARGIN

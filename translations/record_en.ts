@@ -1,0 +1,1366 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Admit a new resident</source>
+        <translation>Admit a new resident</translation>
+    </message>
+    <message>
+        <source>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</source>
+        <translation>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckupForm</name>
+    <message>
+        <source>Not classified</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>What the examiner found and advised</source>
+        <translation>What the examiner found and advised</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>Leave blank: one year later, or three months for a resident with a chronic condition.</source>
+        <translation>Leave blank: one year later, or three months for a resident with a chronic condition.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Tuberculosis, hepatitis, scabies, ...</source>
+        <translation>Tuberculosis, hepatitis, scabies, ...</translation>
+    </message>
+    <message>
+        <source>Isolate the resident</source>
+        <translation>Isolate the resident</translation>
+    </message>
+    <message>
+        <source>Save checkup (Ctrl+S)</source>
+        <translation>Save checkup (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Checkup date</source>
+        <translation>Checkup date</translation>
+    </message>
+    <message>
+        <source>Kind of checkup</source>
+        <translation>Kind of checkup</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>beats/min</source>
+        <translation>beats/min</translation>
+    </message>
+    <message>
+        <source>breaths/min</source>
+        <translation>breaths/min</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Respiratory rate</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Blood glucose</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Health classification</source>
+        <translation>Health classification</translation>
+    </message>
+    <message>
+        <source>Findings and advice</source>
+        <translation>Findings and advice</translation>
+    </message>
+    <message>
+        <source>Next checkup due</source>
+        <translation>Next checkup due</translation>
+    </message>
+    <message>
+        <source>Examined by</source>
+        <translation>Examined by</translation>
+    </message>
+    <message>
+        <source>Admission screening (infectious diseases)</source>
+        <translation>Admission screening (infectious diseases)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Screened for</source>
+        <translation>Screened for</translation>
+    </message>
+    <message>
+        <source>New checkup</source>
+        <translation>New checkup</translation>
+    </message>
+    <message>
+        <source>Correct the checkup of %1</source>
+        <translation>Correct the checkup of %1</translation>
+    </message>
+    <message>
+        <source>The version before this correction stays in the record's history.</source>
+        <translation>The version before this correction stays in the record's history.</translation>
+    </message>
+    <message>
+        <source>BP %1/%2</source>
+        <translation>BP %1/%2</translation>
+    </message>
+    <message>
+        <source>pulse %1</source>
+        <translation>pulse %1</translation>
+    </message>
+    <message>
+        <source>glucose %1</source>
+        <translation>glucose %1</translation>
+    </message>
+    <message>
+        <source>Previous checkup (%1): %2</source>
+        <translation>Previous checkup (%1): %2</translation>
+    </message>
+    <message>
+        <source>calculated from weight and height</source>
+        <translation>calculated from weight and height</translation>
+    </message>
+    <message>
+        <source>below normal</source>
+        <translation>below normal</translation>
+    </message>
+    <message>
+        <source>above normal</source>
+        <translation>above normal</translation>
+    </message>
+</context>
+<context>
+    <name>CheckupsTab</name>
+    <message>
+        <source>New checkup</source>
+        <translation>New checkup</translation>
+    </message>
+    <message>
+        <source>Correct the selected checkup</source>
+        <translation>Correct the selected checkup</translation>
+    </message>
+    <message>
+        <source>Cancel a checkup entered by mistake</source>
+        <translation>Cancel a checkup entered by mistake</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>No checkup recorded yet. Press “New checkup” to record the first one.</source>
+        <translation>No checkup recorded yet. Press “New checkup” to record the first one.</translation>
+    </message>
+    <message>
+        <source>Trend:</source>
+        <translation>Trend:</translation>
+    </message>
+    <message>
+        <source>Cancel a checkup</source>
+        <translation>Cancel a checkup</translation>
+    </message>
+    <message>
+        <source>Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)</source>
+        <translation>Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)</translation>
+    </message>
+    <message>
+        <source>Not cancelled: write the reason.</source>
+        <translation>Not cancelled: write the reason.</translation>
+    </message>
+    <message>
+        <source>The checkup of %1 was cancelled; it stays in the history.</source>
+        <translation>The checkup of %1 was cancelled; it stays in the history.</translation>
+    </message>
+    <message>
+        <source>Checkup of %1 corrected.</source>
+        <translation>Checkup of %1 corrected.</translation>
+    </message>
+    <message>
+        <source>Checkup of %1 saved.</source>
+        <translation>Checkup of %1 saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionForm</name>
+    <message>
+        <source>Diagnosis (ICD-10)</source>
+        <translation>Diagnosis (ICD-10)</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Follow up every</source>
+        <translation>Follow up every</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Add a chronic condition</source>
+        <translation>Add a chronic condition</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>Update %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsTab</name>
+    <message>
+        <source>Add a chronic condition</source>
+        <translation>Add a chronic condition</translation>
+    </message>
+    <message>
+        <source>Update the selected condition</source>
+        <translation>Update the selected condition</translation>
+    </message>
+    <message>
+        <source>No chronic condition recorded.</source>
+        <translation>No chronic condition recorded.</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Saved: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Choose the date on a calendar</source>
+        <translation>Choose the date on a calendar</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialog</name>
+    <message>
+        <source>Discharge the resident</source>
+        <translation>Discharge the resident</translation>
+    </message>
+    <message>
+        <source>%1 leaves the facility. The record stays and can still be read.</source>
+        <translation>%1 leaves the facility. The record stays and can still be read.</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeForm</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Date of leaving</source>
+        <translation>Date of leaving</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Discharge (Ctrl+S)</source>
+        <translation>Discharge (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Every change to this record, newest first. Entries cannot be edited or removed. Select a line to read it in full below.</source>
+        <translation>Every change to this record, newest first. Entries cannot be edited or removed. Select a line to read it in full below.</translation>
+    </message>
+    <message>
+        <source>Select a line above to read the whole change.</source>
+        <translation>Select a line above to read the whole change.</translation>
+    </message>
+</context>
+<context>
+    <name>Icd10Picker</name>
+    <message>
+        <source>Type a code (I10) or a name without accents (tang huyet ap)</source>
+        <translation>Type a code (I10) or a name without accents (tang huyet ap)</translation>
+    </message>
+    <message>
+        <source>No diagnosis chosen yet.</source>
+        <translation>No diagnosis chosen yet.</translation>
+    </message>
+    <message>
+        <source>(not in the ICD-10 list)</source>
+        <translation>(not in the ICD-10 list)</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 — %2</source>
+        <translation>Chosen: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try fewer words, or the code.</source>
+        <translation>Nothing found. Try fewer words, or the code.</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>given automatically</source>
+        <translation>given automatically</translation>
+    </message>
+    <message>
+        <source>12 digits, if known</source>
+        <translation>12 digits, if known</translation>
+    </message>
+    <message>
+        <source>e.g. BT2201234567890</source>
+        <translation>e.g. BT2201234567890</translation>
+    </message>
+    <message>
+        <source>as written on the old papers</source>
+        <translation>as written on the old papers</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>— type or choose —</source>
+        <translation>— type or choose —</translation>
+    </message>
+    <message>
+        <source>— choose the province first —</source>
+        <translation>— choose the province first —</translation>
+    </message>
+    <message>
+        <source>Admit (Ctrl+S)</source>
+        <translation>Admit (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo changes (Esc)</source>
+        <translation>Undo changes (Esc)</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Citizen ID (CCCD)</source>
+        <translation>Citizen ID (CCCD)</translation>
+    </message>
+    <message>
+        <source>Resident code</source>
+        <translation>Resident code</translation>
+    </message>
+    <message>
+        <source>Beneficiary groups (tick every one that applies)</source>
+        <translation>Beneficiary groups (tick every one that applies)</translation>
+    </message>
+    <message>
+        <source>Disability type</source>
+        <translation>Disability type</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Health insurance (BHYT)</source>
+        <translation>Health insurance (BHYT)</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>Stay at the facility</source>
+        <translation>Stay at the facility</translation>
+    </message>
+    <message>
+        <source>Admission date</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Next of kin</source>
+        <translation>Next of kin</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Address (current provinces and communes)</source>
+        <translation>Address (current provinces and communes)</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Commune/ward</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Village, street</source>
+        <translation>Village, street</translation>
+    </message>
+    <message>
+        <source>Old address</source>
+        <translation>Old address</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Discharge…</source>
+        <translation>Discharge…</translation>
+    </message>
+    <message>
+        <source>Discharged on %1: %2.</source>
+        <translation>Discharged on %1: %2.</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>Profile saved.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCharts</name>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Blood glucose</translation>
+    </message>
+    <message>
+        <source>No measurements recorded yet.</source>
+        <translation>No measurements recorded yet.</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Systolic</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Diastolic</translation>
+    </message>
+    <message>
+        <source>systolic: normal %1–%2</source>
+        <translation>systolic: normal %1–%2</translation>
+    </message>
+    <message>
+        <source>diastolic: normal %1–%2</source>
+        <translation>diastolic: normal %1–%2</translation>
+    </message>
+    <message>
+        <source>normal %1–%2</source>
+        <translation>normal %1–%2</translation>
+    </message>
+    <message>
+        <source>fasting: normal %1–%2</source>
+        <translation>fasting: normal %1–%2</translation>
+    </message>
+    <message>
+        <source>Barthel index</source>
+        <translation>Barthel index</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>Barthel</source>
+        <translation>Barthel</translation>
+    </message>
+    <message>
+        <source>independent or nearly (91–100)</source>
+        <translation>independent or nearly (91–100)</translation>
+    </message>
+    <message>
+        <source>No Barthel score recorded yet.</source>
+        <translation>No Barthel score recorded yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFeedback</name>
+    <message>
+        <source>Something went wrong and nothing was saved. Try again; if it happens again, tell the IT officer (the details are in the log).</source>
+        <translation>Something went wrong and nothing was saved. Try again; if it happens again, tell the IT officer (the details are in the log).</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Not saved: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Cannot open the record</source>
+        <translation>Cannot open the record</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Discard what you typed?</translation>
+    </message>
+    <message>
+        <source>You have typed information that is not saved yet. Close the form and discard it?</source>
+        <translation>You have typed information that is not saved yet. Close the form and discard it?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForms</name>
+    <message>
+        <source>%1: “%2” is not a number; type digits only, for example 36,8.</source>
+        <translation>%1: “%2” is not a number; type digits only, for example 36,8.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a whole number.</source>
+        <translation>%1: “%2” is not a whole number.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a date; type day/month/year, for example 20/11/2026.</source>
+        <translation>%1: “%2” is not a date; type day/month/year, for example 20/11/2026.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Not saved: correct the fields marked in red.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistory</name>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>Screened for</source>
+        <translation>Screened for</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation>Isolation</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>Outcome note</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Checkup of %1; reason: %2</source>
+        <translation>Checkup of %1; reason: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Person with meritorious service (NCC)</source>
+        <translation>Person with meritorious service (NCC)</translation>
+    </message>
+    <message>
+        <source>Elderly (NCT)</source>
+        <translation>Elderly (NCT)</translation>
+    </message>
+    <message>
+        <source>Child (TE)</source>
+        <translation>Child (TE)</translation>
+    </message>
+    <message>
+        <source>Person with disability (NKT)</source>
+        <translation>Person with disability (NKT)</translation>
+    </message>
+    <message>
+        <source>Other social assistance (BTXH)</source>
+        <translation>Other social assistance (BTXH)</translation>
+    </message>
+    <message>
+        <source>Drug rehabilitation (NCMT)</source>
+        <translation>Drug rehabilitation (NCMT)</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>Mobility</translation>
+    </message>
+    <message>
+        <source>Hearing and speech</source>
+        <translation>Hearing and speech</translation>
+    </message>
+    <message>
+        <source>Vision</source>
+        <translation>Vision</translation>
+    </message>
+    <message>
+        <source>Mental and psychosocial</source>
+        <translation>Mental and psychosocial</translation>
+    </message>
+    <message>
+        <source>Intellectual</source>
+        <translation>Intellectual</translation>
+    </message>
+    <message>
+        <source>Other disability</source>
+        <translation>Other disability</translation>
+    </message>
+    <message>
+        <source>Extremely severe</source>
+        <translation>Extremely severe</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Severe</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Mild</translation>
+    </message>
+    <message>
+        <source>Returned home</source>
+        <translation>Returned home</translation>
+    </message>
+    <message>
+        <source>Transferred to another facility</source>
+        <translation>Transferred to another facility</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Admission screening</source>
+        <translation>Admission screening</translation>
+    </message>
+    <message>
+        <source>Periodic checkup</source>
+        <translation>Periodic checkup</translation>
+    </message>
+    <message>
+        <source>Ad-hoc visit</source>
+        <translation>Ad-hoc visit</translation>
+    </message>
+    <message>
+        <source>Class I - very good</source>
+        <translation>Class I - very good</translation>
+    </message>
+    <message>
+        <source>Class II - good</source>
+        <translation>Class II - good</translation>
+    </message>
+    <message>
+        <source>Class III - average</source>
+        <translation>Class III - average</translation>
+    </message>
+    <message>
+        <source>Class IV - weak</source>
+        <translation>Class IV - weak</translation>
+    </message>
+    <message>
+        <source>Class V - very weak</source>
+        <translation>Class V - very weak</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <source>Suspected</source>
+        <translation>Suspected</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Controlled</source>
+        <translation>Controlled</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Physiotherapy</source>
+        <translation>Physiotherapy</translation>
+    </message>
+    <message>
+        <source>Occupational therapy</source>
+        <translation>Occupational therapy</translation>
+    </message>
+    <message>
+        <source>Speech therapy</source>
+        <translation>Speech therapy</translation>
+    </message>
+    <message>
+        <source>Psychological therapy</source>
+        <translation>Psychological therapy</translation>
+    </message>
+    <message>
+        <source>Orthopaedic or assistive device</source>
+        <translation>Orthopaedic or assistive device</translation>
+    </message>
+    <message>
+        <source>Community-based rehabilitation</source>
+        <translation>Community-based rehabilitation</translation>
+    </message>
+    <message>
+        <source>Being treated at the hospital</source>
+        <translation>Being treated at the hospital</translation>
+    </message>
+    <message>
+        <source>Returned to the facility</source>
+        <translation>Returned to the facility</translation>
+    </message>
+    <message>
+        <source>Staying for long-term treatment</source>
+        <translation>Staying for long-term treatment</translation>
+    </message>
+    <message>
+        <source>Transferred to another hospital</source>
+        <translation>Transferred to another hospital</translation>
+    </message>
+    <message>
+        <source>Admitted the resident</source>
+        <translation>Admitted the resident</translation>
+    </message>
+    <message>
+        <source>Changed the profile</source>
+        <translation>Changed the profile</translation>
+    </message>
+    <message>
+        <source>Recorded a checkup</source>
+        <translation>Recorded a checkup</translation>
+    </message>
+    <message>
+        <source>Corrected a checkup</source>
+        <translation>Corrected a checkup</translation>
+    </message>
+    <message>
+        <source>Cancelled a checkup entered by mistake</source>
+        <translation>Cancelled a checkup entered by mistake</translation>
+    </message>
+    <message>
+        <source>Added a chronic condition</source>
+        <translation>Added a chronic condition</translation>
+    </message>
+    <message>
+        <source>Updated a chronic condition</source>
+        <translation>Updated a chronic condition</translation>
+    </message>
+    <message>
+        <source>Recorded a rehabilitation session</source>
+        <translation>Recorded a rehabilitation session</translation>
+    </message>
+    <message>
+        <source>Corrected a rehabilitation session</source>
+        <translation>Corrected a rehabilitation session</translation>
+    </message>
+    <message>
+        <source>Referred to a hospital</source>
+        <translation>Referred to a hospital</translation>
+    </message>
+    <message>
+        <source>Closed a referral</source>
+        <translation>Closed a referral</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTables</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Corrected: earlier versions are kept</source>
+        <translation>Corrected: earlier versions are kept</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>Resp.</source>
+        <translation>Resp.</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Onset</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>BP
+(mmHg)</source>
+        <translation>BP
+(mmHg)</translation>
+    </message>
+    <message>
+        <source>Temp.
+(°C)</source>
+        <translation>Temp.
+(°C)</translation>
+    </message>
+    <message>
+        <source>SpO2
+(%)</source>
+        <translation>SpO2
+(%)</translation>
+    </message>
+    <message>
+        <source>Weight
+(kg)</source>
+        <translation>Weight
+(kg)</translation>
+    </message>
+    <message>
+        <source>Height
+(cm)</source>
+        <translation>Height
+(cm)</translation>
+    </message>
+    <message>
+        <source>Glucose
+(mmol/L)</source>
+        <translation>Glucose
+(mmol/L)</translation>
+    </message>
+    <message>
+        <source>Next
+due</source>
+        <translation>Next
+due</translation>
+    </message>
+    <message>
+        <source>Follow-up
+every (days)</source>
+        <translation>Follow-up
+every (days)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Therapist</translation>
+    </message>
+    <message>
+        <source>Barthel</source>
+        <translation>Barthel</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>Progress note</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralCloseForm</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Diagnosis and treatment at the hospital, advice on return</source>
+        <translation>Diagnosis and treatment at the hospital, advice on return</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Close referral (Ctrl+S)</source>
+        <translation>Close referral (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the referral of %1 to %2</source>
+        <translation>Close the referral of %1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralOpenForm</name>
+    <message>
+        <source>e.g. Lạng Sơn General Hospital</source>
+        <translation>e.g. Lạng Sơn General Hospital</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Diagnosis (ICD-10, optional)</source>
+        <translation>Diagnosis (ICD-10, optional)</translation>
+    </message>
+    <message>
+        <source>Save referral (Ctrl+S)</source>
+        <translation>Save referral (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Refer to a hospital</source>
+        <translation>Refer to a hospital</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>Refer to a hospital</source>
+        <translation>Refer to a hospital</translation>
+    </message>
+    <message>
+        <source>Close the selected referral</source>
+        <translation>Close the selected referral</translation>
+    </message>
+    <message>
+        <source>No referral to a hospital recorded.</source>
+        <translation>No referral to a hospital recorded.</translation>
+    </message>
+    <message>
+        <source>Referral to %1 closed.</source>
+        <translation>Referral to %1 closed.</translation>
+    </message>
+    <message>
+        <source>Referral to %1 saved.</source>
+        <translation>Referral to %1 saved.</translation>
+    </message>
+</context>
+<context>
+    <name>RehabForm</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>0 = fully dependent, 100 = independent in daily activities</source>
+        <translation>0 = fully dependent, 100 = independent in daily activities</translation>
+    </message>
+    <message>
+        <source>What was done and what progress was seen</source>
+        <translation>What was done and what progress was seen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type of rehabilitation</source>
+        <translation>Type of rehabilitation</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Therapist</translation>
+    </message>
+    <message>
+        <source>Barthel index</source>
+        <translation>Barthel index</translation>
+    </message>
+    <message>
+        <source>0–100, optional</source>
+        <translation>0–100, optional</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>Progress note</translation>
+    </message>
+    <message>
+        <source>Save session (Ctrl+S)</source>
+        <translation>Save session (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>New rehabilitation session</source>
+        <translation>New rehabilitation session</translation>
+    </message>
+    <message>
+        <source>Correct the session of %1</source>
+        <translation>Correct the session of %1</translation>
+    </message>
+</context>
+<context>
+    <name>RehabTab</name>
+    <message>
+        <source>New session</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <source>Correct the selected session</source>
+        <translation>Correct the selected session</translation>
+    </message>
+    <message>
+        <source>No rehabilitation session recorded yet.</source>
+        <translation>No rehabilitation session recorded yet.</translation>
+    </message>
+    <message>
+        <source>Session of %1 corrected.</source>
+        <translation>Session of %1 corrected.</translation>
+    </message>
+    <message>
+        <source>Session of %1 saved.</source>
+        <translation>Session of %1 saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentRecordWidget</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation>Checkups</translation>
+    </message>
+    <message>
+        <source>Chronic conditions</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>Rehabilitation</source>
+        <translation>Rehabilitation</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>This record cannot be shown.</source>
+        <translation>This record cannot be shown.</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <source>born %1 (%2 years)</source>
+        <translation>born %1 (%2 years)</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>room %1</translation>
+    </message>
+    <message>
+        <source>admitted %1</source>
+        <translation>admitted %1</translation>
+    </message>
+    <message>
+        <source>Discharged on %1 (%2)</source>
+        <translation>Discharged on %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Health-insurance card expired on %1</source>
+        <translation>Health-insurance card expired on %1</translation>
+    </message>
+    <message>
+        <source>Checkup overdue since %1</source>
+        <translation>Checkup overdue since %1</translation>
+    </message>
+    <message>
+        <source>No checkup recorded yet</source>
+        <translation>No checkup recorded yet</translation>
+    </message>
+    <message>
+        <source>At the hospital: %1</source>
+        <translation>At the hospital: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versions of this checkup</source>
+        <translation>Versions of this checkup</translation>
+    </message>
+    <message>
+        <source>Oldest first. A correction never erases the earlier version.</source>
+        <translation>Oldest first. A correction never erases the earlier version.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+</TS>

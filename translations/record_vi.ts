@@ -1,0 +1,1366 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en_US">
+<context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Admit a new resident</source>
+        <translation>Tiếp nhận đối tượng mới</translation>
+    </message>
+    <message>
+        <source>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</source>
+        <translation>Ô nào báo đỏ cần sửa trước khi lưu. Ngày nhập theo ngày/tháng/năm, ví dụ 05/01/1950. Để trống mã đối tượng thì phần mềm tự cấp.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckupForm</name>
+    <message>
+        <source>Not classified</source>
+        <translation>Chưa phân loại</translation>
+    </message>
+    <message>
+        <source>What the examiner found and advised</source>
+        <translation>Kết quả khám và lời dặn</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>tự tính</translation>
+    </message>
+    <message>
+        <source>Leave blank: one year later, or three months for a resident with a chronic condition.</source>
+        <translation>Để trống: tự tính sau 1 năm, hoặc sau 3 tháng nếu đối tượng có bệnh mạn tính.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Chưa ghi</translation>
+    </message>
+    <message>
+        <source>Tuberculosis, hepatitis, scabies, ...</source>
+        <translation>Lao, viêm gan, ghẻ, ...</translation>
+    </message>
+    <message>
+        <source>Isolate the resident</source>
+        <translation>Cách ly đối tượng</translation>
+    </message>
+    <message>
+        <source>Save checkup (Ctrl+S)</source>
+        <translation>Lưu lần khám (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <source>Checkup date</source>
+        <translation>Ngày khám</translation>
+    </message>
+    <message>
+        <source>Kind of checkup</source>
+        <translation>Loại khám</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Huyết áp</translation>
+    </message>
+    <message>
+        <source>beats/min</source>
+        <translation>lần/phút</translation>
+    </message>
+    <message>
+        <source>breaths/min</source>
+        <translation>lần/phút</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Mạch</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Nhịp thở</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Cân nặng</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Chiều cao</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Đường huyết</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Health classification</source>
+        <translation>Phân loại sức khỏe</translation>
+    </message>
+    <message>
+        <source>Findings and advice</source>
+        <translation>Kết luận, lời dặn</translation>
+    </message>
+    <message>
+        <source>Next checkup due</source>
+        <translation>Ngày khám lần sau</translation>
+    </message>
+    <message>
+        <source>Examined by</source>
+        <translation>Người khám</translation>
+    </message>
+    <message>
+        <source>Admission screening (infectious diseases)</source>
+        <translation>Sàng lọc bệnh truyền nhiễm khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Screened for</source>
+        <translation>Đã sàng lọc</translation>
+    </message>
+    <message>
+        <source>New checkup</source>
+        <translation>Ghi lần khám mới</translation>
+    </message>
+    <message>
+        <source>Correct the checkup of %1</source>
+        <translation>Sửa lần khám ngày %1</translation>
+    </message>
+    <message>
+        <source>The version before this correction stays in the record's history.</source>
+        <translation>Bản trước khi sửa vẫn được giữ trong lịch sử hồ sơ.</translation>
+    </message>
+    <message>
+        <source>BP %1/%2</source>
+        <translation>HA %1/%2</translation>
+    </message>
+    <message>
+        <source>pulse %1</source>
+        <translation>mạch %1</translation>
+    </message>
+    <message>
+        <source>glucose %1</source>
+        <translation>đường huyết %1</translation>
+    </message>
+    <message>
+        <source>Previous checkup (%1): %2</source>
+        <translation>Lần khám trước (%1): %2</translation>
+    </message>
+    <message>
+        <source>calculated from weight and height</source>
+        <translation>tự tính từ cân nặng và chiều cao</translation>
+    </message>
+    <message>
+        <source>below normal</source>
+        <translation>thấp hơn bình thường</translation>
+    </message>
+    <message>
+        <source>above normal</source>
+        <translation>cao hơn bình thường</translation>
+    </message>
+</context>
+<context>
+    <name>CheckupsTab</name>
+    <message>
+        <source>New checkup</source>
+        <translation>Ghi lần khám mới</translation>
+    </message>
+    <message>
+        <source>Correct the selected checkup</source>
+        <translation>Sửa lần khám đã chọn</translation>
+    </message>
+    <message>
+        <source>Cancel a checkup entered by mistake</source>
+        <translation>Hủy lần khám nhập nhầm</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Các bản trước</translation>
+    </message>
+    <message>
+        <source>No checkup recorded yet. Press “New checkup” to record the first one.</source>
+        <translation>Chưa có lần khám nào. Bấm “Ghi lần khám mới” để ghi lần đầu tiên.</translation>
+    </message>
+    <message>
+        <source>Trend:</source>
+        <translation>Biểu đồ:</translation>
+    </message>
+    <message>
+        <source>Cancel a checkup</source>
+        <translation>Hủy lần khám</translation>
+    </message>
+    <message>
+        <source>Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)</source>
+        <translation>Vì sao hủy lần khám ngày %1? (ví dụ: ghi nhầm người)</translation>
+    </message>
+    <message>
+        <source>Not cancelled: write the reason.</source>
+        <translation>Chưa hủy: hãy ghi lý do.</translation>
+    </message>
+    <message>
+        <source>The checkup of %1 was cancelled; it stays in the history.</source>
+        <translation>Đã hủy lần khám ngày %1; bản ghi vẫn còn trong lịch sử.</translation>
+    </message>
+    <message>
+        <source>Checkup of %1 corrected.</source>
+        <translation>Đã sửa lần khám ngày %1.</translation>
+    </message>
+    <message>
+        <source>Checkup of %1 saved.</source>
+        <translation>Đã lưu lần khám ngày %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionForm</name>
+    <message>
+        <source>Diagnosis (ICD-10)</source>
+        <translation>Chẩn đoán (ICD-10)</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>Ngày phát hiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Follow up every</source>
+        <translation>Theo dõi mỗi</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <source>Add a chronic condition</source>
+        <translation>Thêm bệnh mạn tính</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>Cập nhật %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsTab</name>
+    <message>
+        <source>Add a chronic condition</source>
+        <translation>Thêm bệnh mạn tính</translation>
+    </message>
+    <message>
+        <source>Update the selected condition</source>
+        <translation>Cập nhật bệnh đã chọn</translation>
+    </message>
+    <message>
+        <source>No chronic condition recorded.</source>
+        <translation>Chưa ghi bệnh mạn tính nào.</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Đã lưu: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>Choose the date on a calendar</source>
+        <translation>Chọn ngày trên lịch</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialog</name>
+    <message>
+        <source>Discharge the resident</source>
+        <translation>Cho đối tượng ra khỏi cơ sở</translation>
+    </message>
+    <message>
+        <source>%1 leaves the facility. The record stays and can still be read.</source>
+        <translation>%1 ra khỏi cơ sở. Hồ sơ vẫn được giữ và vẫn xem được.</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeForm</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>Date of leaving</source>
+        <translation>Ngày ra khỏi cơ sở</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Discharge (Ctrl+S)</source>
+        <translation>Xác nhận ra khỏi cơ sở (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Every change to this record, newest first. Entries cannot be edited or removed. Select a line to read it in full below.</source>
+        <translation>Mọi thay đổi của hồ sơ này, mới nhất ở trên. Không ai sửa hay xóa được các dòng này. Chọn một dòng để đọc đầy đủ ở bên dưới.</translation>
+    </message>
+    <message>
+        <source>Select a line above to read the whole change.</source>
+        <translation>Chọn một dòng ở trên để đọc toàn bộ nội dung thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>Icd10Picker</name>
+    <message>
+        <source>Type a code (I10) or a name without accents (tang huyet ap)</source>
+        <translation>Gõ mã (I10) hoặc tên bệnh, không cần dấu (tang huyet ap)</translation>
+    </message>
+    <message>
+        <source>No diagnosis chosen yet.</source>
+        <translation>Chưa chọn chẩn đoán.</translation>
+    </message>
+    <message>
+        <source>(not in the ICD-10 list)</source>
+        <translation>(không có trong danh mục ICD-10)</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 — %2</source>
+        <translation>Đã chọn: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try fewer words, or the code.</source>
+        <translation>Không tìm thấy. Hãy gõ ít chữ hơn, hoặc gõ mã bệnh.</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>given automatically</source>
+        <translation>tự cấp</translation>
+    </message>
+    <message>
+        <source>12 digits, if known</source>
+        <translation>12 chữ số, nếu có</translation>
+    </message>
+    <message>
+        <source>e.g. BT2201234567890</source>
+        <translation>ví dụ BT2201234567890</translation>
+    </message>
+    <message>
+        <source>as written on the old papers</source>
+        <translation>ghi như trên giấy tờ cũ</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>— type or choose —</source>
+        <translation>— gõ tên hoặc chọn —</translation>
+    </message>
+    <message>
+        <source>— choose the province first —</source>
+        <translation>— chọn tỉnh trước —</translation>
+    </message>
+    <message>
+        <source>Admit (Ctrl+S)</source>
+        <translation>Tiếp nhận (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>Lưu thay đổi (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo changes (Esc)</source>
+        <translation>Bỏ thay đổi (Esc)</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Thông tin cá nhân</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Citizen ID (CCCD)</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Resident code</source>
+        <translation>Mã đối tượng</translation>
+    </message>
+    <message>
+        <source>Beneficiary groups (tick every one that applies)</source>
+        <translation>Nhóm đối tượng (đánh dấu tất cả nhóm phù hợp)</translation>
+    </message>
+    <message>
+        <source>Disability type</source>
+        <translation>Dạng khuyết tật</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>Health insurance (BHYT)</source>
+        <translation>Bảo hiểm y tế (BHYT)</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Số thẻ</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Giá trị từ</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Giá trị đến</translation>
+    </message>
+    <message>
+        <source>Stay at the facility</source>
+        <translation>Ở tại cơ sở</translation>
+    </message>
+    <message>
+        <source>Admission date</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Phòng</translation>
+    </message>
+    <message>
+        <source>Next of kin</source>
+        <translation>Người thân</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Address (current provinces and communes)</source>
+        <translation>Địa chỉ (tỉnh, xã theo đơn vị hành chính mới)</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+        <source>Commune/ward</source>
+        <translation>Xã/phường</translation>
+    </message>
+    <message>
+        <source>Village, street</source>
+        <translation>Thôn, số nhà, đường</translation>
+    </message>
+    <message>
+        <source>Old address</source>
+        <translation>Địa chỉ cũ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Discharge…</source>
+        <translation>Ra khỏi cơ sở…</translation>
+    </message>
+    <message>
+        <source>Discharged on %1: %2.</source>
+        <translation>Đã ra khỏi cơ sở ngày %1: %2.</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>Đã lưu thông tin đối tượng.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCharts</name>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Huyết áp</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Cân nặng</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Đường huyết</translation>
+    </message>
+    <message>
+        <source>No measurements recorded yet.</source>
+        <translation>Chưa có số đo nào.</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Tâm thu</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Tâm trương</translation>
+    </message>
+    <message>
+        <source>systolic: normal %1–%2</source>
+        <translation>tâm thu: bình thường %1–%2</translation>
+    </message>
+    <message>
+        <source>diastolic: normal %1–%2</source>
+        <translation>tâm trương: bình thường %1–%2</translation>
+    </message>
+    <message>
+        <source>normal %1–%2</source>
+        <translation>bình thường %1–%2</translation>
+    </message>
+    <message>
+        <source>fasting: normal %1–%2</source>
+        <translation>lúc đói: bình thường %1–%2</translation>
+    </message>
+    <message>
+        <source>Barthel index</source>
+        <translation>Chỉ số Barthel</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>điểm</translation>
+    </message>
+    <message>
+        <source>Barthel</source>
+        <translation>Barthel</translation>
+    </message>
+    <message>
+        <source>independent or nearly (91–100)</source>
+        <translation>tự lập hoặc gần tự lập (91–100)</translation>
+    </message>
+    <message>
+        <source>No Barthel score recorded yet.</source>
+        <translation>Chưa có điểm Barthel nào.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFeedback</name>
+    <message>
+        <source>Something went wrong and nothing was saved. Try again; if it happens again, tell the IT officer (the details are in the log).</source>
+        <translation>Đã xảy ra lỗi và chưa có gì được lưu. Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ tin học (chi tiết có trong nhật ký).</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Chưa lưu: hãy sửa các ô báo đỏ.</translation>
+    </message>
+    <message>
+        <source>Cannot open the record</source>
+        <translation>Không mở được hồ sơ</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Bỏ những gì vừa nhập?</translation>
+    </message>
+    <message>
+        <source>You have typed information that is not saved yet. Close the form and discard it?</source>
+        <translation>Thông tin vừa nhập chưa được lưu. Đóng phiếu và bỏ thông tin đó?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Nhập tiếp</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForms</name>
+    <message>
+        <source>%1: “%2” is not a number; type digits only, for example 36,8.</source>
+        <translation>%1: “%2” không phải là số; chỉ gõ chữ số, ví dụ 36,8.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a whole number.</source>
+        <translation>%1: “%2” phải là số nguyên.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a date; type day/month/year, for example 20/11/2026.</source>
+        <translation>%1: “%2” không phải là ngày; gõ ngày/tháng/năm, ví dụ 20/11/2026.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Chưa lưu: hãy sửa các ô báo đỏ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistory</name>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Huyết áp</translation>
+    </message>
+    <message>
+        <source>Screened for</source>
+        <translation>Đã sàng lọc</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation>Cách ly</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>Ghi chú kết quả</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(để trống)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Checkup of %1; reason: %2</source>
+        <translation>Lần khám ngày %1; lý do: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Person with meritorious service (NCC)</source>
+        <translation>Người có công (NCC)</translation>
+    </message>
+    <message>
+        <source>Elderly (NCT)</source>
+        <translation>Người cao tuổi (NCT)</translation>
+    </message>
+    <message>
+        <source>Child (TE)</source>
+        <translation>Trẻ em (TE)</translation>
+    </message>
+    <message>
+        <source>Person with disability (NKT)</source>
+        <translation>Người khuyết tật (NKT)</translation>
+    </message>
+    <message>
+        <source>Other social assistance (BTXH)</source>
+        <translation>Bảo trợ xã hội khác (BTXH)</translation>
+    </message>
+    <message>
+        <source>Drug rehabilitation (NCMT)</source>
+        <translation>Người nghiện ma túy (NCMT)</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>Vận động</translation>
+    </message>
+    <message>
+        <source>Hearing and speech</source>
+        <translation>Nghe, nói</translation>
+    </message>
+    <message>
+        <source>Vision</source>
+        <translation>Nhìn</translation>
+    </message>
+    <message>
+        <source>Mental and psychosocial</source>
+        <translation>Thần kinh, tâm thần</translation>
+    </message>
+    <message>
+        <source>Intellectual</source>
+        <translation>Trí tuệ</translation>
+    </message>
+    <message>
+        <source>Other disability</source>
+        <translation>Khuyết tật khác</translation>
+    </message>
+    <message>
+        <source>Extremely severe</source>
+        <translation>Đặc biệt nặng</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Nặng</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Nhẹ</translation>
+    </message>
+    <message>
+        <source>Returned home</source>
+        <translation>Về gia đình</translation>
+    </message>
+    <message>
+        <source>Transferred to another facility</source>
+        <translation>Chuyển cơ sở khác</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Từ trần</translation>
+    </message>
+    <message>
+        <source>Admission screening</source>
+        <translation>Khám sàng lọc khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Periodic checkup</source>
+        <translation>Khám định kỳ</translation>
+    </message>
+    <message>
+        <source>Ad-hoc visit</source>
+        <translation>Khám đột xuất</translation>
+    </message>
+    <message>
+        <source>Class I - very good</source>
+        <translation>Loại I - rất khỏe</translation>
+    </message>
+    <message>
+        <source>Class II - good</source>
+        <translation>Loại II - khỏe</translation>
+    </message>
+    <message>
+        <source>Class III - average</source>
+        <translation>Loại III - trung bình</translation>
+    </message>
+    <message>
+        <source>Class IV - weak</source>
+        <translation>Loại IV - yếu</translation>
+    </message>
+    <message>
+        <source>Class V - very weak</source>
+        <translation>Loại V - rất yếu</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Âm tính</translation>
+    </message>
+    <message>
+        <source>Suspected</source>
+        <translation>Nghi ngờ</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Dương tính</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Chưa làm</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang điều trị</translation>
+    </message>
+    <message>
+        <source>Controlled</source>
+        <translation>Đã ổn định</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Đã khỏi</translation>
+    </message>
+    <message>
+        <source>Physiotherapy</source>
+        <translation>Vật lý trị liệu</translation>
+    </message>
+    <message>
+        <source>Occupational therapy</source>
+        <translation>Hoạt động trị liệu</translation>
+    </message>
+    <message>
+        <source>Speech therapy</source>
+        <translation>Ngôn ngữ trị liệu</translation>
+    </message>
+    <message>
+        <source>Psychological therapy</source>
+        <translation>Tâm lý trị liệu</translation>
+    </message>
+    <message>
+        <source>Orthopaedic or assistive device</source>
+        <translation>Dụng cụ chỉnh hình, trợ giúp</translation>
+    </message>
+    <message>
+        <source>Community-based rehabilitation</source>
+        <translation>PHCN dựa vào cộng đồng</translation>
+    </message>
+    <message>
+        <source>Being treated at the hospital</source>
+        <translation>Đang điều trị ở tuyến trên</translation>
+    </message>
+    <message>
+        <source>Returned to the facility</source>
+        <translation>Đã trở về cơ sở</translation>
+    </message>
+    <message>
+        <source>Staying for long-term treatment</source>
+        <translation>Ở lại điều trị dài ngày</translation>
+    </message>
+    <message>
+        <source>Transferred to another hospital</source>
+        <translation>Chuyển tiếp bệnh viện khác</translation>
+    </message>
+    <message>
+        <source>Admitted the resident</source>
+        <translation>Tiếp nhận đối tượng</translation>
+    </message>
+    <message>
+        <source>Changed the profile</source>
+        <translation>Sửa thông tin đối tượng</translation>
+    </message>
+    <message>
+        <source>Recorded a checkup</source>
+        <translation>Ghi lần khám</translation>
+    </message>
+    <message>
+        <source>Corrected a checkup</source>
+        <translation>Sửa lần khám</translation>
+    </message>
+    <message>
+        <source>Cancelled a checkup entered by mistake</source>
+        <translation>Hủy lần khám nhập nhầm</translation>
+    </message>
+    <message>
+        <source>Added a chronic condition</source>
+        <translation>Thêm bệnh mạn tính</translation>
+    </message>
+    <message>
+        <source>Updated a chronic condition</source>
+        <translation>Cập nhật bệnh mạn tính</translation>
+    </message>
+    <message>
+        <source>Recorded a rehabilitation session</source>
+        <translation>Ghi buổi phục hồi chức năng</translation>
+    </message>
+    <message>
+        <source>Corrected a rehabilitation session</source>
+        <translation>Sửa buổi phục hồi chức năng</translation>
+    </message>
+    <message>
+        <source>Referred to a hospital</source>
+        <translation>Chuyển tuyến</translation>
+    </message>
+    <message>
+        <source>Closed a referral</source>
+        <translation>Kết thúc chuyển tuyến</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTables</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Corrected: earlier versions are kept</source>
+        <translation>Đã sửa: các bản trước vẫn được giữ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại khám</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Mạch</translation>
+    </message>
+    <message>
+        <source>Resp.</source>
+        <translation>Nhịp thở</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Bản sửa</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản gốc</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Tên bệnh</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>BP
+(mmHg)</source>
+        <translation>HA
+(mmHg)</translation>
+    </message>
+    <message>
+        <source>Temp.
+(°C)</source>
+        <translation>Nhiệt độ
+(°C)</translation>
+    </message>
+    <message>
+        <source>SpO2
+(%)</source>
+        <translation>SpO2
+(%)</translation>
+    </message>
+    <message>
+        <source>Weight
+(kg)</source>
+        <translation>Cân nặng
+(kg)</translation>
+    </message>
+    <message>
+        <source>Height
+(cm)</source>
+        <translation>Chiều cao
+(cm)</translation>
+    </message>
+    <message>
+        <source>Glucose
+(mmol/L)</source>
+        <translation>Đường huyết
+(mmol/L)</translation>
+    </message>
+    <message>
+        <source>Next
+due</source>
+        <translation>Khám
+lần sau</translation>
+    </message>
+    <message>
+        <source>Follow-up
+every (days)</source>
+        <translation>Theo dõi
+mỗi (ngày)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại PHCN</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Số phút</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Barthel</source>
+        <translation>Barthel</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>Ghi nhận tiến triển</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Ngày chuyển</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Nơi chuyển đến</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Chẩn đoán</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>Ngày trở về</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralCloseForm</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>Diagnosis and treatment at the hospital, advice on return</source>
+        <translation>Chẩn đoán, điều trị ở bệnh viện, lời dặn khi trở về</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>Ngày trở về</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Close referral (Ctrl+S)</source>
+        <translation>Kết thúc chuyển tuyến (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the referral of %1 to %2</source>
+        <translation>Kết thúc lượt chuyển tuyến ngày %1 đến %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralOpenForm</name>
+    <message>
+        <source>e.g. Lạng Sơn General Hospital</source>
+        <translation>ví dụ: Bệnh viện Đa khoa tỉnh Lạng Sơn</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Ngày chuyển</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Nơi chuyển đến</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Diagnosis (ICD-10, optional)</source>
+        <translation>Chẩn đoán (ICD-10, nếu có)</translation>
+    </message>
+    <message>
+        <source>Save referral (Ctrl+S)</source>
+        <translation>Lưu chuyển tuyến (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <source>Refer to a hospital</source>
+        <translation>Chuyển tuyến</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>Refer to a hospital</source>
+        <translation>Chuyển tuyến</translation>
+    </message>
+    <message>
+        <source>Close the selected referral</source>
+        <translation>Kết thúc chuyển tuyến đã chọn</translation>
+    </message>
+    <message>
+        <source>No referral to a hospital recorded.</source>
+        <translation>Chưa có lượt chuyển tuyến nào.</translation>
+    </message>
+    <message>
+        <source>Referral to %1 closed.</source>
+        <translation>Đã kết thúc chuyển tuyến đến %1.</translation>
+    </message>
+    <message>
+        <source>Referral to %1 saved.</source>
+        <translation>Đã lưu chuyển tuyến đến %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RehabForm</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>0 = fully dependent, 100 = independent in daily activities</source>
+        <translation>0 = phụ thuộc hoàn toàn, 100 = tự lập trong sinh hoạt hằng ngày</translation>
+    </message>
+    <message>
+        <source>What was done and what progress was seen</source>
+        <translation>Đã tập gì, tiến triển ra sao</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày tập</translation>
+    </message>
+    <message>
+        <source>Type of rehabilitation</source>
+        <translation>Loại phục hồi chức năng</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>phút</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Barthel index</source>
+        <translation>Chỉ số Barthel</translation>
+    </message>
+    <message>
+        <source>0–100, optional</source>
+        <translation>0–100, nếu có đánh giá</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>Ghi nhận tiến triển</translation>
+    </message>
+    <message>
+        <source>Save session (Ctrl+S)</source>
+        <translation>Lưu buổi tập (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <source>New rehabilitation session</source>
+        <translation>Buổi phục hồi chức năng mới</translation>
+    </message>
+    <message>
+        <source>Correct the session of %1</source>
+        <translation>Sửa buổi tập ngày %1</translation>
+    </message>
+</context>
+<context>
+    <name>RehabTab</name>
+    <message>
+        <source>New session</source>
+        <translation>Ghi buổi tập mới</translation>
+    </message>
+    <message>
+        <source>Correct the selected session</source>
+        <translation>Sửa buổi tập đã chọn</translation>
+    </message>
+    <message>
+        <source>No rehabilitation session recorded yet.</source>
+        <translation>Chưa có buổi phục hồi chức năng nào.</translation>
+    </message>
+    <message>
+        <source>Session of %1 corrected.</source>
+        <translation>Đã sửa buổi tập ngày %1.</translation>
+    </message>
+    <message>
+        <source>Session of %1 saved.</source>
+        <translation>Đã lưu buổi tập ngày %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentRecordWidget</name>
+    <message>
+        <source>Profile</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation>Khám sức khỏe</translation>
+    </message>
+    <message>
+        <source>Chronic conditions</source>
+        <translation>Bệnh mạn tính</translation>
+    </message>
+    <message>
+        <source>Rehabilitation</source>
+        <translation>Phục hồi chức năng</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Chuyển tuyến</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Lịch sử thay đổi</translation>
+    </message>
+    <message>
+        <source>This record cannot be shown.</source>
+        <translation>Không hiển thị được hồ sơ này.</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>Mã %1</translation>
+    </message>
+    <message>
+        <source>born %1 (%2 years)</source>
+        <translation>sinh %1 (%2 tuổi)</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>phòng %1</translation>
+    </message>
+    <message>
+        <source>admitted %1</source>
+        <translation>tiếp nhận %1</translation>
+    </message>
+    <message>
+        <source>Discharged on %1 (%2)</source>
+        <translation>Đã ra khỏi cơ sở ngày %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Health-insurance card expired on %1</source>
+        <translation>Thẻ BHYT hết hạn ngày %1</translation>
+    </message>
+    <message>
+        <source>Checkup overdue since %1</source>
+        <translation>Quá hạn khám từ %1</translation>
+    </message>
+    <message>
+        <source>No checkup recorded yet</source>
+        <translation>Chưa có lần khám nào</translation>
+    </message>
+    <message>
+        <source>At the hospital: %1</source>
+        <translation>Đang chuyển tuyến: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versions of this checkup</source>
+        <translation>Các phiên bản của lần khám</translation>
+    </message>
+    <message>
+        <source>Oldest first. A correction never erases the earlier version.</source>
+        <translation>Bản cũ nhất ở trên. Sửa không bao giờ xóa bản trước.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+</TS>
