@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.today)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([820, 500])
+        split.setSizes([900, 466])
         split.setChildrenCollapsible(False)
         self.home = split
         self.tabs = QTabWidget(objectName="mainTabs")

@@ -128,6 +128,7 @@ class ResidentListWidget(QWidget):
         self.group.setToolTip(self.tr("Show one beneficiary group only"))
         self.status.setToolTip(self.tr("Residents present now, those who left, or everyone"))
         self.model.retranslate()
+        self._size_columns()
         self._update_count()
 
     def changeEvent(self, event) -> None:
@@ -136,11 +137,16 @@ class ResidentListWidget(QWidget):
         super().changeEvent(event)
 
     def _size_columns(self) -> None:
+        """Fixed columns as wide as their content or header (whichever is wider); the name takes the rest."""
         metrics = self.table.fontMetrics()
-        widths = {"code": "DT-000000", "sex": "Female", "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.10",
-                  "groups": "BTXH, NKT, TE", "status": "Đã ra 00/00/0000"}
-        for name, sample in widths.items():
-            self.table.setColumnWidth(COLUMNS.index(name), metrics.horizontalAdvance(sample) + 28)
+        bold = self.table.horizontalHeader().fontMetrics()
+        samples = {"code": "DT-00000", "sex": "Nam", "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.1",
+                   "groups": "BTXH, NKT", "status": self.model._text_for_width()}
+        for name, sample in samples.items():
+            column = COLUMNS.index(name)
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(header) + 18) + 20
+            self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
 
     # --- loading ------------------------------------------------------------------------

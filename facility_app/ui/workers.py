@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 _alive: set["_Relay"] = set()  # keeps relays alive until their task reports
@@ -19,21 +20,28 @@ class _Relay(QObject):
     sig_done = Signal(object)
     sig_failed = Signal(object)
 
-    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]):
+    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
+                 owner: QObject | None):
         super().__init__()
-        self._on_done, self._on_error = on_done, on_error
+        self._on_done, self._on_error, self._owner = on_done, on_error, owner
         self.sig_done.connect(self._done)
         self.sig_failed.connect(self._failed)
+
+    def _owner_gone(self) -> bool:
+        """The screen that asked was closed meanwhile: nobody to tell."""
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     @Slot(object)
     def _done(self, result: Any) -> None:
         _alive.discard(self)
-        self._on_done(result)
+        if not self._owner_gone():
+            self._on_done(result)
 
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         _alive.discard(self)
-        self._on_error(exc)
+        if not self._owner_gone():
+            self._on_error(exc)
 
 
 class _Task(QRunnable):
@@ -52,8 +60,14 @@ class _Task(QRunnable):
 
 
 def run_async(fn: Callable[[], Any], on_done: Callable[[Any], None],
-              on_error: Callable[[BaseException], None]) -> None:
-    relay = _Relay(on_done, on_error)
+              on_error: Callable[[BaseException], None], owner: QObject | None = None) -> None:
+    """``owner`` (by default the object ``on_done`` is a method of): if it is
+    deleted before the work ends, the result is dropped instead of reaching
+    a destroyed widget."""
+    if owner is None:
+        candidate = getattr(on_done, "__self__", None)
+        owner = candidate if isinstance(candidate, QObject) else None
+    relay = _Relay(on_done, on_error, owner)
     _alive.add(relay)
     QThreadPool.globalInstance().start(_Task(fn, relay))
 

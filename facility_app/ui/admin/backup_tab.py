@@ -192,7 +192,7 @@ class BackupTab(QWidget):
         gate = self.shell.gate
         self._set_working(True, self.restore_busy)
         run_async(lambda: gate.check_backup(source, passphrase), lambda _r: self._ask(source, passphrase),
-                  self._restore_failed)
+                  self._restore_failed, owner=self)
 
     def _ask(self, source: Path, passphrase: str) -> None:
         self._set_working(False, self.restore_busy)

@@ -180,7 +180,7 @@ class UsersTab(QWidget):
     def reload(self) -> None:
         s = self.session
         run_async(lambda: s.services.users.list(s.actor), self._loaded,
-                  lambda exc: inform(self, self.tr("Users"), explain(exc, s.lang), warning=True))
+                  lambda exc: inform(self, self.tr("Users"), explain(exc, s.lang), warning=True), owner=self)
 
     def _loaded(self, users) -> None:
         self.users = users

@@ -111,6 +111,11 @@ class ResidentTableModel(QAbstractTableModel):
             return QCoreApplication.translate("ResidentTableModel", "Present")
         return QCoreApplication.translate("ResidentTableModel", "Left {date}").format(date=names.date_text(row.discharge_date))
 
+    def _text_for_width(self) -> str:
+        """The longest status text, for sizing its column."""
+        return QCoreApplication.translate("ResidentTableModel", "Left {date}").format(
+            date=names.date_text(date(2000, 10, 10)))
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
@@ -203,6 +208,11 @@ class ResidentFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt name
         visible = self.sourceModel().visible
         return visible[source_row] if source_row < len(visible) else True
+
+    def _text_for_width(self) -> str:
+        """The longest status text, for sizing its column."""
+        return QCoreApplication.translate("ResidentTableModel", "Left {date}").format(
+            date=names.date_text(date(2000, 10, 10)))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
