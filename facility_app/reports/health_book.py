@@ -8,7 +8,7 @@ book again.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Table
 
 from ..domain import divisions, icd10
 from ..domain.enums import ScreeningResult
@@ -20,6 +20,15 @@ from .tables import fmt_int, fmt_num
 
 _SCREENING = {ScreeningResult.NEGATIVE: "âm tính", ScreeningResult.SUSPECTED: "nghi ngờ",
               ScreeningResult.POSITIVE: "dương tính", ScreeningResult.NOT_DONE: "chưa làm"}
+
+
+def _heading_of(text: str) -> list:
+    """A section heading that starts a new page when less than 35 mm is
+    left, without dragging a long table along (keepWithNext would)."""
+    return [CondPageBreak(35 * mm), p(text, _SECTION)]
+
+
+_SECTION = layout.style("book-section", 13, layout.BOLD, layout.TA_LEFT, before=8, after=4)
 
 
 def _d(day) -> str:
@@ -83,11 +92,11 @@ def _identity(st: Styles, book: HealthBook) -> list:
         ["Địa chỉ", address or r.old_address, "Địa chỉ cũ", r.old_address if address else ""],
     ]
     table = layout.simple_table(st, rows, [31, 60, 24, 50], header=False, bold_cols=frozenset({0, 2}))
-    return [p("1. THÔNG TIN CHUNG", st.heading), table]
+    return [*_heading_of("1. THÔNG TIN CHUNG"), table]
 
 
 def _conditions(st: Styles, book: HealthBook) -> list:
-    story = [p("2. BỆNH MẠN TÍNH", st.heading)]
+    story = [*_heading_of("2. BỆNH MẠN TÍNH")]
     if not book.conditions:
         return story + [p("Chưa ghi nhận bệnh mạn tính.", st.body_left)]
     rows = [["Mã ICD-10", "Tên bệnh", "Ngày phát hiện", "Tình trạng", "Theo dõi", "Ghi chú"]]
@@ -100,15 +109,12 @@ def _conditions(st: Styles, book: HealthBook) -> list:
 
 
 def _checkups(st: Styles, book: HealthBook) -> list:
-    story = [p("3. CÁC LẦN KHÁM SỨC KHỎE", st.heading)]
+    story = [*_heading_of("3. CÁC LẦN KHÁM SỨC KHỎE")]
     if not book.checkups:
         return story + [p("Chưa có lần khám nào được ghi trong hồ sơ.", st.body_left)]
-    small = layout.style("tiny", 9.5, layout.FONT, layout.TA_LEFT, leading=11.5)
-    small_head = layout.style("tiny-head", 9.5, layout.BOLD, layout.TA_CENTER, leading=11.5)
-    small_num = layout.style("tiny-num", 9.5, layout.FONT, layout.TA_RIGHT, leading=11.5)
     head = ["Ngày khám", "Loại", "Huyết áp<br/>(mmHg)", "Mạch", "Nhiệt độ<br/>(°C)", "SpO2<br/>(%)",
             "Cân nặng<br/>(kg)", "BMI", "Đường huyết<br/>(mmol/L)", "Phân loại", "Kết luận, người khám"]
-    data = [[Paragraph(h, small_head) for h in head]]  # fixed markup, no data in it
+    rows = [head]
     for c in book.checkups:
         v = c.vitals
         bp = f"{v.systolic}/{v.diastolic}" if v.systolic and v.diastolic else ""
@@ -118,19 +124,11 @@ def _checkups(st: Styles, book: HealthBook) -> list:
                        (f". {findings}" if findings else "")
         if c.examiner:
             findings += f" – {c.examiner}" if findings else c.examiner
-        cells = [_d(c.checkup_date), labels.CHECKUP_KINDS[c.kind].replace("Khám ", "").capitalize(), bp,
-                 _n(v.pulse), _n(v.temperature, 1), _n(v.spo2), _n(v.weight_kg, 1), _n(v.bmi, 1),
-                 _n(v.glucose, 1), c.classification.roman if c.classification else "", findings]
-        data.append([p(x, small_num if 2 <= j <= 8 else small) for j, x in enumerate(cells)])
-    widths = [17, 15, 15, 10, 12, 10, 13, 10, 16, 12, 35]
-    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(layout.table_style([
-        ("GRID", (0, 0), (-1, -1), 0.5, layout.GRID), ("BACKGROUND", (0, 0), (-1, 0), layout.HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return story + [table]
+        rows.append([_d(c.checkup_date), labels.CHECKUP_KINDS[c.kind].replace("Khám ", "").capitalize(), bp,
+                     _n(v.pulse), _n(v.temperature, 1), _n(v.spo2), _n(v.weight_kg, 1), _n(v.bmi, 1),
+                     _n(v.glucose, 1), c.classification.roman if c.classification else "", findings])
+    widths = [17, 15, 15, 11, 12, 11, 13, 10, 16, 11, 34]
+    return story + [layout.simple_table(st, rows, widths, right_cols=frozenset(range(2, 9)), size=9.5)]
 
 
 def _trends(st: Styles, book: HealthBook) -> list:
@@ -140,7 +138,7 @@ def _trends(st: Styles, book: HealthBook) -> list:
     weight = [(c.checkup_date, c.vitals.weight_kg) for c in cs if c.vitals.weight_kg]
     bmi = [(c.checkup_date, c.vitals.bmi) for c in cs if c.vitals.bmi]
     glucose = [(c.checkup_date, c.vitals.glucose) for c in cs if c.vitals.glucose]
-    story = [p("4. DIỄN BIẾN CÁC CHỈ SỐ SINH TỒN", st.heading)]
+    story = [*_heading_of("4. DIỄN BIẾN CÁC CHỈ SỐ SINH TỒN")]
     if not (sys_ or weight or glucose):
         return story + [p("Chưa có số đo để vẽ biểu đồ.", st.body_left)]
     half = (FRAME_WIDTH - 6 * mm) / 2
@@ -157,7 +155,7 @@ def _trends(st: Styles, book: HealthBook) -> list:
 
 
 def _rehab(st: Styles, book: HealthBook) -> list:
-    story = [p("5. PHỤC HỒI CHỨC NĂNG", st.heading)]
+    story = [*_heading_of("5. PHỤC HỒI CHỨC NĂNG")]
     rh = book.rehab_summary
     if not rh.sessions:
         return story + [p("Chưa tham gia phục hồi chức năng.", st.body_left)]
@@ -168,7 +166,7 @@ def _rehab(st: Styles, book: HealthBook) -> list:
                      _d(min(dates)), _d(max(dates))])
     rows.append(["Tổng cộng", fmt_int(rh.sessions), fmt_num(rh.hours), _d(min(s.session_date for s in book.rehab)),
                  _d(max(s.session_date for s in book.rehab))])
-    story.append(layout.simple_table(st, rows, [65, 22, 22, 28, 28]))
+    story.append(layout.simple_table(st, rows, [65, 22, 22, 28, 28], right_cols=frozenset({1, 2})))
     scores = [(s.session_date, s.barthel) for s in book.rehab if s.barthel is not None]
     b = rh.barthel
     if b.assessed:
@@ -183,7 +181,7 @@ def _rehab(st: Styles, book: HealthBook) -> list:
 
 
 def _referrals(st: Styles, book: HealthBook) -> list:
-    story = [p("6. CHUYỂN TUYẾN", st.heading)]
+    story = [*_heading_of("6. CHUYỂN TUYẾN")]
     if not book.referrals:
         return story + [p("Chưa có lượt chuyển tuyến.", st.body_left)]
     rows = [["Ngày chuyển", "Nơi chuyển đến", "Lý do, chẩn đoán", "Kết quả", "Ngày trở về"]]

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
@@ -200,24 +201,32 @@ def report_table(st: Styles, t: ReportTable, width: float = FRAME_WIDTH) -> Tabl
 
 
 def simple_table(st: Styles, rows: list[list[str]], widths_mm: list[float], *, header: bool = True,
-                 bold_cols: frozenset[int] = frozenset()) -> Table:
-    """A plain grid of text (the health book's record tables)."""
+                 bold_cols: frozenset[int] = frozenset(), right_cols: frozenset[int] = frozenset(),
+                 size: float = TABLE_SIZE) -> Table:
+    """A plain grid of text (the health book's record tables). Cells are
+    plain strings, long ones broken into lines here: several times cheaper
+    to lay out than paragraphs, and a 10-year record has thousands of cells."""
+    head = style("sh", size, BOLD, TA_CENTER, leading=size * 1.2)
     data = []
     for i, row in enumerate(rows):
         if header and i == 0:
-            data.append([p(c, st.head) for c in row])
-        else:
-            data.append([p(c, st.cell_bold if j in bold_cols else st.cell) for j, c in enumerate(row)])
+            data.append([Paragraph(c, head) for c in row])  # fixed headings, may hold <br/>
+            continue
+        data.append(["\n".join(simpleSplit(c, BOLD if j in bold_cols else FONT, size, widths_mm[j] * mm - 6))
+                     for j, c in enumerate(row)])
     table = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=1 if header else 0)
     commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, size), ("LEADING", (0, 0), (-1, -1), size * 1.2),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
+    commands += [("FONT", (j, 1 if header else 0), (j, -1), BOLD, size) for j in bold_cols]
+    commands += [("ALIGN", (j, 1 if header else 0), (j, -1), "RIGHT") for j in right_cols]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
-    table.setStyle(table_style(commands))
+    table.setStyle(TableStyle(commands))
     return table
 
 
