@@ -372,3 +372,13 @@ def test_a_failed_export_leaves_no_partial_file_and_no_audit_entry(svc, tmp_path
         svc.exports.residents_csv(ADMIN, tmp_path / "r.csv")
     assert list(tmp_path.iterdir()) == []
     assert snapshot(svc.store.engine) == before
+
+
+def test_a_call_that_changes_nothing_writes_nothing(svc):
+    r = admitted(svc)
+    cond = svc.clinical.add_condition(NURSE, Condition(r.id, "I10", follow_up_days=90))
+    before = snapshot(svc.store.engine)
+    assert svc.residents.update(NURSE, r.id, {"room": r.room}, r.version).version == r.version
+    svc.clinical.update_condition(NURSE, cond.id, {"follow_up_days": 90}, cond.version)
+    svc.users.set_active(ADMIN, "admin1", True)  # already active
+    assert snapshot(svc.store.engine) == before
