@@ -65,6 +65,7 @@ def screenshots(tmp_path_factory) -> Path:
 
 
 def shoot(widget: QWidget, folder: Path, name: str) -> Path:
+    QApplication.processEvents()  # pending layouts (a language switch) settle first
     path = folder / f"{name}.png"
     assert widget.grab().save(str(path)), path
     return path

@@ -426,6 +426,10 @@ Have the facility code (given by the province) at hand.</translation>
         <translation>Logged in: {user} ({role})</translation>
     </message>
     <message>
+        <source>Close the record (Ctrl+W)</source>
+        <translation>Close the record (Ctrl+W)</translation>
+    </message>
+    <message>
         <source>Admit a resident</source>
         <translation>Admit a resident</translation>
     </message>

@@ -426,6 +426,10 @@ Hãy chuẩn bị sẵn mã cơ sở (do tỉnh cấp).</translation>
         <translation>Đang đăng nhập: {user} ({role})</translation>
     </message>
     <message>
+        <source>Close the record (Ctrl+W)</source>
+        <translation>Đóng hồ sơ (Ctrl+W)</translation>
+    </message>
+    <message>
         <source>Admit a resident</source>
         <translation>Tiếp nhận đối tượng</translation>
     </message>

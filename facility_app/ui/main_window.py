@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         title = self.tr("Residents' health records")
         self.setWindowTitle(f"{self.facility_name} · {title}" if self.facility_name else title)
         self.tabs.setTabText(0, self.tr("Residents and today"))
+        for i in range(1, self.tabs.count()):
+            self._close_button_tip(i)
         self.act_admit.setText(self.tr("&Admit a resident…"))
         self.act_admit.setToolTip(self.tr("Admit a new resident (Ctrl+N)"))
         self.act_find.setText(self.tr("&Find a resident"))
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         widget.resident_id_for_tab = resident_id
         index = self.tabs.addTab(widget, title)
         self.tabs.setTabToolTip(index, title)
+        self._close_button_tip(index)
         self.tabs.setCurrentIndex(index)
 
     def _title_of(self, resident_id: str) -> str:
@@ -229,6 +232,12 @@ class MainWindow(QMainWindow):
             return self.session.services.residents.get(self.session.actor, resident_id).full_name
         except Exception:
             return resident_id
+
+    def _close_button_tip(self, index: int) -> None:
+        """Qt's own tab close button says "Close Tab" in English whatever the language."""
+        button = self.tabs.tabBar().tabButton(index, self.tabs.tabBar().ButtonPosition.RightSide)
+        if button is not None:
+            button.setToolTip(self.tr("Close the record (Ctrl+W)"))
 
     def record_tabs(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(1, self.tabs.count())]

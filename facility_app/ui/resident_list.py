@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import BeneficiaryGroup
+from ..domain.enums import BeneficiaryGroup, Sex
 from ..services.roster import RosterService
 from . import names
 from .dialogs import explain
@@ -140,7 +140,8 @@ class ResidentListWidget(QWidget):
         """Fixed columns as wide as their content or header (whichever is wider); the name takes the rest."""
         metrics = self.table.fontMetrics()
         bold = self.table.horizontalHeader().fontMetrics()
-        samples = {"code": "DT-00000", "sex": "Nam", "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.1",
+        sex = max((names.sex(s) for s in Sex), key=metrics.horizontalAdvance)
+        samples = {"code": "DT-00000", "sex": sex, "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.1",
                    "groups": "BTXH, NKT", "status": self.model._text_for_width()}
         for name, sample in samples.items():
             column = COLUMNS.index(name)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..services.today import KINDS, TodayList, for_services
+from .collation import name_key
 from .dialogs import explain
 from .names import date_text
 from .style import mark
@@ -134,7 +135,7 @@ class TodayPanel(QWidget):
         bold.setBold(True)
         any_item = False
         for kind in KINDS:
-            items = today.of_kind(kind)
+            items = sorted(today.of_kind(kind), key=lambda i: (-i.urgency, name_key(i.full_name)))
             if not items:
                 continue
             any_item = True
