@@ -63,30 +63,58 @@ def _bad_value(name: str, value: Any) -> Refusal:
 def _convert(cls, name: str, value: Any) -> Any:
     if value is None:
         return None
+    return _converter(cls, name)(name, value)
+
+
+def _as_groups(name, value):
+    try:
+        return [BeneficiaryGroup(g) for g in str(value).split(",") if g]
+    except ValueError:
+        raise _bad_value(name, value) from None
+
+
+def _as_class(name, value):
+    try:
+        return HealthClass(value)
+    except ValueError:
+        raise _bad_value(name, value) from None
+
+
+def _as_date(name, value):
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _bad_value(name, value) from None
+
+
+def _as_enum(kind):
+    def convert(name, value):
+        try:
+            return kind(value)
+        except ValueError:
+            choices = ", ".join(str(m.value) for m in kind)
+            raise Refusal.from_problems([Problem(name, "choice", {"value": value, "choices": choices})]) from None
+    return convert
+
+
+def _same(_name, value):
+    return value
+
+
+@lru_cache(maxsize=None)
+def _converter(cls, name: str):
+    """How a wire value of ``cls.name`` becomes the entity's value (decided once)."""
     if name == "groups" and cls is e.Resident:
-        try:
-            return [BeneficiaryGroup(g) for g in str(value).split(",") if g]
-        except ValueError:
-            raise _bad_value(name, value) from None
+        return _as_groups
     if name == "classification":
-        try:
-            return HealthClass(value)
-        except ValueError:
-            raise _bad_value(name, value) from None
+        return _as_class
     kinds = get_args(_hints(cls)[name]) or (_hints(cls)[name],)
     for kind in kinds:
         if kind is date:
-            try:
-                return date.fromisoformat(value)
-            except (TypeError, ValueError):
-                raise _bad_value(name, value) from None
+            return _as_date
         if isinstance(kind, type) and issubclass(kind, Enum):
-            try:
-                return kind(value)
-            except ValueError:
-                choices = ", ".join(str(m.value) for m in kind)
-                raise Refusal.from_problems([Problem(name, "choice", {"value": value, "choices": choices})]) from None
-    return value
+            return _as_enum(kind)
+    return _same
 
 
 def to_entity(table: str, data: dict[str, Any]) -> Any:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -98,12 +98,13 @@ class Store:
 
     def load(self, keys: set[tuple[str, str]]) -> None:
         wanted = [k for k in keys if k not in self.rows and k not in self.missing]
-        by_id: dict[str, set[str]] = {}
+        by_table: dict[str, list[str]] = {}
         for table, row_id in wanted:
-            by_id.setdefault(row_id, set()).add(table)
-        for part in _chunks(sorted(by_id)):
-            for r in self.conn.execute(sa.select(records).where(records.c.row_id.in_(part))):
-                if r.table_name in by_id.get(r.row_id, ()):
+            by_table.setdefault(table, []).append(row_id)
+        for table, ids in by_table.items():  # (table_name, row_id) is the primary key: an index lookup
+            for part in _chunks(sorted(ids)):
+                for r in self.conn.execute(sa.select(records).where(records.c.table_name == table,
+                                                                    records.c.row_id.in_(part))):
                     self.rows[(r.table_name, r.row_id)] = Row.from_db(r)
         self.missing.update(k for k in wanted if k not in self.rows)
 
@@ -340,7 +341,7 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
     conn.execute(devices.update().where(devices.c.id == device.id).values(highest_seq=highest, last_seen_at=at))
     answer = p.PushAnswer(batch.batch_id, results, highest, server_now)
     conn.execute(batches.insert().values(device_id=device.id, batch_id=batch.batch_id,
-                                         answer=dumps(asdict(answer)), received_at=at))
+                                         answer=dumps(p.to_dict(answer)), received_at=at))
     return answer
 
 
