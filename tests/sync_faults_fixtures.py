@@ -6,7 +6,10 @@ connections, and a server restart.
 It understands just enough HTTP/1.1 (Content-Length bodies, chunked
 answers) to cut a message in the middle. ``policy(request)`` names the
 fault for each request: "pass", "drop", "reset-request", "reset-response",
-"stall", "duplicate", "500-before", "500-after", "restart".
+"stall", "duplicate", "500-before", "500-after", "restart", and "delay"
+(a slow server: the answer comes ``delay_seconds`` late; "delay:1.5"
+says how late). ``max_active``
+is the most requests it held at once.
 """
 from __future__ import annotations
 
@@ -105,11 +108,14 @@ def _reset(sock: socket.socket) -> None:
 
 class FaultProxy:
     def __init__(self, upstream_port: int, policy: Callable[[Request], str] | None = None, *,
-                 stall_seconds: float = 3.0, on_restart: Callable[[], None] | None = None):
+                 stall_seconds: float = 3.0, on_restart: Callable[[], None] | None = None,
+                 delay_seconds: float = 0.5):
         self.upstream = ("127.0.0.1", upstream_port)
         self.policy = policy or (lambda r: "pass")
         self.stall_seconds = stall_seconds
         self.on_restart = on_restart
+        self.delay_seconds = delay_seconds
+        self.active = self.max_active = 0
         self.log: list[tuple[str, str, str]] = []
         self._lock = threading.Lock()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -173,7 +179,7 @@ class FaultProxy:
                 req = Request(method.decode(), path.decode().split("?")[0], raw)
                 fault = self.policy(req)
                 with self._lock:
-                    self.log.append((req.method, req.path, fault))
+                    self.log.append((req.method, req.path, fault.partition(":")[0]))
                 if fault == "drop":
                     _reset(client)
                     return
@@ -195,11 +201,19 @@ class FaultProxy:
                 if fault == "duplicate":
                     extra, _ = self._exchange(None, raw)
                     extra.close()
+                with self._lock:
+                    self.active += 1
+                    self.max_active = max(self.max_active, self.active)
                 try:
+                    if fault.startswith("delay"):  # "delay" or "delay:SECONDS"
+                        time.sleep(float(fault.partition(":")[2] or self.delay_seconds))
                     upstream, answer = self._exchange(upstream, raw)
                 except (OSError, EOFError):
                     _reset(client)
                     return
+                finally:
+                    with self._lock:
+                        self.active -= 1
                 if fault == "reset-response":
                     client.sendall(answer[:max(1, len(answer) // 2)])
                     _reset(client)

@@ -163,3 +163,35 @@ def test_seeded_random_run_with_faults(sync_server, tmp_path):
         pc1.close()
         pc2.close()
         proxy.close()
+
+
+def test_batches_overlap_on_a_slow_server_but_never_overtake_their_records(sqlite_server, tmp_path):
+    """With slow answers the engine keeps several batches in flight; a batch
+    that names a record of an earlier, unanswered batch waits, so nothing is
+    refused for arriving before its resident."""
+    server = sqlite_server
+    pushes = iter(range(10**6))
+
+    def uneven(req):  # every other push is slow, so a later batch could overtake an earlier one
+        if req.path != "/v1/push":
+            return "pass"
+        return "delay:1.0" if next(pushes) % 2 else "delay:0.3"
+
+    proxy = FaultProxy(server.port, uneven)
+    rng = random.Random(13)
+    pc = first_pc(tmp_path, server, url=proxy.base_url)
+    try:
+        for _ in range(40):  # each admission followed by its checkups: batches depend on each other
+            person = admit(pc, rng)
+            for _ in range(3):
+                checkup(pc, rng, person.id)
+            edit(pc, person.id, room="P-mới")
+        report = pc.sync(max_changes=18)
+        assert report.complete, report.error
+        assert report.parked == 0 and report.push_rounds >= 9
+        assert proxy.max_active >= 2  # batches did overlap
+        assert_nothing_lost_or_doubled(server, pc)
+        assert len(server.rows()["checkups"]) == 120
+    finally:
+        pc.close()
+        proxy.close()

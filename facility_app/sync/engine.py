@@ -10,10 +10,13 @@ power cut, a dropped link, a killed process:
   server's answer;
 - the pull cursor moves only in the transaction that applied the page.
 
-Batches adapt to the link: up to 500 changes / 64 KB, halved after a
-timeout or reset (and grown back after quick answers); on a slow link with
-a long round trip, up to four batches travel at once so the link is not
-idle while the server answers. A batch the server cannot read (400, 413,
+Batches adapt to the link: up to 500 changes and 64 KB on the wire
+(compressed), halved after a timeout or reset and grown back after quick
+answers. On a slow link with a long round trip, up to four batches travel
+at once (each on its own connection) so the link is not idle while the
+server answers; a batch that names a record still travelling in an earlier
+batch (its insert, or the resident a checkup belongs to) waits for that
+answer, so the server never sees a record before its creation. A batch the server cannot read (400, 413,
 422) is split until the one change at fault is found; that change is
 parked here with the server's reason and the rest go on.
 """
@@ -37,6 +40,7 @@ from .client import Transport, WireStats
 from .errors import Offline, Refused, ServerTrouble, SyncError
 from .protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, ChangeResult, PushBatch
 
+MAX_BATCH_BYTES = 64 * 1024  # a batch's body as it travels (msgpack + zstd)
 MIN_CHANGES = 25
 MIN_BYTES = 8 * 1024
 MAX_WINDOW = 4
@@ -104,7 +108,7 @@ def _error_text(exc: SyncError) -> str:
 class SyncEngine:
     def __init__(self, store: Store, *, connect_timeout: float = 10.0, read_timeout: float = 40.0,
                  retries: int = 3, max_changes: int = MAX_BATCH_CHANGES,
-                 max_bytes: int = outbox.MAX_BATCH_BYTES, window: int = MAX_WINDOW,
+                 max_bytes: int = MAX_BATCH_BYTES, window: int = MAX_WINDOW,
                  pull_limit: int = DEFAULT_PULL_LIMIT, pause: Callable[[float], None] = time.sleep):
         self.store = store
         self.connect_timeout, self.read_timeout, self.retries = connect_timeout, read_timeout, retries
@@ -129,9 +133,15 @@ class SyncEngine:
                               retries=self.retries)
         try:
             self._push(transport, settings, report, progress, should_stop)
-            self._tell_resolutions(transport)
+            told = self._tell_resolutions(transport)
             self._pull(transport, settings, report, progress, should_stop)
-            self._fetch_conflicts(transport, report)
+            with self.store.read() as conn:
+                open_here = bool(_open_conflicts(conn))
+            # a new conflict always comes with a change to pull (the colliding
+            # change has its place in the stream even when it lost), so a quiet
+            # run saves this round trip
+            if report.conflicts or report.pulled or told or open_here:
+                self._fetch_conflicts(transport, report)
         except SyncError as exc:
             report.error = exc
         finally:
@@ -169,24 +179,28 @@ class SyncEngine:
         after = 0
         done = 0
         local_parked = [0]
-        in_flight: list[tuple[list[outbox.OutRow], Future]] = []
+        waiting: _Prepared | None = None  # read and encoded, not yet sent
+        in_flight: list[tuple[_Prepared, Future]] = []
         pool = ThreadPoolExecutor(max_workers=MAX_WINDOW, thread_name_prefix="sync-push")
         failure: SyncError | None = None
         try:
             while True:
-                # keep the window full
+                # keep the window full with batches that depend on nothing in flight
                 while failure is None and len(in_flight) < sizer.window and not should_stop():
-                    with self.store.read() as conn:
-                        rows = outbox.read_pending(conn, after_seq=after, limit=sizer.max_changes)
-                        rows = next(outbox.cut(rows, sizer.max_changes, sizer.max_bytes), [])
-                        batch = self._batch(conn, settings, rows) if rows else None
-                    if batch is None:
-                        break
-                    after = rows[-1].seq
-                    in_flight.append((rows, pool.submit(self._send, transport, batch, rows, sizer, local_parked)))
+                    if waiting is None:
+                        waiting = self._prepare(settings, after, sizer)
+                        if waiting is None:
+                            break
+                        after = waiting.rows[-1].seq
+                    busy = set().union(*(p.rows_touched for p, _ in in_flight)) if in_flight else set()
+                    if waiting.refs & busy:
+                        break  # it names a record still on its way: wait for that answer first
+                    in_flight.append((waiting, pool.submit(self._send, transport, waiting.batch, waiting.rows,
+                                                           sizer, local_parked, waiting.encoded)))
+                    waiting = None
                 if not in_flight:
                     break
-                rows, future = in_flight.pop(0)
+                prepared, future = in_flight.pop(0)
                 try:
                     answered = future.result()
                 except SyncError as exc:
@@ -200,12 +214,29 @@ class SyncEngine:
                         report.parked += tally.parked
                         report.conflicts += tally.conflicts
                         report.push_rounds += 1
-                done += len(rows)
+                done += len(prepared.rows)
                 progress(Progress("push", min(done, total), total))
         finally:
             pool.shutdown(wait=True)
         if failure is not None:
             raise failure
+
+    def _prepare(self, settings: state.Settings, after: int, sizer: _Sizer) -> "_Prepared | None":
+        """The next batch after ``after``: at most ``max_changes`` changes whose
+        encoded body fits ``max_bytes`` (halved until it does)."""
+        with self.store.read() as conn:
+            rows = outbox.read_pending(conn, after_seq=after, limit=sizer.max_changes)
+            rows = next(outbox.cut(rows, sizer.max_changes), [])
+            if not rows:
+                return None
+            batch = self._batch(conn, settings, rows)
+        encoded = api.encode_batch(batch)
+        while len(encoded[0]) > sizer.max_bytes and len(rows) > 1:
+            rows = rows[:len(rows) // 2]
+            batch = PushBatch(batch_id=batch.batch_id, device_id=batch.device_id, seq_from=rows[0].seq,
+                              seq_to=rows[-1].seq, changes=batch.changes[:len(rows)])
+            encoded = api.encode_batch(batch)
+        return _Prepared(rows, batch, encoded)
 
     def _batch(self, conn: sa.Connection, settings: state.Settings, rows: list[outbox.OutRow]) -> PushBatch:
         bases = merge.base_versions(conn, [r.seq for r in rows])
@@ -222,10 +253,11 @@ class SyncEngine:
                          seq_from=rows[0].seq, seq_to=rows[-1].seq, changes=changes)
 
     def _send(self, transport: Transport, batch: PushBatch, rows: list[outbox.OutRow], sizer: _Sizer,
-              local_parked: list[int]) -> list[tuple[list[outbox.OutRow], list[ChangeResult], list]]:
+              local_parked: list[int], encoded: tuple[bytes, dict] | None = None,
+              ) -> list[tuple[list[outbox.OutRow], list[ChangeResult], list]]:
         """Send one batch (retrying the same batch id); split it when the server
         cannot take it whole. Returns (rows, results, versions) per piece."""
-        body, headers = api.encode_batch(batch)
+        body, headers = encoded or api.encode_batch(batch)
         for attempt in range(BATCH_TRIES):
             started = time.monotonic()
             try:
@@ -237,6 +269,9 @@ class SyncEngine:
                 self.pause(min(8.0, 1.0 * 2 ** attempt))
                 continue
             except Refused as exc:
+                if exc.status == 409 and attempt < BATCH_TRIES - 1:  # "retry": a clashing request was running
+                    self.pause(0.5)
+                    continue
                 if exc.status not in (400, 413, 422):
                     raise
                 return self._split(transport, batch, rows, sizer, local_parked, exc)
@@ -266,7 +301,7 @@ class SyncEngine:
 
     # --- conflicts resolved here ------------------------------------------------
 
-    def _tell_resolutions(self, transport: Transport) -> None:
+    def _tell_resolutions(self, transport: Transport) -> int:
         with self.store.read() as conn:
             todo = sync_service.conflicts_to_tell(conn)
         for conflict_id, value in todo:
@@ -278,6 +313,7 @@ class SyncEngine:
             with self.store.write(_actor(), "sync-resolve") as w:
                 sync_service.mark_told(w.conn, conflict_id)
                 w.audit_only("sync_conflicts", str(conflict_id), {"told_server": True})
+        return len(todo)
 
     # --- pull --------------------------------------------------------------------
 
@@ -319,6 +355,26 @@ class SyncEngine:
         records = api.conflicts(transport)
         with self.store.write(_actor(), "sync-conflicts") as w:
             report.new_conflicts = sync_service.mirror_conflicts(w.conn, records)
+
+
+@dataclass
+class _Prepared:
+    rows: list[outbox.OutRow]
+    batch: PushBatch
+    encoded: tuple[bytes, dict]
+
+    @property
+    def rows_touched(self) -> set[str]:
+        return {r.row_id for r in self.rows}
+
+    @property
+    def refs(self) -> set[str]:
+        """Every record id the batch names: its rows and the rows they point at
+        (a checkup's resident, a correction's original)."""
+        out = self.rows_touched
+        for change in self.batch.changes:
+            out.update(v for k, v in change.fields.items() if k.endswith("_id") and isinstance(v, str))
+        return out
 
 
 def _pair(results: list[ChangeResult], rows: list[outbox.OutRow]):

@@ -23,7 +23,7 @@ from ..storage.tables import change_log
 from .protocol import MAX_BATCH_CHANGES, Change, ChangeResult
 
 PENDING, ACKED, PARKED = "pending", "acked", "parked"
-MAX_BATCH_BYTES = 64 * 1024  # canonical JSON of the changes, before compression
+MAX_RAW_BATCH_BYTES = 1024 * 1024  # canonical JSON, before compression (the wire budget is the engine's)
 _OVERHEAD = 170  # ids, stamp, op and keys of one change in canonical JSON
 
 
@@ -56,7 +56,7 @@ def read_pending(conn: sa.Connection, after_seq: int = 0, limit: int = 5000) -> 
     return [OutRow(*r) for r in rows]
 
 
-def cut(rows: list[OutRow], max_changes: int = MAX_BATCH_CHANGES, max_bytes: int = MAX_BATCH_BYTES) -> Iterator[list[OutRow]]:
+def cut(rows: list[OutRow], max_changes: int = MAX_BATCH_CHANGES, max_bytes: int = MAX_RAW_BATCH_BYTES) -> Iterator[list[OutRow]]:
     """Consecutive batches of at most ``max_changes`` changes and about
     ``max_bytes`` (a single bigger change still travels, alone)."""
     max_changes = max(1, min(max_changes, MAX_BATCH_CHANGES))
