@@ -109,17 +109,28 @@ class CheckupsTab(QWidget):
         browse_layout.addWidget(self.banner)
         browse_layout.addWidget(split, 1)
 
-        self.form = CheckupForm(session, self)
-        self.form.sig_saved.connect(self._saved)
-        self.form.sig_closed.connect(self._show_browse)
+        self._form: CheckupForm | None = None
+        self.form_page = None
         self.pages = QStackedWidget(self)
         self.pages.addWidget(browse)
-        self.form_page = scrolled(self.form)
-        self.pages.addWidget(self.form_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.pages)
         self._selection_changed()
+
+    @property
+    def form(self) -> CheckupForm:
+        """Built the first time a checkup is recorded or corrected."""
+        if self._form is None:
+            self._form = CheckupForm(self.session, self)
+            self._form.sig_saved.connect(self._saved)
+            self._form.sig_closed.connect(self._show_browse)
+            self.form_page = scrolled(self._form)
+            self.pages.addWidget(self.form_page)
+        return self._form
+
+    def built_forms(self) -> list:
+        return [self._form] if self._form is not None else []
 
     # --- data ---------------------------------------------------------------
 
@@ -155,13 +166,14 @@ class CheckupsTab(QWidget):
     # --- actions ------------------------------------------------------------------
 
     def form_open(self) -> bool:
-        return self.pages.currentWidget() is self.form_page
+        return self.form_page is not None and self.pages.currentWidget() is self.form_page
 
     def start_new(self) -> None:
         if self._resident is None:
             return
         self.banner.clear_message()
-        self.form.start_new(self._resident, self._checkups[0] if self._checkups else None)
+        form = self.form
+        form.start_new(self._resident, self._checkups[0] if self._checkups else None)
         self.pages.setCurrentWidget(self.form_page)
         self.form.date.setFocus()
 
@@ -170,7 +182,8 @@ class CheckupsTab(QWidget):
         if checkup is None or self._resident is None:
             return
         self.banner.clear_message()
-        self.form.start_correction(self._resident, checkup)
+        form = self.form
+        form.start_correction(self._resident, checkup)
         self.pages.setCurrentWidget(self.form_page)
         self.form.date.setFocus()
 

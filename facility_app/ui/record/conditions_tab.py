@@ -130,9 +130,11 @@ class ConditionsTab(ListTab):
         self.empty = self.empty_label("conditionEmpty", self.tr("No chronic condition recorded."))
         self.browse_layout.addWidget(self.empty)
         self.browse_layout.addWidget(self.table, 1)
-        self.form = ConditionForm(session, self)
-        self.add_form(self.form)
         self._selection_changed()
+
+    @property
+    def form(self) -> ConditionForm:
+        return self.form_for("condition", lambda: ConditionForm(self.session, self))
 
     def set_data(self, resident: Resident, conditions: list[Condition]) -> None:
         self._resident = resident

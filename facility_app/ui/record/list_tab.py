@@ -37,6 +37,7 @@ class ListTab(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.browse)
         self._form_pages: dict[EditForm, QScrollArea] = {}
+        self._forms: dict[str, EditForm] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.pages)
@@ -58,6 +59,19 @@ class ListTab(QWidget):
         label.setWordWrap(True)
         label.setStyleSheet("color: #555; padding: 12px;")
         return label
+
+    def form_for(self, key: str, make) -> EditForm:
+        """The form called ``key``, built the first time it is needed (opening a
+        record stays fast: most visits only read)."""
+        form = self._forms.get(key)
+        if form is None:
+            form = make()
+            self._forms[key] = form
+            self.add_form(form)
+        return form
+
+    def built_forms(self) -> list[EditForm]:
+        return list(self._forms.values())
 
     def add_form(self, form: EditForm) -> None:
         page = scrolled(form)

@@ -22,6 +22,15 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+BOLD = _bold()
+
+
 @dataclass
 class Column:
     header: Callable[[], str]
@@ -39,10 +48,12 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = columns
         self._rows: list[Any] = []
+        self._cache: dict[int, tuple[list[str], list[bool]]] = {}
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cache: dict[int, tuple[list[str], list[bool]]] = {}
         self.endResetModel()
 
     def stretch_columns(self) -> list[int]:
@@ -60,26 +71,31 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
         return 0 if parent.isValid() else len(self._columns)
 
+    def _cells(self, row: int) -> tuple[list[str], list[bool]]:
+        """A row's texts and alarms, worked out once (views ask many times)."""
+        cells = self._cache.get(row)
+        if cells is None:
+            item = self._rows[row]
+            cells = ([c.text(item) for c in self._columns],
+                     [bool(c.alarm and c.alarm(item)) for c in self._columns])
+            self._cache[row] = cells
+        return cells
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(self._columns)):
             return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return self._cells(index.row())[0][column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if column.numeric else LEFT
+            return RIGHT if self._columns[column].numeric else LEFT
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column.alarm and column.alarm(row):
-                return RED
-            return None
+            return RED if self._cells(index.row())[1][column] else None
         if role == Qt.ItemDataRole.FontRole:
-            if column.alarm and column.alarm(row):
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+            return BOLD if self._cells(index.row())[1][column] else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip else None
+            tip = self._columns[column].tooltip
+            return tip(self._rows[index.row()]) if tip else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -53,6 +53,9 @@ class ProfileTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def built_forms(self) -> list:
+        return [self.form]
+
     def set_data(self, resident: Resident) -> None:
         self._resident = resident
         if not self.form.is_dirty():

@@ -184,11 +184,15 @@ class ReferralsTab(ListTab):
         self.empty = self.empty_label("referralEmpty", self.tr("No referral to a hospital recorded."))
         self.browse_layout.addWidget(self.empty)
         self.browse_layout.addWidget(self.table, 1)
-        self.open_form_widget = ReferralOpenForm(session, self)
-        self.close_form_widget = ReferralCloseForm(session, self)
-        self.add_form(self.open_form_widget)
-        self.add_form(self.close_form_widget)
         self._selection_changed()
+
+    @property
+    def open_form_widget(self) -> ReferralOpenForm:
+        return self.form_for("open", lambda: ReferralOpenForm(self.session, self))
+
+    @property
+    def close_form_widget(self) -> ReferralCloseForm:
+        return self.form_for("close", lambda: ReferralCloseForm(self.session, self))
 
     def set_data(self, resident: Resident, referrals: list[Referral]) -> None:
         self._resident = resident
@@ -220,6 +224,6 @@ class ReferralsTab(ListTab):
             self.open_form(self.close_form_widget)
 
     def saved_text(self, form, result: Referral) -> str:
-        if form is self.close_form_widget:
+        if isinstance(form, ReferralCloseForm):
             return self.tr("Referral to %1 closed.").replace("%1", result.hospital)
         return self.tr("Referral to %1 saved.").replace("%1", result.hospital)

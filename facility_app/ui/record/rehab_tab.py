@@ -166,9 +166,11 @@ class RehabTab(ListTab):
         split.addWidget(self.chart)
         split.setChildrenCollapsible(False)
         self.browse_layout.addWidget(split, 1)
-        self.form = RehabForm(session, self)
-        self.add_form(self.form)
         self._selection_changed()
+
+    @property
+    def form(self) -> RehabForm:
+        return self.form_for("rehab", lambda: RehabForm(self.session, self))
 
     def set_data(self, resident: Resident, sessions: list[RehabSession]) -> None:
         self._resident = resident

@@ -30,6 +30,7 @@ def fit_columns(view: QTableView, max_width: int = 320) -> None:
     model = view.model()
     stretch = set(model.stretch_columns()) if hasattr(model, "stretch_columns") else set()
     header.setStretchLastSection(not stretch)
+    header.setResizeContentsPrecision(25)  # size from the first rows: ten years of sessions stay fast
     view.resizeColumnsToContents()
     for column in range(header.count()):
         if column in stretch:

@@ -51,6 +51,11 @@ Referrals: referralNew, referralClose, referralTable, referralEmpty, tabReferral
 
 History: historyTable.
 
+Built when first needed, so a record opens fast: a tab's widgets exist once
+the tab has been shown (or its attribute read: ``record.profile``...), a
+form's once its button was pressed (``checkupNew``...) or ``tab.form`` read.
+The Checkups tab is shown on opening.
+
 Modal questions go through ``record.feedback.confirm`` / ``ask_text`` (tests
 monkeypatch them).
 """
@@ -72,11 +77,18 @@ RECORD_TABLES = {"residents", "checkups", "conditions", "rehab_sessions", "refer
 
 
 class ResidentRecordWidget(QWidget):
+    # (key, objectName) in tab order; the pages are built the first time they are shown
+    TABS = (("profile", "tabProfile"), ("checkups", "tabCheckups"), ("conditions", "tabConditions"),
+            ("rehab", "tabRehab"), ("referrals", "tabReferrals"), ("history", "tabHistory"))
+
     def __init__(self, session, resident_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.resident_id = resident_id
         self._resident: Resident | None = None
+        self._timeline = None
+        self._pages: dict[str, QWidget] = {}
+        self._language_pending = False
         self.setObjectName("residentRecord")
 
         self.name = QLabel(self)
@@ -97,9 +109,8 @@ class ResidentRecordWidget(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recordTabs")
         self.tabs.setDocumentMode(True)
-        self._language_pending = False
-        self._build_tabs()
-        self.tabs.setCurrentWidget(self.checkups)
+        self._add_placeholders()
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         header = QVBoxLayout()
         header.setSpacing(2)
@@ -116,52 +127,108 @@ class ResidentRecordWidget(QWidget):
 
         session.sig_data_changed.connect(self._data_changed)
         session.sig_language_changed.connect(self._language_changed)
-        self.reload()
+        if self.reload():
+            self.tabs.setCurrentWidget(self.checkups)  # what a nurse opens a record for
 
-    def _build_tabs(self) -> None:
-        session = self.session
-        self.profile = ProfileTab(session, self)
-        self.profile.setObjectName("tabProfile")
-        self.checkups = CheckupsTab(session, self)
-        self.checkups.setObjectName("tabCheckups")
-        self.conditions = ConditionsTab(session, self)
-        self.rehab = RehabTab(session, self)
-        self.referrals = ReferralsTab(session, self)
-        self.history = HistoryTab(session, self)
-        self.tabs.addTab(self.profile, self.tr("Profile"))
-        self.tabs.addTab(self.checkups, self.tr("Checkups"))
-        self.tabs.addTab(self.conditions, self.tr("Chronic conditions"))
-        self.tabs.addTab(self.rehab, self.tr("Rehabilitation"))
-        self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        self.tabs.addTab(self.history, self.tr("Change history"))
-        for tab in (self.profile, self.checkups, self.conditions, self.rehab, self.referrals):
-            tab.sig_changed.connect(session.changed)
-        for form in self._forms():
-            form.sig_closed.connect(self._apply_pending_language)
+    # --- tabs, built when first shown ---------------------------------------------
+
+    def _titles(self) -> dict[str, str]:
+        return {"profile": self.tr("Profile"), "checkups": self.tr("Checkups"),
+                "conditions": self.tr("Chronic conditions"), "rehab": self.tr("Rehabilitation"),
+                "referrals": self.tr("Referrals"), "history": self.tr("Change history")}
+
+    def _add_placeholders(self) -> None:
+        titles = self._titles()
+        for key, _name in self.TABS:
+            self.tabs.addTab(QWidget(), titles[key])
+
+    def _page(self, key: str) -> QWidget:
+        page = self._pages.get(key)
+        if page is not None:
+            return page
+        makers = {"profile": ProfileTab, "checkups": CheckupsTab, "conditions": ConditionsTab,
+                  "rehab": RehabTab, "referrals": ReferralsTab, "history": HistoryTab}
+        page = makers[key](self.session, self)
+        index = [k for k, _n in self.TABS].index(key)
+        page.setObjectName(self.TABS[index][1])
+        if hasattr(page, "sig_changed"):
+            page.sig_changed.connect(self.session.changed)
+        self._pages[key] = page
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        placeholder = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, self._titles()[key])
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self._feed(key)
+        if hasattr(page, "pages"):  # a form page closed: a language switch may be waiting
+            page.pages.currentChanged.connect(lambda _i: self._apply_pending_language())
+        elif hasattr(page, "form"):
+            page.form.sig_closed.connect(self._apply_pending_language)
+        return page
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(self.TABS):
+            self._page(self.TABS[index][0])
+
+    @property
+    def profile(self) -> ProfileTab:
+        return self._page("profile")
+
+    @property
+    def checkups(self) -> CheckupsTab:
+        return self._page("checkups")
+
+    @property
+    def conditions(self) -> ConditionsTab:
+        return self._page("conditions")
+
+    @property
+    def rehab(self) -> RehabTab:
+        return self._page("rehab")
+
+    @property
+    def referrals(self) -> ReferralsTab:
+        return self._page("referrals")
+
+    @property
+    def history(self) -> HistoryTab:
+        return self._page("history")
+
+    def _built_forms(self, key: str | None = None) -> list:
+        pages = [self._pages[key]] if key else list(self._pages.values())
+        return [form for page in pages if hasattr(page, "built_forms") for form in page.built_forms()]
+
+    def _any_dirty(self) -> bool:
+        return any(form.is_dirty() for form in self._built_forms())
+
+    # --- language -------------------------------------------------------------------
 
     def _apply_pending_language(self) -> None:
-        if self._language_pending and not any(form.is_dirty() for form in self._forms()):
+        if self._language_pending and not self._any_dirty():
             self._language_changed(self.session.lang)
-
-    def _forms(self):
-        return [self.profile.form, self.checkups.form, self.conditions.form, self.rehab.form,
-                self.referrals.open_form_widget, self.referrals.close_form_widget]
 
     def _language_changed(self, _lang: str) -> None:
         """Rebuild the tabs in the new language, unless a form holds unsaved typing
         (then after that form is saved or closed: nothing typed is ever lost)."""
-        if any(form.is_dirty() for form in self._forms()):
+        if self._any_dirty():
             self._language_pending = True
             return
         self._language_pending = False
         index = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
         old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
         for page in old:
             page.setParent(None)  # gone from findChild at once, freed by the event loop
             page.deleteLater()
-        self._build_tabs()
+        self._pages.clear()
+        self._add_placeholders()
+        self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(index)
+        self._tab_shown(index)
         self.reload()
 
     # --- loading ---------------------------------------------------------------
@@ -170,25 +237,40 @@ class ResidentRecordWidget(QWidget):
         return self._resident
 
     def reload(self) -> bool:
-        """Read the record once and hand each tab its part. False if it could not be read."""
+        """Read the record once and hand each built tab its part. False if it could not be read."""
         timeline = feedback.load(lambda: self.session.services.clinical.timeline(self.session.actor, self.resident_id),
                                  self, self.session.lang)
         if timeline is None:
             self.name.setText(self.tr("This record cannot be shown."))
             self.tabs.setEnabled(False)
             return False
-        self._resident = r = timeline.resident
-        self._show_header(r, timeline)
-        self.profile.set_data(r)
-        self.checkups.set_data(r, timeline.checkups)
-        self.conditions.set_data(r, timeline.conditions)
-        self.rehab.set_data(r, timeline.rehab)
-        self.referrals.set_data(r, timeline.referrals)
-        self.history.set_resident(r.id)
+        self._timeline = timeline
+        self._resident = timeline.resident
+        self._show_header(timeline.resident, timeline)
+        for key in list(self._pages):
+            self._feed(key)
         return True
 
+    def _feed(self, key: str) -> None:
+        timeline = self._timeline
+        if timeline is None:
+            return
+        r, page = timeline.resident, self._pages[key]
+        if key == "profile":
+            page.set_data(r)
+        elif key == "checkups":
+            page.set_data(r, timeline.checkups)
+        elif key == "conditions":
+            page.set_data(r, timeline.conditions)
+        elif key == "rehab":
+            page.set_data(r, timeline.rehab)
+        elif key == "referrals":
+            page.set_data(r, timeline.referrals)
+        elif key == "history":
+            page.set_resident(r.id)
+
     def _data_changed(self, table: str) -> None:
-        if self._language_pending and not any(form.is_dirty() for form in self._forms()):
+        if self._language_pending and not self._any_dirty():
             self._language_changed(self.session.lang)  # rebuilds and reloads
         elif table in RECORD_TABLES:
             self.reload()
