@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -309,6 +309,12 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
             results.append(p.ChangeResult(c.change_id, "rejected", None, prior.reason_vi, prior.reason_en))
             continue
         suspect = Stamp.decode(c.hlc).wall_ms - server_now > MAX_DRIFT_MS
+        if suspect:
+            # applied and flagged, but not trusted: a PC whose clock runs a
+            # year ahead must not win every merge for a year, so its stamp
+            # is taken as the server's own time (the device sequence keeps
+            # its changes in order among themselves)
+            c = replace(c, hlc=Stamp(server_now, c.device_seq % 100_000, device.id).encode())
         try:
             outcome = merger.apply(c)
         except Refusal as refusal:

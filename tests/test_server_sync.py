@@ -393,13 +393,23 @@ def test_deleting_a_record_edited_elsewhere_records_a_conflict(server, facility)
     assert server.scalar("SELECT deleted FROM records WHERE row_id = :r", r=rid) in (True, 1)
 
 
-def test_a_clock_far_ahead_is_applied_but_flagged(server, facility):
-    a = FakePC.enrol(server, facility)
-    a.now_ms[0] = int(time.time() * 1000) + MAX_DRIFT_MS + 60_000
-    _new_resident(a)
+def test_a_clock_far_ahead_is_applied_flagged_and_not_trusted(server, facility):
+    a, b = FakePC.enrol(server, facility), FakePC.enrol(server, facility)
+    rid = _new_resident(b)
+    b.push()
+    a.now_ms[0] = int(time.time() * 1000) + 365 * 24 * 3600 * 1000  # a year ahead
+    a.change("residents", rid, "update", {"room": "from the wrong clock"}, 1)
     result = a.push().results[0]
     assert result.status == "applied" and result.clock_suspect
     assert server.scalar("SELECT clock_suspect FROM changes WHERE change_id = :c", c=result.change_id) in (True, 1)
+    # a later edit from a PC with a right clock still wins the field
+    time.sleep(0.01)
+    b.now_ms[0] = int(time.time() * 1000)
+    b.change("residents", rid, "update", {"room": "P3"}, 1)
+    assert b.push().results[0].status == "conflict"
+    row = json.loads(server.scalar("SELECT data FROM records WHERE row_id = :r", r=rid))
+    assert row["room"] == "P3"
+    assert MAX_DRIFT_MS == 5 * 60 * 1000
 
 
 def test_conflicts_of_another_facility_are_not_found(server, facility):
