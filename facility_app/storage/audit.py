@@ -28,7 +28,7 @@ def append(conn: sa.Connection, *, at: str, actor: str, role: str, action: str,
            "detail": json.dumps(detail, sort_keys=True, ensure_ascii=False, default=str)}
     row["prev_hash"] = prev
     row["hash"] = entry_hash(row, prev)
-    conn.execute(audit_log.insert().values(**row))
+    conn.execute(audit_log.insert(), row)
     # the head is also kept apart, so cutting entries off the end shows too
     conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('audit_head', :h) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"h": f"{seq}:{row['hash']}"})

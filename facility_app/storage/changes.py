@@ -64,7 +64,7 @@ class Writer:
         row = dict(values)
         row.setdefault("id", new_id())
         row.update(facility_code=self.facility_code, version=1, deleted=False, **self._stamp())
-        self.conn.execute(table.insert().values(**row))
+        self.conn.execute(table.insert(), row)  # values as parameters: the compiled INSERT is cached
         fields = {k: jsonable(v) for k, v in values.items() if k != "id"}
         self._log(table.name, row["id"], "insert", fields, 0, row["hlc"])
         return row["id"]
@@ -89,7 +89,7 @@ class Writer:
 
     def _log(self, table_name: str, row_id: str, op: str, fields: dict, base_version: int, hlc: str) -> None:
         assert table_name in SYNCED_TABLES
-        self.conn.execute(change_log.insert().values(
+        self.conn.execute(change_log.insert(), dict(
             change_id=new_id(), table_name=table_name, row_id=row_id, op=op,
             fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
             base_version=base_version, hlc=hlc, created_at=self.at,

@@ -18,35 +18,50 @@ def _hints(cls) -> dict[str, Any]:
     return get_type_hints(cls)
 
 
-def _convert(cls, name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    hint = _hints(cls)[name]
+def _enum_of(hint) -> type | None:
+    """The enum class in a field's type hint (``Sex``, ``Sex | None``), if any."""
     for kind in getattr(hint, "__args__", (hint,)):
         if isinstance(kind, type) and issubclass(kind, (str, int)) and hasattr(kind, "__members__"):
-            return kind(value)
-    return value
+            return kind
+    return None
+
+
+def _groups(value: str) -> list[BeneficiaryGroup]:
+    return [BeneficiaryGroup(g) for g in value.split(",") if g]
+
+
+@lru_cache(maxsize=None)
+def _plan(cls) -> tuple[tuple[str, Any], ...]:
+    """(field, converter or None) per field of ``cls``, worked out once per class:
+    a timeline converts hundreds of rows, and re-reading type hints per value
+    cost more than the query."""
+    hints = _hints(cls)
+    plan = []
+    for f in dataclasses.fields(cls):
+        if f.name == "vitals":
+            continue
+        if cls is e.Resident and f.name == "groups":
+            convert = _groups
+        elif f.name == "classification":
+            convert = HealthClass
+        elif f.name in ("active", "isolation", "voided"):
+            convert = bool
+        else:
+            convert = _enum_of(hints[f.name])
+        plan.append((f.name, convert))
+    return tuple(plan)
 
 
 def to_entity(cls, row) -> Any:
     data = dict(row._mapping if hasattr(row, "_mapping") else row)
     kwargs: dict[str, Any] = {}
-    names = {f.name for f in dataclasses.fields(cls)}
     if cls is e.Checkup:
         kwargs["vitals"] = e.VitalSigns(**{k: data[k] for k in _VITALS})
-    for name in names - {"vitals"}:
+    for name, convert in _plan(cls):
         if name not in data:
             continue
         value = data[name]
-        if cls is e.Resident and name == "groups":
-            value = [BeneficiaryGroup(g) for g in value.split(",") if g]
-        elif name == "classification" and value is not None:
-            value = HealthClass(value)
-        elif isinstance(value, int) and name in ("active", "isolation", "voided"):
-            value = bool(value)
-        else:
-            value = _convert(cls, name, value)
-        kwargs[name] = value
+        kwargs[name] = value if convert is None or value is None else convert(value)
     return cls(**kwargs)
 
 

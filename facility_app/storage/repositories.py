@@ -70,9 +70,14 @@ def max_resident_number(conn, prefix: str) -> int:
 # --- clinical records ----------------------------------------------------
 
 def _current(table: sa.Table):
-    """Rows nobody superseded, not tombstoned, not voids themselves."""
-    newer = sa.select(table.c.supersedes_id).where(table.c.supersedes_id.is_not(None), table.c.deleted.is_(False))
-    return (table.c.deleted.is_(False), table.c.voided.is_(False), table.c.id.not_in(newer))
+    """Rows nobody superseded, not tombstoned, not voids themselves.
+
+    NOT EXISTS per row (an index lookup on supersedes_id), not NOT IN over a
+    subquery: SQLite builds that list by scanning the whole table, which on
+    100,000 encrypted checkups made one resident's timeline cost ~170 ms."""
+    newer = table.alias("newer")
+    superseded = sa.exists().where(newer.c.supersedes_id == table.c.id, newer.c.deleted.is_(False))
+    return (table.c.deleted.is_(False), table.c.voided.is_(False), ~superseded)
 
 
 def is_superseded(conn, table: sa.Table, row_id: str) -> bool:
