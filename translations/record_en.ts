@@ -190,6 +190,10 @@
         <translation>Earlier versions</translation>
     </message>
     <message>
+        <source>First click a checkup in the table.</source>
+        <translation>First click a checkup in the table.</translation>
+    </message>
+    <message>
         <source>No checkup recorded yet. Press “New checkup” to record the first one.</source>
         <translation>No checkup recorded yet. Press “New checkup” to record the first one.</translation>
     </message>
@@ -204,6 +208,14 @@
     <message>
         <source>Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)</source>
         <translation>Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)</translation>
+    </message>
+    <message>
+        <source>Cancel the checkup</source>
+        <translation>Cancel the checkup</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
     </message>
     <message>
         <source>Not cancelled: write the reason.</source>
@@ -274,6 +286,10 @@
     <message>
         <source>Update the selected condition</source>
         <translation>Update the selected condition</translation>
+    </message>
+    <message>
+        <source>First click a line in the table.</source>
+        <translation>First click a line in the table.</translation>
     </message>
     <message>
         <source>No chronic condition recorded.</source>
@@ -620,6 +636,10 @@
     <message>
         <source>Cannot open the record</source>
         <translation>Cannot open the record</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Discard what you typed?</source>
@@ -1183,6 +1203,10 @@ every (days)</translation>
         <translation>Close the selected referral</translation>
     </message>
     <message>
+        <source>First click a line in the table.</source>
+        <translation>First click a line in the table.</translation>
+    </message>
+    <message>
         <source>No referral to a hospital recorded.</source>
         <translation>No referral to a hospital recorded.</translation>
     </message>
@@ -1267,6 +1291,10 @@ every (days)</translation>
     <message>
         <source>Correct the selected session</source>
         <translation>Correct the selected session</translation>
+    </message>
+    <message>
+        <source>First click a line in the table.</source>
+        <translation>First click a line in the table.</translation>
     </message>
     <message>
         <source>No rehabilitation session recorded yet.</source>

@@ -190,6 +190,10 @@
         <translation>Các bản trước</translation>
     </message>
     <message>
+        <source>First click a checkup in the table.</source>
+        <translation>Trước hết bấm chọn một lần khám trong bảng.</translation>
+    </message>
+    <message>
         <source>No checkup recorded yet. Press “New checkup” to record the first one.</source>
         <translation>Chưa có lần khám nào. Bấm “Ghi lần khám mới” để ghi lần đầu tiên.</translation>
     </message>
@@ -204,6 +208,14 @@
     <message>
         <source>Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)</source>
         <translation>Vì sao hủy lần khám ngày %1? (ví dụ: ghi nhầm người)</translation>
+    </message>
+    <message>
+        <source>Cancel the checkup</source>
+        <translation>Hủy lần khám</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Giữ lại</translation>
     </message>
     <message>
         <source>Not cancelled: write the reason.</source>
@@ -274,6 +286,10 @@
     <message>
         <source>Update the selected condition</source>
         <translation>Cập nhật bệnh đã chọn</translation>
+    </message>
+    <message>
+        <source>First click a line in the table.</source>
+        <translation>Trước hết bấm chọn một dòng trong bảng.</translation>
     </message>
     <message>
         <source>No chronic condition recorded.</source>
@@ -620,6 +636,10 @@
     <message>
         <source>Cannot open the record</source>
         <translation>Không mở được hồ sơ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Discard what you typed?</source>
@@ -1183,6 +1203,10 @@ mỗi (ngày)</translation>
         <translation>Kết thúc chuyển tuyến đã chọn</translation>
     </message>
     <message>
+        <source>First click a line in the table.</source>
+        <translation>Trước hết bấm chọn một dòng trong bảng.</translation>
+    </message>
+    <message>
         <source>No referral to a hospital recorded.</source>
         <translation>Chưa có lượt chuyển tuyến nào.</translation>
     </message>
@@ -1267,6 +1291,10 @@ mỗi (ngày)</translation>
     <message>
         <source>Correct the selected session</source>
         <translation>Sửa buổi tập đã chọn</translation>
+    </message>
+    <message>
+        <source>First click a line in the table.</source>
+        <translation>Trước hết bấm chọn một dòng trong bảng.</translation>
     </message>
     <message>
         <source>No rehabilitation session recorded yet.</source>

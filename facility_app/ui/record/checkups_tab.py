@@ -52,6 +52,8 @@ class CheckupsTab(QWidget):
         self.versions_button.setObjectName("checkupVersions")
         for button in (self.new_button, self.correct_button, self.void_button):
             button.setVisible(may_record)
+        for button in (self.correct_button, self.void_button, self.versions_button):
+            button.setToolTip(self.tr("First click a checkup in the table."))
         self.new_button.clicked.connect(self.start_new)
         self.correct_button.clicked.connect(self.start_correction)
         self.void_button.clicked.connect(self.void_selected)
@@ -193,7 +195,8 @@ class CheckupsTab(QWidget):
             return
         reason = feedback.ask_text(self, self.tr("Cancel a checkup"),
                                    self.tr("Why is the checkup of %1 cancelled? (for example: entered for the wrong resident)")
-                                   .replace("%1", labels.day(checkup.checkup_date)))
+                                   .replace("%1", labels.day(checkup.checkup_date)),
+                                   self.tr("Cancel the checkup"), self.tr("Keep it"))
         if reason is None:
             return
         if not reason.strip():

@@ -120,6 +120,7 @@ class ConditionsTab(ListTab):
         may = session.can(Permission.RECORD_CLINICAL)
         self.new_button = self.add_button("conditionNew", self.tr("Add a chronic condition"), self.start_new, may)
         self.edit_button = self.add_button("conditionEdit", self.tr("Update the selected condition"), self.start_update, may)
+        self.edit_button.setToolTip(self.tr("First click a line in the table."))
         self.finish_toolbar()
         self.model = condition_model(session.lang, self)
         self.table = record_table("conditionTable", self)

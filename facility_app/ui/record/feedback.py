@@ -58,11 +58,17 @@ def load(call: Callable[[], T], parent: QWidget | None, lang: str) -> T | None:
     try:
         return call()
     except DomainError as exc:
-        QMessageBox.warning(parent, translate("RecordFeedback", "Cannot open the record"), exc.message(lang))
+        _tell(parent, translate("RecordFeedback", "Cannot open the record"), exc.message(lang))
     except Exception as exc:  # noqa: BLE001
         log_unexpected(exc)
-        QMessageBox.warning(parent, translate("RecordFeedback", "Cannot open the record"), unexpected_text())
+        _tell(parent, translate("RecordFeedback", "Cannot open the record"), unexpected_text())
     return None
+
+
+def _tell(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(translate("RecordFeedback", "Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
@@ -75,10 +81,18 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) ->
     return box.clickedButton() is yes_button
 
 
-def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    """One line of text (a reason), or None when the person changes their mind."""
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
-    return text if ok else None
+def ask_text(parent: QWidget | None, title: str, label: str, ok: str, cancel: str) -> str | None:
+    """One line of text (a reason), or None when the person changes their mind.
+    The buttons say what they do, in the nurse's language (Qt ships no
+    Vietnamese for its own OK/Cancel)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setOkButtonText(ok)
+    dialog.setCancelButtonText(cancel)
+    dialog.resize(560, dialog.sizeHint().height())
+    return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
 
 
 def discard_changes(parent: QWidget | None) -> bool:

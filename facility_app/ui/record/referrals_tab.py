@@ -174,6 +174,7 @@ class ReferralsTab(ListTab):
         may = session.can(Permission.RECORD_CLINICAL)
         self.new_button = self.add_button("referralNew", self.tr("Refer to a hospital"), self.start_new, may)
         self.close_button = self.add_button("referralClose", self.tr("Close the selected referral"), self.start_close, may)
+        self.close_button.setToolTip(self.tr("First click a line in the table."))
         self.finish_toolbar()
         self.model = referral_model(session.lang, self)
         self.table = record_table("referralTable", self)

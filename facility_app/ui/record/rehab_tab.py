@@ -146,6 +146,7 @@ class RehabTab(ListTab):
         may = session.can(Permission.RECORD_CLINICAL)
         self.new_button = self.add_button("rehabNew", self.tr("New session"), self.start_new, may)
         self.correct_button = self.add_button("rehabCorrect", self.tr("Correct the selected session"), self.start_correction, may)
+        self.correct_button.setToolTip(self.tr("First click a line in the table."))
         self.finish_toolbar()
         self.model = rehab_model(session.lang, self)
         self.table = record_table("rehabTable", self)

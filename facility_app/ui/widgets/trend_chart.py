@@ -175,7 +175,8 @@ class TrendChart(QWidget):
         painter.drawText(QRectF(self.MARGIN, top, self.width() - 2 * self.MARGIN, fm.height() + 4),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setFont(base_font)
-        self._draw_legend(painter, fm, top)
+        if len(self._series) > 1:  # one line needs no legend: the title names it
+            self._draw_legend(painter, fm, top)
         top += fm.height() + 12
 
         if not self._points():
