@@ -30,6 +30,7 @@ from facility_app.domain.hlc import MAX_DRIFT_MS, Stamp
 from facility_app.sync import protocol as p
 
 from . import entities
+from .bulk import among, insert_many
 from .entities import Refusal
 from .tables import batches, changes, conflicts, devices, facilities, records, rejected_changes
 
@@ -103,8 +104,8 @@ class Store:
             by_table.setdefault(table, []).append(row_id)
         for table, ids in by_table.items():  # (table_name, row_id) is the primary key: an index lookup
             for part in _chunks(sorted(ids)):
-                for r in self.conn.execute(sa.select(records).where(records.c.table_name == table,
-                                                                    records.c.row_id.in_(part))):
+                for r in self.conn.execute(sa.select(records).where(
+                        records.c.table_name == table, among(self.conn, records.c.row_id, part))):
                     self.rows[(r.table_name, r.row_id)] = Row.from_db(r)
         self.missing.update(k for k in wanted if k not in self.rows)
 
@@ -255,11 +256,11 @@ def _seen(conn: sa.Connection, ids: list[str]) -> tuple[dict, dict]:
     applied, refused = {}, {}
     for part in _chunks(ids):
         for r in conn.execute(sa.select(changes.c.change_id, changes.c.server_seq, changes.c.origin_device)
-                              .where(changes.c.change_id.in_(part))):
+                              .where(among(conn, changes.c.change_id, part))):
             applied[r.change_id] = r
         for r in conn.execute(sa.select(rejected_changes.c.change_id, rejected_changes.c.reason_vi,
                                         rejected_changes.c.reason_en, rejected_changes.c.device_id)
-                              .where(rejected_changes.c.change_id.in_(part))):
+                              .where(among(conn, rejected_changes.c.change_id, part))):
             refused[r.change_id] = r
     return applied, refused
 
@@ -364,8 +365,7 @@ def _write(conn: sa.Connection, store: Store, new_changes: list, new_rejected: l
                   "data": dumps(row.data), "field_meta": dumps(row.meta), "version": row.version,
                   "deleted": row.deleted, "updated_seq": row.updated_seq}
         (inserts if row.is_new else updates).append(values)
-    if inserts:
-        conn.execute(records.insert(), inserts)
+    insert_many(conn, records, inserts)
     if updates:
         conn.execute(records.update()
                      .where(records.c.table_name == sa.bindparam("k_table"), records.c.row_id == sa.bindparam("k_row"))
@@ -373,8 +373,7 @@ def _write(conn: sa.Connection, store: Store, new_changes: list, new_rejected: l
                              version=sa.bindparam("version"), deleted=sa.bindparam("deleted"),
                              updated_seq=sa.bindparam("updated_seq")),
                      [{**u, "k_table": u["table_name"], "k_row": u["row_id"]} for u in updates])
-    if new_changes:
-        conn.execute(changes.insert(), new_changes)
+    insert_many(conn, changes, new_changes)
     if new_rejected:
         conn.execute(rejected_changes.insert(), new_rejected)
     if new_conflicts:
