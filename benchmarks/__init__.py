@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print figures (``--json``: one JSON object as the last line)."""
