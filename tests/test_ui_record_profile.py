@@ -133,3 +133,30 @@ def test_a_doctor_discharges_with_date_and_reason(qtbot, services, resident):
     assert child(record, "profileDischargeStatus", QLabel).isVisible()
     assert "15/11/2026" in child(record, "recordAlerts", QLabel).text()
     assert not button.isEnabled()
+
+
+def test_a_commune_typed_without_diacritics_is_chosen_on_leaving_the_box(qtbot, services, resident):
+    record = open_record(qtbot, services, resident.id)
+    form = record.profile.form
+    record.tabs.setCurrentWidget(record.profile)
+    province = form.province
+    province.lineEdit().setFocus()
+    province.lineEdit().selectAll()
+    qtbot.keyClicks(province.lineEdit(), "lang son")
+    province.lineEdit().editingFinished.emit()  # Tab out of the box
+    assert province.current() == 20
+    ward = form.ward
+    names = [ward.itemText(i) for i in range(ward.count())]
+    assert "Phường Kỳ Lừa" in names
+    ward.lineEdit().setFocus()
+    ward.lineEdit().selectAll()
+    qtbot.keyClicks(ward.lineEdit(), "ky lua")
+    ward.lineEdit().editingFinished.emit()
+    assert ward.currentText() == "Phường Kỳ Lừa"
+    qtbot.mouseClick(child(record, "profileSave", QPushButton), Qt.MouseButton.LeftButton)
+    stored = services.residents.get(NURSE, resident.id)
+    assert stored.province_code == 20 and stored.ward_code == ward.current()
+    ward.lineEdit().selectAll()
+    qtbot.keyClicks(ward.lineEdit(), "phuong")  # many communes: the choice stays
+    ward.lineEdit().editingFinished.emit()
+    assert ward.currentText() == "Phường Kỳ Lừa"

@@ -69,7 +69,7 @@ class CheckupForm(EditForm):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.inputs: dict[str, NumberField] = {}
         for field, whole, name in VITALS:
-            box = NumberField(5 if field != "temperature" else 5)
+            box = NumberField(5)
             box.setObjectName(name)
             self.inputs[field] = box
         self.bmi = QLabel(self)

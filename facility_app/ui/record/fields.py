@@ -282,18 +282,24 @@ class SearchCombo(QComboBox):
             self.sig_edited.emit()
 
     def _settle(self) -> None:
-        """Leaving the box with text that names no item keeps the last choice;
-        text that matches exactly one item (ignoring diacritics) chooses it."""
+        """Leaving the box with text that names one item (ignoring diacritics:
+        `lang son`) chooses it; text that names none, or several, keeps the
+        last choice."""
         text = self.lineEdit().text()
-        if text == self.currentText():
+        chosen = self.itemText(self.currentIndex())  # currentText() is the typed text
+        if text == chosen:
             return
-        matches = [r for r in range(self._items.rowCount())
-                   if fold(text) and fold(text) == self._items.item(r).data(_FoldFilter.FOLDED)]
+        folded, words = fold(text), fold(text).split()
+        names = [self._items.item(r).data(_FoldFilter.FOLDED) for r in range(self._items.rowCount())]
+        matches = [r for r, name in enumerate(names) if folded and name == folded]
+        if not matches:  # or the only item holding every typed word
+            matches = [r for r, name in enumerate(names) if words and all(w in name for w in words)]
         if len(matches) == 1:
             self.setCurrentIndex(matches[0])
+            self.lineEdit().setText(self.itemText(matches[0]))
             self.sig_edited.emit()
         else:
-            self.lineEdit().setText(self.currentText())
+            self.lineEdit().setText(chosen)
 
 
 class EnumCombo(QComboBox):

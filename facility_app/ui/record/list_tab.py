@@ -83,7 +83,6 @@ class ListTab(QWidget):
     def open_form(self, form: EditForm) -> None:
         self.banner.clear_message()
         self.pages.setCurrentWidget(self._form_pages[form])
-        form.focusNextChild() if form.focusWidget() is None else None
         first = getattr(form, "first_input", None)
         if first is not None:
             first.setFocus()

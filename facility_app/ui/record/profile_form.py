@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from ...domain import divisions, rules
 from ...domain.entities import Resident
 from ...domain.enums import BeneficiaryGroup, DisabilitySeverity, DisabilityType, Sex
-from ...domain.messages import Problem
 from . import labels
 from .fields import DateField, EnumCombo, ErrorLabel, SearchCombo
 from .form_base import EditForm, not_a_date
@@ -290,13 +289,7 @@ class ProfileForm(EditForm):
         resident, slips = self.collect()
         slipped = {s.field for s in slips}
         today = self.session.services.residents.today()
-        try:
-            found = rules.check_resident(resident, today)
-        except (TypeError, AttributeError):  # a date missing where a rule compares two
-            found = []
-            for field in ("birth_date", "admission_date"):
-                if getattr(resident, field) is None and field not in slipped:
-                    found.append(Problem(field, "required"))
+        found = rules.check_resident(resident, today)
         return slips + [p for p in found if p.field not in slipped]
 
     def submit(self) -> Resident:
