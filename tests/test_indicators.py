@@ -324,14 +324,15 @@ def test_insurance_valid_on_the_last_day():
     rs = [
         resident(bhyt_number="CC1010123456789", bhyt_valid_from=date(2026, 1, 1), bhyt_valid_to=end),  # valid
         resident(bhyt_number="CC1010123456788", bhyt_valid_to=end - timedelta(days=1)),  # expired
+        # the card on record begins after the day: the one before it is unknown, not "expired"
         resident(bhyt_number="CC1010123456787", bhyt_valid_from=end + timedelta(days=1),
-                 bhyt_valid_to=date(2027, 12, 31)),  # not yet valid
-        resident(bhyt_number="0123456789"),  # no validity end recorded
+                 bhyt_valid_to=date(2027, 12, 31)),
+        resident(bhyt_number="0123456789"),  # no validity end recorded: unknown
         resident(),  # no card
         resident(bhyt_number="CC1010123456786", bhyt_valid_to=date(2027, 1, 1), discharged=date(2026, 8, 1)),
     ]
     ins = ind.compute(Q3, end, rs, [], [], [], []).insurance
-    assert (ins.population, ins.valid, ins.expired, ins.no_expiry, ins.no_card) == (5, 1, 2, 1, 1)
+    assert (ins.population, ins.valid, ins.expired, ins.unknown, ins.no_card) == (5, 1, 1, 2, 1)
     assert ins.share == ind.Share(1, 5)
 
 

@@ -208,8 +208,8 @@ def test_referrals_and_insurance(q3):
     assert row(q3, "Chưa có kết quả, đang điều trị tuyến trên (tính đến 30/09/2026)") == ["2"]  # B's and D's of May
     # at 30/09/2026: A valid to 31/12/2026, B expired 30/06/2026, F card without an end date
     assert row(q3, "Có thẻ BHYT còn giá trị sử dụng") == ["1", "33,3%"]
-    assert row(q3, "Thẻ BHYT hết hạn hoặc chưa có giá trị") == ["1", "33,3%"]
-    assert row(q3, "Có số thẻ nhưng chưa ghi hạn sử dụng") == ["1", "33,3%"]
+    assert row(q3, "Thẻ BHYT đã hết hạn") == ["1", "33,3%"]
+    assert row(q3, "Chưa xác định được hạn thẻ (⁴)") == ["1", "33,3%"]
     assert row(q3, "Chưa có thẻ BHYT") == ["0", "0,0%"]
 
 

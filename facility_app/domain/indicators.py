@@ -260,10 +260,15 @@ class Referrals:
 
 @dataclass(frozen=True)
 class Insurance:
+    """Health-insurance cards on the period's last day. The record keeps
+    only the current card, so a card that begins after that day says
+    nothing about the one before it: such residents, and cards recorded
+    without an end date, are *unknown*, not expired."""
+
     population: int  # in care at the end
     valid: int
-    expired: int  # card recorded, not valid on as_of
-    no_expiry: int  # card number without a validity end date
+    expired: int  # the card on record ended before the day
+    unknown: int  # no end date recorded, or the card on record begins after the day
     no_card: int
 
     @property
@@ -496,18 +501,18 @@ def referrals(residents: list[Resident], items: list[Referral], start: date, end
 
 
 def insurance(residents: list[Resident], end: date) -> Insurance:
-    valid = expired = no_expiry = no_card = 0
+    valid = expired = unknown = no_card = 0
     population = [r for r in residents if in_care_at_end(r, end)]
     for r in population:
         if not r.bhyt_number:
             no_card += 1
-        elif r.bhyt_valid_to is None:
-            no_expiry += 1
-        elif r.bhyt_valid_to >= end and (r.bhyt_valid_from is None or r.bhyt_valid_from <= end):
-            valid += 1
-        else:
+        elif r.bhyt_valid_to is None or (r.bhyt_valid_from is not None and r.bhyt_valid_from > end):
+            unknown += 1
+        elif r.bhyt_valid_to < end:
             expired += 1
-    return Insurance(len(population), valid, expired, no_expiry, no_card)
+        else:
+            valid += 1
+    return Insurance(len(population), valid, expired, unknown, no_card)
 
 
 # --- everything for one period ----------------------------------------------

@@ -47,13 +47,13 @@ def _title(d: Drawing, text_: str, width: float, height: float) -> None:
 
 
 def _nice_max(value: float) -> float:
+    """A round top for a value axis, a little above the highest bar (room for its label)."""
     if value <= 5:
         return 5
-    for step in (1, 2, 5):
-        for scale in (1, 10, 100, 1000, 10000, 100000):
-            top = step * scale
-            if top >= value * 1.12:
-                return top
+    for scale in (1, 10, 100, 1000, 10000, 100000):
+        for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8):
+            if step * scale >= value * 1.1:
+                return step * scale
     return value * 1.2
 
 
@@ -102,7 +102,7 @@ def horizontal_bars(title: str, categories: list[str], values: list[float], *, w
 
 def vertical_bars(title: str, categories: list[str], values: list[float], *, width: float,
                   height: float = 62 * mm, value_format=lambda v: fmt_num(v, 0),
-                  bar_colors: list | None = None) -> Drawing:
+                  bar_colors: list | None = None, value_max: float | None = None) -> Drawing:
     register_fonts()
     d = _drawing(width, height)
     _title(d, title, width, height)
@@ -111,12 +111,13 @@ def vertical_bars(title: str, categories: list[str], values: list[float], *, wid
     chart.width, chart.height = width - 20 * mm, height - 12 * mm - 22
     chart.data = [values or [0]]
     chart.categoryAxis.categoryNames = categories or [""]
+    top = value_max or _nice_max(max(values, default=0))
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 10
     chart.categoryAxis.labels.dy = -2
     chart.categoryAxis.strokeColor = GREY
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(max(values, default=0))
+    chart.valueAxis.valueMax = top
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 9
     chart.valueAxis.strokeColor = GREY

@@ -23,7 +23,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table,
+                                TableStyle)
 from xml.sax.saxutils import escape
 
 from .tables import Num, Pct, ReportTable, text
@@ -273,10 +274,14 @@ def build(story: list, *, title: str, author: str, subject: str, footer_note: st
     """Lay the story out on A4 and return the PDF (kept in memory: no temp files)."""
     register_fonts()
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
-                            bottomMargin=BOTTOM, title=title, author=author, subject=subject,
-                            creator="facility-health-records", initialFontName=FONT,
-                            initialFontSize=BODY_SIZE, initialLeading=BODY_SIZE * 1.2)
+    doc = BaseDocTemplate(out, pagesize=PAGE, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+                          bottomMargin=BOTTOM, title=title, author=author, subject=subject,
+                          creator="facility-health-records", initialFontName=FONT,
+                          initialFontSize=BODY_SIZE, initialLeading=BODY_SIZE * 1.2)
+    # no frame padding: the text block is exactly the page minus Decree 30's margins
+    frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, PAGE[1] - TOP - BOTTOM, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=canvas_with_note(footer_note) if footer_note else NumberedCanvas)
     return out.getvalue()
 

@@ -174,7 +174,8 @@ def _rehab(st: Styles, ix) -> list:
         half = (FRAME_WIDTH - 16 * mm) / 2
         means = charts.vertical_bars("Điểm Barthel trung bình", ["Lần đầu", "Lần cuối"],
                                      [b.mean_first, b.mean_last], width=half,
-                                     value_format=lambda v: fmt_num(v, 1), bar_colors=[charts.MID, charts.DARK])
+                                     value_format=lambda v: fmt_num(v, 1), bar_colors=[charts.MID, charts.DARK],
+                                     value_max=100)
         change = charts.vertical_bars("Số người theo thay đổi", ["Cải thiện", "Không đổi", "Giảm"],
                                       [b.improved, b.unchanged, b.worsened], width=half,
                                       bar_colors=[charts.DARK, charts.LIGHT, charts.GREY])

@@ -205,7 +205,7 @@ def chronic_tables(ix: ind.PeriodicIndicators) -> list[ReportTable]:
     by_group = ReportTable(
         "chronic", "Biểu 7. Bệnh mạn tính theo nhóm bệnh ICD-10",
         ["Mã ICD-10", "Nhóm bệnh", "Số người mắc", "Mới phát hiện trong kỳ", "Đang theo dõi"],
-        rows, [22, 83, 20, 20, 20], strong,
+        rows, [25, 80, 20, 20, 20], strong,
         "Một người có thể mắc nhiều bệnh. Tình trạng theo dõi (đang điều trị, ổn định) theo hồ sơ hiện tại.")
     follow = ReportTable(
         "follow_up", "Biểu 8. Đối tượng được theo dõi bệnh mạn tính",
@@ -264,10 +264,12 @@ def insurance_table(ix: ind.PeriodicIndicators) -> ReportTable:
         ["Chỉ tiêu", "Số người", "Tỷ lệ"],
         [["Số đối tượng đang quản lý cuối kỳ", n, None],
          ["Có thẻ BHYT còn giá trị sử dụng", ins.valid, share(ins.valid)],
-         ["Thẻ BHYT hết hạn hoặc chưa có giá trị", ins.expired, share(ins.expired)],
-         ["Có số thẻ nhưng chưa ghi hạn sử dụng", ins.no_expiry, share(ins.no_expiry)],
+         ["Thẻ BHYT đã hết hạn", ins.expired, share(ins.expired)],
+         ["Chưa xác định được hạn thẻ (⁴)", ins.unknown, share(ins.unknown)],
          ["Chưa có thẻ BHYT", ins.no_card, share(ins.no_card)]],
-        [105, 30, 30], {1})
+        [105, 30, 30], {1},
+        "(⁴) Thẻ chưa ghi hạn sử dụng, hoặc thẻ đang lưu trong hồ sơ được cấp sau ngày cuối kỳ (hồ sơ chỉ lưu "
+        "thẻ hiện hành, không lưu thẻ trước đó).")
 
 
 def sections(ix: ind.PeriodicIndicators) -> list[tuple[str, list[ReportTable]]]:
