@@ -136,13 +136,14 @@ def test_cli_periodic_pdf_with_number_and_notes(world, tmp_path, monkeypatch, ca
     _, _, _, data = world
     monkeypatch.setenv("FACILITY_APP_PASSPHRASE", PASSPHRASE)
     notes = tmp_path / "notes.txt"
-    notes.write_text("Đề nghị bổ sung 01 điều dưỡng.\n", encoding="utf-8-sig")
+    notes.write_text("Đề nghị bổ sung 01 điều dưỡng.\nKinh phí < 5 triệu & cần <b>duyệt</b>.\n", encoding="utf-8-sig")
     out = tmp_path / "báo cáo q3.pdf"
     assert main(cli(data, "periodic", "--period", "2026-Q3", "--out", str(out), "--number", "15",
                     "--notes-file", str(notes), "--prepared-by", "Lý Thị Hoa")) == 0
     assert f"Đã lập báo cáo quý III năm 2026: {out}" in capsys.readouterr().out
     text = flat(pdf_pages(out))
     assert "Số: 15/BC-TTBTXH" in text and "Đề nghị bổ sung 01 điều dưỡng." in text and "Lý Thị Hoa" in text
+    assert "Kinh phí < 5 triệu & cần <b>duyệt</b>." in text  # printed as typed, never read as markup
 
 
 @pytest.mark.parametrize("args, fmt", [
