@@ -105,6 +105,8 @@ class CheckupsTab(QWidget):
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
         split.setChildrenCollapsible(False)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 3 + 60)  # header + 3 rows
+        self.chart.setMinimumHeight(170)
         browse_layout = QVBoxLayout(browse)
         browse_layout.setContentsMargins(0, 0, 0, 0)
         browse_layout.addLayout(top)

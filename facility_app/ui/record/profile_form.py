@@ -166,13 +166,10 @@ class ProfileForm(EditForm):
         g.addWidget(self.notes, 0, 0, 1, 2)
         g.addWidget(notes_error, 1, 0, 1, 2)
 
-        columns = QHBoxLayout()
-        for stack in ((identity, groups), (insurance, stay, kin), (address, notes)):
-            column = QVBoxLayout()
-            for box in stack:
-                column.addWidget(box)
-            column.addStretch(1)
-            columns.addLayout(column, 1)
+        self._boxes = (identity, groups, insurance, stay, kin, address, notes)
+        self._columns = QHBoxLayout()
+        self._column_count = 0
+        self._arrange(3)
 
         buttons = QHBoxLayout()
         self.extra_buttons = QHBoxLayout()  # the profile tab puts "Discharge..." here
@@ -184,7 +181,7 @@ class ProfileForm(EditForm):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.banner)
-        outer.addLayout(columns, 1)
+        outer.addLayout(self._columns, 1)
         outer.addLayout(buttons)
 
         chain = [t["full_name"], self.sex, self.dates["birth_date"].edit, t["cccd"], t["code"],
@@ -195,6 +192,31 @@ class ProfileForm(EditForm):
                  self.notes, self.cancel_button, self.save_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def _arrange(self, count: int) -> None:
+        """Three columns on a 1366-pixel screen, two when narrower (150 % scaling)."""
+        if count == self._column_count:
+            return
+        self._column_count = count
+        while self._columns.count():
+            item = self._columns.takeAt(0)
+            if item.layout() is not None:
+                while item.layout().count():
+                    item.layout().takeAt(0)
+                item.layout().deleteLater()
+        identity, groups, insurance, stay, kin, address, notes = self._boxes
+        stacks = (((identity, groups), (insurance, stay, kin), (address, notes)) if count == 3 else
+                  ((identity, groups, notes), (insurance, stay, kin, address)))
+        for stack in stacks:
+            column = QVBoxLayout()
+            for box in stack:
+                column.addWidget(box)
+            column.addStretch(1)
+            self._columns.addLayout(column, 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self._arrange(3 if event.size().width() >= 1150 else 2)
+        super().resizeEvent(event)
 
     # --- behaviour --------------------------------------------------------------------
 
