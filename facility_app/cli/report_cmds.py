@@ -12,7 +12,6 @@ from pathlib import Path
 from ..domain import periods
 from ..reports import run
 from ..reports.periodic import PeriodicOptions
-from ..services.reports import ReportService
 from .context import CliError, Context
 
 MAX_NOTES = 20000
@@ -78,7 +77,7 @@ def cmd_periodic(ctx: Context, args) -> int:
         raise CliError(f"Số báo cáo “{number}” phải là 1–6 chữ số.", f"The report number “{number}” must be 1–6 digits.")
     run.resolve_output(args.out, args.format)  # fail before asking for the passphrase
     options = PeriodicOptions(number=number or None, notes=read_notes(args.notes_file), prepared_by=args.prepared_by)
-    service = ReportService.of(ctx.services())
+    service = ctx.services().reports
     path = run.periodic_report(service, ctx.actor, period, args.out, args.format, options)
     ctx.say(f"Đã lập báo cáo {period.phrase()}: {path}", f"Report ({period.title('en')}) written to {path}")
     return 0
@@ -86,7 +85,7 @@ def cmd_periodic(ctx: Context, args) -> int:
 
 def cmd_resident(ctx: Context, args) -> int:
     run.resolve_output(args.out, "pdf", allowed=("pdf",))
-    service = ReportService.of(ctx.services())
+    service = ctx.services().reports
     path = run.health_book_pdf(service, ctx.actor, args.code, args.out)
     ctx.say(f"Đã in sổ theo dõi sức khỏe của {args.code.strip().upper()}: {path}",
             f"Health book of {args.code.strip().upper()} written to {path}")

@@ -8,6 +8,7 @@ from ..storage.store import Store
 from .clinical import ClinicalService
 from .exports import ExportService
 from .facility import FacilityService
+from .reports import ReportService
 from .residents import ResidentService
 from .users import UserService
 
@@ -20,6 +21,7 @@ class Services:
         self.users = UserService(store, today)
         self.facility = FacilityService(store, today)
         self.exports = ExportService(store, today)
+        self.reports = ReportService(store, today)
 
     def close(self) -> None:
         self.store.close()
