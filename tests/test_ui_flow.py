@@ -74,6 +74,7 @@ def run_wizard(qtbot, controller: AppController) -> None:
 def wait_main(qtbot, controller):
     qtbot.waitUntil(lambda: controller.main is not None, timeout=15_000)
     main = controller.main  # not given to qtbot: the controller deletes it on log-out
+    main.resize(1366, 768)  # the target screen (the offscreen one is 800x800)
     qtbot.waitUntil(lambda: main.today.current is not None and not main.residents.loading, timeout=15_000)
     wait_idle(qtbot)
     return main

@@ -175,11 +175,19 @@ def screen_texts(top: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
+def stray_ampersands(top: QWidget) -> list[str]:
+    """A label with a keyboard shortcut (&) but no field to jump to shows a literal '&'."""
+    return [w.text() for w in top.findChildren(QLabel)
+            if w.isVisible() and re.search(r"(?<!&)&(?!&)", w.text()) and w.buddy() is None
+            and w.textFormat() != Qt.TextFormat.RichText]
+
+
 def check(detector, top: QWidget, where: str, shots: Path | None = None) -> list[str]:
     QApplication.processEvents()
     if shots is not None:
         shoot(top, shots, f"walk-{where}-vi")
-    return [f"{where}: {t}" for t in detector.leftovers(screen_texts(top))]
+    return ([f"{where}: {t}" for t in detector.leftovers(screen_texts(top))]
+            + [f"{where}: literal '&' in {t!r}" for t in stray_ampersands(top)])
 
 
 def open_boxes() -> list[QMessageBox]:

@@ -119,6 +119,7 @@ def start_logged_in(qtbot, data_dir: Path, username: str = "lan", lang: str = "v
     log_in(qtbot, window.login, username)
     qtbot.waitUntil(lambda: controller.main is not None, timeout=15_000)
     main = controller.main  # not given to qtbot: the controller deletes it on log-out or restore
+    main.resize(1366, 768)  # the target screen (the offscreen one is 800x800)
     qtbot.waitUntil(lambda: main.today.current is not None and not main.residents.loading, timeout=15_000)
     wait_idle(qtbot)
     return controller

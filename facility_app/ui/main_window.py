@@ -29,6 +29,7 @@ from .language_box import LANGUAGE_NAMES
 from .resident_list import ResidentListWidget
 from .start.login import LoginWidget
 from .sync_status import SyncStatusLabel
+from .style import fit_to_screen
 from .today_panel import TodayPanel
 
 
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.sync)
         session.sig_language_changed.connect(lambda lang: self._language_applied(lang))
-        self.resize(1366, 768)
+        fit_to_screen(self, 1366, 768)
         self.retranslate()
 
     @staticmethod

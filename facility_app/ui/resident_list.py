@@ -52,6 +52,10 @@ class ResidentListWidget(QWidget):
         self.search_label.setBuddy(self.search)
         self.group = QComboBox(objectName="groupFilter")
         self.status = QComboBox(objectName="statusFilter")
+        for combo in (self.group, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("nguyen van an") + 40)
         self.count = mark(QLabel(objectName="residentCount"), "hint")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -82,9 +86,9 @@ class ResidentListWidget(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_label)
-        filters.addWidget(self.search, 5)
-        filters.addWidget(self.group, 3)
-        filters.addWidget(self.status, 2)
+        filters.addWidget(self.search, 1)  # the search box gets the room; the combos their text
+        filters.addWidget(self.group)
+        filters.addWidget(self.status)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(filters)
@@ -129,6 +133,7 @@ class ResidentListWidget(QWidget):
         self.status.setToolTip(self.tr("Residents present now, those who left, or everyone"))
         self.model.retranslate()
         self._size_columns()
+        self._fit_columns()
         self._update_count()
 
     def changeEvent(self, event) -> None:
@@ -140,6 +145,7 @@ class ResidentListWidget(QWidget):
         """Fixed columns as wide as their content or header (whichever is wider); the name takes the rest."""
         metrics = self.table.fontMetrics()
         bold = self.table.horizontalHeader().fontMetrics()
+        self._widths: dict[str, int] = {}
         sex = max((names.sex(s) for s in Sex), key=metrics.horizontalAdvance)
         samples = {"code": "DT-00000", "sex": sex, "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.1",
                    "groups": "BTXH, NKT", "status": self.model._text_for_width()}
@@ -148,7 +154,29 @@ class ResidentListWidget(QWidget):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(header) + 18) + 20
             self.table.setColumnWidth(column, width)
+            self._widths[name] = width
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
+
+    # columns a narrow window (150 % scaling) drops first, so the name stays readable
+    _OPTIONAL_COLUMNS = ("status", "sex", "groups", "room")
+    _NAME_MIN_CHARS = "Nguyễn Thị Phương Thảo"
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        available = self.table.viewport().width() or self.table.width()
+        name_min = self.table.fontMetrics().horizontalAdvance(self._NAME_MIN_CHARS) + 24
+        hidden = set()
+        def fixed():
+            return sum(w for c, w in self._widths.items() if c not in hidden)
+        for column in self._OPTIONAL_COLUMNS:
+            if available - fixed() >= name_min:
+                break
+            hidden.add(column)
+        for i, c in enumerate(COLUMNS):
+            self.table.setColumnHidden(i, c in hidden)
 
     # --- loading ------------------------------------------------------------------------
 

@@ -23,7 +23,6 @@ QLabel[role="banner"] {{ background: #fff4e5; border: 1px solid #e0b070; padding
 QPushButton {{ padding: 5px 14px; }}
 QPushButton[role="primary"] {{ font-weight: 600; }}
 QTableView {{ gridline-color: #dddddd; }}
-QTableView::item {{ padding: 2px 6px; }}
 QTreeWidget::item {{ padding: 3px 2px; }}
 """
 
@@ -50,3 +49,14 @@ def mark(widget, role: str):
     """Tag a widget for the stylesheet (error, hint, heading, banner, primary)."""
     widget.setProperty("role", role)
     return widget
+
+
+def fit_to_screen(widget, width: int, height: int) -> None:
+    """Open at the preferred size, or smaller on a small (or 150 %-scaled) screen:
+    1366x768 at 150 % leaves about 910x510 logical pixels."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    room = screen.availableGeometry()
+    widget.resize(min(width, room.width()), min(height, room.height()))

@@ -3,9 +3,20 @@ from the resident's record. Built by ``services.today`` off the GUI thread
 and rebuilt when a screen announces a change to the records it reads."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..services.today import KINDS, TodayList, for_services
 from .collation import name_key
@@ -16,6 +27,22 @@ from .workers import run_async
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _WATCHED = {"residents", "checkups", "referrals", "conditions"}
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Row heights measured at the width the text really gets (after the
+    indentation), so a wrapped line is never cut off on a narrow panel."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt name
+        tree = self.parent()
+        depth = 2 if index.parent().isValid() else 1
+        width = max(80, tree.viewport().width() - tree.indentation() * depth - 12)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)  # the item's own font, if it has one
+        metrics = QFontMetrics(opt.font)
+        text = index.data() or ""
+        bounds = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, bounds.height() + 8)
 
 
 class TodayPanel(QWidget):
@@ -48,6 +75,8 @@ class TodayPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setIndentation(14)
+        self.tree.setItemDelegate(_WrapDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.empty = mark(QLabel(), "hint")
@@ -64,6 +93,8 @@ class TodayPanel(QWidget):
         lay.addWidget(self.empty)
         lay.addWidget(self.tree, 1)
         self._debounce = QTimer(self, singleShot=True, interval=500, timeout=self.reload)
+        # wrapped lines need their heights measured again at a new width
+        self._relayout = QTimer(self, singleShot=True, interval=80, timeout=self.tree.doItemsLayout)
         session.sig_data_changed.connect(self._data_changed)
         self.retranslate()
 
@@ -76,6 +107,10 @@ class TodayPanel(QWidget):
                                    "referrals and residents aged 80 or more are all up to date."))
         if self.current is not None:
             self._fill(self.current)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout.start()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -131,8 +166,7 @@ class TodayPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         lang = self.session.lang
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
+        heading_bg, heading_fg = QBrush(QColor("#e8eef7")), QBrush(QColor("#1d3557"))
         any_item = False
         for kind in KINDS:
             items = sorted(today.of_kind(kind), key=lambda i: (-i.urgency, name_key(i.full_name)))
@@ -141,7 +175,9 @@ class TodayPanel(QWidget):
             any_item = True
             group = QTreeWidgetItem([self._title(kind, len(items))])
             group.setData(0, ID_ROLE, kind)
-            group.setFont(0, bold)
+            # a tinted row rather than a bold font: Qt elides bold items instead of wrapping them
+            group.setBackground(0, heading_bg)
+            group.setForeground(0, heading_fg)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             children = []
             room_word = self.tr("room")

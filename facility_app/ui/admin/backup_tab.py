@@ -85,6 +85,7 @@ class BackupTab(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.restore_labels[0], row2)
         form.addRow(self.restore_labels[1], self.restore_passphrase)
+        self.restore_labels[0].setBuddy(self.restore_path)
         self.restore_labels[1].setBuddy(self.restore_passphrase)
         r = QVBoxLayout(self.restore_box)
         r.addWidget(self.restore_intro)

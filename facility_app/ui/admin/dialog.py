@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.permissions import Permission
+from ..style import fit_to_screen
 from .backup_tab import BackupTab
 from .general_tab import GeneralTab
 from .settings_tab import SettingsTab
@@ -32,7 +33,7 @@ class AdminDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.buttons)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         self.retranslate()
 
     def retranslate(self) -> None:

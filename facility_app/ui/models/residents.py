@@ -24,6 +24,10 @@ from ..collation import name_key
 
 COLUMNS = ("code", "full_name", "sex", "birth_date", "room", "groups", "status")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_GROUPS_COLUMN = COLUMNS.index("groups")
+_COLUMN_COUNT = len(COLUMNS)
 
 
 def _header(column: str) -> str:
@@ -64,6 +68,7 @@ class ResidentTableModel(QAbstractTableModel):
         self.today = today
         self._rows: list[RosterRow] = []
         self._hay: list[str] = []
+        self._display: list[tuple[str, ...] | None] = []  # display texts per row, made on first paint
         self.visible: list[bool] = []  # filter flags, kept in row order (the proxy reads them)
         self.predicate: Callable[[RosterRow, str], bool] = lambda row, hay: True
         self._sort: tuple[int, Qt.SortOrder] = (1, Qt.SortOrder.AscendingOrder)
@@ -74,24 +79,28 @@ class ResidentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return _header(COLUMNS[section])
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index, role=_DISPLAY):
+        # called for every visible cell on every repaint: texts are made once per row and kept
+        r = index.row()
+        if not 0 <= r < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+        if role == _DISPLAY:
+            texts = self._display[r]
+            if texts is None:
+                row = self._rows[r]
+                texts = self._display[r] = tuple(self._text(row, c) for c in COLUMNS)
+            return texts[index.column()]
         if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == "groups":
-            return ", ".join(names.group(g) for g in row.groups)
+            return self._rows[r].id
+        if role == _TOOLTIP and index.column() == _GROUPS_COLUMN:
+            return ", ".join(names.group(g) for g in self._rows[r].groups)
         return None
 
     def _text(self, row: RosterRow, column: str) -> str:
@@ -131,6 +140,7 @@ class ResidentTableModel(QAbstractTableModel):
         new_row_of = {old: new for new, old in enumerate(perm)}
         self._rows = [self._rows[i] for i in perm]
         self._hay = [self._hay[i] for i in perm]
+        self._display = [self._display[i] for i in perm]
         self.visible = [self.visible[i] for i in perm]
         old = self.persistentIndexList()
         self.changePersistentIndexList(old, [self.index(new_row_of[i.row()], i.column()) if i.isValid() else QModelIndex()
@@ -143,6 +153,7 @@ class ResidentTableModel(QAbstractTableModel):
         key = _SORT_KEYS[COLUMNS[self._sort[0]]]
         self._rows = sorted(rows, key=key, reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
         self._hay = [haystack(r) for r in self._rows]
+        self._display = [None] * len(self._rows)
         pred = self.predicate
         self.visible = [pred(r, h) for r, h in zip(self._rows, self._hay)]
         self.endResetModel()
@@ -152,7 +163,7 @@ class ResidentTableModel(QAbstractTableModel):
         hay = haystack(row)
         for i, old in enumerate(self._rows):
             if old.id == row.id:
-                self._rows[i], self._hay[i] = row, hay
+                self._rows[i], self._hay[i], self._display[i] = row, hay, None
                 self.visible[i] = self.predicate(row, hay)
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
                 return
@@ -160,6 +171,7 @@ class ResidentTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), n, n)
         self._rows.append(row)
         self._hay.append(hay)
+        self._display.append(None)
         self.visible.append(self.predicate(row, hay))
         self.endInsertRows()
 
@@ -174,6 +186,7 @@ class ResidentTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Texts made here (sex, status, headers) follow the language."""
+        self._display = [None] * len(self._rows)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from ..language_box import LanguageBox
-from ..style import mark
+from ..style import fit_to_screen, mark
 from .login import LoginWidget
 from .unlock import UnlockWidget
 
@@ -61,7 +61,7 @@ class StartWindow(QWidget):
         row.addStretch(1)
         outer.addLayout(row, 4)
         outer.addStretch(1)
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
         self.retranslate()
 
     def retranslate(self) -> None:

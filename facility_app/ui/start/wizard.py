@@ -27,7 +27,7 @@ from ...services import startup
 from .. import names
 from ..dialogs import explain
 from ..forms import ErrorLabel, FieldErrors, passphrase_strength
-from ..style import mark
+from ..style import fit_to_screen, mark
 from ..workers import run_async
 
 
@@ -241,7 +241,7 @@ class SetupWizard(QWizard):
         self.admin_page = AdminPage(lambda: self.lang)
         for page in (self.intro, self.facility_page, self.passphrase_page, self.admin_page):
             self.addPage(page)
-        self.setMinimumSize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.retranslate()
 
     def retranslate(self) -> None:

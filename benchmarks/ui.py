@@ -1,0 +1,199 @@
+"""Desktop benchmark: start-up to a usable list, typing a search, opening a record.
+
+    .venv/bin/python -m benchmarks.ui [--residents 10000] [--seed 7] [--runs 3] [--json] [--rebuild]
+
+Runs the real widgets offscreen over an encrypted store of ``--residents``
+demo residents with their records, plus one resident with ten years of
+records (see ``benchmarks/ui_data.py``; built once and cached, which takes
+a long while for 10,000 residents).
+
+Figures (goals from issue 3):
+- ``start_s``: from the unlocked key (argon2 derivation and the password
+  check excluded: they are the person's typing) to a main window whose
+  resident list holds every resident and has been painted (goal <= 1.5);
+  median of ``--runs`` starts. ``today_s``: when the Today panel is filled
+  too (it loads in parallel, off the GUI thread).
+- ``filter_median_ms`` / ``filter_max_ms``: one keystroke in the search box,
+  from the key press to the filtered list painted, over several typed
+  searches and their deletion (goals <= 30 and <= 100).
+- ``open_resident_ms``: the ten-year resident's record, from the request to
+  the record tab painted (goal <= 200); median of ``--runs``.
+
+With ``--json`` the last line is one JSON object. Only generated data.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from benchmarks import ui_data  # noqa: E402
+from facility_app.domain.enums import Role  # noqa: E402
+from facility_app.services.startup import StoreGate  # noqa: E402
+from facility_app.ui import i18n, record_host, style, workers  # noqa: E402
+from facility_app.ui.main_window import MainWindow  # noqa: E402
+from facility_app.ui.session import Session  # noqa: E402
+
+SEARCHES = ["nguyen van an", "dang thi", "tran thi hoa", "p.1", "hoang van"]
+NURSE = ("bench.nurse", "benchmark-2026")
+
+
+def wait(app: QApplication, done, timeout: float = 60.0) -> None:
+    end = time.perf_counter() + timeout
+    while not done():
+        app.processEvents()
+        if time.perf_counter() > end:
+            raise TimeoutError("the screen did not get ready in time")
+        time.sleep(0.0005)
+
+
+def compile_translations(folder: Path) -> None:
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in (Path(__file__).resolve().parent.parent / "translations").glob("*.ts"):
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(folder / (ts.stem + ".qm"))], check=True)
+
+
+def ensure_nurse(gate: StoreGate, key):
+    services = gate.open(key)
+    try:
+        try:
+            return services.users.login(*NURSE)
+        except Exception:
+            services.users.add(ui_data.SYSTEM, NURSE[0], "Điều dưỡng thử nghiệm", Role.NURSE, NURSE[1])
+            return services.users.login(*NURSE)
+    finally:
+        services.close()
+
+
+def start_once(app, gate, key, actor, residents: int) -> tuple[float, float, MainWindow]:
+    t0 = time.perf_counter()
+    services = gate.open(key)
+    session = Session(services, actor, "vi")
+    facility = services.facility.get()
+    main = MainWindow(session, facility.name)
+    main.show()
+    main.load()
+    wait(app, lambda: main.residents.model.rowCount() == residents and not main.residents.loading)
+    main.residents.table.viewport().repaint()
+    start_s = time.perf_counter() - t0
+    wait(app, lambda: main.today.current is not None)
+    today_s = time.perf_counter() - t0
+    return start_s, today_s, main
+
+
+def type_searches(app, main: MainWindow) -> list[float]:
+    box = main.residents.search
+    box.setFocus()
+    times: list[float] = []
+
+    def timed(action) -> None:
+        t = time.perf_counter()
+        action()
+        app.processEvents()
+        main.residents.table.viewport().repaint()
+        times.append((time.perf_counter() - t) * 1000)
+
+    for text in SEARCHES:
+        for ch in text:
+            timed(lambda ch=ch: QTest.keyClick(box, ch))
+        for _ in text:
+            timed(lambda: QTest.keyClick(box, Qt.Key.Key_Backspace))
+    return times
+
+
+def open_resident(app, main: MainWindow, resident_id: str) -> float:
+    t = time.perf_counter()
+    main.open_resident(resident_id)
+    widget = main.tabs.currentWidget()
+    app.processEvents()
+    widget.repaint()
+    elapsed = (time.perf_counter() - t) * 1000
+    main.close_tab(main.tabs.currentIndex())
+    app.processEvents()
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--residents", type=int, default=10_000)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--rebuild", action="store_true", help="build the cached store again")
+    args = p.parse_args(argv)
+
+    if args.rebuild:
+        import shutil
+        shutil.rmtree(ui_data.cache_dir(args.residents, args.seed), ignore_errors=True)
+    folder, facts = ui_data.ensure(args.residents, args.seed)
+    total = args.residents + 1  # plus the ten-year resident
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as qm:
+        compile_translations(Path(qm))
+        os.environ[i18n.DIR_ENV] = qm
+        style.apply(app)
+        i18n.install("vi")
+        gate = StoreGate(folder, lambda: ui_data.TODAY)
+        t = time.perf_counter()
+        key = gate.derive_key(ui_data.PASSPHRASE)
+        derive_s = time.perf_counter() - t
+        actor = ensure_nurse(gate, key)
+
+        starts, todays, keystrokes, opens = [], [], [], []
+        for run in range(args.runs):
+            start_s, today_s, window = start_once(app, gate, key, actor, total)
+            starts.append(start_s)
+            todays.append(today_s)
+            if run == 0:
+                keystrokes = type_searches(app, window)
+            opens.append(open_resident(app, window, facts["long_stay_id"]))
+            wait(app, lambda: workers.pending() == 0)
+            services = window.session.services
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            services.close()
+
+    record_screen = record_host.record_widget_class() is not None
+    result = {
+        "residents": total,
+        "derive_key_s": round(derive_s, 3),
+        "start_s": round(statistics.median(starts), 3),
+        "start_max_s": round(max(starts), 3),
+        "today_s": round(statistics.median(todays), 3),
+        "filter_median_ms": round(statistics.median(keystrokes), 1),
+        "filter_max_ms": round(max(keystrokes), 1),
+        "keystrokes": len(keystrokes),
+        "open_resident_ms": round(statistics.median(opens), 1),
+        "open_resident_max_ms": round(max(opens), 1),
+        "record_screen": "ResidentRecordWidget" if record_screen else "placeholder",
+        "goals": {"start_s": 1.5, "filter_median_ms": 30, "filter_max_ms": 100, "open_resident_ms": 200},
+    }
+    print(f"residents: {total} (store {folder})")
+    print(f"key derivation (excluded): {derive_s:.2f} s")
+    print(f"start to usable list: median {result['start_s']} s, max {result['start_max_s']} s (goal <= 1.5); "
+          f"Today panel filled at {result['today_s']} s")
+    print(f"filter per keystroke: median {result['filter_median_ms']} ms, max {result['filter_max_ms']} ms "
+          f"over {len(keystrokes)} keystrokes (goals <= 30, <= 100)")
+    print(f"open the ten-year record: median {result['open_resident_ms']} ms, max {result['open_resident_max_ms']} ms "
+          f"(goal <= 200; {result['record_screen']})")
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
