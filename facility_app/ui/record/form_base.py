@@ -104,7 +104,7 @@ class EditForm(QWidget):
         if unit:
             line.addWidget(QLabel(unit))
         if not isinstance(widget, COMPACT):  # text boxes take the column's width
-            widget.setMinimumWidth(max(widget.minimumWidth(), 220))
+            widget.setMinimumWidth(max(widget.minimumWidth(), 180))
         else:
             line.addStretch(1)
         grid.addWidget(caption, row, column)

@@ -28,6 +28,7 @@ from ...domain.enums import BeneficiaryGroup, DisabilitySeverity, DisabilityType
 from . import labels
 from .fields import DateField, EnumCombo, ErrorLabel, SearchCombo
 from .form_base import EditForm, not_a_date
+from .list_tab import scrolled
 
 TEXT_FIELDS = {  # field: (objectName, max length)
     "code": ("profileCode", 20),
@@ -178,10 +179,12 @@ class ProfileForm(EditForm):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
 
+        fields = QWidget(self)
+        fields.setLayout(self._columns)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.banner)
-        outer.addLayout(self._columns, 1)
+        outer.addWidget(scrolled(fields), 1)  # the fields scroll; the buttons stay in sight
         outer.addLayout(buttons)
 
         chain = [t["full_name"], self.sex, self.dates["birth_date"].edit, t["cccd"], t["code"],

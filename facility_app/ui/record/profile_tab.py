@@ -4,7 +4,7 @@ and discharge for the roles allowed to."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.entities import Resident
 from ...domain.permissions import Permission
@@ -40,18 +40,10 @@ class ProfileTab(QWidget):
         self.form.extra_buttons.addWidget(self.discharge_button)
         self.dialog: DischargeDialog | None = None
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.setContentsMargins(6, 6, 6, 6)
-        inner_layout.addWidget(self.status)
-        inner_layout.addWidget(self.form, 1)
-        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.status)
+        layout.addWidget(self.form, 1)
 
     def built_forms(self) -> list:
         return [self.form]
