@@ -41,6 +41,7 @@ from .errors import Offline, Refused, ServerTrouble, SyncError
 from .protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, ChangeResult, PushBatch
 
 MAX_BATCH_BYTES = 64 * 1024  # a batch's body as it travels (msgpack + zstd)
+SCAN_AHEAD = 5000  # outbox rows looked at to fill one batch around held-back ones
 MIN_CHANGES = 25
 MIN_BYTES = 8 * 1024
 MAX_WINDOW = 4
@@ -72,6 +73,7 @@ class Report:
     clock_skew_ms: int = 0  # this PC's clock minus the server's, as last measured
     error: SyncError | None = None
     seconds: float = 0.0
+    push_seconds: float = 0.0
 
     @property
     def complete(self) -> bool:
@@ -85,8 +87,8 @@ class _Sizer:
     def __init__(self, max_changes: int, max_bytes: int, window: int):
         self.max_changes = self.ceiling_changes = max(1, min(max_changes, MAX_BATCH_CHANGES))
         self.max_bytes = self.ceiling_bytes = max_bytes
-        self.window = 1
         self.max_window = max(1, window)
+        self.window = self.max_window  # several batches on the wire from the start; one after a failure
 
     def shrink(self) -> None:
         self.max_changes = max(MIN_CHANGES, self.max_changes // 2)
@@ -97,8 +99,8 @@ class _Sizer:
         if seconds < 2.0:
             self.max_changes = min(self.ceiling_changes, self.max_changes * 2)
             self.max_bytes = min(self.ceiling_bytes, self.max_bytes * 2)
-        if seconds > 0.4 and self.window < self.max_window:
-            self.window += 1  # the round trip dominates: keep more on the wire
+        if self.window < self.max_window:
+            self.window += 1  # the link works again: back to several on the wire
 
 
 def _error_text(exc: SyncError) -> str:
@@ -132,7 +134,11 @@ class SyncEngine:
                               connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,
                               retries=self.retries)
         try:
-            self._push(transport, settings, report, progress, should_stop)
+            pushing = time.monotonic()
+            try:
+                self._push(transport, settings, report, progress, should_stop)
+            finally:
+                report.push_seconds = time.monotonic() - pushing
             told = self._tell_resolutions(transport)
             self._pull(transport, settings, report, progress, should_stop)
             with self.store.read() as conn:
@@ -176,28 +182,22 @@ class SyncEngine:
         if total == 0:
             return
         sizer = _Sizer(self.max_changes, self.max_bytes, self.window)
-        after = 0
+        scan = _Scan()
         done = 0
         local_parked = [0]
-        waiting: _Prepared | None = None  # read and encoded, not yet sent
         in_flight: list[tuple[_Prepared, Future]] = []
         pool = ThreadPoolExecutor(max_workers=MAX_WINDOW, thread_name_prefix="sync-push")
         failure: SyncError | None = None
         try:
             while True:
-                # keep the window full with batches that depend on nothing in flight
+                # keep the window full
                 while failure is None and len(in_flight) < sizer.window and not should_stop():
-                    if waiting is None:
-                        waiting = self._prepare(settings, after, sizer)
-                        if waiting is None:
-                            break
-                        after = waiting.rows[-1].seq
                     busy = set().union(*(p.rows_touched for p, _ in in_flight)) if in_flight else set()
-                    if waiting.refs & busy:
-                        break  # it names a record still on its way: wait for that answer first
-                    in_flight.append((waiting, pool.submit(self._send, transport, waiting.batch, waiting.rows,
-                                                           sizer, local_parked, waiting.encoded)))
-                    waiting = None
+                    prepared = self._prepare(settings, scan, sizer, busy)
+                    if prepared is None or prepared is _WAIT:
+                        break
+                    in_flight.append((prepared, pool.submit(self._send, transport, prepared.batch, prepared.rows,
+                                                            sizer, local_parked, prepared.encoded)))
                 if not in_flight:
                     break
                 prepared, future = in_flight.pop(0)
@@ -221,14 +221,48 @@ class SyncEngine:
         if failure is not None:
             raise failure
 
-    def _prepare(self, settings: state.Settings, after: int, sizer: _Sizer) -> "_Prepared | None":
-        """The next batch after ``after``: at most ``max_changes`` changes whose
-        encoded body fits ``max_bytes`` (halved until it does)."""
+    def _prepare(self, settings: state.Settings, scan: "_Scan", sizer: _Sizer, busy: set[str]):
+        """The next batch: pending changes in device order that name no record
+        still travelling (``busy``) and no record of a change held back before
+        them - so a record's changes always reach the server in order - up to
+        ``max_changes`` and ``max_bytes`` once encoded (halved until it fits)."""
+        rows: list[outbox.OutRow] = []
+        blocked = set(busy)
+        after = scan.low
+        looked = 0
+        held = 0  # changes held back behind a record in flight
+        more = False  # pending changes beyond this batch
+        prefix = True  # every row seen so far in this scan is sent (or taken now)
+        floor = scan.low
         with self.store.read() as conn:
-            rows = outbox.read_pending(conn, after_seq=after, limit=sizer.max_changes)
-            rows = next(outbox.cut(rows, sizer.max_changes), [])
+            while len(rows) < sizer.max_changes and looked < SCAN_AHEAD:
+                chunk = outbox.read_pending(conn, after_seq=after, limit=1000)
+                if not chunk:
+                    break
+                for row in chunk:
+                    after = row.seq
+                    if row.seq in scan.sent:
+                        floor = row.seq if prefix else floor
+                        continue
+                    looked += 1
+                    if row.refs & blocked:
+                        blocked.add(row.row_id)  # later changes of this record wait too
+                        prefix = False
+                        held += 1
+                        continue
+                    rows.append(row)
+                    if len(rows) >= sizer.max_changes or looked >= SCAN_AHEAD:
+                        more = True
+                        break
+                else:
+                    continue
+                break
             if not rows:
-                return None
+                return _WAIT if held else None
+            if held and not more and len(rows) < sizer.max_changes:
+                # the last, partial batch: sending it now would leave the held-back
+                # changes for one more round trip; wait for the answer in flight
+                return _WAIT
             batch = self._batch(conn, settings, rows)
         encoded = api.encode_batch(batch)
         while len(encoded[0]) > sizer.max_bytes and len(rows) > 1:
@@ -236,6 +270,8 @@ class SyncEngine:
             batch = PushBatch(batch_id=batch.batch_id, device_id=batch.device_id, seq_from=rows[0].seq,
                               seq_to=rows[-1].seq, changes=batch.changes[:len(rows)])
             encoded = api.encode_batch(batch)
+        scan.sent.update(r.seq for r in rows)
+        scan.low = floor  # rows taken now may be cut off above: the floor only counts rows sent before
         return _Prepared(rows, batch, encoded)
 
     def _batch(self, conn: sa.Connection, settings: state.Settings, rows: list[outbox.OutRow]) -> PushBatch:
@@ -357,6 +393,17 @@ class SyncEngine:
             report.new_conflicts = sync_service.mirror_conflicts(w.conn, records)
 
 
+_WAIT = object()  # nothing to send until an answer in flight comes back
+
+
+class _Scan:
+    """Which outbox changes this run has handed to a request."""
+
+    def __init__(self):
+        self.sent: set[int] = set()
+        self.low = 0  # every pending change up to here was sent in this run: later scans start above
+
+
 @dataclass
 class _Prepared:
     rows: list[outbox.OutRow]
@@ -366,15 +413,6 @@ class _Prepared:
     @property
     def rows_touched(self) -> set[str]:
         return {r.row_id for r in self.rows}
-
-    @property
-    def refs(self) -> set[str]:
-        """Every record id the batch names: its rows and the rows they point at
-        (a checkup's resident, a correction's original)."""
-        out = self.rows_touched
-        for change in self.batch.changes:
-            out.update(v for k, v in change.fields.items() if k.endswith("_id") and isinstance(v, str))
-        return out
 
 
 def _pair(results: list[ChangeResult], rows: list[outbox.OutRow]):

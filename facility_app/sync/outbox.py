@@ -43,6 +43,15 @@ class OutRow:
         """About its canonical-JSON size: what the batch budget counts."""
         return len(self.fields.encode("utf-8")) + _OVERHEAD
 
+    @property
+    def refs(self) -> set[str]:
+        """The records this change names: its own row and the rows it points
+        at (a checkup's resident, a correction's original)."""
+        out = {self.row_id}
+        if "_id" in self.fields:
+            out.update(v for k, v in json.loads(self.fields).items() if k.endswith("_id") and isinstance(v, str))
+        return out
+
     def to_change(self) -> Change:
         return Change(change_id=self.change_id, device_seq=self.seq, table=self.table, row_id=self.row_id,
                       op=self.op, fields=json.loads(self.fields), base_version=self.base_version, hlc=self.hlc)

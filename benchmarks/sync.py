@@ -1,0 +1,469 @@
+"""Sync benchmark: 10,000 changes from one facility PC to the provincial server.
+
+A real encrypted facility store is filled through the services (admissions,
+each followed by its checkups, rehab sessions, a condition and a profile
+edit: the order a backlog of paper records is typed in), enrolled with a
+real server (uvicorn on 127.0.0.1, PostgreSQL), and pushed with the real
+sync client (``sync_once``). Figures:
+
+- ``bytes_vs_gzip``: every byte that crossed the link during that sync
+  (both directions, HTTP heads included, counted by a TCP proxy) over the
+  gzip (level 9) of the changes' canonical JSON
+  (``protocol.changes_canonical_json``). Goal <= 1.2.
+- ``round_trips_over_min``: HTTP requests of the sync (push, pull and
+  anything else) minus ceil(changes / 500). Goal <= 2.
+- ``slow_link_utilisation``: a second facility's PC pushes the same kind of
+  data through a proxy that models a 256 kbit/s link (each direction) with a
+  600 ms round trip; the share of the upstream capacity used while pushing
+  (bytes sent up / (capacity x push time)). Goal >= 0.7.
+- ``ingest_vs_bulk_insert``: the server's ingest rate (changes per second of
+  the push over the fast loopback link, end to end: client, HTTP, merge,
+  validation, commit) over a plain bulk insert of the same rows (one
+  ``records`` row per distinct record and one ``changes`` row per change,
+  executemany in one transaction) into scratch tables of the same
+  PostgreSQL, in the same run. Goal >= 0.5.
+
+    .venv/bin/python -m benchmarks.sync [--changes 10000] [--slow-changes 10000] [--json] [--keep]
+
+PostgreSQL: ``FACILITY_TEST_PG_URL`` (a fresh database is made on it), else
+a throw-away cluster is started in a temp folder (as the ``postgres`` user
+when run as root) and stopped at the end. ``--sqlite`` uses the server's
+SQLite backend instead. The data is synthetic; temp folders are deleted
+unless ``--keep``. With ``--json`` the last line is one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import random
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+import uvicorn
+
+from facility_app.domain.entities import (
+    Actor, Checkup, Condition, Facility, RehabSession, Resident, VitalSigns,
+)
+from facility_app.domain.enums import (
+    BeneficiaryGroup, CheckupKind, ConditionStatus, FacilityType, HealthClass, RehabType, Role, Sex,
+)
+from facility_app.services.container import Services
+from facility_app.storage.store import Store
+from facility_app.storage.tables import change_log
+from facility_app.sync import setup
+from facility_app.sync.engine import sync_once
+from facility_app.sync.outbox import OutRow
+from facility_app.sync.protocol import MAX_BATCH_CHANGES, changes_canonical_json
+from provincial_server import admin, migrate
+from provincial_server.api import create_app
+from provincial_server.db import make_engine, write_conn
+
+SYSTEM = Actor("facility-admin", Role.SYSTEM)
+NURSE = Actor("bench", Role.NURSE)
+PASSPHRASE = "benchmark passphrase 2026"
+
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
+_MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quang"]
+_GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Linh", "Mai",
+          "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Yến"]
+_FINDINGS = ["Tỉnh táo, tiếp xúc tốt, ăn ngủ được", "Huyết áp ổn định, tiếp tục theo dõi",
+             "Ho nhẹ, phổi không ran", "Đau khớp gối hai bên, đi lại khó khăn",
+             "Da niêm hồng, không phù", "Đường huyết cao, nhắc chế độ ăn", "Ngủ kém, hay quên"]
+_ICD = ["I10", "E11", "M17", "J44", "F03", "G20", "I63", "M81"]
+
+
+# --- PostgreSQL ---------------------------------------------------------------------
+
+class Postgres:
+    """A database for the run: on FACILITY_TEST_PG_URL, or a throw-away cluster."""
+
+    def __init__(self):
+        self.dir = None
+        base = os.environ.get("FACILITY_TEST_PG_URL")
+        if not base:
+            base = self._start_cluster()
+        self.admin_url = base
+        self.name = "bench_sync_" + uuid.uuid4().hex[:8]
+        engine = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{self.name}"'))
+        engine.dispose()
+        self.url = sa.engine.make_url(base).set(database=self.name).render_as_string(hide_password=False)
+
+    @staticmethod
+    def _bindir() -> Path:
+        try:
+            return Path(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True,
+                                       check=True).stdout.strip())
+        except (OSError, subprocess.CalledProcessError):
+            found = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+            if not found:
+                raise SystemExit("PostgreSQL not found: set FACILITY_TEST_PG_URL or use --sqlite") from None
+            return found[-1]
+
+    def _start_cluster(self) -> str:
+        bindir = self._bindir()
+        self.dir = Path(tempfile.mkdtemp(prefix="bench-pg."))
+        as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres")
+        port = random.randrange(20000, 40000)
+        subprocess.run([*as_pg, str(bindir / "initdb"), "-D", str(self.dir / "data"), "-A", "trust", "-U",
+                        "postgres", "-E", "UTF8"], check=True, capture_output=True)
+        subprocess.run([*as_pg, str(bindir / "pg_ctl"), "-D", str(self.dir / "data"), "-l",
+                        str(self.dir / "server.log"), "-w", "-o",
+                        f"-c listen_addresses=127.0.0.1 -p {port} -k {self.dir} -c fsync=off", "start"],
+                       check=True, capture_output=True)
+        self._pg_ctl = [*as_pg, str(bindir / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop"]
+        return f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+
+    def close(self) -> None:
+        engine = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        engine.dispose()
+        if self.dir is not None:
+            subprocess.run(self._pg_ctl, capture_output=True)
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# --- the server and the links ----------------------------------------------------------
+
+class ServerThread:
+    """uvicorn in a thread; ``ingest_seconds`` sums the time the server spent
+    inside its push transaction (merge, validation, writes, commit)."""
+
+    def __init__(self, engine: sa.Engine):
+        import provincial_server.api as server_api
+        real_push = server_api.push
+        self.ingest_seconds = 0.0
+
+        def timed_push(*a, **kw):
+            started = time.perf_counter()
+            try:
+                return real_push(*a, **kw)
+            finally:
+                self.ingest_seconds += time.perf_counter() - started
+        server_api.push = timed_push
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        config = uvicorn.Config(create_app(engine=engine), host="127.0.0.1", port=self.port,
+                                log_level="error", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+class _Direction:
+    """One direction of a link: serialisation at ``rate`` bytes/s shared by
+    every connection, then ``delay`` seconds of propagation."""
+
+    def __init__(self, rate: float | None, delay: float):
+        self.rate, self.delay = rate, delay
+        self.free_at = 0.0
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def reserve(self, n: int) -> float:
+        """When ``n`` bytes handed over now have left the sender."""
+        with self.lock:
+            self.bytes += n
+            if self.rate is None:
+                return time.monotonic()
+            start = max(time.monotonic(), self.free_at)
+            self.free_at = start + n / self.rate
+            return self.free_at
+
+
+class LinkProxy:
+    """A TCP proxy that counts bytes and can model a slow link."""
+
+    def __init__(self, upstream_port: int, rate_bytes: float | None = None, rtt: float = 0.0):
+        self.upstream_port = upstream_port
+        self.up = _Direction(rate_bytes, rtt / 2)
+        self.down = _Direction(rate_bytes, rtt / 2)
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(32)
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.upstream_port))
+            for sock in (client, server):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            threading.Thread(target=self._pump, args=(client, server, self.up), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, self.down), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket, link: _Direction) -> None:
+        queue: list[tuple[float, bytes]] = []
+        ready = threading.Condition()
+        done = [False]
+
+        def deliver():
+            while True:
+                with ready:
+                    while not queue and not done[0]:
+                        ready.wait()
+                    if not queue:
+                        break
+                    due, data = queue.pop(0)
+                wait = due - time.monotonic()
+                if wait > 0:
+                    time.sleep(wait)
+                try:
+                    dst.sendall(data)
+                except OSError:
+                    break
+            try:
+                dst.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+
+        threading.Thread(target=deliver, daemon=True).start()
+        try:
+            while True:
+                data = src.recv(4096 if link.rate else 65536)
+                if not data:
+                    break
+                sent_at = link.reserve(len(data))
+                with ready:
+                    queue.append((sent_at + link.delay, data))
+                    ready.notify()
+                pause = sent_at - time.monotonic()
+                if pause > 0:  # the sender's socket buffer: it cannot get ahead of the link
+                    time.sleep(pause)
+        except OSError:
+            pass
+        with ready:
+            done[0] = True
+            ready.notify()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+# --- the data ---------------------------------------------------------------------------
+
+def fill(services: Services, changes: int, rng: random.Random) -> int:
+    """Typed-in backlog: each admission followed by that resident's records."""
+    today = date.today()
+    made = 0
+    with services.store.batch():
+        while made < changes:
+            sex = rng.choice([Sex.MALE, Sex.FEMALE])
+            middle = "Thị" if sex == Sex.FEMALE else rng.choice(_MIDDLE)
+            admitted = today - timedelta(days=200 + rng.randrange(1500))
+            resident = services.residents.admit(NURSE, Resident(
+                f"{rng.choice(_FAMILY)} {middle} {rng.choice(_GIVEN)}", sex,
+                date(1935 + rng.randrange(45), 1 + rng.randrange(12), 1 + rng.randrange(28)), admitted,
+                groups=[rng.choice([BeneficiaryGroup.ELDERLY, BeneficiaryGroup.DISABILITY, BeneficiaryGroup.MERIT])],
+                room=f"Phòng {rng.randrange(1, 40)}", next_of_kin_name=f"{rng.choice(_FAMILY)} {rng.choice(_GIVEN)}",
+                next_of_kin_relation=rng.choice(["Con", "Cháu", "Em"]),
+                next_of_kin_phone=f"09{rng.randrange(10**8):08d}", province_code=20))
+            made += 1
+            for _ in range(min(rng.randrange(4, 8), changes - made)):
+                day = admitted + timedelta(days=rng.randrange((today - admitted).days))
+                services.clinical.record_checkup(NURSE, Checkup(
+                    resident.id, day, CheckupKind.PERIODIC,
+                    VitalSigns(systolic=100 + rng.randrange(70), diastolic=60 + rng.randrange(30),
+                               pulse=55 + rng.randrange(50), temperature=round(36 + rng.random() * 1.8, 1),
+                               weight_kg=round(40 + rng.random() * 35, 1)),
+                    findings=rng.choice(_FINDINGS), classification=rng.choice(list(HealthClass)),
+                    examiner="BS. Nguyễn Thị Lan"))
+                made += 1
+            if made < changes and rng.random() < 0.5:
+                services.clinical.record_rehab(NURSE, RehabSession(
+                    resident.id, admitted + timedelta(days=rng.randrange((today - admitted).days)),
+                    rng.choice(list(RehabType)), 30 + rng.randrange(60), therapist="KTV Trần Văn Nam",
+                    barthel=rng.randrange(20, 100)))
+                made += 1
+            if made < changes and rng.random() < 0.4:
+                services.clinical.add_condition(NURSE, Condition(
+                    resident.id, rng.choice(_ICD), admitted, ConditionStatus.ACTIVE, follow_up_days=30))
+                made += 1
+            if made < changes and rng.random() < 0.5:
+                services.residents.update(NURSE, resident.id, {"room": f"Phòng {rng.randrange(1, 40)}"},
+                                          resident.version)
+                made += 1
+    return made
+
+
+def pc_store(folder: Path, code: str, changes: int, seed: int) -> Services:
+    store = Store.create(folder, PASSPHRASE)
+    services = Services(store)
+    services.facility.initialise(SYSTEM, Facility(code, f"Trung tâm thử {code}", FacilityType.SOCIAL_ASSISTANCE,
+                                                  province_code=20))
+    services.users.add(SYSTEM, "admin", "Quản trị", Role.ADMIN, "admin password 1")
+    fill(services, changes - 2, random.Random(seed))
+    return services
+
+
+def outbox_changes(store: Store) -> list:
+    c = change_log.c
+    with store.read() as conn:
+        rows = conn.execute(sa.select(c.seq, c.change_id, c.table_name, c.row_id, c.op, c.fields, c.base_version, c.hlc)
+                            .order_by(c.seq)).all()
+    return [OutRow(*r).to_change() for r in rows]
+
+
+def bulk_insert_seconds(engine: sa.Engine, changes: list, facility_code: str) -> float:
+    """The same rows with a plain executemany into scratch copies of the
+    server's tables, one transaction."""
+    from provincial_server.tables import changes as changes_table, records
+    meta = sa.MetaData()
+    bulk_records = sa.Table("bench_bulk_records", meta, *[c._copy() for c in records.columns])
+    bulk_changes = sa.Table("bench_bulk_changes", meta, *[c._copy() for c in changes_table.columns])
+    meta.drop_all(engine)
+    meta.create_all(engine)
+    rows: dict[tuple[str, str], dict] = {}
+    change_rows = []
+    for i, ch in enumerate(changes, 1):
+        key = (ch.table, ch.row_id)
+        data = {**rows.get(key, {}).get("_data", {}), **ch.fields}
+        rows[key] = {"_data": data, "version": rows.get(key, {}).get("version", 0) + 1}
+        change_rows.append({"facility_code": facility_code, "server_seq": i, "change_id": ch.change_id,
+                            "origin_device": "bench", "table_name": ch.table, "row_id": ch.row_id, "op": ch.op,
+                            "fields": json.dumps(ch.fields, ensure_ascii=False), "hlc": ch.hlc, "version": 1,
+                            "deleted": False, "status": "applied", "clock_suspect": False,
+                            "received_at": "2026-01-01T00:00:00+00:00"})
+    record_rows = [{"table_name": t, "row_id": r, "facility_code": facility_code,
+                    "data": json.dumps(v["_data"], ensure_ascii=False),
+                    "field_meta": json.dumps({k: [changes[0].hlc, "bench", 1] for k in v["_data"]}),
+                    "version": v["version"], "deleted": False, "updated_seq": 1}
+                   for (t, r), v in rows.items()]
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(bulk_records.insert(), record_rows)
+        conn.execute(bulk_changes.insert(), change_rows)
+    seconds = time.perf_counter() - started
+    meta.drop_all(engine)
+    return seconds
+
+
+# --- the run --------------------------------------------------------------------------
+
+def enrol(engine: sa.Engine, store: Store, url: str, code: str) -> None:
+    with write_conn(engine) as conn, conn.begin():
+        if not conn.execute(sa.text("SELECT 1 FROM facilities WHERE code = :c"), {"c": code}).first():
+            admin.add_facility(conn, code, f"Trung tâm thử {code}", 20)
+        _, enrol_code, _ = admin.enrol_device(conn, code, "bench")
+    setup.enrol(store, url, enrol_code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--changes", type=int, default=10_000)
+    ap.add_argument("--slow-changes", type=int, default=10_000, help="changes pushed over the slow link")
+    ap.add_argument("--sqlite", action="store_true", help="use the server's SQLite backend")
+    ap.add_argument("--json", action="store_true", help="print a JSON object of the figures as the last line")
+    ap.add_argument("--keep", action="store_true", help="keep the temp folders")
+    args = ap.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-sync."))
+    pg = None if args.sqlite else Postgres()
+    url = f"sqlite:///{tmp / 'provincial.db'}" if args.sqlite else pg.url
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    server = ServerThread(engine)
+    figures: dict = {"changes": args.changes, "backend": "sqlite" if args.sqlite else "postgresql"}
+    services = []
+    try:
+        # fast link: bytes, round trips, ingest rate
+        t = time.perf_counter()
+        pc = pc_store(tmp / "pc-fast", "BENCH-FAST", args.changes, seed=1)
+        services.append(pc)
+        print(f"filled {args.changes} changes in {time.perf_counter() - t:.1f} s")
+        fast = LinkProxy(server.port)
+        enrol(engine, pc.store, fast.url, "BENCH-FAST")
+        enrol_bytes = fast.up.bytes + fast.down.bytes
+        up0, down0 = fast.up.bytes, fast.down.bytes
+        server.ingest_seconds = 0.0
+        report = sync_once(pc.store)
+        assert report.complete, report.error
+        wire = fast.up.bytes + fast.down.bytes - enrol_bytes
+        figures.update(wire_up=fast.up.bytes - up0, wire_down=fast.down.bytes - down0,
+                       server_ingest_seconds=round(server.ingest_seconds, 2))
+        changes = outbox_changes(pc.store)
+        gz = len(gzip.compress(changes_canonical_json(changes), compresslevel=9))
+        minimum = math.ceil(len(changes) / MAX_BATCH_CHANGES)
+        figures.update(
+            wire_bytes=wire, gzip_bytes=gz, bytes_vs_gzip=round(wire / gz, 3),
+            requests=report.wire.requests, push_requests=report.push_rounds,
+            round_trips_over_min=report.wire.requests - minimum,
+            push_seconds=round(report.push_seconds, 2),
+            ingest_per_s=round(len(changes) / report.push_seconds, 1),
+        )
+        print(f"fast link: {len(changes)} changes, {wire:,} bytes on the wire vs gzip {gz:,}; "
+              f"{report.wire.requests} requests; push {report.push_seconds:.2f} s")
+        bulk = bulk_insert_seconds(engine, changes, "BENCH-BULK")
+        figures.update(bulk_insert_seconds=round(bulk, 3), bulk_per_s=round(len(changes) / bulk, 1),
+                       ingest_vs_bulk_insert=round((len(changes) / report.push_seconds) / (len(changes) / bulk), 3))
+        # slow link: utilisation while pushing
+        t = time.perf_counter()
+        pc2 = pc_store(tmp / "pc-slow", "BENCH-SLOW", args.slow_changes, seed=2)
+        services.append(pc2)
+        print(f"filled {args.slow_changes} changes in {time.perf_counter() - t:.1f} s")
+        rate = 256_000 / 8
+        enrol(engine, pc2.store, LinkProxy(server.port).url, "BENCH-SLOW")
+        slow = LinkProxy(server.port, rate_bytes=rate, rtt=0.6)
+        with pc2.store.engine.begin() as conn:
+            conn.execute(sa.text("UPDATE sync_state SET server_url = :u"), {"u": slow.url})
+        report2 = sync_once(pc2.store)
+        assert report2.complete, report2.error
+        figures.update(slow_push_seconds=round(report2.push_seconds, 1), slow_up_bytes=slow.up.bytes,
+                       slow_link_utilisation=round(slow.up.bytes / (rate * report2.push_seconds), 3),
+                       slow_requests=report2.wire.requests)
+        print(f"slow link: {args.slow_changes} changes pushed in {report2.push_seconds:.1f} s, "
+              f"{slow.up.bytes:,} bytes up ({slow.up.bytes / report2.push_seconds / 1024:.1f} KiB/s of "
+              f"{rate / 1024:.1f})")
+    finally:
+        for s in services:
+            s.close()
+        server.stop()
+        engine.dispose()
+        if pg is not None:
+            pg.close()
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    goals = {"bytes_vs_gzip": ("<=", 1.2), "round_trips_over_min": ("<=", 2),
+             "slow_link_utilisation": (">=", 0.7), "ingest_vs_bulk_insert": (">=", 0.5)}
+    for name, (op, goal) in goals.items():
+        value = figures[name]
+        ok = value <= goal if op == "<=" else value >= goal
+        print(f"{name} = {value} (goal {op} {goal}) {'OK' if ok else 'MISSED'}")
+    if args.json:
+        print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
