@@ -253,3 +253,20 @@ def test_self_test_switch_runs_the_selftest_module_or_says_it_is_missing():
         assert result.returncode == 2 and "no self-test module" in result.stderr
     else:
         assert result.returncode in (0, 1)
+
+
+def test_wizard_language_can_be_switched_on_its_first_page(shell_app, qtbot, tmp_path):
+    controller = start(qtbot, tmp_path / "new")
+    wizard = controller.wizard
+    qtbot.addWidget(wizard)
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Tiếp >"
+    box = wizard.intro.language
+    box.setCurrentIndex(box.findData("en"))
+    box.activated.emit(box.currentIndex())
+    qtbot.wait(50)
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Next >"
+    assert wizard.intro.title() == "Welcome" and wizard.lang == "en"
+    wizard.next()
+    wizard.validateCurrentPage()
+    assert wizard.facility_page.errors.labels["facility_code"].text() == "Facility code: required."
+    controller.set_language("vi")

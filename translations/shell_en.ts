@@ -307,6 +307,10 @@ In three short steps you will enter the facility's details, choose the passphras
 
 Have the facility code (given by the province) at hand.</translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
 </context>
 <context>
     <name>LoginWidget</name>

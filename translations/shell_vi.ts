@@ -307,6 +307,10 @@ Qua ba bước ngắn, bạn sẽ nhập thông tin cơ sở, đặt mật khẩ
 
 Hãy chuẩn bị sẵn mã cơ sở (do tỉnh cấp).</translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
 </context>
 <context>
     <name>LoginWidget</name>

@@ -54,6 +54,7 @@ class AppController(QObject):
             self.wizard = SetupWizard(self.gate, self.lang)
             self.wizard.sig_created.connect(self._created)
             self.wizard.rejected.connect(self._wizard_cancelled)
+            self.wizard.intro.language.sig_chosen.connect(self.set_language)
             self.wizard.show()
 
     def _wizard_cancelled(self) -> None:
@@ -168,6 +169,7 @@ class AppController(QObject):
                 self.start_window.login.lang = lang
         if self.wizard is not None:
             self.wizard.lang = lang
+            self.wizard.intro.language.set_language(lang)
         if self.session is not None:
             self.session.lang = lang
             self.session.sig_language_changed.emit(lang)

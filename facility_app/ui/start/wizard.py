@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -27,6 +28,7 @@ from ...services import startup
 from .. import names
 from ..dialogs import explain
 from ..forms import ErrorLabel, FieldErrors, passphrase_strength
+from ..language_box import LanguageBox
 from ..style import fit_to_screen, mark
 from ..workers import run_async
 
@@ -49,13 +51,21 @@ def _password_edit(name: str) -> QLineEdit:
 
 
 class IntroPage(QWizardPage):
-    def __init__(self):
+    def __init__(self, lang: str):
         super().__init__()
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.language_label = QLabel()
+        self.language = LanguageBox(lang)
+        self.language_label.setBuddy(self.language)
+        row = QHBoxLayout()
+        row.addWidget(self.language_label)
+        row.addWidget(self.language)
+        row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.text)
         lay.addStretch(1)
+        lay.addLayout(row)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -65,6 +75,7 @@ class IntroPage(QWizardPage):
             "In three short steps you will enter the facility's details, choose the passphrase "
             "that encrypts every record, and create the first administrator account.\n\n"
             "Have the facility code (given by the province) at hand."))
+        self.language_label.setText(self.tr("&Language:"))
 
 
 class FacilityPage(QWizardPage):
@@ -235,7 +246,7 @@ class SetupWizard(QWizard):
         self._done = False
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
-        self.intro = IntroPage()
+        self.intro = IntroPage(lang)
         self.facility_page = FacilityPage(lambda: self.lang)
         self.passphrase_page = PassphrasePage(lambda: self.lang)
         self.admin_page = AdminPage(lambda: self.lang)
