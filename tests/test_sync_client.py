@@ -15,9 +15,10 @@ from facility_app.storage.store import Store
 from facility_app.storage.tables import change_log, checkups
 from facility_app.sync import backoff, outbox, setup
 from facility_app.sync.errors import Revoked
+from facility_app.sync.runner import SyncRunner
 from tests.conftest import PASSPHRASE, SYSTEM
 from tests.store_fixtures import assert_one_line_error, init_args, run_cli
-from tests.sync_fixtures import NURSE, admit, assert_same, checkup, converge, edit, first_pc, joined_pc
+from tests.sync_fixtures import FAST, NURSE, admit, assert_same, checkup, converge, edit, first_pc, joined_pc
 from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
 
 REVOKED_VI = "Máy này đã bị thu hồi quyền đồng bộ; liên hệ cán bộ CNTT để đăng ký lại."
@@ -251,3 +252,28 @@ def test_pulled_changes_write_no_outbox_and_advance_the_clock(sqlite_server, tmp
         pc1.close()
         pc2.close()
 
+
+
+def test_runner_schedules_after_success_failure_and_revocation(sqlite_server, tmp_path):
+    server = sqlite_server
+    pc = first_pc(tmp_path, server)
+    now = [1000.0]
+    runner = SyncRunner(pc.store, backoff=backoff.Backoff(random.Random(3)), clock=lambda: now[0], **FAST)
+    seen = []
+    try:
+        assert runner.seconds_until_due() == 0.0
+        report = runner.run(seen.append)
+        assert report.complete and seen[-1].phase == "done" and any(p.phase == "push" for p in seen)
+        assert runner.seconds_until_due() == backoff.REGULAR
+        server.stop()
+        assert runner.run().error.kind == "offline"
+        first = runner.seconds_until_due()
+        assert runner.run().error.kind == "offline"
+        assert 2.0 <= first < runner.seconds_until_due() <= 600.0
+        assert runner.status().last_error and runner.status().waiting == 0
+        server.start()
+        server.revoke(pc.device_id)
+        assert runner.run().error.kind == "revoked"
+        assert runner.seconds_until_due() is None  # no automatic retries after a revocation
+    finally:
+        pc.close()

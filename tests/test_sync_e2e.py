@@ -9,6 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from facility_app.services.sync import SyncService
+from facility_app.storage.tables import residents
+from tests.conftest import SYSTEM
 from tests.sync_fixtures import NURSE, admit, assert_same, checkup, converge, edit, first_pc, joined_pc
 from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
 from tests.sync_fixtures import sync_server as server  # noqa: F401 (fixture)
@@ -118,6 +120,35 @@ def test_a_conflict_resolved_on_one_pc_closes_everywhere(server, tmp_path):
         assert SyncService(pc2.store).conflicts(NURSE) == []
         with server.engine.connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM conflicts WHERE resolved = false")).scalar() == 0
+    finally:
+        pc1.close()
+        pc2.close()
+
+
+def test_an_edit_meets_a_deletion_made_elsewhere(sqlite_server, tmp_path):
+    """pc1 deletes a record (a tombstone) while pc2 edits it: the record stays
+    deleted everywhere, nothing is resurrected silently, the edit waits in
+    the conflict inbox; keeping it restores the record on every PC."""
+    server = sqlite_server
+    rng = random.Random(21)
+    pc1, pc2, (r1, _) = _two_pcs(tmp_path, server, rng)
+    try:
+        with pc1.store.write(SYSTEM, "delete-resident") as w:
+            w.tombstone(residents, r1.id)
+        edit(pc2, r1.id, room="P-sửa")
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        for pc in (pc1, pc2):
+            assert r1.id not in {r.id for r in pc.services.residents.list(NURSE)}
+        assert pc2.rows()["residents"][r1.id]["room"] == r1.room  # the edit did not stick to the tombstone
+        [conflict] = SyncService(pc2.store).conflicts(NURSE)
+        assert (conflict.field, conflict.mine, conflict.theirs) == ("room", "P-sửa", r1.room)
+        SyncService(pc2.store).resolve(NURSE, conflict.id, "mine")
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        for pc in (pc1, pc2):
+            assert pc.services.residents.get(NURSE, r1.id).room == "P-sửa"
+        assert SyncService(pc1.store).conflicts(NURSE) == []
     finally:
         pc1.close()
         pc2.close()

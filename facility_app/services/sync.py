@@ -10,6 +10,15 @@ the next sync also tells the server, which closes the conflict there.
 Which value is "mine": the one made on this PC when one side was; when
 both sides came from other PCs, "mine" is the value this PC shows now (the
 winner) and "theirs" the value set aside.
+
+Deletions (tombstones) meeting edits: an edit of a record deleted on
+another PC changes nothing on the server - the record stays deleted and
+each edited field becomes a conflict (the value set aside is the edit); a
+deletion arriving after edits it had not seen still deletes, with a
+conflict on ``deleted``. Keeping the edit (or "not deleted") restores the
+record: that decision is made by the server's resolution, which every PC
+pulls at its next sync (nothing is sent from here that would meet the
+tombstone again).
 """
 from __future__ import annotations
 
@@ -231,14 +240,14 @@ class SyncService(Service):
             row = w.conn.execute(sa.select(table).where(table.c.id == r["row_id"])).mappings().first()
             if row is None:
                 raise not_found("bản ghi", "record", r["row_id"])
-            changes: dict[str, Any] = {}
             new_value = _wire_to_column(r["table_name"], r["field"], value)
-            if row[r["field"]] != new_value:
-                changes[r["field"]] = new_value
-            if chosen == "losing" and row["deleted"] and r["field"] != "deleted":
-                changes["deleted"] = False  # keeping the edit of a deleted record restores it
-            if changes:
-                w.update(table, r["row_id"], changes)
+            if row["deleted"] or r["field"] == "deleted":
+                # a deletion met an edit: only the server restores a record (its
+                # resolution reaches every PC at the next sync); an edit sent from
+                # here would meet the tombstone again
+                w.audit_only(r["table_name"], r["row_id"], {"conflict": conflict_id, "kept": keep, "restore": True})
+            elif row[r["field"]] != new_value:
+                w.update(table, r["row_id"], {r["field"]: new_value})
             else:
                 w.audit_only(r["table_name"], r["row_id"], {"conflict": conflict_id, "kept": keep})
             w.conn.execute(sa.update(sync_conflicts).where(sync_conflicts.c.id == conflict_id).values(

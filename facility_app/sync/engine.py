@@ -147,7 +147,7 @@ class SyncEngine:
             # change has its place in the stream even when it lost), so a quiet
             # run saves this round trip
             if report.conflicts or report.pulled or told or open_here:
-                self._fetch_conflicts(transport, report)
+                self._fetch_conflicts(transport, settings, report)
         except SyncError as exc:
             report.error = exc
         finally:
@@ -387,10 +387,12 @@ class SyncEngine:
                                .values(state=outbox.PENDING)).rowcount
             w.audit_only("sync_state", "1", {"server_went_back": True, "resent": n})
 
-    def _fetch_conflicts(self, transport: Transport, report: Report) -> None:
+    def _fetch_conflicts(self, transport: Transport, settings: state.Settings, report: Report) -> None:
         records = api.conflicts(transport)
         with self.store.write(_actor(), "sync-conflicts") as w:
+            merge.absorb_local(w.conn)  # the stamps of edits made since the last pull
             report.new_conflicts = sync_service.mirror_conflicts(w.conn, records)
+            merge.settle_lost_values(w.conn, records, settings.server_device_id)
 
 
 _WAIT = object()  # nothing to send until an answer in flight comes back

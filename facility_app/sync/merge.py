@@ -278,3 +278,30 @@ def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]]) 
         known = _note_version(conn, table, row_id, version)
         t = SYNCED_TABLES[table]
         conn.execute(t.update().where(t.c.id == row_id).values(version=known + pending.get((table, row_id), 0)))
+
+
+def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> int:
+    """Where the server recorded this PC's value as the loser of a conflict
+    and the record here still holds that value, take the winner's value.
+
+    Usually the winning change arrives by pull anyway; this matters for an
+    edit of a record deleted elsewhere: the server applies none of its fields
+    and the deletion carries only ``deleted``, so without this the deleted
+    row here would keep values the server never took."""
+    settled = 0
+    for rec in records:
+        if rec.losing_device != my_device or rec.table not in SYNCED_TABLES or rec.field not in _CONVERT[rec.table]:
+            continue
+        key = {"t": rec.table, "r": rec.row_id, "f": rec.field}
+        stamp = conn.execute(sa.select(field_clock.c.hlc).where(
+            field_clock.c.table_name == rec.table, field_clock.c.row_id == rec.row_id,
+            field_clock.c.field == rec.field)).scalar()
+        if stamp != rec.losing_hlc:
+            continue  # edited again since, or the winner already arrived
+        table = SYNCED_TABLES[rec.table]
+        value = None if rec.winning_value is None else _CONVERT[rec.table][rec.field](rec.winning_value)
+        conn.execute(table.update().where(table.c.id == rec.row_id).values({rec.field: value}))
+        conn.execute(sa.text("UPDATE field_clock SET hlc = :h WHERE table_name = :t AND row_id = :r AND field = :f"),
+                     {**key, "h": rec.winning_hlc})
+        settled += 1
+    return settled
