@@ -103,8 +103,7 @@ class ResidentListWidget(QWidget):
         self.group.activated.connect(self._group_changed)
         self.status.activated.connect(self._status_changed)
         self.table.activated.connect(self._activated)
-        self.model.modelReset.connect(self._update_count)
-        self.model.rowsInserted.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         session.sig_data_changed.connect(self._data_changed)
         self._debounce = QTimer(self, singleShot=True, interval=400, timeout=self.reload)
@@ -148,7 +147,7 @@ class ResidentListWidget(QWidget):
         self._widths: dict[str, int] = {}
         sex = max((names.sex(s) for s in Sex), key=metrics.horizontalAdvance)
         samples = {"code": "DT-00000", "sex": sex, "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.1",
-                   "groups": "BTXH, NKT", "status": self.model._text_for_width()}
+                   "groups": "BTXH, NKT", "status": self.model.text_for_width()}
         for name, sample in samples.items():
             column = COLUMNS.index(name)
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
