@@ -1,7 +1,10 @@
 """Look: a large readable font and a few calm colours, for old 1366x768 screens.
 
 Sizes are in points so Qt scales them with the screen (QT_SCALE_FACTOR=1.5
-included). Colours carry meaning only with words beside them.
+included). Colours carry meaning only with words beside them. Labels get a
+few pixels to spare: Qt measures some Vietnamese words (stacked tone and
+vowel marks) a little narrower than it draws them, which clipped the last
+letter of form labels such as "Tên đăng nhập".
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ OK_COLOUR = "#1e6b34"
 _PREFERRED_FAMILIES = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Arial")
 
 STYLESHEET = f"""
+QLabel {{ padding-right: 4px; }}
 QLabel[role="error"] {{ color: {ERROR_COLOUR}; }}
 QLabel[role="hint"] {{ color: #555555; }}
 QLabel[role="heading"] {{ font-size: 15pt; font-weight: 600; }}
