@@ -17,8 +17,10 @@ from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
     answers,
     child,
     open_record,
+    record_qm,
     resident,
     services,
+    translated,
     type_into,
 )
 
@@ -182,3 +184,14 @@ def test_history_model_passes_qtmodeltester(qtmodeltester, qtbot, services, resi
     record = open_record(qtbot, services, resident.id)
     record.tabs.setCurrentWidget(record.history)
     qtmodeltester.check(record.history.model)
+
+
+def test_history_names_the_record_an_update_touched(qtbot, services, resident, translated):
+    translated("vi")
+    condition = services.clinical.add_condition(NURSE, Condition(resident.id, "I10", date(2020, 1, 1)))
+    services.clinical.update_condition(NURSE, condition.id, {"status": ConditionStatus.CONTROLLED}, condition.version)
+    record = open_record(qtbot, services, resident.id)
+    record.tabs.setCurrentWidget(record.history)
+    model = child(record, "historyTable").model()
+    newest = model.index(0, 3).data()
+    assert newest.startswith("I10 Bệnh tăng huyết áp") and newest.endswith("Tình trạng: Đã ổn định")

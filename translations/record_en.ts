@@ -811,6 +811,18 @@
         <translation>Ad-hoc visit</translation>
     </message>
     <message>
+        <source>Admission</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>Periodic</translation>
+    </message>
+    <message>
+        <source>Ad-hoc</source>
+        <translation>Ad-hoc</translation>
+    </message>
+    <message>
         <source>Class I - very good</source>
         <translation>Class I - very good</translation>
     </message>

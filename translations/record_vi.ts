@@ -811,6 +811,18 @@
         <translation>Khám đột xuất</translation>
     </message>
     <message>
+        <source>Admission</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>Định kỳ</translation>
+    </message>
+    <message>
+        <source>Ad-hoc</source>
+        <translation>Đột xuất</translation>
+    </message>
+    <message>
         <source>Class I - very good</source>
         <translation>Loại I - rất khỏe</translation>
     </message>

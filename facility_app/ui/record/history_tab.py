@@ -120,8 +120,18 @@ def show_value(field: str, value, lang: str) -> str:
     return str(value)
 
 
-def describe(entry: AuditEntry, lang: str) -> str:
-    """'Huyết áp tâm thu: 135; Mạch: 80; ...' for one audit entry."""
+def describe(entry: AuditEntry, lang: str, subjects: dict[str, str] | None = None) -> str:
+    """'Huyết áp: 135/80 mmHg; Mạch: 80; ...' for one audit entry.
+
+    ``subjects`` names the records an update touched ("I10 Bệnh tăng huyết áp"),
+    since an update's detail holds only the changed fields.
+    """
+    text = _describe(entry, lang)
+    subject = (subjects or {}).get(entry.row_id) if entry.action not in INSERT_ACTIONS else None
+    return f"{subject} — {text}" if subject and text else (subject or text)
+
+
+def _describe(entry: AuditEntry, lang: str) -> str:
     try:
         detail = json.loads(entry.detail) if entry.detail else {}
     except ValueError:
@@ -155,7 +165,8 @@ class HistoryTab(QWidget):
         self.setObjectName("tabHistory")
         self._resident_id: str | None = None
         self._stale = True
-        self.model = history_model(lambda e: describe(e, session.lang), self)
+        self._subjects: dict[str, str] = {}
+        self.model = history_model(lambda e: describe(e, session.lang, self._subjects), self)
         self.table = record_table("historyTable", self)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
@@ -176,8 +187,10 @@ class HistoryTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
 
-    def set_resident(self, resident_id: str) -> None:
+    def set_resident(self, resident_id: str, subjects: dict[str, str] | None = None) -> None:
         self._resident_id = resident_id
+        self._subjects.clear()
+        self._subjects.update(subjects or {})
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -205,4 +218,4 @@ class HistoryTab(QWidget):
             self.detail.setText(self.tr("Select a line above to read the whole change."))
             return
         self.detail.setText(f"{labels.moment(entry.at)} · {entry.actor} · {labels.action(entry.action)}\n"
-                            f"{describe(entry, self.session.lang)}")
+                            f"{describe(entry, self.session.lang, self._subjects)}")

@@ -76,6 +76,15 @@ def checkup_kind(value: CheckupKind | None) -> str:
     }.get(value, "")
 
 
+def checkup_kind_short(value: CheckupKind | None) -> str:
+    """For table cells: the kind in one word."""
+    return {
+        CheckupKind.ADMISSION: translate("RecordLabels", "Admission"),
+        CheckupKind.PERIODIC: translate("RecordLabels", "Periodic"),
+        CheckupKind.AD_HOC: translate("RecordLabels", "Ad-hoc"),
+    }.get(value, "")
+
+
 def health_class(value: HealthClass | None, long: bool = True) -> str:
     if value is None:
         return ""

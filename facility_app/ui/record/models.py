@@ -139,7 +139,8 @@ def checkup_model(lang: str, parent=None) -> RowsModel:
     columns = [
         Column(lambda: translate("RecordTables", "Date"), lambda c: labels.day(c.checkup_date),
                tooltip=lambda c: translate("RecordTables", "Corrected: earlier versions are kept") if c.supersedes_id else None),
-        Column(lambda: translate("RecordTables", "Kind"), lambda c: labels.checkup_kind(c.kind) + (" ✎" if c.supersedes_id else "")),
+        Column(lambda: translate("RecordTables", "Kind"), lambda c: labels.checkup_kind_short(c.kind) + (" ✎" if c.supersedes_id else ""),
+               tooltip=lambda c: labels.checkup_kind(c.kind)),
         Column(lambda: translate("RecordTables", "BP\n(mmHg)"), _bp, numeric=True,
                alarm=lambda c: norms.abnormal("systolic", c.vitals.systolic) or norms.abnormal("diastolic", c.vitals.diastolic)),
         Column(lambda: translate("RecordTables", "Pulse"), _vital("pulse", lang), True, _vital_alarm("pulse")),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -38,9 +37,6 @@ def fit_columns(view: QTableView, max_width: int = 320, sample: int = 12) -> Non
     stretch = set(model.stretch_columns()) if hasattr(model, "stretch_columns") else set()
     header.setStretchLastSection(not stretch)
     cell_fm = view.fontMetrics()
-    bold = view.font()
-    bold.setBold(True)
-    bold_fm = QFontMetrics(bold)  # alarms are bold
     head_fm = header.fontMetrics()
     rows = min(model.rowCount(), sample)
     for column in range(model.columnCount()):
@@ -48,11 +44,11 @@ def fit_columns(view: QTableView, max_width: int = 320, sample: int = 12) -> Non
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             continue
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        width = max((head_fm.horizontalAdvance(line) for line in title.split("\n")), default=0) + 20
+        width = max((head_fm.horizontalAdvance(line) for line in title.split("\n")), default=0) + 14
         for row in range(rows):
             text = model.data(model.index(row, column))
-            if text:
-                width = max(width, bold_fm.horizontalAdvance(str(text)) + 16)
+            if text:  # + room for the cell padding and a bold (abnormal) value
+                width = max(width, cell_fm.horizontalAdvance(str(text)) * 21 // 20 + 16)
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, min(width, max_width))
 

@@ -69,6 +69,7 @@ from . import feedback, labels
 from .checkups_tab import CheckupsTab
 from .conditions_tab import ConditionsTab
 from .history_tab import HistoryTab
+from .models import icd_name
 from .profile_tab import ProfileTab
 from .referrals_tab import ReferralsTab
 from .rehab_tab import RehabTab
@@ -267,7 +268,10 @@ class ResidentRecordWidget(QWidget):
         elif key == "referrals":
             page.set_data(r, timeline.referrals)
         elif key == "history":
-            page.set_resident(r.id)
+            lang = self.session.lang
+            subjects = {c.id: f"{c.icd10} {icd_name(c.icd10, lang)}" for c in timeline.conditions}
+            subjects.update({x.id: f"{x.hospital} ({labels.day(x.referral_date)})" for x in timeline.referrals})
+            page.set_resident(r.id, subjects)
 
     def _data_changed(self, table: str) -> None:
         if self._language_pending and not self._any_dirty():
