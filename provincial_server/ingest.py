@@ -46,7 +46,7 @@ def now_ms() -> int:
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass
@@ -68,6 +68,15 @@ class Row:
     def from_db(cls, r) -> "Row":
         return cls(r.table_name, r.row_id, r.facility_code, json.loads(r.data), json.loads(r.field_meta),
                    r.version, bool(r.deleted), updated_seq=r.updated_seq)
+
+    def field_meta(self, name: str) -> list | None:
+        """[hlc, device, version] of a field's last write. Fields written by
+        the row's insert share one entry, ``"*"`` (a third of the bytes and of
+        the encoding time of a push of new rows)."""
+        meta = self.meta.get(name)
+        if meta is None and name in self.data:
+            return self.meta.get("*")
+        return meta
 
     def snapshot(self) -> tuple:
         return (dict(self.data), {k: list(v) for k, v in self.meta.items()}, self.version, self.deleted)
@@ -99,13 +108,12 @@ class Store:
 
     def load(self, keys: set[tuple[str, str]]) -> None:
         wanted = [k for k in keys if k not in self.rows and k not in self.missing]
-        by_table: dict[str, list[str]] = {}
+        tables_of: dict[str, set[str]] = {}
         for table, row_id in wanted:
-            by_table.setdefault(table, []).append(row_id)
-        for table, ids in by_table.items():  # (table_name, row_id) is the primary key: an index lookup
-            for part in _chunks(sorted(ids)):
-                for r in self.conn.execute(sa.select(records).where(
-                        records.c.table_name == table, among(self.conn, records.c.row_id, part))):
+            tables_of.setdefault(row_id, set()).add(table)
+        for part in _chunks(sorted(tables_of)):  # by row id alone: ix_records_row_id
+            for r in self.conn.execute(sa.select(records).where(among(self.conn, records.c.row_id, part))):
+                if r.table_name in tables_of[r.row_id]:
                     self.rows[(r.table_name, r.row_id)] = Row.from_db(r)
         self.missing.update(k for k in wanted if k not in self.rows)
 
@@ -177,7 +185,7 @@ class Merger:
     def _insert(self, change: p.Change) -> Outcome:
         data = dict(change.fields)
         self._validate(change.table, data, change.row_id)
-        meta = {k: [change.hlc, self.device_id, 1] for k in data}
+        meta = {"*": [change.hlc, self.device_id, 1]}
         self.store.add(Row(change.table, change.row_id, self.facility_code, data, meta, 1,
                            False, is_new=True, dirty=True))
         return Outcome("applied", effective=dict(data))
@@ -204,7 +212,7 @@ class Merger:
             if change.op == "delete":
                 return out  # already a tombstone
             # an edit of a deleted record resurrects nothing: every field is a conflict
-            tomb = row.meta.get("deleted", ["", "", 0])
+            tomb = row.field_meta("deleted") or ["", "", 0]
             for name, value in sorted(change.fields.items()):
                 out.new_conflicts.append(self._conflict(
                     row, name, (row.data.get(name), tomb[0], tomb[1]), (value, hlc, me)))
@@ -214,7 +222,7 @@ class Merger:
         new_version = row.version + 1
         lost: list[str] = []
         for name, value in sorted(change.fields.items()):
-            meta = row.meta.get(name)
+            meta = row.field_meta(name)
             current = row.data.get(name)
             concurrent = meta is not None and meta[2] > base and meta[1] != me and current != value
             if meta is None or hlc > meta[0]:
@@ -231,7 +239,8 @@ class Merger:
                 lost.append(name)  # an older stamp of a value this device had already seen replaced
         if change.op == "delete" and "deleted" in out.effective:
             row.deleted = True
-            edited = sorted({m[1]: m for k, m in row.meta.items() if k != "deleted" and m[2] > base and m[1] != me}.values())
+            metas = (row.field_meta(k) for k in row.data if k != "deleted")
+            edited = sorted({m[1]: m for m in metas if m and m[2] > base and m[1] != me}.values())
             for m in edited[:1]:  # one conflict says "an edited record was deleted"
                 out.new_conflicts.append(self._conflict(row, "deleted", (True, hlc, me), (False, m[0], m[1])))
                 out.conflict_fields.append("deleted")

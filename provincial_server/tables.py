@@ -62,6 +62,7 @@ records = sa.Table(
     sa.Column("deleted", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("updated_seq", sa.BigInteger, nullable=False),
     sa.Index("ix_records_facility_code", "facility_code", "table_name"),
+    sa.Index("ix_records_row_id", "row_id"),
 )
 
 changes = sa.Table(

@@ -58,7 +58,7 @@ def test_commands_before_migrate_say_so(tmp_path):
 
 def test_migrate_facility_enrol_list_revoke(db):
     assert run(db, "migrate").returncode == 0
-    assert run(db, "migrate").stdout.strip() == "schema at 0001"  # idempotent
+    assert run(db, "migrate").stdout.strip() == "schema at 0002"  # idempotent
     r = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Trung tâm BTXH Lạng Sơn", "--province", "20")
     assert r.returncode == 0, r.stderr
     dup = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Khác")
@@ -122,3 +122,18 @@ def test_serve_answers_health_and_openapi(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_migrations_build_exactly_the_declared_schema(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from provincial_server.db import make_engine
+    from provincial_server.tables import metadata
+    assert run(db, "migrate").returncode == 0
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    finally:
+        engine.dispose()
