@@ -122,9 +122,8 @@ def check_store(ctx: Context) -> str:
 
 def _health_book(services, actor, code: str) -> bytes:
     from .reports import health_book
-    from .services.reports import ReportService
 
-    return health_book.render(ReportService.of(services).health_book(actor, code, output="self-test"))
+    return health_book.render(services.reports.health_book(actor, code, output="self-test"))
 
 
 def _squash(text: str) -> str:
@@ -275,7 +274,7 @@ def _stream():
 
 
 def _header() -> str:
-    from .app import version
+    from .version import version
 
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
     try:

@@ -6,6 +6,7 @@ import os
 import sys
 
 from .. import logs, paths
+from ..version import version
 from ..domain.messages import DomainError
 from . import admin_cmds, report_cmds, resident_cmds, store_cmds, sync_cmds
 from .context import Context
@@ -23,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["vi", "en"], default=os.environ.get("FACILITY_APP_LANG", "vi"),
                         help="language of messages (default vi)")
     parser.add_argument("--user", help="name recorded in the audit log instead of facility-admin")
+    parser.add_argument("--version", action="version", version=f"facility-admin {version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
