@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], help="language (default: the last one chosen, else vi)")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     p.add_argument("--self-test", action="store_true", help="check the installation and exit")
+    p.add_argument("--startup-probe", action="store_true",
+                   help="quit as soon as the first window is shown (start-up benchmarks)")
     return p
 
 
@@ -87,10 +89,27 @@ def _run_gui(args) -> int:
 
     sys.excepthook = excepthook
     controller.start()
+    if args.startup_probe:
+        _quit_when_shown(app)
     try:
         return app.exec()
     finally:
         controller.shutdown()
+
+
+def _quit_when_shown(app) -> None:
+    """``--startup-probe``: print which window is up, then quit (benchmarks/frozen.py)."""
+    from PySide6.QtCore import QTimer
+
+    def check():
+        shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+        if not shown:
+            QTimer.singleShot(10, check)
+            return
+        print(f"startup-probe: {shown[0].objectName() or type(shown[0]).__name__} shown", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, check)
 
 
 if __name__ == "__main__":
