@@ -14,7 +14,6 @@ from facility_app.ui.record import models
 from facility_app.ui.record.history_tab import describe
 from tests.conftest import NURSE
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
-    answers,
     child,
     open_record,
     record_qm,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor, QFont
 
 from ...domain import icd10
-from ...domain.entities import AuditEntry, Checkup, Condition, Referral, RehabSession
+from ...domain.entities import AuditEntry, Checkup
 from . import labels, norms
 
 translate = QCoreApplication.translate
@@ -235,5 +235,4 @@ def history_model(describe: Callable[[AuditEntry], str], parent=None) -> RowsMod
 
 
 __all__ = ["RowsModel", "Column", "checkup_model", "checkup_versions_model", "condition_model",
-           "rehab_model", "referral_model", "history_model", "icd_name", "Checkup", "Condition",
-           "RehabSession", "Referral"]
+           "rehab_model", "referral_model", "history_model", "icd_name"]
