@@ -312,8 +312,8 @@ def fill(services: Services, changes: int, rng: random.Random) -> int:
                     resident.id, rng.choice(_ICD), admitted, ConditionStatus.ACTIVE, follow_up_days=30))
                 made += 1
             if made < changes and rng.random() < 0.5:
-                services.residents.update(NURSE, resident.id, {"room": f"Phòng {rng.randrange(1, 40)}"},
-                                          resident.version)
+                services.residents.update(NURSE, resident.id, {"room": f"Phòng {rng.randrange(1, 40)}B"},
+                                          resident.version)  # always a new room: one change
                 made += 1
     return made
 

@@ -277,3 +277,19 @@ def test_runner_schedules_after_success_failure_and_revocation(sqlite_server, tm
         assert runner.seconds_until_due() is None  # no automatic retries after a revocation
     finally:
         pc.close()
+
+
+def test_a_wrong_clock_is_flagged(services):
+    from facility_app.cli.sync_cmds import clock_line
+    from facility_app.sync import state
+    with services.store.engine.begin() as conn:
+        state.save_enrolment(conn, server_url="https://dongbo.example.vn", token="t", server_device_id="d",
+                             facility_code="TTBTXH-LS", ca_bundle=None)
+        state.record_clock_skew(conn, -3 * 60_000)
+    assert not SyncService(services.store).status().clock_wrong
+    with services.store.engine.begin() as conn:
+        state.record_clock_skew(conn, -12 * 60_000)
+    status = SyncService(services.store).status()
+    assert status.clock_wrong and status.clock_skew_ms == -12 * 60_000
+    assert clock_line(status.clock_skew_ms, "vi") == (
+        "Cảnh báo: đồng hồ máy này chậm 12 phút so với máy chủ tỉnh; hãy chỉnh lại giờ của máy.")

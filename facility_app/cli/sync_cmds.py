@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from ..services.sync import SyncService
+from ..services.sync import CLOCK_TOLERANCE_MS, SyncService
 from ..sync import engine, setup
 from ..sync.errors import Revoked
 from .context import CliError, Context
@@ -75,6 +75,15 @@ def failure_line(report: engine.Report, lang: str) -> str | None:
     return None
 
 
+def clock_line(skew_ms: int, lang: str) -> str:
+    minutes = round(abs(skew_ms) / 60000)
+    if lang == "vi":
+        way = "nhanh" if skew_ms > 0 else "chậm"
+        return f"Cảnh báo: đồng hồ máy này {way} {minutes} phút so với máy chủ tỉnh; hãy chỉnh lại giờ của máy."
+    way = "ahead of" if skew_ms > 0 else "behind"
+    return f"Warning: this PC's clock is {minutes} min {way} the provincial server's; please set the clock."
+
+
 def summary_line(report: engine.Report, lang: str) -> str:
     if lang == "vi":
         return (f"Đã gửi {report.pushed} và nhận {report.pulled} thay đổi "
@@ -93,6 +102,8 @@ def cmd_run(ctx: Context, args) -> int:
     if report.applied.skipped:
         ctx.say(f"{len(report.applied.skipped)} thay đổi nhận về không áp dụng được ở máy này (xem nhật ký).",
                 f"{len(report.applied.skipped)} received change(s) could not be applied here (see the log).")
+    if report.pull_rounds and abs(report.clock_skew_ms) > CLOCK_TOLERANCE_MS:
+        print(clock_line(report.clock_skew_ms, ctx.lang))
     line = failure_line(report, ctx.lang)
     if line:
         print(line, file=sys.stderr)
@@ -126,6 +137,8 @@ def cmd_status(ctx: Context, args) -> int:
         error = _error_message(s.last_error, ctx.lang)
         if error:
             ctx.say(f"Lần thử gần nhất không thành công: {error}", f"Last attempt failed: {error}")
+    if s.clock_wrong:
+        print(clock_line(s.clock_skew_ms, ctx.lang))
     ctx.say(f"Thay đổi chờ gửi: {s.waiting}", f"Changes waiting: {s.waiting}")
     ctx.say(f"Thay đổi bị từ chối (tạm giữ): {s.parked}", f"Parked (rejected) changes: {s.parked}")
     ctx.say(f"Xung đột chờ xem lại: {s.conflicts}", f"Conflicts to review: {s.conflicts}")

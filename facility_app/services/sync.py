@@ -37,6 +37,8 @@ from ..storage.tables import SYNCED_TABLES, change_log, meta, sync_conflicts, sy
 from .base import Service, not_found
 
 PENDING, ACKED, PARKED, DISMISSED = "pending", "acked", "parked", "dismissed"
+CLOCK_TOLERANCE_MS = 5 * 60 * 1000
+CLOCK_SKEW_KEY = "sync_clock_skew_ms"  # written by facility_app.sync.state
 
 # who may decide a conflict on a record of each table
 _EDIT_PERMISSION = {
@@ -64,6 +66,13 @@ class SyncStatus:
     parked: int  # refused by the server, waiting for a person
     conflicts: int  # open conflicts
     pull_cursor: int
+    clock_skew_ms: int = 0  # this PC's clock minus the server's at the last pull
+
+    @property
+    def clock_wrong(self) -> bool:
+        """More than 5 minutes off: edits here may win or lose against the
+        other PCs' for the wrong reason; a person should set the clock."""
+        return abs(self.clock_skew_ms) > CLOCK_TOLERANCE_MS
 
     @property
     def healthy(self) -> bool:
@@ -143,13 +152,14 @@ class SyncService(Service):
                                          .group_by(change_log.c.state)).all())
             open_conflicts = conn.execute(sa.select(sa.func.count()).select_from(sync_conflicts)
                                           .where(sync_conflicts.c.resolved_at.is_(None))).scalar() or 0
+            skew = conn.execute(sa.select(meta.c.value).where(meta.c.key == CLOCK_SKEW_KEY)).scalar()
         if row is None:
             return SyncStatus(False, None, None, None, None, None, False, by_state.get(PENDING, 0),
                               by_state.get(PARKED, 0), open_conflicts, 0)
         return SyncStatus(True, row["server_url"], row["facility_code"], _when(row["last_success_at"]),
                           _when(row["last_attempt_at"]), row["last_error"], bool(row["revoked"]),
                           by_state.get(PENDING, 0), by_state.get(PARKED, 0), open_conflicts,
-                          int(row["pull_cursor"]))
+                          int(row["pull_cursor"]), int(skew or 0))
 
     def record_state(self, actor: Actor, table: str, row_id: str) -> str:
         """Per record: ``here`` (saved on this PC only), ``parked`` (refused by

@@ -68,7 +68,7 @@ class Transport:
 
     def __init__(self, base_url: str, token: str | None = None, *, ca_bundle: str | None = None,
                  connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT,
-                 retries: int = 3):
+                 retries: int = 2):
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.verify: bool | str = ca_bundle or True

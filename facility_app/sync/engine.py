@@ -45,7 +45,7 @@ SCAN_AHEAD = 5000  # outbox rows looked at to fill one batch around held-back on
 MIN_CHANGES = 25
 MIN_BYTES = 8 * 1024
 MAX_WINDOW = 4
-BATCH_TRIES = 3  # per batch within one run, on top of urllib3's quick retries
+BATCH_TRIES = 3  # per batch within one run on 5xx, on top of urllib3's quick retries
 LOCAL_PARK_LIMIT = 20  # more changes than this refused whole-batch: something systematic, stop
 
 
@@ -109,7 +109,7 @@ def _error_text(exc: SyncError) -> str:
 
 class SyncEngine:
     def __init__(self, store: Store, *, connect_timeout: float = 10.0, read_timeout: float = 40.0,
-                 retries: int = 3, max_changes: int = MAX_BATCH_CHANGES,
+                 retries: int = 2, max_changes: int = MAX_BATCH_CHANGES,
                  max_bytes: int = MAX_BATCH_BYTES, window: int = MAX_WINDOW,
                  pull_limit: int = DEFAULT_PULL_LIMIT, pause: Callable[[float], None] = time.sleep):
         self.store = store
@@ -166,6 +166,8 @@ class SyncEngine:
             report.waiting = by_state.get(outbox.PENDING, 0)
             report.parked_total = by_state.get(outbox.PARKED, 0)
             report.open_conflicts = len(_open_conflicts(conn))
+            if report.pull_rounds:
+                state.record_clock_skew(conn, report.clock_skew_ms)
             if report.error is None:
                 state.record_attempt(conn, ok=True)
             else:
@@ -298,10 +300,19 @@ class SyncEngine:
             started = time.monotonic()
             try:
                 answer = api.push_encoded(transport, body, headers)
-            except (Offline, ServerTrouble):
-                if attempt == BATCH_TRIES - 1:
+            except Offline:
+                # urllib3 has already retried the connection: once more with a
+                # smaller batch (a stalled link may pass less), then report
+                if attempt >= 1:
                     raise
                 sizer.shrink()
+                if len(rows) > sizer.max_changes:
+                    return self._halves(transport, batch, rows, sizer, local_parked)
+                self.pause(1.0)
+                continue
+            except ServerTrouble:
+                if attempt == BATCH_TRIES - 1:
+                    raise
                 self.pause(min(8.0, 1.0 * 2 ** attempt))
                 continue
             except Refused as exc:
@@ -326,6 +337,9 @@ class SyncEngine:
                                   reason_vi=f"Máy chủ không nhận thay đổi này (mã {exc.status}): {exc.reason}",
                                   reason_en=f"The server cannot take this change (status {exc.status}): {exc.reason}")
             return [(rows, [result], [])]
+        return self._halves(transport, batch, rows, sizer, local_parked)
+
+    def _halves(self, transport, batch: PushBatch, rows, sizer, local_parked):
         half = len(rows) // 2
         out = []
         for part in (rows[:half], rows[half:]):

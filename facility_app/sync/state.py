@@ -17,6 +17,7 @@ from .errors import NotEnrolled
 
 SERVER_KEY = "sync_server_url"
 LAST_SYNC_KEY = "last_sync_at"
+CLOCK_SKEW_KEY = "sync_clock_skew_ms"  # this PC's clock minus the server's, last measured
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ def record_attempt(conn: sa.Connection, *, ok: bool, error: str | None = None, r
     conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(**values))
     if ok:
         _set_meta(conn, LAST_SYNC_KEY, at)
+
+
+def record_clock_skew(conn: sa.Connection, skew_ms: int) -> None:
+    _set_meta(conn, CLOCK_SKEW_KEY, str(int(skew_ms)))
 
 
 def forget(conn: sa.Connection) -> None:
