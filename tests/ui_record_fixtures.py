@@ -25,27 +25,6 @@ from tests.conftest import NURSE, make_services
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _immortalise_singletons() -> None:
-    """Work around PySide6 6.12's abi3 wheel on CPython 3.11.
-
-    The wheel is built for Python >= 3.12, where None/True/False are immortal,
-    so it returns them without taking a reference; on 3.11 every such return
-    (any void method, any empty QVariant, any bool) drops one reference, and
-    the process aborts with "none_dealloc"/"bool_dealloc" once enough calls
-    have been made (measured: QComboBox.setCurrentIndex, QStandardItem.setData,
-    QModelIndex.data() of an empty role each drop one). Giving the three
-    singletons an enormous reference count does on 3.11 what 3.12 does by
-    design. To be removed when the venv runs Python >= 3.12.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_immortalise_singletons()
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"
 
 
