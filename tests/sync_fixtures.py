@@ -66,8 +66,9 @@ def _fresh_pg_database() -> tuple[str, Callable[[], None]]:
 class Server:
     """The provincial server, restartable on the same port."""
 
-    def __init__(self, tmp: Path, backend: str = "sqlite"):
+    def __init__(self, tmp: Path, backend: str = "sqlite", tls: tuple[str, str] | None = None):
         self._drop = None
+        self.tls = tls  # (certificate file, key file): serve https
         if backend == "postgresql":
             self.url, self._drop = _fresh_pg_database()
         else:
@@ -83,11 +84,13 @@ class Server:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         config = uvicorn.Config(create_app(engine=self.engine), host="127.0.0.1", port=self.port,
-                                log_level="error", lifespan="off", timeout_keep_alive=30)
+                                log_level="error", lifespan="off", timeout_keep_alive=30,
+                                ssl_certfile=self.tls[0] if self.tls else None,
+                                ssl_keyfile=self.tls[1] if self.tls else None)
         self._server = uvicorn.Server(config)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

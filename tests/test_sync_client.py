@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
+import subprocess
 
 import pytest
 import sqlalchemy as sa
@@ -14,11 +16,12 @@ from facility_app.services.sync import SyncService
 from facility_app.storage.store import Store
 from facility_app.storage.tables import change_log, checkups
 from facility_app.sync import backoff, outbox, setup
-from facility_app.sync.errors import Revoked
+from facility_app.sync.engine import sync_once
+from facility_app.sync.errors import Revoked, TlsFailure
 from facility_app.sync.runner import SyncRunner
-from tests.conftest import PASSPHRASE, SYSTEM
+from tests.conftest import PASSPHRASE, SYSTEM, make_services
 from tests.store_fixtures import assert_one_line_error, init_args, run_cli
-from tests.sync_fixtures import FAST, NURSE, admit, assert_same, checkup, converge, edit, first_pc, joined_pc
+from tests.sync_fixtures import FAST, NURSE, Server, admit, assert_same, checkup, converge, edit, first_pc, joined_pc
 from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
 
 REVOKED_VI = "Máy này đã bị thu hồi quyền đồng bộ; liên hệ cán bộ CNTT để đăng ký lại."
@@ -124,7 +127,10 @@ def test_a_refused_change_is_parked_and_blocks_nothing(sqlite_server, tmp_path):
     try:
         r = admit(pc, rng)
         c = checkup(pc, rng, r.id)
+        service = SyncService(pc.store)
+        assert service.record_state(NURSE, "residents", r.id) == "here"  # saved on this PC only
         assert pc.sync().complete
+        assert service.record_state(NURSE, "residents", r.id) == "server"
         # a checkup changed in place (the services never do it; clinical records
         # are insert-only, so the server refuses it) followed by good work
         with pc.store.write(SYSTEM, "bad-edit") as w:
@@ -135,6 +141,8 @@ def test_a_refused_change_is_parked_and_blocks_nothing(sqlite_server, tmp_path):
         assert report.error is None and report.parked == 1 and report.pushed == 3
         assert not report.complete
         assert set(server.rows()["residents"]) == {r.id, after.id}
+        assert service.record_state(NURSE, "checkups", c.id) == "parked"
+        assert service.record_state(NURSE, "residents", after.id) == "server"
         [parked] = SyncService(pc.store).parked(NURSE)
         assert parked.table == "checkups" and "insert-only" in parked.reason("en")
         assert "chỉ được thêm mới" in parked.reason("vi")
@@ -293,3 +301,38 @@ def test_a_wrong_clock_is_flagged(services):
     assert status.clock_wrong and status.clock_skew_ms == -12 * 60_000
     assert clock_line(status.clock_skew_ms, "vi") == (
         "Cảnh báo: đồng hồ máy này chậm 12 phút so với máy chủ tỉnh; hãy chỉnh lại giờ của máy.")
+
+
+def _openssl(*args: str, cwd) -> None:
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="the openssl tool makes the test certificates")
+def test_https_with_the_provinces_own_certificate_authority(tmp_path):
+    """The province runs its own CA: without its bundle the certificate is
+    refused with a clear message; with it, enrolment and sync work."""
+    certs = tmp_path / "certs"
+    certs.mkdir()
+    _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", "ca.key", "-out", "ca.pem",
+             "-subj", "/CN=So Y te thu nghiem CA", cwd=certs)
+    _openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+             "-subj", "/CN=127.0.0.1", cwd=certs)
+    (certs / "san.cnf").write_text("subjectAltName=IP:127.0.0.1\n")
+    _openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+             "-days", "2", "-out", "server.pem", "-extfile", "san.cnf", cwd=certs)
+    server = Server(tmp_path, "sqlite", tls=(str(certs / "server.pem"), str(certs / "server.key")))
+    services = make_services(tmp_path / "pc")
+    try:
+        _, code = server.enrol_code()
+        with pytest.raises(TlsFailure) as refused:
+            setup.enrol(services.store, server.base_url, code)
+        assert "--ca-bundle" in refused.value.message("vi")
+        _, code = server.enrol_code()
+        setup.enrol(services.store, server.base_url, code, ca_bundle=str(certs / "ca.pem"))
+        admit_report = sync_once(services.store, **FAST)
+        assert admit_report.complete, admit_report.error
+        assert SyncService(services.store).status().server_url.startswith("https://127.0.0.1:")
+        assert set(server.rows()["facility"])  # the facility row went over TLS
+    finally:
+        services.close()
+        server.close()
