@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from facility_app.services.container import Services
 from facility_app.services.sync import SyncService
 from facility_app.storage.store import Store
-from facility_app.storage.tables import change_log, checkups
+from facility_app.storage.tables import change_log, checkups, residents
 from facility_app.sync import backoff, outbox, setup
 from facility_app.sync.engine import sync_once
 from facility_app.sync.errors import Revoked, TlsFailure
@@ -336,3 +336,26 @@ def test_https_with_the_provinces_own_certificate_authority(tmp_path):
     finally:
         services.close()
         server.close()
+
+
+def test_a_change_the_server_cannot_read_is_found_and_parked_alone(sqlite_server, tmp_path):
+    """A batch the server refuses whole (400) is split until the one change
+    at fault is found; it is parked with the server's reason, the rest go."""
+    server = sqlite_server
+    rng = random.Random(8)
+    pc = first_pc(tmp_path, server)
+    try:
+        people = [admit(pc, rng) for _ in range(6)]
+        with pc.store.write(SYSTEM, "huge-note") as w:  # past the wire's 20,000-character limit
+            w.update(residents, people[2].id, {"notes": "x" * 25_000})
+        for person in people:
+            checkup(pc, rng, person.id)
+        report = pc.sync()
+        assert report.error is None and report.parked == 1
+        assert report.parked_total == 1 and report.waiting == 0
+        [parked] = SyncService(pc.store).parked(NURSE)
+        assert parked.row_id == people[2].id and "400" in parked.reason("en")
+        assert "too long" in parked.reason("en") and parked.reason("vi").startswith("Máy chủ không nhận")
+        assert len(server.rows()["checkups"]) == 6 and len(server.rows()["residents"]) == 6
+    finally:
+        pc.close()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -304,6 +304,3 @@ def conflicts_to_tell(conn: sa.Connection) -> list[tuple[int, Any]]:
 def mark_told(conn: sa.Connection, conflict_id: int) -> None:
     conn.execute(sa.update(sync_conflicts).where(sync_conflicts.c.id == conflict_id).values(server_told=True))
 
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)

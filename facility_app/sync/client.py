@@ -158,25 +158,23 @@ def _decode(raw: bytes, encoding: str) -> bytes:
     raise BadAnswer(f"unknown content encoding {encoding}")
 
 
-def reason_of(answer: Answer) -> str:
-    """The server's own explanation from a JSON error body, else a short text."""
+def reason_of(answer: Answer) -> tuple[str, str]:
+    """The server's own explanation (vi, en) from its error body
+    ``{"error", "message_vi", "message_en"}``, else a short text."""
     try:
         data = json.loads(answer.body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
-        text = answer.body[:200].decode("utf-8", "replace").strip()
-        return text or f"HTTP {answer.status}"
+        text = answer.body[:200].decode("utf-8", "replace").strip() or f"HTTP {answer.status}"
+        return text, text
     if isinstance(data, dict):
+        vi, en = data.get("message_vi"), data.get("message_en")
+        if isinstance(vi, str) or isinstance(en, str):
+            return (vi or en), (en or vi)
         for key in ("reason", "message", "detail", "error"):
-            value = data.get(key)
-            if isinstance(value, str) and value:
-                return value
-            if isinstance(value, dict):
-                for inner in ("vi", "message", "reason", "en"):
-                    if isinstance(value.get(inner), str):
-                        return value[inner]
-            if isinstance(value, list) and value:
-                return json.dumps(value, ensure_ascii=False)[:300]
-    return json.dumps(data, ensure_ascii=False)[:300]
+            if isinstance(data.get(key), str) and data[key]:
+                return data[key], data[key]
+    text = json.dumps(data, ensure_ascii=False)[:300]
+    return text, text
 
 
 def _raise_for(answer: Answer) -> None:
@@ -186,5 +184,5 @@ def _raise_for(answer: Answer) -> None:
     if status == 401:
         raise Revoked()
     if status >= 500:
-        raise ServerTrouble(status, reason_of(answer))
-    raise Refused(status, reason_of(answer))
+        raise ServerTrouble(status, reason_of(answer)[1])
+    raise Refused(status, *reason_of(answer))

@@ -334,8 +334,8 @@ class SyncEngine:
             if local_parked[0] > LOCAL_PARK_LIMIT:
                 raise exc
             result = ChangeResult(rows[0].change_id, "rejected",
-                                  reason_vi=f"Máy chủ không nhận thay đổi này (mã {exc.status}): {exc.reason}",
-                                  reason_en=f"The server cannot take this change (status {exc.status}): {exc.reason}")
+                                  reason_vi=f"Máy chủ không nhận thay đổi này (mã {exc.status}): {exc.reason_vi}",
+                                  reason_en=f"The server cannot take this change (status {exc.status}): {exc.reason_en}")
             return [(rows, [result], [])]
         return self._halves(transport, batch, rows, sizer, local_parked)
 

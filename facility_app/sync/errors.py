@@ -53,11 +53,13 @@ class Refused(SyncError):
     kind = "refused"
     retry = False
 
-    def __init__(self, status: int, reason: str):
-        super().__init__(f"Máy chủ tỉnh từ chối yêu cầu (mã {status}): {reason}",
-                         f"The provincial server refused the request (status {status}): {reason}")
+    def __init__(self, status: int, reason_vi: str, reason_en: str | None = None):
+        reason_en = reason_en or reason_vi
+        super().__init__(f"Máy chủ tỉnh từ chối yêu cầu (mã {status}): {reason_vi}",
+                         f"The provincial server refused the request (status {status}): {reason_en}")
         self.status = status
-        self.reason = reason
+        self.reason_vi, self.reason_en = reason_vi, reason_en
+        self.reason = reason_en
 
 
 class TlsFailure(SyncError):
@@ -80,12 +82,6 @@ class NotEnrolled(SyncError):
         super().__init__(
             "Máy này chưa đăng ký đồng bộ; chạy: facility-admin sync enrol ĐỊA_CHỈ MÃ_ĐĂNG_KÝ",
             "This PC is not enrolled for sync; run: facility-admin sync enrol URL CODE")
-
-
-class Incomplete(SyncError):
-    """The exchange ran, but something is left for a person: parked or conflicts."""
-    kind = "incomplete"
-    retry = False
 
 
 class BadAnswer(SyncError):
