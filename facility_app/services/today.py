@@ -26,7 +26,8 @@ from ..domain.permissions import Permission
 from ..storage.tables import checkups, referrals, residents
 from .base import Service
 
-KINDS = ("checkup_due", "abnormal_vitals", "bhyt", "referral", "elderly_no_checkup")
+# most urgent first: that is the order of the Today panel's groups
+KINDS = ("abnormal_vitals", "referral", "checkup_due", "elderly_no_checkup", "bhyt")
 ABNORMAL_WINDOW_DAYS = 7
 BHYT_WARNING_DAYS = 30
 PRIORITY_AGE = 80

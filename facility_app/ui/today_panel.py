@@ -27,6 +27,7 @@ from .workers import run_async
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _WATCHED = {"residents", "checkups", "referrals", "conditions"}
+EXPAND_UP_TO = 25
 
 
 class _WrapDelegate(QStyledItemDelegate):
@@ -189,7 +190,8 @@ class TodayPanel(QWidget):
                 children.append(child)
             group.addChildren(children)
             self.tree.addTopLevelItem(group)
-            group.setExpanded(expanded.get(kind, kind != "elderly_no_checkup" or len(items) < 30))
+            # a long group starts folded so the headings below it stay in sight
+            group.setExpanded(expanded.get(kind, len(items) <= EXPAND_UP_TO))
         self.tree.setUpdatesEnabled(True)
         self.empty.setVisible(not any_item)
         self.tree.setVisible(any_item)
