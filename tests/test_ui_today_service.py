@@ -229,6 +229,6 @@ def test_most_urgent_kinds_come_first(services):
     r = admit(services, "Nguyễn Văn An", born=date(1940, 1, 1), bhyt_number="CC1200123456789",
               bhyt_valid_to=TODAY + timedelta(days=3))
     checkup(services, r.id, date(2025, 6, 1), due=date(2025, 12, 1), spo2=97)
-    checkup(services, r.id, TODAY - timedelta(days=1), due=TODAY - timedelta(days=1), spo2=88)
+    checkup(services, r.id, TODAY - timedelta(days=2), due=TODAY - timedelta(days=1), spo2=88)
     services.clinical.open_referral(SYSTEM, Referral(r.id, TODAY, "Bệnh viện A", "Khó thở"))
     assert [i.kind for i in today_of(services).items] == ["abnormal_vitals", "referral", "checkup_due", "bhyt"]
