@@ -18,3 +18,5 @@ echo "== layer contracts"
 .venv/bin/lint-imports --no-cache
 echo "== tests"
 .venv/bin/python -m pytest "$@"
+echo "== frozen app (PyInstaller one-folder, its --self-test, NSIS script compile)"
+bash installer/build.sh
