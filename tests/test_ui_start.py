@@ -12,6 +12,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QWizard
 
 from facility_app import app as app_module
+from facility_app.ui.i18n import install as i18n_install
 from facility_app.ui.controller import AppController
 from tests.conftest import PASSPHRASE, TODAY
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
@@ -256,7 +257,7 @@ def test_self_test_switch_runs_the_selftest_module_or_says_it_is_missing():
         assert result.returncode == (0 if "self-test passed" in result.stdout else 1)
 
 
-def test_wizard_language_can_be_switched_on_its_first_page(shell_app, qtbot, tmp_path):
+def test_wizard_language_can_be_switched_on_its_first_page(shell_app, qtbot, tmp_path, screenshots):
     controller = start(qtbot, tmp_path / "new")
     wizard = controller.wizard
     qtbot.addWidget(wizard)
@@ -270,4 +271,19 @@ def test_wizard_language_can_be_switched_on_its_first_page(shell_app, qtbot, tmp
     wizard.next()
     wizard.validateCurrentPage()
     assert wizard.facility_page.errors.labels["facility_code"].text() == "Facility code: required."
+    shoot(wizard, screenshots, "wizard-2-facility-errors-en")
     controller.set_language("vi")
+
+
+def test_start_screens_in_english(shell_app, qtbot, store, screenshots):
+    i18n_install("en")
+    controller = start(qtbot, store, "en")
+    window = controller.start_window
+    assert window.unlock.heading.text() == "Unlock the records" and window.language.currentData() == "en"
+    shoot(window, screenshots, "unlock-en")
+    window.unlock.passphrase.setText(PASSPHRASE)
+    window.unlock.button.click()
+    qtbot.waitUntil(lambda: window.login is not None and window.pages.currentWidget() is window.login, timeout=15_000)
+    assert window.login.button.text() == "&Log in"
+    shoot(window, screenshots, "login-en")
+    controller.shutdown()
