@@ -26,6 +26,7 @@ from ..domain.permissions import Permission
 from . import names, record_host
 from .dialogs import inform, show_error
 from .language_box import LANGUAGE_NAMES
+from .reports.hooks import add_report_actions
 from .resident_list import ResidentListWidget
 from .start.login import LoginWidget
 from .sync_status import SyncStatusLabel
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_lock)
         self.addToolBar(self.toolbar)
+        # Reports menu and toolbar action, only for roles that run periodic reports (ui/reports/hooks.py)
+        self.report_actions = add_report_actions(self)
 
     def retranslate(self) -> None:
         title = self.tr("Residents' health records")
