@@ -65,6 +65,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.entities import Resident
+from ..reports.health_book import health_book_button
 from . import feedback, labels
 from .checkups_tab import CheckupsTab
 from .conditions_tab import ConditionsTab
@@ -118,6 +119,9 @@ class ResidentRecordWidget(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addStretch(1)
+        self.print_book = health_book_button(self)  # doctors, directors, admins only (ui/reports)
+        if self.print_book is not None:
+            top.addWidget(self.print_book)
         header.addLayout(top)
         header.addWidget(self.details)
         header.addWidget(self.alerts)
