@@ -8,13 +8,13 @@ does, in a temporary folder that is removed afterwards:
    again with the passphrase the way the unlock screen does, and read the
    checkup back; the database file must not be readable as plain SQLite;
 2. report: print that resident's health book (reportlab, embedded Liberation
-   Serif) and read the PDF back: its Vietnamese text with ``pypdf`` when the
-   build carries it, else the PDF structure and the embedded font;
+   Serif) and read its Vietnamese text back with PDFium (pypdfium2, which
+   the report preview uses);
 3. translations: every ``translations/*_vi.qm`` and ``*_en.qm`` loads into a
    QTranslator and is not empty, and both languages have the same files;
 4. gui: QApplication starts (offscreen), the platform plugins this PC needs
-   are present, and the unlock window is built and shown in Vietnamese and
-   in English.
+   are present, the unlock window is built and shown in Vietnamese and in
+   English, and the report preview draws the health book's first page.
 
 One line per check (``OK`` or ``FAIL`` and what failed); exit 0 only if
 every check passed. The made-up resident is the only "patient" involved, so
@@ -138,18 +138,29 @@ def check_report(ctx: Context) -> str:
         raise AssertionError("the output is not a complete PDF")
     if b"LiberationSerif" not in pdf or b"/FontFile2" not in pdf:
         raise AssertionError("the Liberation Serif font is not embedded")
-    try:
-        import io
-
-        from pypdf import PdfReader
-    except ImportError:
-        return f"health book PDF made ({len(pdf) // 1024} KB, font embedded; pypdf not in this build, text not read)"
-    reader = PdfReader(io.BytesIO(pdf))
-    text = _squash(" ".join(page.extract_text() or "" for page in reader.pages))
-    missing = [p for p in PDF_PHRASES if _squash(p) not in text]
+    pages, text = _pdf_text(pdf)
+    missing = [p for p in PDF_PHRASES if _squash(p) not in _squash(text)]
     if missing:
         raise AssertionError(f"text not found in the PDF: {', '.join(missing)}")
-    return f"health book PDF, {len(reader.pages)} page(s), Vietnamese text read back"
+    return f"health book PDF, {pages} page(s), Vietnamese text read back with PDFium"
+
+
+def _pdf_text(pdf: bytes) -> tuple[int, str]:
+    """(pages, text) through PDFium, the library the report preview draws with."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        parts = []
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            parts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        return len(doc), "\n".join(parts)
+    finally:
+        doc.close()
 
 
 def _translation_files() -> dict[str, list[Path]]:
@@ -178,14 +189,17 @@ def check_translations(ctx: Context) -> str:
 
 
 def _platform_plugins() -> list[str]:
-    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
 
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))]
+    folders += [Path(p) for p in os.environ.get("QT_PLUGIN_PATH", "").split(os.pathsep) if p]
+    folders += [Path(p) for p in QCoreApplication.libraryPaths()]
+    present = {re.sub(r"^(lib)?q", "", p.name.split(".")[0])
+               for folder in folders if (folder / "platforms").is_dir() for p in (folder / "platforms").iterdir()}
     wanted = ["offscreen", "windows"] if sys.platform.startswith("win") else ["offscreen", "xcb"]
-    present = {re.sub(r"^(lib)?q", "", p.name.split(".")[0]) for p in folder.glob("*")} if folder.is_dir() else set()
     missing = [w for w in wanted if w not in present]
     if missing:
-        raise AssertionError(f"platform plugins missing from {folder}: {', '.join(missing)}")
+        raise AssertionError(f"platform plugins missing ({', '.join(missing)}) in {', '.join(map(str, folders))}")
     return wanted
 
 
@@ -236,8 +250,28 @@ def _show_unlock(ctx: Context, plugins: list[str]) -> str:
         i18n.install("vi")
     if headings["vi"] == headings["en"] or not headings["vi"]:
         raise AssertionError(f"the unlock window is not in Vietnamese (heading {headings['vi']!r})")
-    return (f"{app.platformName()} QApplication, unlock window shown in vi and en; "
+    preview = _render_preview(ctx.pdf)
+    return (f"{app.platformName()} QApplication, unlock window shown in vi and en; {preview}; "
             f"platform plugins present: {', '.join(plugins)}")
+
+
+def _render_preview(pdf: bytes) -> str:
+    """The report preview's drawing path: page 1 of the PDF into a QImage, not blank."""
+    from .ui.reports.pdf_pages import PdfPages
+
+    if not pdf:
+        raise AssertionError("no PDF to preview (the store check failed first)")
+    pages = PdfPages(pdf)
+    try:
+        image = pages.render(0, 0.5)
+    finally:
+        pages.close()
+    if image.isNull():
+        raise AssertionError("the report preview drew nothing")
+    small = image.scaled(48, 64)
+    if len({small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}) < 2:
+        raise AssertionError("the report preview drew a blank page")
+    return f"report page drawn for preview ({image.width()}x{image.height()})"
 
 
 CHECKS: list[tuple[str, Callable[[Context], str]]] = [
