@@ -221,6 +221,10 @@
         <translation>Figures up to today, %1.</translation>
     </message>
     <message>
+        <source>The report number “%1” must be 1 to 6 digits.</source>
+        <translation>The report number “%1” must be 1 to 6 digits.</translation>
+    </message>
+    <message>
         <source>The remarks are longer than %1 characters; shorten them.</source>
         <translation>The remarks are longer than %1 characters; shorten them.</translation>
     </message>

@@ -221,6 +221,10 @@
         <translation>Số liệu tính đến hôm nay, %1.</translation>
     </message>
     <message>
+        <source>The report number “%1” must be 1 to 6 digits.</source>
+        <translation>Số báo cáo “%1” phải gồm 1 đến 6 chữ số.</translation>
+    </message>
+    <message>
         <source>The remarks are longer than %1 characters; shorten them.</source>
         <translation>Phần nhận xét dài quá %1 ký tự; hãy rút gọn.</translation>
     </message>

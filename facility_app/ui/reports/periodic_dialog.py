@@ -104,6 +104,8 @@ class PeriodicReportDialog(ReportDialogBase):
         self.number.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self.number))
         self.number.setMaximumWidth(110)
         self.symbol_label = QLabel(f"/{self.symbol}" if self.symbol else "", objectName="reportSymbol")
+        self.number_error = ErrorLabel()
+        self.number_error.setObjectName("reportNumberError")
         self.number_hint = mark(QLabel(objectName="reportNumberHint"), "hint")
         self.number_hint.setWordWrap(True)
         number_row = QHBoxLayout()
@@ -124,6 +126,7 @@ class PeriodicReportDialog(ReportDialogBase):
         self.number_label.setBuddy(self.number)
         self.prepared_label.setBuddy(self.prepared_by)
         self.form.addRow(self.number_label, number_row)
+        self.form.addRow("", self.number_error)
         self.form.addRow("", self.number_hint)
         self.form.addRow(self.prepared_label, self.prepared_by)
         self.notes_label = QLabel()
@@ -276,15 +279,15 @@ class PeriodicReportDialog(ReportDialogBase):
         self._choice_changed()
 
     def _dates_edited(self, _date: QDate) -> None:
-        """Editing a date makes the range custom (unless it is exactly a preset's)."""
+        """Editing a date makes the range custom, or the preset it now exactly is."""
         try:
             key = presets.matching_preset(periods.custom(self._day(self.date_from), self._day(self.date_to)),
                                           self.today)
         except DomainError:
             key = "custom"
-        if key == "custom" and self.preset_key() != "custom":
+        if key != self.preset_key():
             self.preset.blockSignals(True)
-            self.choose_preset("custom")
+            self.choose_preset(key)
             self.preset.blockSignals(False)
         self._choice_changed()
 
@@ -324,6 +327,8 @@ class PeriodicReportDialog(ReportDialogBase):
         self._show_period()
         if len(self.notes.toPlainText()) <= MAX_NOTES:
             self.notes_error.show_text("")
+        if _NUMBER.match(self.number.text().strip() or "0"):
+            self.number_error.show_text("")
         self.stale.setVisible(self.previewed is not None and self._current_or_none() != self._previewed_choice)
 
     def _current_or_none(self) -> Choice | None:
@@ -344,7 +349,8 @@ class PeriodicReportDialog(ReportDialogBase):
             self.period_error.show_text(exc.message(self.session.lang))
             ok = False
         number = self.number.text().strip()
-        if number and not _NUMBER.match(number):  # the validator allows no other; a paste is checked here
+        if number and not _NUMBER.match(number):  # typing cannot make one; a program or paste might
+            self.number_error.show_text(self.tr("The report number “%1” must be 1 to 6 digits.").replace("%1", number))
             ok = False
         notes = self.notes.toPlainText()
         if len(notes) > MAX_NOTES:

@@ -33,7 +33,8 @@ def preset(key: str, today: date) -> Period:
 def matching_preset(period: Period, today: date) -> str:
     """The preset that gives exactly this period, else "custom"."""
     for key in PRESETS[:-1]:
-        if preset(key, today) == period:
+        candidate = preset(key, today)
+        if (candidate.start, candidate.end) == (period.start, period.end):
             return key
     return "custom"
 
