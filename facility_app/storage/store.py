@@ -49,10 +49,21 @@ def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
     runs in its own transaction, so it takes the raw autocommit connection)."""
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    literal = key.pragma_literal() if key else "''"
     raw = engine.raw_connection()
+    if key is None:  # plain SQLite (benchmarks only): the stdlib backup API
+        import sqlite3
+
+        try:
+            target = sqlite3.connect(str(tmp))
+            raw.driver_connection.backup(target)
+            target.close()
+        finally:
+            raw.close()
+        _fsync_file(tmp)
+        os.replace(tmp, dest)
+        return
     try:
-        raw.execute(f"ATTACH DATABASE ? AS export KEY {literal}", (str(tmp),))
+        raw.execute(f"ATTACH DATABASE ? AS export KEY {key.pragma_literal()}", (str(tmp),))
         try:
             raw.execute("SELECT sqlcipher_export('export')")
         finally:
