@@ -22,6 +22,7 @@ parked here with the server's reason and the rest go on.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import threading
 import time
@@ -234,24 +235,25 @@ class SyncEngine:
         looked = 0
         held = 0  # changes held back behind a record in flight
         more = False  # pending changes beyond this batch
-        prefix = True  # every row seen so far in this scan is sent (or taken now)
-        floor = scan.low
+        order: list[int] = []  # seqs looked at, in order, until the first one held back
         with self.store.read() as conn:
             while len(rows) < sizer.max_changes and looked < SCAN_AHEAD:
-                chunk = outbox.read_pending(conn, after_seq=after, limit=1000)
+                chunk = scan.chunk(conn, after)
                 if not chunk:
                     break
                 for row in chunk:
                     after = row.seq
                     if row.seq in scan.sent:
-                        floor = row.seq if prefix else floor
+                        if not held:
+                            order.append(row.seq)
                         continue
                     looked += 1
                     if row.refs & blocked:
                         blocked.add(row.row_id)  # later changes of this record wait too
-                        prefix = False
                         held += 1
                         continue
+                    if not held:
+                        order.append(row.seq)
                     rows.append(row)
                     if len(rows) >= sizer.max_changes or looked >= SCAN_AHEAD:
                         more = True
@@ -273,7 +275,10 @@ class SyncEngine:
                               seq_to=rows[-1].seq, changes=batch.changes[:len(rows)])
             encoded = api.encode_batch(batch)
         scan.sent.update(r.seq for r in rows)
-        scan.low = floor  # rows taken now may be cut off above: the floor only counts rows sent before
+        for seq in order:  # the next scan starts after the run of rows already sent
+            if seq not in scan.sent:
+                break
+            scan.low = seq
         return _Prepared(rows, batch, encoded)
 
     def _batch(self, conn: sa.Connection, settings: state.Settings, rows: list[outbox.OutRow]) -> PushBatch:
@@ -413,11 +418,28 @@ _WAIT = object()  # nothing to send until an answer in flight comes back
 
 
 class _Scan:
-    """Which outbox changes this run has handed to a request."""
+    """The outbox as this run walks it: which changes went to a request, and
+    the pending rows read once and kept (a held-back change makes later
+    scans pass over the rows in flight again; reading them each time from
+    the database cost more than the push itself)."""
+
+    CHUNK = 2000
 
     def __init__(self):
         self.sent: set[int] = set()
         self.low = 0  # every pending change up to here was sent in this run: later scans start above
+        self._rows: list[outbox.OutRow] = []
+        self._seqs: list[int] = []
+
+    def chunk(self, conn: sa.Connection, after: int) -> list[outbox.OutRow]:
+        """Pending rows after ``after`` (those read before, then new ones)."""
+        start = bisect.bisect_right(self._seqs, after)
+        if start >= len(self._rows):
+            fresh = outbox.read_pending(conn, after_seq=max(after, self._seqs[-1] if self._seqs else 0),
+                                        limit=self.CHUNK)
+            self._rows += fresh
+            self._seqs += [r.seq for r in fresh]
+        return self._rows[start:start + self.CHUNK]
 
 
 @dataclass

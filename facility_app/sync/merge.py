@@ -127,27 +127,36 @@ def absorb_local(conn: sa.Connection) -> int:
         return 0
     stamps: dict[tuple[str, str, str], str] = {}
     for r in rows:
+        if r.op == "insert":
+            continue  # see INSERT_STAMPS
         for name in json.loads(r.fields):
             key = (r.table_name, r.row_id, name)
             if r.hlc > stamps.get(key, ""):
                 stamps[key] = r.hlc
     _upsert_stamps(conn, stamps)
-    row_keys = {(r.table_name, r.row_id) for r in rows}
+    row_keys = {(r.table_name, r.row_id) for r in rows if r.op != "insert"}
     seen = _seen_versions(conn, row_keys)
-    conn.execute(sa.insert(outbox_base).prefix_with("OR IGNORE"), [
-        {"seq": r.seq, "base_version": 0 if r.op == "insert" else seen.get((r.table_name, r.row_id), 0)}
-        for r in rows])
+    conn.exec_driver_sql("INSERT OR IGNORE INTO outbox_base(seq, base_version) VALUES (?, ?)", [
+        (r.seq, 0 if r.op == "insert" else seen.get((r.table_name, r.row_id), 0)) for r in rows])
     conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(field_clock_seq=rows[-1].seq))
     return len(rows)
+
+
+INSERT_STAMPS = """Field stamps are kept for updates and deletes only. A field a
+record has held since its insert needs none: every change that reaches
+this PC for that record was made on a PC that had already seen the insert,
+so its HLC stamp is later (Clock.observe) and it wins, as it does on the
+server. That keeps the bookkeeping small for the common case, a backlog
+of new records."""
 
 
 def _upsert_stamps(conn: sa.Connection, stamps: dict[tuple[str, str, str], str]) -> None:
     if not stamps:
         return
-    conn.execute(sa.text(
-        "INSERT INTO field_clock(table_name, row_id, field, hlc) VALUES (:t, :r, :f, :h) "
-        "ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)"),
-        [{"t": t, "r": r, "f": f, "h": h} for (t, r, f), h in stamps.items()])
+    conn.exec_driver_sql(
+        "INSERT INTO field_clock(table_name, row_id, field, hlc) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)",
+        [(t, r, f, h) for (t, r, f), h in stamps.items()])
 
 
 def _seen_versions(conn: sa.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -233,7 +242,8 @@ def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
                                   f"({type(exc.orig).__name__}: {str(exc.orig)[:120]})")
             return
     result.fields += len(winners)
-    _upsert_stamps(conn, {(ch.table, ch.row_id, name): ch.hlc for name in winners})
+    if ch.op != "insert":  # INSERT_STAMPS
+        _upsert_stamps(conn, {(ch.table, ch.row_id, name): ch.hlc for name in winners})
 
 
 def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) -> Applied:
@@ -267,6 +277,7 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
 def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]]) -> None:
     """After a push answer: the server versions of this PC's own writes.
     A row with nothing left in the outbox takes the server's version."""
+    rows = [r for r in rows if r[2]]  # a server that does not say the version: nothing to note
     if not rows:
         return
     pending = _pending_counts(conn)

@@ -129,9 +129,8 @@ def record(conn: sa.Connection, sent: list[OutRow], results: list[ChangeResult])
         if result.status == "conflict":
             tally.conflicts += 1
             tally.conflict_results.append(result)
-        updates.append({"b_id": row.change_id, "b_state": state, "b_answer": _answer_json(result)})
+        updates.append((state, _answer_json(result), row.change_id))
     if updates:
-        conn.execute(sa.update(change_log).where(change_log.c.change_id == sa.bindparam("b_id"),
-                                                 change_log.c.state == PENDING)
-                     .values(state=sa.bindparam("b_state"), answer=sa.bindparam("b_answer")), updates)
+        conn.exec_driver_sql("UPDATE change_log SET state = ?, answer = ? WHERE change_id = ? AND state = 'pending'",
+                             updates)
     return tally
