@@ -234,8 +234,8 @@ sync_state = sa.Table(
 
 field_clock = sa.Table(
     "field_clock", metadata,
-    # per-field HLC stamp of the value a synced row holds, so a pulled change
-    # merges field by field exactly as the server merges it
+    # per-field HLC stamp of the value a synced row holds (fields changed after
+    # the insert), so a pulled change merges field by field as the server does
     sa.Column("table_name", sa.String(40), primary_key=True),
     sa.Column("row_id", sa.String(36), primary_key=True),
     sa.Column("field", sa.String(40), primary_key=True),
@@ -244,10 +244,10 @@ field_clock = sa.Table(
 
 row_sync = sa.Table(
     "row_sync", metadata,
-    # what this PC knows of a row's server version: ``seen`` counts only other
-    # PCs' writes it has pulled (the base of its next edit), ``known`` also
-    # its own writes' versions from push answers (the row's version once
-    # nothing of it waits in the outbox)
+    # what this PC knows of a row's server version: ``known`` is the newest
+    # it has heard of (the row's version once nothing of it waits in the
+    # outbox); ``seen`` is ``known`` as of the last complete pull, when every
+    # field up to it has arrived (the base_version its next edit is sent with)
     sa.Column("table_name", sa.String(40), primary_key=True),
     sa.Column("row_id", sa.String(36), primary_key=True),
     sa.Column("seen_version", sa.BigInteger, nullable=False, server_default="0"),
