@@ -17,7 +17,8 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageStat
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from facility_app.ui.reports import presets
@@ -390,3 +391,26 @@ def test_a_role_without_the_right_sees_the_services_refusal(qtbot, shell_app, wo
     assert "run periodic reports" in message_boxes()[0].text()
     close_boxes()
     assert len(audit_rows(services)) == before
+
+
+def test_print_button_asks_which_printer_and_pages_then_prints(qtbot, dialog, out):
+    """The Print button opens the print dialog (window-modal) limited to the
+    previewed pages; its OK prints what it chose."""
+    dialog.make_preview()
+    wait_done(qtbot)
+    count = dialog.preview.page_count()
+    dialog.print_button.click()
+    ask = dialog.findChild(QPrintDialog, "reportPrintDialog")
+    assert ask is not None and ask.isVisible() and ask.windowTitle() == "In"
+    assert (ask.minPage(), ask.maxPage()) == (1, count)
+    assert ask.testOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage)
+    printer = ask.printer()
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    assert printer.docName() == "bao-cao-2026-Q3.pdf"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out / "chon.pdf"))
+    printer.setResolution(100)
+    ask.done(QPrintDialog.DialogCode.Accepted)
+    wait_done(qtbot)
+    assert dialog.last_error is None
+    assert pdf_page_count((out / "chon.pdf").read_bytes()) == count

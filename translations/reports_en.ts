@@ -125,16 +125,8 @@
         <translation>Last year</translation>
     </message>
     <message>
-        <source>Other dates (from … to …)</source>
-        <translation>Other dates (from … to …)</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>to</translation>
+        <source>Other dates</source>
+        <translation>Other dates</translation>
     </message>
     <message>
         <source>Report &amp;number</source>
@@ -149,8 +141,16 @@
         <translation>e.g. 12</translation>
     </message>
     <message>
-        <source>&amp;Prepared by</source>
-        <translation>&amp;Prepared by</translation>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Prepared &amp;by</source>
+        <translation>Prepared &amp;by</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -259,8 +259,8 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Close</translation>
+        <source>Cl&amp;ose</source>
+        <translation>Cl&amp;ose</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>

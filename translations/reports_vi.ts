@@ -125,16 +125,8 @@
         <translation>Năm trước</translation>
     </message>
     <message>
-        <source>Other dates (from … to …)</source>
-        <translation>Khoảng thời gian khác (từ ngày … đến ngày …)</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Từ ngày</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
+        <source>Other dates</source>
+        <translation>Khoảng thời gian khác</translation>
     </message>
     <message>
         <source>Report &amp;number</source>
@@ -149,7 +141,15 @@
         <translation>ví dụ 12</translation>
     </message>
     <message>
-        <source>&amp;Prepared by</source>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Prepared &amp;by</source>
         <translation>Người lập &amp;biểu</translation>
     </message>
     <message>
@@ -259,7 +259,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <source>&amp;Close</source>
+        <source>Cl&amp;ose</source>
         <translation>Đón&amp;g</translation>
     </message>
     <message>

@@ -69,7 +69,7 @@ class ReportDialogBase(QDialog):
         return row
 
     def retranslate_base(self) -> None:
-        self.close_button.setText(translate("ReportDialog", "&Close"))
+        self.close_button.setText(translate("ReportDialog", "Cl&ose"))
         if self.previewed is None and not self._busy:
             self.preview.clear(self.empty_text())
 
@@ -162,7 +162,7 @@ class ReportDialogBase(QDialog):
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
-        dialog.open()
+        QDialog.open(dialog)  # window-modal; QPrintDialog's own open() wants a receiver
         return dialog
 
     def print_now(self, make_pdf: Callable[[str], bytes], printer: QPrinter, current: int = 0) -> bool:

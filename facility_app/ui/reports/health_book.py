@@ -9,7 +9,7 @@ resident. Each preview, print and save is one run of
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ class HealthBookDialog(ReportDialogBase):
         self.print_button = mark(QPushButton(objectName="bookPrint"), "primary")
         self.pdf_button = QPushButton(objectName="bookSavePdf")
         self.refresh_button = QPushButton(objectName="bookRefresh")
+        self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_book)
         self.pdf_button.clicked.connect(lambda: self.save())
         self.refresh_button.clicked.connect(self.make_preview)
@@ -70,7 +71,7 @@ class HealthBookDialog(ReportDialogBase):
         super().showEvent(event)
         if not self._started:  # the book is made once the window is on screen
             self._started = True
-            QTimer.singleShot(0, self.make_preview)
+            self.make_preview()  # returns at once: the book is made on a worker
 
     def make_preview(self) -> bool:
         service, actor, code = self.service, self.session.actor, self.code

@@ -86,12 +86,14 @@ class PeriodicReportDialog(ReportDialogBase):
         self.period_title.setWordWrap(True)
         self.period_error = ErrorLabel()
         self.period_error.setObjectName("reportPeriodError")
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset.setMinimumContentsLength(18)  # long item texts never widen the panel
         self.from_label, self.to_label = QLabel(), QLabel()
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_label)
-        dates.addWidget(self.date_from, 1)
-        dates.addWidget(self.to_label)
-        dates.addWidget(self.date_to, 1)
+        self.from_label.setBuddy(self.date_from)
+        self.to_label.setBuddy(self.date_to)
+        dates = QFormLayout()
+        dates.addRow(self.from_label, self.date_from)
+        dates.addRow(self.to_label, self.date_to)
         self.period_box = QGroupBox(objectName="reportPeriodBox")
         box = QVBoxLayout(self.period_box)
         box.addWidget(self.preset)
@@ -145,6 +147,7 @@ class PeriodicReportDialog(ReportDialogBase):
         scroller.setWidget(left)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap instead
         scroller.setMinimumWidth(330)
 
         self.stale = mark(QLabel(objectName="reportPreviewStale"), "banner")
@@ -216,18 +219,18 @@ class PeriodicReportDialog(ReportDialogBase):
         names = {"this-month": self.tr("This month"), "last-month": self.tr("Last month"),
                  "this-quarter": self.tr("This quarter"), "last-quarter": self.tr("Last quarter"),
                  "this-year": self.tr("This year"), "last-year": self.tr("Last year"),
-                 "custom": self.tr("Other dates (from … to …)")}
+                 "custom": self.tr("Other dates")}
         for i, key in enumerate(presets.PRESETS):
             text = names[key]
             if key != "custom":
                 text = f"{text}: {presets.preset(key, self.today).title(self.session.lang)}"
             self.preset.setItemText(i, text)
         self.from_label.setText(self.tr("From"))
-        self.to_label.setText(self.tr("to"))
+        self.to_label.setText(self.tr("To"))
         self.number_label.setText(self.tr("Report &number"))
         self.number_hint.setText(self.tr("Leave blank to write the number by hand after printing."))
         self.number.setPlaceholderText(self.tr("e.g. 12"))
-        self.prepared_label.setText(self.tr("&Prepared by"))
+        self.prepared_label.setText(self.tr("Prepared &by"))
         self.prepared_by.setPlaceholderText(self.tr("Full name"))
         self.prepared_by.setToolTip(self.tr("Printed under “prepared by”, beside the director's signature"))
         self.notes_label.setText(self.tr("&Remarks, proposals and requests (section VII, printed as typed)"))
@@ -308,9 +311,10 @@ class PeriodicReportDialog(ReportDialogBase):
         try:
             period = self.period()
         except DomainError as exc:
-            self.period_title.setText("")
+            self.period_title.hide()
             self.period_error.show_text(exc.message(lang))
             return
+        self.period_title.show()
         self.period_error.show_text("")
         span = f"{dmy(period.start)} – {dmy(period.end)}"
         title = period.title(lang)
@@ -329,7 +333,10 @@ class PeriodicReportDialog(ReportDialogBase):
             self.notes_error.show_text("")
         if _NUMBER.match(self.number.text().strip() or "0"):
             self.number_error.show_text("")
-        self.stale.setVisible(self.previewed is not None and self._current_or_none() != self._previewed_choice)
+        stale = self.previewed is not None and self._current_or_none() != self._previewed_choice
+        if stale and not self.stale.isVisible() and not self.busy():
+            self.say("")  # "preview ready" no longer holds
+        self.stale.setVisible(stale)
 
     def _current_or_none(self) -> Choice | None:
         try:
