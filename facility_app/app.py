@@ -70,7 +70,8 @@ def _run_gui(args) -> int:
     from .ui.dialogs import show_error
 
     data = paths.data_dir(args.data_dir)
-    logs.setup(paths.log_dir(data))
+    log = logs.setup(paths.log_dir(data))
+    log.info("facility-app %s started (%s)", version(), sys.platform)
     QCoreApplication.setOrganizationName("VNSocialCare")
     QCoreApplication.setApplicationName("FacilityHealth")
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -92,7 +93,9 @@ def _run_gui(args) -> int:
     if args.startup_probe:
         _quit_when_shown(app)
     try:
-        return app.exec()
+        code = app.exec()
+        log.info("facility-app stopped: exit %d", code)
+        return code
     finally:
         controller.shutdown()
 

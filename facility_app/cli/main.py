@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
@@ -37,7 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(paths.data_dir(args.data_dir), args.lang, args.user)
     logs.setup(paths.log_dir(ctx.data_dir))
     try:
-        return int(args.handler(ctx, args) or 0)
+        code = int(args.handler(ctx, args) or 0)
+        # the command's name only, never its arguments (a search can be a resident's name)
+        logging.getLogger(logs.LOGGER_NAME).info("facility-admin %s: exit %d", _command_name(args), code)
+        return code
     except DomainError as exc:
         print(exc.message(ctx.lang), file=sys.stderr)
         return 1
@@ -53,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         ctx.close()
+
+
+def _command_name(args) -> str:
+    return args.handler.__name__.removeprefix("cmd_").replace("_", "-")
 
 
 if __name__ == "__main__":
