@@ -10,6 +10,7 @@ from .exports import ExportService
 from .facility import FacilityService
 from .reports import ReportService
 from .residents import ResidentService
+from .sync import SyncService
 from .users import UserService
 
 
@@ -22,6 +23,7 @@ class Services:
         self.facility = FacilityService(store, today)
         self.exports = ExportService(store, today)
         self.reports = ReportService(store, today)
+        self.sync = SyncService(store, today)
 
     def close(self) -> None:
         self.store.close()

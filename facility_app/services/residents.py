@@ -16,6 +16,11 @@ from ..storage.tables import residents
 from .base import Service, not_found
 
 CODE_PREFIX = "DT-"
+# Each PC numbers new residents in its own series so two PCs admitting
+# offline never make the same code: the PC that created the store uses
+# "DT-", a PC that joined later "DT<n>-" (n = its enrolment number at the
+# provincial server, stored under this key when it joins).
+CODE_PREFIX_KEY = "resident_code_prefix"
 
 
 class ResidentService(Service):
@@ -49,13 +54,15 @@ class ResidentService(Service):
         with self.store.read() as conn:
             return repo.search_residents(conn, words, limit)
 
-    def _validate(self, conn, resident: Resident, own_id: str | None) -> None:
+    def _validate(self, conn, resident: Resident, own_id: str | None, before: Resident | None = None) -> None:
+        """Domain rules, then uniqueness of CCCD and code - checked only when
+        they change, so a duplicate that arrived by sync never blocks edits."""
         problems = rules.check_resident(resident, self.today())
-        if resident.cccd:
+        if resident.cccd and (before is None or before.cccd != resident.cccd):
             other = repo.resident_with_cccd(conn, resident.cccd)
             if other is not None and other != own_id:
                 problems.append(Problem("cccd", "duplicate", {"value": resident.cccd}))
-        if resident.code:
+        if resident.code and (before is None or before.code != resident.code):
             other = repo.resident_by_code(conn, resident.code)
             if other is not None and other.id != own_id:
                 problems.append(Problem("code", "duplicate", {"value": resident.code}))
@@ -68,7 +75,8 @@ class ResidentService(Service):
         with self.store.write(actor, "admit-resident") as w:
             self._validate(w.conn, resident, resident.id)
             if not resident.code:
-                resident.code = f"{CODE_PREFIX}{repo.max_resident_number(w.conn, CODE_PREFIX) + 1:05d}"
+                prefix = repo.meta_value(w.conn, CODE_PREFIX_KEY, CODE_PREFIX)
+                resident.code = f"{prefix}{repo.max_resident_number(w.conn, prefix) + 1:05d}"
             w.insert(residents, to_row(resident))
         resident.version = 1
         return resident
@@ -85,7 +93,7 @@ class ResidentService(Service):
             if "full_name" in changes:
                 changes = {**changes, "full_name": normalise_name(changes["full_name"] or "")}
             updated = dataclasses.replace(current, **changes)
-            self._validate(w.conn, updated, resident_id)
+            self._validate(w.conn, updated, resident_id, current)
             diff = changed_fields(to_row(current), to_row(updated))
             diff.pop("id", None)
             if not diff:

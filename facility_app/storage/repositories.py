@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from ..domain import entities as e
 from .mapping import to_entity
-from .tables import checkups, conditions, facility, referrals, rehab_sessions, residents, users
+from .tables import checkups, conditions, facility, meta, referrals, rehab_sessions, residents, users
 
 _ENTITY_TABLES = {
     e.Resident: residents, e.Checkup: checkups, e.Condition: conditions,
@@ -30,6 +30,18 @@ def get_facility(conn: sa.Connection) -> e.Facility | None:
 
 def facility_row_id(conn: sa.Connection) -> str | None:
     return conn.execute(sa.select(facility.c.id)).scalar()
+
+
+# --- local settings (never synced) ---------------------------------------
+
+def meta_value(conn, key: str, default: str | None = None) -> str | None:
+    value = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def set_meta_value(conn, key: str, value: str) -> None:
+    conn.execute(sa.text("INSERT INTO meta(key, value) VALUES (:k, :v) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": value})
 
 
 # --- residents ---------------------------------------------------------
