@@ -101,8 +101,11 @@ def _run_gui(args) -> int:
 
 
 def _quit_when_shown(app) -> None:
-    """``--startup-probe``: print which window is up, then quit (benchmarks/frozen.py)."""
+    """``--startup-probe``: print which window is up, then quit (benchmarks/frozen.py)
+    once no background task (an unlock started from the environment) is running."""
     from PySide6.QtCore import QTimer
+
+    from .ui import workers
 
     def check():
         shown = [w for w in app.topLevelWidgets() if w.isVisible()]
@@ -110,6 +113,12 @@ def _quit_when_shown(app) -> None:
             QTimer.singleShot(10, check)
             return
         print(f"startup-probe: {shown[0].objectName() or type(shown[0]).__name__} shown", flush=True)
+        quit_when_idle()
+
+    def quit_when_idle():
+        if workers.pending():
+            QTimer.singleShot(20, quit_when_idle)
+            return
         app.quit()
 
     QTimer.singleShot(0, check)
