@@ -17,9 +17,10 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageStat
-from PySide6.QtGui import QPageSize
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QPageSize, QWheelEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from facility_app.ui.reports import presets
 from facility_app.ui.reports.periodic_dialog import PeriodicReportDialog
@@ -142,6 +143,10 @@ def test_preview_pages_are_drawn_and_zoom_and_paging_work(qtbot, dialog):
     assert abs(preview.scale() - preview.logicalDpiX() / 72) < 1e-6
     preview.in_button.click()
     assert preview.zoom_label.text() == "110 %"
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(preview.scroll.viewport(), wheel)  # Ctrl + wheel up
+    assert preview.zoom_label.text() == "125 %"
     preview.fit_button.click()
     assert abs(preview.scale() - fit) < 1e-6
 

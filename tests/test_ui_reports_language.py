@@ -181,3 +181,18 @@ def test_the_walk_catches_a_translation_removed(qtbot, shell_app, world, detecto
         assert d.preview_button.text() == "Xem &trước"  # the rest is still Vietnamese
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_switching_language_with_the_dialog_open(qtbot, shell_app, world):
+    services, _ = world
+    s = session(services, DIRECTOR)
+    d = PeriodicReportDialog(s)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.windowTitle() == "Báo cáo sức khỏe định kỳ" and d.preset.currentText() == "Quý trước: Quý III năm 2026"
+    s.lang = "en"
+    i18n.install("en")
+    QApplication.processEvents()  # Qt posts LanguageChange to each window
+    assert d.windowTitle() == "Periodic health report" and d.preset.currentText() == "Last quarter: Q3 2026"
+    assert d.preview.fit_button.text() == "Fit width" and d.close_button.text() == "Cl&ose"
+    assert d.preview.empty.text() == "Choose the period, then press Preview to see the report here."

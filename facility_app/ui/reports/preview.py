@@ -2,8 +2,9 @@
 window's width or to real size (100 %), step the zoom, "page x/y".
 
 Pages are drawn by PDFium (``pdf_pages``) when they come into sight, at the
-zoom and the screen's pixel ratio, and a few are kept; scrolling a 10-page
-report re-renders nothing already seen at this zoom.
+zoom and the screen's pixel ratio, and up to 64 MB of them are kept;
+scrolling a 10-page report at fit width re-renders nothing already seen.
+Ctrl + mouse wheel zooms.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from .pdf_pages import PdfPages
 
 GAP = 12  # pixels between pages and around them
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
-CACHE_PAGES = 8
+CACHE_BYTES = 64 << 20  # drawn pages kept: a few at fit width, two at 400 %
 
 
 class PageCanvas(QWidget):
@@ -81,8 +82,8 @@ class PageCanvas(QWidget):
             image = self.pages.render(index, self.scale * ratio)
             image.setDevicePixelRatio(ratio)
             self._cache[key] = image
-            while len(self._cache) > CACHE_PAGES:
-                self._cache.popitem(last=False)
+            while len(self._cache) > 1 and sum(i.sizeInBytes() for i in self._cache.values()) > CACHE_BYTES:
+                self._cache.popitem(last=False)  # the page seen longest ago
         else:
             self._cache.move_to_end(key)
         return image
@@ -244,8 +245,13 @@ class PdfPreview(QWidget):
         self._update_controls()
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self._fit:
-            self._refit.start()
+        if watched is self.scroll.viewport():
+            if event.type() == QEvent.Type.Resize and self._fit:
+                self._refit.start()
+            elif (event.type() == QEvent.Type.Wheel and self.pages is not None
+                  and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                self.step_zoom(1 if event.angleDelta().y() > 0 else -1)  # Ctrl+wheel zooms, as in any viewer
+                return True
         return super().eventFilter(watched, event)
 
     # --- pages ----------------------------------------------------------------------------
