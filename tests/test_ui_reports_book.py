@@ -178,3 +178,19 @@ def test_health_book_refusal_is_shown_in_the_users_language(qtbot, shell_app, wo
     assert message_boxes()[0].text() == "Không tìm thấy đối tượng có mã “DT-99999”."
     close_boxes()
     assert len(audit_rows(services)) == before
+
+
+def test_a_health_book_and_a_periodic_report_made_at_the_same_time(qtbot, shell_app, world):
+    services, residents = world
+    report = PeriodicReportDialog(session(services, DIRECTOR))
+    book = HealthBookDialog(session(services, DIRECTOR), residents["A"].code)
+    qtbot.addWidget(report)
+    qtbot.addWidget(book)
+    report.show()
+    report.make_preview()
+    book.show()  # starts making the book while the report is still being made
+    assert report.busy() and book.busy()
+    wait_done(qtbot)
+    assert report.last_error is None and book.last_error is None
+    assert report.preview.page_count() == pdf_page_count(report.previewed)
+    assert book.preview.page_count() == pdf_page_count(book.previewed)

@@ -8,12 +8,17 @@ fields, the Close button) keeps working. A refusal shows the DomainError's
 own sentence in the session's language; anything else is logged (type and
 stack only) and explained without technical detail (``dialogs.show_error``).
 
+Report jobs run one at a time across the app (``JOBS_LOCK``): reportlab
+does not promise thread safety (its embedded fonts keep per-document state),
+and a health book and a periodic report made at once gain nothing.
+
 Texts here use ``translate("ReportDialog", ...)`` rather than ``self.tr``:
 PySide's ``tr`` looks texts up under the subclass's name, which the
 translation files do not know.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
@@ -33,6 +38,7 @@ translate = QCoreApplication.translate
 
 FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
 FOLDER_KEY = "reports/folder"
+JOBS_LOCK = threading.Lock()
 
 
 class _Progress(QObject):
@@ -93,7 +99,11 @@ class ReportDialogBase(QDialog):
             self._set_busy(False)
             done(result)
 
-        run_async(work, finished, self._failed, owner=self)
+        def one_at_a_time():
+            with JOBS_LOCK:
+                return work()
+
+        run_async(one_at_a_time, finished, self._failed, owner=self)
         return True
 
     def _set_busy(self, on: bool, text: str = "") -> None:
