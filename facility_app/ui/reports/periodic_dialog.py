@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from ...domain import periods
 from ...domain.messages import DomainError
 from ...domain.periods import Period, dmy
-from ...domain.permissions import Permission
 from ...reports import periodic as periodic_pdf
 from ...reports import run as report_run
 from .. import i18n
@@ -428,8 +427,4 @@ class PeriodicReportDialog(ReportDialogBase):
         busy = {"pdf": self.tr("Saving the report…"), "csv": self.tr("Exporting the tables…"),
                 "xlsx": self.tr("Exporting the tables…")}[fmt]
         return self.run(busy, work, self.saved)
-
-
-def can_open(session) -> bool:
-    return session.can(Permission.RUN_PERIODIC_REPORT)
 
