@@ -3,6 +3,7 @@
 Run by the IT officer after installing, and by CI on the frozen build. It
 does, in a temporary folder that is removed afterwards:
 
+0. modules: every module of the program imports (nothing left out of a build);
 1. store: create an encrypted store, set up a facility, admit a (made-up)
    resident and record a checkup through the services; close it, unlock it
    again with the passphrase the way the unlock screen does, and read the
@@ -274,7 +275,34 @@ def _render_preview(pdf: bytes) -> str:
     return f"report page drawn for preview ({image.width()}x{image.height()})"
 
 
+SKIP_MODULES = ("facility_app.storage.migrations",)  # Alembic runs these from files (the store check)
+
+
+def check_modules(ctx: Context) -> str:
+    """Every module of the program imports: a build that left out a library or
+    a module (the sync codec, a report, a screen) fails here, not in use."""
+    import importlib
+    import pkgutil
+
+    import facility_app
+
+    names = sorted(info.name for info in pkgutil.walk_packages(facility_app.__path__, "facility_app.")
+                   if not info.name.startswith(SKIP_MODULES))
+    failed = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, not just the first
+            failed.append(f"{name} ({type(exc).__name__}: {exc})")
+    if failed:
+        raise AssertionError(f"{len(failed)} of {len(names)} modules do not import: {'; '.join(failed[:5])}")
+    if len(names) < 50:
+        raise AssertionError(f"only {len(names)} modules found: the program is incomplete")
+    return f"all {len(names)} modules of the program import"
+
+
 CHECKS: list[tuple[str, Callable[[Context], str]]] = [
+    ("modules", check_modules),
     ("store", check_store),
     ("report", check_report),
     ("translations", check_translations),
