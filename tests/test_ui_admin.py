@@ -43,7 +43,7 @@ def message_box(name: str) -> QMessageBox:
     ("lan", False, [], True),
     ("binh", False, [], True),
     ("giamdoc", True, ["settingsTab", "generalTab"], True),
-    ("admin", True, ["usersTab", "settingsTab", "generalTab", "backupTab"], True),
+    ("admin", True, ["usersTab", "settingsTab", "generalTab", "backupTab", "syncTab"], True),
 ])
 def test_each_role_sees_only_what_it_may_do(shell_app, qtbot, store, username, admin_action, tabs, admit):
     controller = start_logged_in(qtbot, store, username)

@@ -29,7 +29,7 @@ from .language_box import LANGUAGE_NAMES
 from .reports.hooks import add_report_actions
 from .resident_list import ResidentListWidget
 from .start.login import LoginWidget
-from .sync_status import SyncStatusLabel
+from .sync.hooks import add_sync
 from .style import fit_to_screen
 from .today_panel import TodayPanel
 
@@ -77,9 +77,9 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.user_label = QLabel(objectName="userLabel")
-        self.sync = SyncStatusLabel(session)
         self.statusBar().addWidget(self.user_label)
-        self.statusBar().addPermanentWidget(self.sync)
+        # status-bar sync area, Sync menu and background worker (ui/sync/hooks.py)
+        self.sync = add_sync(self)
         session.sig_language_changed.connect(lambda lang: self._language_applied(lang))
         fit_to_screen(self, 1366, 768)
         self.retranslate()
@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
             if w is not self and w.isVisible() and w.objectName() == "recordWindow":
                 w.hide()
                 self._hidden_dialogs.append(w)
+        self.sync.suspend()
         self.stack.setCurrentIndex(1)
         self.menuBar().setEnabled(False)
         self.toolbar.hide()
@@ -295,6 +296,7 @@ class MainWindow(QMainWindow):
 
     def unlock(self) -> None:
         self.locked = False
+        self.sync.resume()
         self.stack.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         self.toolbar.show()

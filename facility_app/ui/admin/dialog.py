@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 
 from ...domain.permissions import Permission
 from ..style import fit_to_screen
+from ..sync.admin_tab import SyncTab, may_enrol
 from .backup_tab import BackupTab
 from .general_tab import GeneralTab
 from .settings_tab import SettingsTab
@@ -23,7 +24,8 @@ class AdminDialog(QDialog):
         self.settings = SettingsTab(session) if session.can(Permission.EDIT_SETTINGS) else None
         self.general = GeneralTab(session, shell)
         self.backup = BackupTab(session, shell) if session.can(Permission.BACKUP_RESTORE) else None
-        for tab in (self.users, self.settings, self.general, self.backup):
+        self.sync = SyncTab(session) if may_enrol(session) else None  # enrolment (ui/sync/admin_tab.py)
+        for tab in (self.users, self.settings, self.general, self.backup, self.sync):
             if tab is not None:
                 self.tabs.addTab(tab, "")
         self.buttons = QDialogButtonBox()
@@ -40,6 +42,8 @@ class AdminDialog(QDialog):
         self.setWindowTitle(self.tr("Administration"))
         titles = {id(self.users): self.tr("&Users"), id(self.settings): self.tr("&Facility settings"),
                   id(self.general): self.tr("&Language and unlocking"), id(self.backup): self.tr("&Backup and restore")}
+        if self.sync is not None:
+            titles[id(self.sync)] = self.sync.title()
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, titles[id(self.tabs.widget(i))])
         self.close_button.setText(self.tr("&Close"))

@@ -66,6 +66,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from ...domain.entities import Resident
 from ..reports.health_book import health_book_button
+from ..sync.record_state import RecordSyncLabel
 from . import feedback, labels
 from .checkups_tab import CheckupsTab
 from .conditions_tab import ConditionsTab
@@ -119,6 +120,8 @@ class ResidentRecordWidget(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addStretch(1)
+        self.sync_state = RecordSyncLabel(session, self)  # saved here / on the server (ui/sync)
+        top.addWidget(self.sync_state)
         self.print_book = health_book_button(self)  # doctors, directors, admins only (ui/reports)
         if self.print_book is not None:
             top.addWidget(self.print_book)
@@ -251,6 +254,7 @@ class ResidentRecordWidget(QWidget):
             return False
         self._timeline = timeline
         self._resident = timeline.resident
+        self.sync_state.track(timeline)
         self._show_header(timeline.resident, timeline)
         for key in list(self._pages):
             self._feed(key)
