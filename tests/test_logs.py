@@ -26,7 +26,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from facility_app import logs, paths
 from facility_app.domain.entities import Resident
@@ -37,7 +37,6 @@ from facility_app.storage.store import Store
 from facility_app.ui.record.feedback import unexpected_text
 from tests.conftest import SYSTEM
 from tests.store_fixtures import PASSPHRASE, cli_env, init_args, run_cli
-from tests.test_ui_flow import child, type_into
 from tests.ui_shell_fixtures import make_store, qm_folder, shell_app, start_logged_in, wait_idle  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +74,19 @@ def leaks(folder: Path, needles: list[bytes]) -> dict[str, list[bytes]]:
     pattern = re.compile(b"|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
     return {str(p.relative_to(folder)): sorted(set(hits)) for p in sorted(folder.rglob("*"))
             if p.is_file() and (hits := pattern.findall(p.read_bytes()))}
+
+
+def child(parent: QWidget, name: str, kind=QWidget):
+    found = parent.findChild(kind, name)
+    assert found is not None, f"no widget named {name}"
+    return found
+
+
+def type_digits(qtbot, parent: QWidget, name: str, text: str) -> None:
+    box = child(parent, name, QLineEdit)
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, text)
 
 
 def log_text(folder: Path) -> str:
@@ -198,7 +210,7 @@ def test_a_demo_session_leaves_logs_without_patient_data(shell_app, qtbot, tmp_p
     record.tabs.setCurrentWidget(record.checkups)
     child(record, "checkupNew", QPushButton).click()
     for name, text in {"checkupSystolic": "128", "checkupDiastolic": "82", "checkupPulse": "76"}.items():
-        type_into(qtbot, record, name, text)
+        type_digits(qtbot, record, name, text)
     child(record, "checkupSave", QPushButton).click()
     wait_idle(qtbot)
     shown = [label.text() for label in record.findChildren(QLabel) if label.isVisible()]
