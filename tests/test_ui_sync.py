@@ -1,0 +1,322 @@
+"""Sync as a nurse and the administrator meet it in the desktop program,
+against a real provincial server over HTTP on 127.0.0.1: the status bar,
+"Sync now", enrolment in Administration › Sync, the other PC's changes
+arriving on open screens, a conflict decided in the review dialog, the
+server gone and back, a revoked PC, and the worker stopping on lock,
+log-out and close."""
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facility_app.domain.entities import Checkup, Resident, VitalSigns
+from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Sex
+from facility_app.services.sync import SyncService
+from tests.conftest import TODAY
+from tests.sync_fixtures import NURSE, edit, joined_pc
+from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
+    PASSWORD,
+    actor,
+    log_in,
+    make_store,
+    qm_folder,
+    shell_app,
+    start_logged_in,
+    wait_idle,
+)
+from tests.ui_sync_fixtures import (  # noqa: F401 - fixtures
+    WAIT_MS,
+    area_of,
+    close_all,
+    fast_sync,
+    first_pc_store,
+    log_in_enrolled,
+    server,
+    sync_now,
+    wait_runs,
+    worker_of,
+)
+
+OFFLINE_VI = "Mất kết nối máy chủ — dữ liệu vẫn được lưu trên máy này; sẽ tự gửi khi có mạng"
+REVOKED_VI = ("Máy này đã bị thu hồi quyền đồng bộ — dữ liệu vẫn được lưu trên máy này; "
+              "liên hệ cán bộ CNTT để đăng ký lại")
+
+
+def message_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def record_checkup(controller, resident_id: str) -> Checkup:
+    """What the checkup form does: save through the services as the logged-in nurse, announce it."""
+    session = controller.session
+    saved = session.services.clinical.record_checkup(session.actor, Checkup(
+        resident_id, TODAY, CheckupKind.PERIODIC, VitalSigns(systolic=128, diastolic=82, pulse=76),
+        findings="Ổn định", examiner="ĐD Lan"))
+    session.changed("checkups")
+    return saved
+
+
+def edit_room(controller, resident_id: str, room: str) -> None:
+    session = controller.session
+    current = session.services.residents.get(session.actor, resident_id)
+    session.services.residents.update(session.actor, resident_id, {"room": room}, current.version)
+    session.changed("residents")
+
+
+# --- not enrolled --------------------------------------------------------------------------
+
+def test_not_enrolled_says_not_configured_and_never_syncs(shell_app, qtbot, tmp_path, fast_sync):
+    _, residents = first_pc_store(tmp_path / "data")
+    controller = start_logged_in(qtbot, tmp_path / "data", "lan")
+    try:
+        worker, area = worker_of(controller), area_of(controller)
+        qtbot.waitUntil(lambda: worker.status is not None, timeout=WAIT_MS)
+        assert area.sentence.text() == "Chưa cấu hình đồng bộ"
+        assert area.waiting.text() == f"· {worker.status.waiting} thay đổi chờ gửi" and worker.status.waiting > 0
+        assert "Quản trị › Đồng bộ" in area.sentence.toolTip()
+        assert not area.now.isVisible() and not controller.main.sync.act_sync.isEnabled()
+        assert worker.scheduled_in is None and not worker.sync_now()
+        controller.main.open_resident(residents[0].id)
+        record = controller.main.tabs.currentWidget()
+        qtbot.waitUntil(lambda: record.sync_state.text() != "", timeout=WAIT_MS)
+        assert record.sync_state.text() == "Chỉ lưu trên máy này (chưa cấu hình đồng bộ)"
+        qtbot.wait(300)
+        assert worker.runs == 0 and not worker.running
+    finally:
+        close_all(controller)
+
+
+# --- enrolment, then Sync now ------------------------------------------------------------------
+
+def test_enrol_in_the_admin_tab_then_a_nurses_checkup_reaches_the_server(shell_app, qtbot, tmp_path, server,
+                                                                         fast_sync):
+    _, residents = first_pc_store(tmp_path / "data")
+    controller = start_logged_in(qtbot, tmp_path / "data", "admin")
+    main = controller.main
+    main.act_admin.trigger()
+    admin = controller.admin_dialog
+    tab = admin.sync
+    admin.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.status is not None, timeout=WAIT_MS)
+    assert "Máy này chưa đăng ký đồng bộ" in tab.state.text()
+
+    # refusals: beside the button, nothing saved
+    tab.url.setText("http://dongbo.example.vn")
+    tab.code.setText("abc")
+    tab.enrol_button.click()
+    assert "chỉ kết nối máy chủ tỉnh qua https" in tab.error.text().lower()
+    tab.url.setText(server.base_url)
+    tab.code.setText("")
+    tab.enrol_button.click()
+    assert tab.error.text() == "Nhập mã đăng ký tỉnh cấp cho máy này."
+    tab.code.setText("ma-sai-khong-ton-tai")
+    tab.enrol_button.click()
+    qtbot.waitUntil(lambda: not tab.working, timeout=WAIT_MS)
+    assert tab.error.isVisible() and "máy chủ tỉnh từ chối" in tab.error.text().lower()
+    assert not controller.services.sync.status().enrolled
+
+    # the real code: enrolled, and the first sync follows at once
+    device_id, code = server.enrol_code("pc-gui")
+    tab.code.setText(code)
+    tab.enrol_button.click()
+    qtbot.waitUntil(lambda: tab.enrolled_answer is not None, timeout=WAIT_MS)
+    assert tab.enrolled_answer.device_id == device_id
+    [box] = message_boxes()
+    assert "đã đăng ký với máy chủ tỉnh (cơ sở TTBTXH-LS)" in box.text()
+    box.done(0)
+    wait_runs(qtbot, controller, 1)
+    worker, area = worker_of(controller), area_of(controller)
+    assert worker.report.complete and worker.status.waiting == 0
+    assert set(server.rows()["residents"]) == {r.id for r in residents}
+    assert area.sentence.text().startswith("Đồng bộ thành công lúc ") and area.sentence.text().endswith(" hôm nay")
+    qtbot.waitUntil(lambda: "Đã đăng ký với máy chủ" in tab.state.text(), timeout=WAIT_MS)
+    admin.close()
+
+    # log out (the worker stops), a nurse logs in (a new worker syncs at once)
+    first = worker
+    controller.logout()
+    assert first.closed and not first.running
+    window = controller.start_window
+    log_in(qtbot, window.login, "lan")
+    qtbot.waitUntil(lambda: controller.main is not None, timeout=WAIT_MS)
+    wait_runs(qtbot, controller, 1)
+    worker, area = worker_of(controller), area_of(controller)
+    assert worker is not first and worker.report.complete
+
+    # a checkup saved here: one change waiting, then "Sync now" with progress
+    main = controller.main
+    main.open_resident(residents[0].id)
+    record = main.tabs.currentWidget()
+    qtbot.waitUntil(lambda: record.sync_state.text() == "Đã lưu trên máy này và trên máy chủ tỉnh", timeout=WAIT_MS)
+    checkup = record_checkup(controller, residents[0].id)
+    qtbot.waitUntil(lambda: worker.status.waiting == 1, timeout=WAIT_MS)
+    assert area.waiting.text() == "· 1 thay đổi chờ gửi"
+    qtbot.waitUntil(lambda: record.sync_state.text() == "Đã lưu trên máy này — chưa gửi lên máy chủ tỉnh",
+                    timeout=WAIT_MS)
+    seen = []
+    worker.sig_progress.connect(lambda p: seen.append((p.phase, p.done, p.total, area.sentence.text())))
+    report = sync_now(qtbot, controller)
+    assert report.complete and report.pushed == 1
+    assert ("push", 1, 1, "Đang gửi thay đổi: 1/1…") in seen
+    assert checkup.id in server.rows()["checkups"]
+    assert worker.status.waiting == 0 and worker.status.last_success_at is not None
+    assert area.waiting.text() == "· không còn thay đổi nào chờ gửi"
+    assert area.sentence.text().startswith("Đồng bộ thành công lúc ")
+    qtbot.waitUntil(lambda: record.sync_state.text() == "Đã lưu trên máy này và trên máy chủ tỉnh", timeout=WAIT_MS)
+    assert worker.scheduled_in is not None and 240 < worker.scheduled_in <= 316  # 5 min (a coarse timer: 5 %)
+    close_all(controller)
+
+
+# --- the other PC's changes ---------------------------------------------------------------------
+
+def test_the_other_pcs_changes_arrive_and_open_screens_refresh(shell_app, qtbot, tmp_path, server, fast_sync):
+    first_pc_store(tmp_path / "data", server)
+    pc2 = joined_pc(tmp_path, server)
+    controller = log_in_enrolled(qtbot, tmp_path / "data")
+    try:
+        main = controller.main
+        an = [r for r in main.residents.model.rows() if r.full_name == "Nguyễn Văn An"][0]
+        main.open_resident(an.id)
+        record = main.tabs.currentWidget()
+        assert "phòng A101" in record.details.text()
+        # the other PC moves him and admits someone
+        edit(pc2, an.id, room="B-205")
+        pc2.services.residents.admit(NURSE, Resident("Vi Thị Hoa", Sex.FEMALE, date(1948, 4, 4), date(2026, 11, 2),
+                                                     [BeneficiaryGroup.ELDERLY], room="C302", code="PC2-00001"))
+        assert pc2.sync().complete
+        changed = []
+        controller.session.sig_data_changed.connect(changed.append)
+        report = sync_now(qtbot, controller)
+        assert report.complete and report.pulled == 2
+        assert {"residents", "checkups"} <= set(changed)
+        qtbot.waitUntil(lambda: "phòng B-205" in record.details.text(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "Vi Thị Hoa" in [r.full_name for r in main.residents.model.rows()], timeout=WAIT_MS)
+    finally:
+        pc2.close()
+        close_all(controller)
+
+
+# --- a conflict, decided in the review dialog ----------------------------------------------------------
+
+def test_a_same_field_conflict_is_reviewed_and_resolved_on_both_pcs(shell_app, qtbot, tmp_path, server, fast_sync):
+    _, residents = first_pc_store(tmp_path / "data", server)
+    pc2 = joined_pc(tmp_path, server)
+    controller = log_in_enrolled(qtbot, tmp_path / "data")
+    try:
+        an = residents[0]
+        edit_room(controller, an.id, "P-một")  # here first ...
+        edit(pc2, an.id, room="P-hai")  # ... then on the other PC, which syncs first
+        assert pc2.sync().complete
+        report = sync_now(qtbot, controller)
+        assert report.error is None and report.open_conflicts == 1
+        worker, area = worker_of(controller), area_of(controller)
+        assert worker.status.conflicts == 1
+        assert area.review.isVisible() and area.review.text() == "Cần xem lại: 1 xung đột"
+
+        area.review.click()
+        dialog = controller.main.sync.review
+        qtbot.waitUntil(lambda: dialog.data is not None, timeout=WAIT_MS)
+        table = dialog.conflict_table
+        assert table.rowCount() == 1
+        cells = [table.item(0, c).text() for c in range(table.columnCount())]
+        assert cells == [f"Nguyễn Văn An ({an.code})", "Phòng", "P-một", "P-hai", "giá trị của máy khác"]
+        assert dialog.tabs.tabText(0) == "Xung đột (1)" and dialog.tabs.tabText(1) == "Thay đổi bị từ chối (0)"
+        assert "(nhập trên máy này)" in dialog.conflict_detail.text()
+        assert dialog.keep_mine.text() == "Giữ “P-một” (máy này)"
+        assert dialog.keep_theirs.text() == "Giữ “P-hai” (máy khác)"
+        dialog.keep_mine.click()
+        qtbot.waitUntil(lambda: dialog.data is not None and not dialog.data.conflicts and not dialog.loading,
+                        timeout=WAIT_MS)
+        assert controller.services.residents.get(actor("lan"), an.id).room == "P-một"
+        runs = worker.runs
+        dialog.close_button.click()  # closing after a decision syncs at once
+        wait_runs(qtbot, controller, runs + 1)
+        assert worker.report.complete and worker.status.conflicts == 0 and not area.review.isVisible()
+
+        assert pc2.sync().complete
+        assert SyncService(pc2.store).conflicts(NURSE) == []
+        assert pc2.services.residents.get(NURSE, an.id).room == "P-một"
+        assert server.rows()["residents"][an.id]["room"] == "P-một"
+    finally:
+        pc2.close()
+        close_all(controller)
+
+
+# --- the server gone, and back ----------------------------------------------------------------------------
+
+def test_offline_keeps_the_data_says_so_and_retries_by_itself(shell_app, qtbot, tmp_path, server, fast_sync):
+    _, residents = first_pc_store(tmp_path / "data", server)
+    controller = log_in_enrolled(qtbot, tmp_path / "data")
+    try:
+        worker, area = worker_of(controller), area_of(controller)
+        server.stop()
+        checkup = record_checkup(controller, residents[1].id)
+        report = sync_now(qtbot, controller)
+        assert report.error is not None and report.error.kind == "offline"
+        assert area.sentence.text() == OFFLINE_VI
+        assert "Lần thử gần nhất: Không kết nối được máy chủ tỉnh" in area.sentence.toolTip()
+        assert worker.status.waiting == 1 and area.waiting.text() == "· 1 thay đổi chờ gửi"
+        ids = [c.id for c in controller.services.clinical.checkups(actor("lan"), residents[1].id)]
+        assert checkup.id in ids  # still saved here
+        # the backoff: the first retry about 2 s later (jittered), by the timer
+        assert worker.scheduled_in is not None and 1.0 <= worker.scheduled_in <= 2.6
+        runs = worker.runs
+        server.start()
+        wait_runs(qtbot, controller, runs + 1)
+        assert worker.report.complete and worker.status.waiting == 0
+        assert checkup.id in server.rows()["checkups"]
+        assert area.sentence.text().startswith("Đồng bộ thành công lúc ")
+    finally:
+        close_all(controller)
+
+
+# --- a revoked PC ----------------------------------------------------------------------------------------------
+
+def test_a_revoked_pc_is_told_clearly_and_the_timer_stops(shell_app, qtbot, tmp_path, server, fast_sync):
+    device_id, residents = first_pc_store(tmp_path / "data", server)
+    controller = log_in_enrolled(qtbot, tmp_path / "data")
+    try:
+        worker, area = worker_of(controller), area_of(controller)
+        assert worker.scheduled_in is not None
+        server.revoke(device_id)
+        record_checkup(controller, residents[0].id)
+        report = sync_now(qtbot, controller)
+        assert report.error is not None and report.error.kind == "revoked"
+        assert area.sentence.text() == REVOKED_VI
+        assert "color: #b3261e" in area.sentence.styleSheet()
+        assert worker.status.revoked and worker.status.waiting == 1
+        assert worker.scheduled_in is None and not worker.sync_now()
+        assert not area.now.isVisible() and not controller.main.sync.act_sync.isEnabled()
+        qtbot.wait(300)
+        assert worker.runs == 1 + 1  # the login's run and the one pressed, nothing since
+    finally:
+        close_all(controller)
+
+
+# --- lock, log-out, close ---------------------------------------------------------------------------------------
+
+def test_the_worker_stops_on_lock_and_on_closing_even_mid_sync(shell_app, qtbot, tmp_path, server, fast_sync):
+    _, residents = first_pc_store(tmp_path / "data", server)
+    controller = log_in_enrolled(qtbot, tmp_path / "data")
+    worker = worker_of(controller)
+    assert worker.scheduled_in is not None
+    controller.lock()  # what the idle watcher does after the facility's minutes
+    assert worker.suspended and worker.scheduled_in is None and not worker.sync_now()
+    controller.main.lock_page.sig_logged_in.emit(actor("lan"))  # the same nurse logs in again
+    qtbot.waitUntil(lambda: worker.scheduled_in is not None, timeout=WAIT_MS)
+    assert not worker.suspended
+
+    # a sync under way when the window closes: the window waits for it, then the store closes
+    rng = random.Random(4)
+    for _ in range(30):
+        edit_room(controller, residents[rng.randrange(len(residents))].id, f"P{rng.randrange(100)}")
+    assert worker.sync_now()
+    thread = worker._thread
+    assert thread is not None and thread.isRunning()
+    controller.logout()
+    assert worker.closed and thread.isFinished()
+    assert worker.scheduled_in is None
+    controller.shutdown()
