@@ -69,6 +69,7 @@ class Enrolled:
     facility_code: str
     facility_name: str
     province_code: int | None
+    device_number: int
 
 
 def exchange_code(conn: sa.Connection, code: str, device_name: str = "") -> Enrolled:
@@ -90,12 +91,19 @@ def exchange_code(conn: sa.Connection, code: str, device_name: str = "") -> Enro
                          .values(used_at=now)).rowcount
     if spent != 1:  # two exchanges of one code at once: the first wins
         raise AdminError("Mã đăng ký đã được dùng.", "The enrolment code was already used.", "enrolment-code-invalid")
-    values = {"token_hash": security.sha256(token), "enrolled_at": now}
+    # the facility's row is the lock pushes take too: two exchanges of one
+    # facility at once never draw the same number (and a unique index backs it)
+    fac = conn.execute(sa.select(facilities).where(facilities.c.code == row.facility_code)
+                       .with_for_update()).one()
+    number = conn.execute(sa.select(devices.c.number).where(devices.c.id == row.device_id)).scalar()
+    if number is None:  # a device enrolled again keeps its number
+        number = 1 + (conn.execute(sa.select(sa.func.max(devices.c.number))
+                                   .where(devices.c.facility_code == row.facility_code)).scalar() or 0)
+    values = {"token_hash": security.sha256(token), "enrolled_at": now, "number": number}
     if device_name:
         values["name"] = device_name[:100]
     conn.execute(devices.update().where(devices.c.id == row.device_id).values(**values))
-    fac = conn.execute(sa.select(facilities).where(facilities.c.code == row.facility_code)).one()
-    return Enrolled(row.device_id, token, fac.code, fac.name, fac.province_code)
+    return Enrolled(row.device_id, token, fac.code, fac.name, fac.province_code, number)
 
 
 def device_for_token(conn: sa.Connection, token: str):

@@ -165,7 +165,7 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None) -> Fa
         except admin.AdminError as exc:
             raise ApiError(410, exc.code, exc.vi, exc.en) from None
         return JSONResponse(p.to_dict(p.EnrolAnswer(done.device_id, done.token, done.facility_code,
-                                                    done.facility_name, done.province_code)))
+                                                    done.facility_name, done.province_code, done.device_number)))
 
     @app.post("/v1/push", tags=["sync"], openapi_extra=openapi_docs.PUSH)
     async def push_batch(request: Request):

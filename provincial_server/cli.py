@@ -116,7 +116,8 @@ def _administer(engine: sa.Engine, args) -> None:
         elif args.command == "device" and args.action == "list":
             for d in admin.list_devices(conn, args.facility):
                 state = "revoked" if d.revoked_at else ("enrolled" if d.enrolled_at else "waiting")
-                print(f"{d.id}\t{d.facility_code}\t{d.name}\t{state}\thighest_seq={d.highest_seq}\t"
+                print(f"{d.id}\t{d.facility_code}\t{d.name}\t{state}\tnumber={d.number or '-'}\t"
+                      f"highest_seq={d.highest_seq}\t"
                       f"last_seen={d.last_seen_at or '-'}")
         elif args.command == "device" and args.action == "revoke":
             admin.revoke_device(conn, args.device_id)

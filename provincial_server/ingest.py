@@ -264,7 +264,8 @@ class Device:
 def _seen(conn: sa.Connection, ids: list[str]) -> tuple[dict, dict]:
     applied, refused = {}, {}
     for part in _chunks(ids):
-        for r in conn.execute(sa.select(changes.c.change_id, changes.c.server_seq, changes.c.origin_device)
+        for r in conn.execute(sa.select(changes.c.change_id, changes.c.server_seq, changes.c.origin_device,
+                                        changes.c.version)
                               .where(among(conn, changes.c.change_id, part))):
             applied[r.change_id] = r
         for r in conn.execute(sa.select(rejected_changes.c.change_id, rejected_changes.c.reason_vi,
@@ -309,7 +310,7 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
         if c.change_id in applied:
             prior = applied[c.change_id]
             if prior.origin_device == device.id:
-                results.append(p.ChangeResult(c.change_id, "duplicate", prior.server_seq))
+                results.append(p.ChangeResult(c.change_id, "duplicate", prior.server_seq, version=prior.version))
                 continue
             results.append(_rejected_result(c, Refusal("Mã thay đổi đã được máy khác dùng.",
                                                         "This change id was already used by another device.")))
@@ -335,8 +336,9 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
                 "fields": dumps(c.fields), "hlc": c.hlc, "reason_vi": refusal.vi, "reason_en": refusal.en,
                 "received_at": at})
             continue
-        if outcome.status == "duplicate":
-            results.append(p.ChangeResult(c.change_id, "duplicate", None))
+        if outcome.status == "duplicate":  # the same clinical record again under a new change id
+            results.append(p.ChangeResult(c.change_id, "duplicate", None,
+                                          version=store.get(c.table, c.row_id).version))
             continue
         last_seq += 1
         row = store.get(c.table, c.row_id)
@@ -348,8 +350,8 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
         row.updated_seq = last_seq
         for conflict in outcome.new_conflicts:
             new_conflicts.append({**conflict, "server_seq": last_seq})
-        results.append(p.ChangeResult(c.change_id, outcome.status, last_seq,
-                                      conflict_fields=outcome.conflict_fields, clock_suspect=suspect))
+        results.append(p.ChangeResult(c.change_id, outcome.status, last_seq, conflict_fields=outcome.conflict_fields,
+                                      clock_suspect=suspect, version=row.version))
     _write(conn, store, new_changes, new_rejected, new_conflicts)
     conn.execute(facilities.update().where(facilities.c.code == device.facility_code).values(last_seq=last_seq))
     highest = conn.execute(sa.select(devices.c.highest_seq).where(devices.c.id == device.id)).scalar_one()

@@ -51,7 +51,7 @@ PUSH_ANSWER = {
                 "change_id": _ID, "status": {"type": "string", "enum": list(p.STATUSES)},
                 "server_seq": {"type": ["integer", "null"]}, "reason_vi": {"type": "string"},
                 "reason_en": {"type": "string"}, "conflict_fields": {"type": "array", "items": {"type": "string"}},
-                "clock_suspect": {"type": "boolean"}}}},
+                "clock_suspect": {"type": "boolean"}, "version": {"type": "integer", "minimum": 0}}}},
     },
 }
 
@@ -79,7 +79,8 @@ ENROL_ANSWER = {
     "type": "object", "required": ["device_id", "token", "facility_code", "facility_name"],
     "properties": {"device_id": {"type": "string"}, "token": {"type": "string"},
                    "facility_code": {"type": "string"}, "facility_name": {"type": "string"},
-                   "province_code": {"type": ["integer", "null"]}},
+                   "province_code": {"type": ["integer", "null"]},
+                   "device_number": {"type": "integer", "minimum": 1}},
 }
 
 CONFLICTS = {

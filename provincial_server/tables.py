@@ -41,6 +41,9 @@ devices = sa.Table(
     sa.Column("revoked_at", sa.String(32)),
     sa.Column("last_seen_at", sa.String(32)),
     sa.Column("highest_seq", sa.BigInteger, nullable=False, server_default="0"),
+    # 1, 2, 3 ... within the facility, given when the code is exchanged; never reused
+    sa.Column("number", sa.Integer),
+    sa.UniqueConstraint("facility_code", "number"),
 )
 
 enrolment_codes = sa.Table(

@@ -117,6 +117,7 @@ class FakePC:
     now_ms: list = field(default_factory=lambda: [int(time.time() * 1000)])
     clock: Clock | None = None
     pending: list = field(default_factory=list)
+    number: int = 0  # the device number the enrolment answer gave
 
     def __post_init__(self):
         self.clock = Clock(self.device_id, now_ms=lambda: self.now_ms[0])
@@ -130,7 +131,7 @@ class FakePC:
         assert r.status_code == 200, r.text
         a = p.enrol_answer_from_dict(r.json())
         assert a.facility_code == facility
-        return cls(server.url, a.device_id, a.token, a.facility_code)
+        return cls(server.url, a.device_id, a.token, a.facility_code, number=a.device_number)
 
     def change(self, table: str, row_id: str, op: str, fields: dict, base_version: int = 0,
                hlc: str | None = None) -> p.Change:

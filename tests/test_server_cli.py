@@ -58,7 +58,7 @@ def test_commands_before_migrate_say_so(tmp_path):
 
 def test_migrate_facility_enrol_list_revoke(db):
     assert run(db, "migrate").returncode == 0
-    assert run(db, "migrate").stdout.strip() == "schema at 0002"  # idempotent
+    assert run(db, "migrate").stdout.strip() == "schema at 0003"  # idempotent
     r = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Trung tâm BTXH Lạng Sơn", "--province", "20")
     assert r.returncode == 0, r.stderr
     dup = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Khác")
@@ -135,5 +135,39 @@ def test_migrations_build_exactly_the_declared_schema(db):
     try:
         with engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_upgrade_numbers_the_devices_already_enrolled(backend, tmp_path):
+    """0003 numbers each facility's enrolled devices in enrolment order;
+    a device still waiting for its code gets its number when it enrols."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from provincial_server import admin, migrate
+    from provincial_server.db import make_engine, write_conn
+    engine = make_engine(fresh_database(backend, tmp_path, "mig"))
+    try:
+        with engine.connect() as conn:
+            command.upgrade(migrate.config(conn), "0002")
+            conn.commit()
+        rows = [("d-b2", "B", "2026-01-03"), ("d-a2", "A", "2026-01-02"), ("d-a1", "A", "2026-01-01"),
+                ("d-a3", "A", None), ("d-b1", "B", "2026-01-02")]
+        with engine.begin() as conn:
+            for code in ("A", "B"):
+                conn.execute(sa.text("INSERT INTO facilities(code, name, last_seq, created_at) "
+                                     "VALUES (:c, 'x', 0, '2026')"), {"c": code})
+            for device_id, code, enrolled in rows:
+                conn.execute(sa.text("INSERT INTO devices(id, facility_code, name, created_at, enrolled_at, highest_seq) "
+                                     "VALUES (:i, :c, '', '2026', :e, 0)"), {"i": device_id, "c": code, "e": enrolled})
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            numbers = dict(conn.execute(sa.text("SELECT id, number FROM devices")).all())
+        assert numbers == {"d-a1": 1, "d-a2": 2, "d-a3": None, "d-b1": 1, "d-b2": 2}
+        with write_conn(engine) as conn, conn.begin():
+            _, code, _ = admin.enrol_device(conn, "A")
+            assert admin.exchange_code(conn, code).device_number == 3
     finally:
         engine.dispose()

@@ -427,3 +427,110 @@ def test_conflicts_of_another_facility_are_not_found(server, facility):
     assert r.status_code == 404 and r.json()["error"] == "not-found"
     bad = a.http.post(f"{server.url}/v1/conflicts/{conflict_id}/resolve", json={"value": 5}, timeout=10)
     assert bad.status_code == 422 and "text" in bad.json()["message_en"]
+
+
+def test_every_answer_says_the_rows_server_version(server, facility):
+    """A PC never pulls its own changes back, so the push answer tells it the
+    row's server version; a duplicate says the version of its first apply."""
+    a, b = FakePC.enrol(server, facility), FakePC.enrol(server, facility)
+    rid = _new_resident(a)
+    insert = a.pending[0]
+    a.change("residents", rid, "update", {"room": "P2"}, base_version=1)
+    bad = a.change("residents", rid, "update", {"sex": "X"}, base_version=2)
+    first = a.push()
+    assert [(r.status, r.version) for r in first.results] == [("applied", 1), ("applied", 2), ("rejected", 0)]
+    b.change("residents", rid, "update", {"notes": "từ máy B"}, base_version=1)
+    assert [(r.status, r.version) for r in b.push().results] == [("merged", 3)]
+    again = a.push(a.batch([insert, bad]))  # new batch id: the insert is a duplicate of its first apply
+    assert [(r.status, r.version) for r in again.results] == [("duplicate", 1), ("rejected", 0)]
+    cid = str(uuid.uuid4())
+    a.change("checkups", cid, "insert", checkup_fields(rid))
+    checkup = a.pending[0]
+    a.push()
+    same = a.change("checkups", cid, "insert", dict(checkup.fields))  # the same record under a new change id
+    assert [(r.status, r.version) for r in a.push(a.batch([same])).results] == [("duplicate", 1)]
+    assert server.scalar("SELECT version FROM records WHERE row_id = :r", r=rid) == 3
+
+
+def test_batches_in_flight_may_arrive_in_any_order(server, facility):
+    """The pipelining rule (docs/sync-protocol.md): a batch is applied whatever
+    its seq_from; highest_seq_applied is the highest sequence recorded; only a
+    change that names a record not yet on the server is refused."""
+    a, b = FakePC.enrol(server, facility), FakePC.enrol(server, facility)
+    r1, r2 = str(uuid.uuid4()), str(uuid.uuid4())
+    early = a.batch([a.change("residents", r1, "insert", resident_fields(room="R1")),
+                     a.change("residents", r1, "update", {"room": "R1-later"}, base_version=1)])
+    late = a.batch([a.change("residents", r2, "insert", resident_fields(room="R2")),
+                    a.change("checkups", str(uuid.uuid4()), "insert", checkup_fields(r2))])
+    ahead = a.push(late)  # seqs 3-4 before 1-2: no gap refusal
+    assert [r.status for r in ahead.results] == ["applied", "applied"] and ahead.highest_seq_applied == 4
+    behind = a.push(early)
+    assert [r.status for r in behind.results] == ["applied", "applied"] and behind.highest_seq_applied == 4
+    assert [r.server_seq for r in ahead.results + behind.results] == [1, 2, 3, 4]  # in arrival order
+    # a record's dependants before the record itself: refused for good
+    r3 = str(uuid.uuid4())
+    orphan = a.batch([a.change("checkups", str(uuid.uuid4()), "insert", checkup_fields(r3))])
+    parent = a.batch([a.change("residents", r3, "insert", resident_fields())])
+    assert a.push(orphan).results[0].status == "rejected"
+    assert a.push(parent).results[0].status == "applied"
+    pulled, _ = b.pull_all()
+    assert [(c.table, c.fields.get("room"), c.fields.get("resident_id")) for c in pulled[:4]] == [
+        ("residents", "R2", None), ("checkups", None, r2), ("residents", "R1-later", None),
+        ("residents", "R1-later", None)]
+    # two batches at once on two connections: both applied, each change once
+    rows = [str(uuid.uuid4()) for _ in range(20)]
+    halves = [a.batch([a.change("residents", r, "insert", resident_fields()) for r in rows[i:i + 10]])
+              for i in (0, 10)]
+    answers = []
+    threads = [threading.Thread(target=lambda bt=bt: answers.append(a.push(bt))) for bt in reversed(halves)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(r.status for ans in answers for r in ans.results) == ["applied"] * 20
+    assert max(ans.highest_seq_applied for ans in answers) == a.seq
+    assert server.scalar("SELECT count(*) FROM records WHERE facility_code = :f AND table_name = 'residents'",
+                         f=facility) == 23
+
+
+def test_resolving_with_the_current_value_is_accepted(server, facility):
+    """A PC that resolved offline pushes its choice as an ordinary change,
+    then tells the server with the same value: accepted, nothing else moves."""
+    a, b = FakePC.enrol(server, facility), FakePC.enrol(server, facility)
+    rid = _new_resident(a)
+    a.push()
+    t = int(time.time() * 1000)
+    b.change("residents", rid, "update", {"room": "B"}, 1, hlc=hlc_at(t + 2000, b.device_id))
+    a.change("residents", rid, "update", {"room": "A"}, 1, hlc=hlc_at(t + 1000, a.device_id))
+    b.push()
+    assert a.push().results[0].status == "conflict"
+    conflict = a.http.get(f"{server.url}/v1/conflicts", timeout=10).json()["conflicts"][0]
+    a.now_ms[0] = t + 3000
+    mine = a.change("residents", rid, "update", {"room": "A"}, 2)  # the nurse keeps "A", offline
+    assert a.push().results[0].status == "applied"
+    version = server.scalar("SELECT version FROM records WHERE row_id = :r", r=rid)
+    r = a.http.post(f"{server.url}/v1/conflicts/{conflict['id']}/resolve", json={"value": "A"}, timeout=10)
+    assert r.status_code == 200, r.text
+    assert r.json()["already_resolved"] is False
+    assert json.loads(server.scalar("SELECT data FROM records WHERE row_id = :r", r=rid))["room"] == "A"
+    assert server.scalar("SELECT version FROM records WHERE row_id = :r", r=rid) == version + 1
+    assert a.http.get(f"{server.url}/v1/conflicts", timeout=10).json()["conflicts"] == []
+    pulled, _ = b.pull_all()
+    assert [c.fields for c in pulled if c.change_id == mine.change_id] == [{"room": "A"}]
+    assert pulled[-1].origin_device == "server" and pulled[-1].fields == {"room": "A"}
+
+
+def test_devices_are_numbered_per_facility_and_numbers_are_never_reused(server, facility):
+    from provincial_server import admin
+    from provincial_server.db import write_conn
+    pcs = [FakePC.enrol(server, facility, f"PC-{i}") for i in range(3)]
+    assert [pc.number for pc in pcs] == [1, 2, 3]
+    with write_conn(server.engine) as conn, conn.begin():
+        admin.revoke_device(conn, pcs[2].device_id)
+    assert FakePC.enrol(server, facility).number == 4
+    assert FakePC.enrol(server, server.add_facility(f"FAC-N{next(_n)}")).number == 1
+    # a waiting slot has no number until its code is exchanged
+    code = server.enrolment_code(facility)
+    assert server.scalar("SELECT count(*) FROM devices WHERE facility_code = :f AND number IS NULL", f=facility) == 1
+    r = requests.post(f"{server.url}/v1/enrol", json={"code": code}, timeout=10)
+    assert r.json()["device_number"] == 5

@@ -152,3 +152,50 @@ def test_an_edit_meets_a_deletion_made_elsewhere(sqlite_server, tmp_path):
     finally:
         pc1.close()
         pc2.close()
+
+
+def test_two_pcs_admitting_offline_make_different_codes(server, tmp_path):
+    """The facility's first PC numbers DT-00001 ...; a PC that joins takes its
+    device number from the server (DT2-00001 ...): no code is made twice."""
+    rng = random.Random(5)
+    pc1 = first_pc(tmp_path, server)
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server)
+    try:
+        a = admit(pc1, rng, code="")  # the service numbers them, offline
+        b = admit(pc2, rng, code="")
+        assert a.code == "DT-00001"
+        assert b.code == "DT2-00001"  # the first PC enrolled as device 1
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        for pc in (pc1, pc2):
+            assert sorted(r.code for r in pc.services.residents.list(NURSE)) == ["DT-00001", "DT2-00001"]
+        # each PC goes on in its own series after the sync
+        assert admit(pc2, rng, code="").code == "DT2-00002"
+        assert admit(pc1, rng, code="").code == "DT-00002"
+    finally:
+        pc2.close()
+        pc1.close()
+
+
+def test_a_pc_takes_the_servers_version_of_the_rows_it_wrote(sqlite_server, tmp_path):
+    """Pulls leave out a PC's own changes: the push answer's version is what
+    brings its version column to the server's."""
+    server = sqlite_server
+    rng = random.Random(9)
+    pc1 = first_pc(tmp_path, server)
+    try:
+        r = admit(pc1, rng)
+        assert pc1.sync().complete
+        with server.engine.begin() as conn:  # the server's count moved on (as after writes this PC saw no echo of)
+            conn.execute(sa.text("UPDATE records SET version = version + 5 WHERE row_id = :r"), {"r": r.id})
+        edit(pc1, r.id, room="P42")
+        assert pc1.services.residents.get(NURSE, r.id).version == 2  # local count, before the push
+        assert pc1.sync().complete
+        assert pc1.services.residents.get(NURSE, r.id).version == 7 == server.rows()["residents"][r.id]["version"]
+        edit(pc1, r.id, room="P43")  # the next edit builds on it
+        assert pc1.services.residents.get(NURSE, r.id).version == 8
+        assert pc1.sync().complete
+        assert_same(server, pc1)
+    finally:
+        pc1.close()

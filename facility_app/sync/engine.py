@@ -328,7 +328,7 @@ class SyncEngine:
                     raise
                 return self._split(transport, batch, rows, sizer, local_parked, exc)
             sizer.answered(time.monotonic() - started)
-            versions = [(row.table, row.row_id, getattr(res, "version", 0))
+            versions = [(row.table, row.row_id, res.version)
                         for res, row in _pair(answer.results, rows) if res.status != "rejected"]
             return [(rows, answer.results, versions)]
         raise AssertionError("unreachable")

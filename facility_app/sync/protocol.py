@@ -224,6 +224,11 @@ class ChangeResult:
     reason_en: str = ""
     conflict_fields: list[str] = field(default_factory=list)  # fields that lost or collided
     clock_suspect: bool = False  # its HLC was implausibly far ahead of the server
+    # the row's server version after this change (for a duplicate: after the
+    # change when it was first applied); 0 when rejected or from an older server.
+    # Pulls leave a device's own changes out, so this is how a PC learns the
+    # server version of a row it wrote last.
+    version: int = 0
 
 
 @dataclass
@@ -271,6 +276,10 @@ class EnrolAnswer:
     facility_code: str
     facility_name: str
     province_code: int | None = None
+    # 1-based ordinal of this device among the facility's enrolled devices,
+    # given at enrolment and never reused (0 from an older server); a PC that
+    # joins a facility numbers its residents DT<n>-00001 ... with it
+    device_number: int = 0
 
 
 @dataclass
@@ -506,6 +515,7 @@ def answer_from_dict(obj: dict) -> PushAnswer:
             reason_en=_get(r, "reason_en", str, where, optional=True, default=""),
             conflict_fields=list(_get(r, "conflict_fields", list, where, optional=True, default=[])),
             clock_suspect=_get(r, "clock_suspect", bool, where, optional=True, default=False),
+            version=_count(r, "version", where, optional=True),
         ))
     return PushAnswer(
         batch_id=_ident(obj, "batch_id", "answer"), results=results,
@@ -563,6 +573,7 @@ def enrol_answer_from_dict(obj: dict) -> EnrolAnswer:
         facility_code=_ident(obj, "facility_code", "enrolment answer", 20),
         facility_name=_get(obj, "facility_name", str, "enrolment answer"),
         province_code=province,
+        device_number=_count(obj, "device_number", "enrolment answer", optional=True),
     )
 
 

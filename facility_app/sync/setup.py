@@ -5,6 +5,12 @@ replacement) PC of a facility: a new store under its own passphrase,
 enrolled, then filled by a full pull - the facility's settings, its users
 (their password hashes travel, so the same accounts log in) and every
 record. The facility code comes from the server, never typed.
+
+Resident codes: each PC numbers new residents in its own series, so two PCs
+admitting offline never make the same code. The PC that created the
+facility's store keeps the default series (``DT-00001``); a joining PC takes
+``DT<n>-`` from the device number the server gave it at enrolment (1, 2, 3
+... within the facility, never reused), e.g. ``DT2-00001``.
 """
 from __future__ import annotations
 
@@ -16,7 +22,11 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 
+from ..domain.entities import Actor
+from ..domain.enums import Role
 from ..domain.messages import ActionError
+from ..services.residents import CODE_PREFIX_KEY
+from ..storage.repositories import set_meta_value
 from ..storage.store import Store
 from ..storage.tables import facility as facility_table
 from . import api, state
@@ -88,6 +98,11 @@ def enrol(store: Store, url: str, code: str, *, ca_bundle: str | None = None, na
     return answer
 
 
+def resident_code_prefix(device_number: int) -> str:
+    """The series of resident codes a joined PC makes: ``DT2-`` for device 2."""
+    return f"DT{device_number}-"
+
+
 def join(data_dir: Path, passphrase: str, url: str, code: str, *, ca_bundle: str | None = None,
          name: str | None = None, **options) -> tuple[Store, EnrolAnswer, Report]:
     """A new store for a facility that already syncs. The caller removes the
@@ -97,6 +112,11 @@ def join(data_dir: Path, passphrase: str, url: str, code: str, *, ca_bundle: str
     try:
         answer = enrol(store, url, code, ca_bundle=ca_bundle, name=name)
         store.facility_code = answer.facility_code
+        if answer.device_number:
+            prefix = resident_code_prefix(answer.device_number)
+            with store.write(Actor("sync", Role.SYSTEM), "sync-join") as w:
+                set_meta_value(w.conn, CODE_PREFIX_KEY, prefix)
+                w.audit_only("meta", CODE_PREFIX_KEY, {"resident_code_prefix": prefix})
         report = sync_once(store, **options)
         if report.error is not None:
             raise report.error
