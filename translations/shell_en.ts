@@ -753,33 +753,6 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
     </message>
 </context>
 <context>
-    <name>SyncStatusLabel</name>
-    <message>
-        <source>Sync: …</source>
-        <translation>Sync: …</translation>
-    </message>
-    <message>
-        <source>{n} changes waiting to be sent</source>
-        <translation>{n} changes waiting to be sent</translation>
-    </message>
-    <message>
-        <source>Sync not configured</source>
-        <translation>Sync not configured</translation>
-    </message>
-    <message>
-        <source>This computer is not connected to the provincial server yet; every change is kept here and will be sent once sync is set up.</source>
-        <translation>This computer is not connected to the provincial server yet; every change is kept here and will be sent once sync is set up.</translation>
-    </message>
-    <message>
-        <source>never synced</source>
-        <translation>never synced</translation>
-    </message>
-    <message>
-        <source>last sync {time}</source>
-        <translation>last sync {time}</translation>
-    </message>
-</context>
-<context>
     <name>TodayPanel</name>
     <message>
         <source>Today, {date}</source>

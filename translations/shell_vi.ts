@@ -753,33 +753,6 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
     </message>
 </context>
 <context>
-    <name>SyncStatusLabel</name>
-    <message>
-        <source>Sync: …</source>
-        <translation>Đồng bộ: …</translation>
-    </message>
-    <message>
-        <source>{n} changes waiting to be sent</source>
-        <translation>{n} thay đổi chờ gửi</translation>
-    </message>
-    <message>
-        <source>Sync not configured</source>
-        <translation>Chưa cấu hình đồng bộ</translation>
-    </message>
-    <message>
-        <source>This computer is not connected to the provincial server yet; every change is kept here and will be sent once sync is set up.</source>
-        <translation>Máy này chưa kết nối với máy chủ của tỉnh; mọi thay đổi được giữ trên máy và sẽ được gửi đi khi thiết lập đồng bộ.</translation>
-    </message>
-    <message>
-        <source>never synced</source>
-        <translation>chưa đồng bộ lần nào</translation>
-    </message>
-    <message>
-        <source>last sync {time}</source>
-        <translation>đồng bộ lần cuối {time}</translation>
-    </message>
-</context>
-<context>
     <name>TodayPanel</name>
     <message>
         <source>Today, {date}</source>

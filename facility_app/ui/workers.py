@@ -1,77 +1,76 @@
 """Run slow work (key derivation, backups, big lists) off the GUI thread.
 
 ``run_async(fn, on_done, on_error)`` runs ``fn()`` on Qt's global thread
-pool and calls back on the GUI thread. The callbacks travel through a
-``_Relay`` QObject created on the GUI thread, so Qt queues them there
-whatever thread emits. Services are safe to call from a worker: SQLAlchemy
-hands each thread its own pooled connection.
+pool and calls back on the GUI thread. Services are safe to call from a
+worker: SQLAlchemy hands each thread its own pooled connection.
+
+How, and why this way: the pool gets a plain Python callable (Qt wraps it
+in a runnable it owns and frees itself), and every result comes back
+through one long-lived ``_Hub`` QObject made on the GUI thread, whose
+signal Qt therefore queues to the GUI thread. No QObject or QRunnable is
+made per task, so none can be freed twice or from the wrong thread (both
+crashed the test suite now and then when they were).
 """
 from __future__ import annotations
 
+import itertools
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-_alive: set["_Relay"] = set()  # keeps relays alive until their task reports
+_pending: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None], QObject | None]] = {}
+_ids = itertools.count(1)
 
 
-class _Relay(QObject):
-    sig_done = Signal(object)
-    sig_failed = Signal(object)
+class _Hub(QObject):
+    sig_report = Signal(int, bool, object)  # task id, succeeded, result or exception
 
-    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
-                 owner: QObject | None):
+    def __init__(self):
         super().__init__()
-        self._on_done, self._on_error, self._owner = on_done, on_error, owner
-        self.sig_done.connect(self._done)
-        self.sig_failed.connect(self._failed)
+        self.sig_report.connect(self._report)
 
-    def _owner_gone(self) -> bool:
-        """The screen that asked was closed meanwhile: nobody to tell."""
-        return self._owner is not None and not shiboken6.isValid(self._owner)
-
-    @Slot(object)
-    def _done(self, result: Any) -> None:
-        _alive.discard(self)
-        if not self._owner_gone():
-            self._on_done(result)
-
-    @Slot(object)
-    def _failed(self, exc: BaseException) -> None:
-        _alive.discard(self)
-        if not self._owner_gone():
-            self._on_error(exc)
+    @Slot(int, bool, object)
+    def _report(self, task_id: int, ok: bool, payload: object) -> None:
+        entry = _pending.pop(task_id, None)
+        if entry is None:
+            return
+        on_done, on_error, owner = entry
+        if owner is not None and not shiboken6.isValid(owner):
+            return  # the screen that asked was closed meanwhile: nobody to tell
+        (on_done if ok else on_error)(payload)
 
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
-        super().__init__()
-        self._fn, self._relay = fn, relay
-        self.setAutoDelete(True)
+_hub: _Hub | None = None
 
-    def run(self) -> None:
+
+def _work(fn: Callable[[], Any], task_id: int, hub: _Hub) -> Callable[[], None]:
+    def run() -> None:
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # reported on the GUI thread, never lost
-            self._relay.sig_failed.emit(exc)
+            hub.sig_report.emit(task_id, False, exc)
         else:
-            self._relay.sig_done.emit(result)
+            hub.sig_report.emit(task_id, True, result)
+    return run
 
 
 def run_async(fn: Callable[[], Any], on_done: Callable[[Any], None],
               on_error: Callable[[BaseException], None], owner: QObject | None = None) -> None:
-    """``owner`` (by default the object ``on_done`` is a method of): if it is
-    deleted before the work ends, the result is dropped instead of reaching
-    a destroyed widget."""
+    """Call from the GUI thread. ``owner`` (by default the object ``on_done``
+    is a method of): if it is deleted before the work ends, the result is
+    dropped instead of reaching a destroyed widget."""
+    global _hub
+    if _hub is None:
+        _hub = _Hub()
     if owner is None:
         candidate = getattr(on_done, "__self__", None)
         owner = candidate if isinstance(candidate, QObject) else None
-    relay = _Relay(on_done, on_error, owner)
-    _alive.add(relay)
-    QThreadPool.globalInstance().start(_Task(fn, relay))
+    task_id = next(_ids)
+    _pending[task_id] = (on_done, on_error, owner)
+    QThreadPool.globalInstance().start(_work(fn, task_id, _hub))
 
 
 def pending() -> int:
     """How many tasks have not reported yet (tests wait for zero)."""
-    return len(_alive)
+    return len(_pending)
