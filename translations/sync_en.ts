@@ -115,6 +115,14 @@
             <translation>Rejected changes ({n})</translation>
         </message>
         <message>
+            <source>this PC</source>
+            <translation>this PC</translation>
+        </message>
+        <message>
+            <source>the other PC</source>
+            <translation>the other PC</translation>
+        </message>
+        <message>
             <source>this PC's value</source>
             <translation>this PC's value</translation>
         </message>
@@ -202,8 +210,8 @@
     <context>
         <name>SyncStatusArea</name>
         <message>
-            <source>Open the list of conflicts and rejected changes</source>
-            <translation>Open the list of conflicts and rejected changes</translation>
+            <source>Click “{review}” to see them.</source>
+            <translation>Click “{review}” to see them.</translation>
         </message>
         <message>
             <source>Sync now</source>
@@ -445,8 +453,8 @@
             <translation>Saved on this PC only (sync not configured)</translation>
         </message>
         <message>
-            <source>A change of this record was rejected by the server — see Sync › Conflicts and rejected changes</source>
-            <translation>A change of this record was rejected by the server — see Sync › Conflicts and rejected changes</translation>
+            <source>The server refused a change of this record (see the Sync menu)</source>
+            <translation>The server refused a change of this record (see the Sync menu)</translation>
         </message>
         <message>
             <source>Saved on this PC — not yet on the provincial server</source>

@@ -115,6 +115,14 @@
             <translation>Thay đổi bị từ chối ({n})</translation>
         </message>
         <message>
+            <source>this PC</source>
+            <translation>máy này</translation>
+        </message>
+        <message>
+            <source>the other PC</source>
+            <translation>máy khác</translation>
+        </message>
+        <message>
             <source>this PC's value</source>
             <translation>giá trị của máy này</translation>
         </message>
@@ -202,8 +210,8 @@
     <context>
         <name>SyncStatusArea</name>
         <message>
-            <source>Open the list of conflicts and rejected changes</source>
-            <translation>Mở danh sách xung đột và thay đổi bị từ chối</translation>
+            <source>Click “{review}” to see them.</source>
+            <translation>Bấm “{review}” để xem.</translation>
         </message>
         <message>
             <source>Sync now</source>
@@ -341,7 +349,7 @@
         </message>
         <message>
             <source>nothing waiting to be sent</source>
-            <translation>không còn thay đổi nào chờ gửi</translation>
+            <translation>không còn gì chờ gửi</translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) waiting to be sent</source>
@@ -358,7 +366,7 @@
         <message numerus="yes">
             <source>%n rejected change(s)</source>
             <translation>
-                <numerusform>%n thay đổi bị từ chối</numerusform>
+                <numerusform>%n bị từ chối</numerusform>
             </translation>
         </message>
         <message>
@@ -442,8 +450,8 @@
             <translation>Chỉ lưu trên máy này (chưa cấu hình đồng bộ)</translation>
         </message>
         <message>
-            <source>A change of this record was rejected by the server — see Sync › Conflicts and rejected changes</source>
-            <translation>Có thay đổi của hồ sơ này bị máy chủ từ chối — xem Đồng bộ › Xung đột và thay đổi bị từ chối</translation>
+            <source>The server refused a change of this record (see the Sync menu)</source>
+            <translation>Máy chủ từ chối một thay đổi của hồ sơ này (xem menu Đồng bộ)</translation>
         </message>
         <message>
             <source>Saved on this PC — not yet on the provincial server</source>

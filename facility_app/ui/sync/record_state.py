@@ -46,6 +46,8 @@ class RecordSyncLabel(QLabel):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("recordSyncState")
+        self.setWordWrap(True)  # two short lines rather than a record wider than a 150 % screen
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
         self.session = session
         self.rows: list[tuple[str, str]] = []
         self.state: tuple[str, bool] | None = None

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ...services.sync import Conflict, ParkedChange
 from ..dialogs import confirm, explain
 from ..forms import ErrorLabel
+from ..record import labels
 from ..record.history_tab import HIDDEN, _label as field_label, show_value
 from ..style import fit_to_screen, mark
 from ..workers import run_async
@@ -52,6 +53,7 @@ class ReviewData:
     conflicts: list[Conflict] = field(default_factory=list)
     parked: list[ParkedChange] = field(default_factory=list)
     residents: dict[str, str] = field(default_factory=dict)  # resident id -> "Name (code)"
+    checkups: dict[str, tuple[str, object]] = field(default_factory=dict)  # checkup id -> (resident id, date)
 
 
 def load(services, actor) -> ReviewData:
@@ -61,6 +63,16 @@ def load(services, actor) -> ReviewData:
     wanted = {c.row_id for c in data.conflicts if c.table == "residents"}
     wanted |= {p.row_id for p in data.parked if p.table == "residents"}
     wanted |= {p.fields["resident_id"] for p in data.parked if isinstance(p.fields.get("resident_id"), str)}
+    # a checkup's resident and date from its versions (an edit names neither)
+    for row_id in {c.row_id for c in data.conflicts if c.table == "checkups"} | \
+                  {p.row_id for p in data.parked if p.table == "checkups"}:
+        try:
+            versions = services.clinical.checkup_history(actor, row_id)
+        except Exception:  # a refused insert: not on this PC's books as a checkup of anyone
+            continue
+        if versions:
+            data.checkups[row_id] = (versions[0].resident_id, versions[0].checkup_date)
+            wanted.add(versions[0].resident_id)
     for resident_id in wanted:
         try:
             r = services.residents.get(actor, resident_id)
@@ -211,7 +223,11 @@ class SyncReviewDialog(QDialog):
         if table == "residents":
             name = names.get(row_id) or (fields or {}).get("full_name")
             return name or kind
-        resident = names.get((fields or {}).get("resident_id") or "")
+        resident_id = (fields or {}).get("resident_id") or ""
+        if table == "checkups" and self.data and row_id in self.data.checkups:
+            resident_id, day = self.data.checkups[row_id]
+            kind = f"{kind} {labels.day(day)}"
+        resident = names.get(resident_id)
         if table == "users" and (fields or {}).get("username"):
             resident = fields["username"]
         return f"{kind} — {resident}" if resident else kind
@@ -236,7 +252,7 @@ class SyncReviewDialog(QDialog):
         for row, c in enumerate(conflicts):
             cells = [self._record(c.table, c.row_id), field_label(c.field, lang), self._value(c.field, c.mine),
                      self._value(c.field, c.theirs),
-                     self.tr("this PC's value") if c.mine_is_current else self.tr("the other PC's value")]
+                     self.tr("this PC") if c.mine_is_current else self.tr("the other PC")]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -141,7 +141,7 @@ class SyncTexts(QObject):
         if not enrolled:
             return Line(self.tr("Saved on this PC only (sync not configured)"), INFO)
         if state == "parked":
-            return Line(self.tr("A change of this record was rejected by the server — see Sync › Conflicts and rejected changes"), ERROR)
+            return Line(self.tr("The server refused a change of this record (see the Sync menu)"), ERROR)
         if state == "here":
             return Line(self.tr("Saved on this PC — not yet on the provincial server"), WARNING)
         return Line(self.tr("Saved here and on the provincial server"), OK)
