@@ -186,7 +186,7 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None) -> Fa
             raise ApiError(409, "retry", "Yêu cầu trùng đang được xử lý; hãy gửi lại.",
                            "A clashing request was being handled; send again.") from None
         msgpack = _wants_msgpack(request, default=(content_type or "").startswith(p.MSGPACK))
-        return respond(request, p.to_dict(answer), msgpack)
+        return respond(request, p.answer_to_dict(answer, compact=batch.compact_answer), msgpack)
 
     @app.get("/v1/pull", tags=["sync"], openapi_extra=openapi_docs.PULL)
     async def pull(request: Request, after: int = Query(0, ge=0, le=2**62),

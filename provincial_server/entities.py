@@ -60,23 +60,18 @@ def _bad_value(name: str, value: Any) -> Refusal:
                    f"{label(name, 'en')}: “{value}” is not a valid value.")
 
 
-def _convert(cls, name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    return _converter(cls, name)(name, value)
-
-
 def _as_groups(name, value):
+    members = BeneficiaryGroup._value2member_map_
     try:
-        return [BeneficiaryGroup(g) for g in str(value).split(",") if g]
+        return [members.get(g) or BeneficiaryGroup(g) for g in str(value).split(",") if g]
     except ValueError:
         raise _bad_value(name, value) from None
 
 
 def _as_class(name, value):
     try:
-        return HealthClass(value)
-    except ValueError:
+        return HealthClass._value2member_map_.get(value) or HealthClass(value)
+    except (ValueError, TypeError):
         raise _bad_value(name, value) from None
 
 
@@ -88,7 +83,15 @@ def _as_date(name, value):
 
 
 def _as_enum(kind):
+    members = kind._value2member_map_
+
     def convert(name, value):
+        try:
+            found = members.get(value)
+        except TypeError:  # unhashable: never a member
+            found = None
+        if found is not None:
+            return found
         try:
             return kind(value)
         except ValueError:
@@ -97,13 +100,8 @@ def _as_enum(kind):
     return convert
 
 
-def _same(_name, value):
-    return value
-
-
-@lru_cache(maxsize=None)
 def _converter(cls, name: str):
-    """How a wire value of ``cls.name`` becomes the entity's value (decided once)."""
+    """How a wire value of ``cls.name`` becomes the entity's value (None: as is)."""
     if name == "groups" and cls is e.Resident:
         return _as_groups
     if name == "classification":
@@ -114,30 +112,61 @@ def _converter(cls, name: str):
             return _as_date
         if isinstance(kind, type) and issubclass(kind, Enum):
             return _as_enum(kind)
-    return _same
+    return None
+
+
+@lru_cache(maxsize=None)
+def _plan(table: str) -> tuple[type, tuple, bool]:
+    """Decided once per table: (entity class, (field, converter, required)
+    for each field, whether it has vital signs). Building entities is the
+    bulk of validating a push; walking ``dataclasses.fields`` and the type
+    hints for every change cost more than the rules themselves."""
+    cls = TABLE_ENTITIES[table]
+    steps = []
+    vitals = False
+    for f in dataclasses.fields(cls):
+        if f.name == "vitals":
+            vitals = True
+            continue
+        if f.name == "version":
+            continue
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        steps.append((f.name, _converter(cls, f.name), required))
+    return cls, tuple(steps), vitals
 
 
 def to_entity(table: str, data: dict[str, Any]) -> Any:
     """Build the domain entity of a merged row; a missing required value or a
     value outside its vocabulary is a ``Refusal``."""
-    cls = TABLE_ENTITIES[table]
+    cls, steps, vitals = _plan(table)
     kwargs: dict[str, Any] = {}
     missing = []
-    for f in dataclasses.fields(cls):
-        if f.name == "vitals":
-            kwargs["vitals"] = e.VitalSigns(**{k: data.get(k) for k in _VITALS})
-            continue
-        if f.name == "version":
-            continue
-        source = "id" if f.name == "id" else f.name
-        if source not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                missing.append(f.name)
-            continue
-        kwargs[f.name] = _convert(cls, f.name, data[source])
+    for name, convert, required in steps:
+        if name in data:
+            value = data[name]
+            kwargs[name] = value if convert is None or value is None else convert(name, value)
+        elif required:
+            missing.append(name)
     if missing:
         raise Refusal.from_problems([Problem(name, "required") for name in missing])
+    if vitals:
+        kwargs["vitals"] = e.VitalSigns(*map(data.get, _VITALS))  # _VITALS is in field order
     return cls(**kwargs)
+
+
+def resident_entity(resident_row) -> Any:
+    """The resident of a clinical record as an entity, built once per state
+    of its row (a batch of 500 checkups often names a few residents)."""
+    key = (resident_row.version, resident_row.data)
+    cached = getattr(resident_row, "entity_cache", None)
+    if cached is not None and cached[0] == key[0] and cached[1] is key[1]:
+        return cached[2]
+    entity = to_entity("residents", {**resident_row.data, "id": resident_row.row_id})
+    try:
+        resident_row.entity_cache = (key[0], key[1], entity)
+    except AttributeError:  # a read-only row object: no cache
+        pass
+    return entity
 
 
 def _resident_refusal(resident_row) -> Refusal | None:
@@ -171,7 +200,7 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         refusal = _resident_refusal(resident_row)
         if refusal:
             raise refusal
-        resident = to_entity("residents", {**resident_row.data, "id": entity.resident_id})
+        resident = resident_entity(resident_row)
         checker = {"checkups": rules.check_checkup, "conditions": rules.check_condition,
                    "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral}[table]
         problems = checker(entity, resident, today)

@@ -45,8 +45,13 @@ def now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON (one encoder made once: ``json.dumps`` with options
+    builds a new one per call)."""
+    return _ENCODER.encode(obj)
 
 
 @dataclass
@@ -63,6 +68,8 @@ class Row:
     is_new: bool = False
     dirty: bool = False
     updated_seq: int = 0
+    data_json: str | None = None  # ``data`` as JSON while unchanged since the insert made it
+    entity_cache: tuple | None = None  # (version, data, entity): see entities.resident_entity
 
     @classmethod
     def from_db(cls, r) -> "Row":
@@ -83,6 +90,7 @@ class Row:
 
     def restore(self, snap: tuple) -> None:
         self.data, self.meta, self.version, self.deleted = snap[0], snap[1], snap[2], snap[3]
+        self.data_json = None
 
 
 @dataclass
@@ -91,6 +99,7 @@ class Outcome:
     effective: dict[str, Any] = field(default_factory=dict)
     conflict_fields: list[str] = field(default_factory=list)
     new_conflicts: list[dict] = field(default_factory=list)
+    effective_json: str | None = None  # ``effective`` as JSON, when already made
 
 
 def _chunks(items: list, size: int = _CHUNK):
@@ -131,10 +140,11 @@ class Store:
 def _refuse_shape(change: p.Change) -> Refusal | None:
     if change.table not in p.SYNCED_SCHEMA:
         return Refusal(f"Bảng “{change.table}” không được đồng bộ.", f"Table “{change.table}” is not synchronised.")
-    for name, value in change.fields.items():
-        problem = p.field_problem(change.table, name, value)
-        if problem:
-            return Refusal(f"Dữ liệu không hợp lệ: {problem}.", f"Invalid data: {problem}.")
+    if not p.fields_fit(change.table, change.fields):
+        for name, value in change.fields.items():
+            problem = p.field_problem(change.table, name, value)
+            if problem:
+                return Refusal(f"Dữ liệu không hợp lệ: {problem}.", f"Invalid data: {problem}.")
     if change.op == "delete" and change.fields.get("deleted") is not True:
         return Refusal("Thao tác xóa phải ghi deleted = true.", "A delete must carry deleted = true.")
     if change.op != "delete" and "deleted" in change.fields:
@@ -186,9 +196,10 @@ class Merger:
         data = dict(change.fields)
         self._validate(change.table, data, change.row_id)
         meta = {"*": [change.hlc, self.device_id, 1]}
+        text = dumps(data)  # the record's data and the stream's fields alike: encoded once
         self.store.add(Row(change.table, change.row_id, self.facility_code, data, meta, 1,
-                           False, is_new=True, dirty=True))
-        return Outcome("applied", effective=dict(data))
+                           False, is_new=True, dirty=True, data_json=text))
+        return Outcome("applied", effective=dict(data), effective_json=text)
 
     def _validate(self, table: str, data: dict, row_id: str) -> None:
         resident = None
@@ -247,6 +258,7 @@ class Merger:
         if out.effective:
             row.version = new_version
             row.dirty = True
+            row.data_json = None
         if out.conflict_fields:
             out.status = "conflict"
         elif lost or base < new_version - 1:
@@ -345,7 +357,7 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
         new_changes.append({
             "facility_code": device.facility_code, "server_seq": last_seq, "change_id": c.change_id,
             "origin_device": device.id, "table_name": c.table, "row_id": c.row_id, "op": c.op,
-            "fields": dumps(outcome.effective), "hlc": c.hlc, "version": row.version,
+            "fields": outcome.effective_json or dumps(outcome.effective), "hlc": c.hlc, "version": row.version,
             "deleted": row.deleted, "status": outcome.status, "clock_suspect": suspect, "received_at": at})
         row.updated_seq = last_seq
         for conflict in outcome.new_conflicts:
@@ -359,7 +371,8 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
     conn.execute(devices.update().where(devices.c.id == device.id).values(highest_seq=highest, last_seen_at=at))
     answer = p.PushAnswer(batch.batch_id, results, highest, server_now)
     conn.execute(batches.insert().values(device_id=device.id, batch_id=batch.batch_id,
-                                         answer=dumps(p.to_dict(answer)), received_at=at))
+                                         answer=dumps(p.answer_to_dict(answer, compact=True, with_ids=True)),
+                                         received_at=at))
     return answer
 
 
@@ -373,7 +386,7 @@ def _write(conn: sa.Connection, store: Store, new_changes: list, new_rejected: l
         if not row.dirty:
             continue
         values = {"table_name": row.table, "row_id": row.row_id, "facility_code": row.facility_code,
-                  "data": dumps(row.data), "field_meta": dumps(row.meta), "version": row.version,
+                  "data": row.data_json or dumps(row.data), "field_meta": dumps(row.meta), "version": row.version,
                   "deleted": row.deleted, "updated_seq": row.updated_seq}
         (inserts if row.is_new else updates).append(values)
     insert_many(conn, records, inserts)

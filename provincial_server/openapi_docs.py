@@ -37,10 +37,11 @@ PUSH_BATCH = {
         "v": {"type": "integer", "enum": [p.PROTOCOL_VERSION]}, "batch_id": _ID, "device_id": _ID,
         "seq_from": {"type": "integer", "minimum": 0}, "seq_to": {"type": "integer", "minimum": 0},
         "changes": {"type": "array", "maxItems": p.MAX_BATCH_CHANGES, "items": CHANGE},
+        "compact_answer": {"type": "boolean", "description": "answer in the compact form"},
     },
 }
 
-PUSH_ANSWER = {
+PUSH_ANSWER_FULL = {
     "type": "object", "required": ["batch_id", "results", "highest_seq_applied"],
     "properties": {
         "v": {"type": "integer"}, "batch_id": _ID, "highest_seq_applied": {"type": "integer"},
@@ -54,6 +55,21 @@ PUSH_ANSWER = {
                 "clock_suspect": {"type": "boolean"}, "version": {"type": "integer", "minimum": 0}}}},
     },
 }
+
+PUSH_ANSWER_COMPACT = {
+    "type": "object", "required": ["batch_id", "highest_seq_applied", "status", "seq", "ver"],
+    "description": "results in batch order, no change ids (docs/sync-protocol.md, 'Compact answer')",
+    "properties": {
+        "v": {"type": "integer"}, "batch_id": _ID, "highest_seq_applied": {"type": "integer"},
+        "server_time_ms": {"type": "integer"},
+        "status": {"type": "string", "pattern": "^[amdcr]*$"},
+        "seq": {"type": "array", "items": {"type": ["integer", "null"]}},
+        "ver": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+        "extra": {"type": "array", "items": {"type": "object", "required": ["i", "change_id"]}},
+    },
+}
+
+PUSH_ANSWER = {"oneOf": [PUSH_ANSWER_FULL, PUSH_ANSWER_COMPACT]}
 
 PULL_PAGE = {
     "type": "object", "required": ["changes", "cursor", "has_more"],

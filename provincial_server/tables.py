@@ -128,7 +128,7 @@ batches = sa.Table(
     "batches", metadata,
     sa.Column("device_id", sa.String(36), primary_key=True),
     sa.Column("batch_id", sa.String(64), primary_key=True),
-    sa.Column("answer", sa.Text, nullable=False),  # canonical JSON of the PushAnswer
+    sa.Column("answer", sa.Text, nullable=False),  # JSON of the PushAnswer (compact form with change_ids)
     sa.Column("received_at", sa.String(32), nullable=False),
 )
 

@@ -153,7 +153,8 @@ class FakePC:
         assert r.status_code == 200, r.text
         if batch.changes is self.pending or batch.changes == self.pending:
             self.pending = []
-        return p.decode_answer(r.content, r.headers.get("content-type"), r.headers.get("content-encoding"))
+        return p.decode_answer(r.content, r.headers.get("content-type"), r.headers.get("content-encoding"),
+                               [c.change_id for c in batch.changes])
 
     def pull_page(self, after: int, limit: int = 500) -> p.PullPage:
         r = self.http.get(f"{self.base_url}/v1/pull", params={"after": after, "limit": limit},

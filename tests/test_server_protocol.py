@@ -9,6 +9,8 @@ import msgpack
 import pytest
 import sqlalchemy as sa
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facility_app.storage import tables
 from facility_app.sync import protocol as p
@@ -160,3 +162,66 @@ def test_limits_and_bombs_are_refused_without_expanding():
 ])
 def test_field_problem(table, name, value, ok):
     assert (p.field_problem(table, name, value) is None) == ok
+    assert p.fields_fit(table, {name: value}) == ok  # the fast test agrees
+
+
+@given(st.dictionaries(st.sampled_from(sorted(p.SYNCED_SCHEMA["checkups"]) + ["deleted", "nope"]),
+                       st.one_of(st.none(), st.booleans(), st.integers(-2**60, 2**60),
+                                 st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
+                                 st.dates().map(str)), max_size=6))
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_the_fast_field_test_is_never_looser_than_field_problem(fields):
+    slow_ok = all(p.field_problem("checkups", k, v) is None for k, v in fields.items())
+    assert p.fields_fit("checkups", fields) == slow_ok
+
+
+def _answer() -> p.PushAnswer:
+    return p.PushAnswer("batch-9", [
+        p.ChangeResult("c1", "applied", 41, version=1), p.ChangeResult("c2", "applied", 42, version=1),
+        p.ChangeResult("c3", "rejected", None, "lý do", "reason"),
+        p.ChangeResult("c4", "duplicate", 7, version=3),
+        p.ChangeResult("c5", "conflict", 43, conflict_fields=["room"], clock_suspect=True, version=4),
+        p.ChangeResult("c6", "merged", 44, version=2)], 12, 1763600000000)
+
+
+@pytest.mark.parametrize("content_type", [p.MSGPACK, p.JSON])
+def test_compact_answer_round_trips_with_the_batchs_change_ids(content_type):
+    answer = _answer()
+    ids = [r.change_id for r in answer.results]
+    body, headers = p.encode_answer(answer, content_type, compact=True)
+    assert p.decode_answer(body, headers["Content-Type"], headers["Content-Encoding"], ids) == answer
+    plain = p.answer_to_dict(answer, compact=True)
+    assert "c1" not in str(plain) and "c3" in str(plain)  # ids only where there is more to say
+    assert plain["status"] == "aardcm" and plain["seq"] == [41, 1, None, -35, 36, 1]
+    # the stored form carries its ids; the full form needs none
+    assert p.answer_from_dict(p.answer_to_dict(answer, compact=True, with_ids=True)) == answer
+    assert p.answer_from_dict(p.to_dict(answer), ids) == answer
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda d, ids: ids.pop(), "one status, seq and version"),
+    (lambda d, ids: d.update(status="aardcx"), "unknown status"),
+    (lambda d, ids: d["extra"][0].update(change_id="other"), "not c3 of the batch"),
+    (lambda d, ids: d["extra"][0].update(i=99), "outside the batch"),
+    (lambda d, ids: d["seq"].__setitem__(0, "41"), "'seq' has the wrong type"),
+    (lambda d, ids: d["ver"].__setitem__(0, -1), "'ver' has the wrong type"),
+])
+def test_a_compact_answer_that_does_not_fit_the_batch_is_refused(change, words):
+    answer = _answer()
+    ids = [r.change_id for r in answer.results]
+    obj = p.answer_to_dict(answer, compact=True)
+    change(obj, ids)
+    with pytest.raises(p.ProtocolError) as err:
+        p.answer_from_dict(obj, ids)
+    assert words in err.value.reason
+    with pytest.raises(p.ProtocolError) as err:
+        p.answer_from_dict(p.answer_to_dict(answer, compact=True))  # no ids at all
+    assert "change ids" in err.value.reason
+
+
+def test_a_compact_answer_of_a_full_batch_is_a_few_hundred_bytes():
+    results = [p.ChangeResult(str(uuid.uuid4()), "applied", 1000 + i, version=1) for i in range(500)]
+    answer = p.PushAnswer(str(uuid.uuid4()), results, 500, 1763600000000)
+    full, _ = p.encode_answer(answer)
+    compact, _ = p.encode_answer(answer, compact=True)
+    assert len(compact) < 200 < 10_000 < len(full), (len(compact), len(full))

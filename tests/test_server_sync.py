@@ -534,3 +534,36 @@ def test_devices_are_numbered_per_facility_and_numbers_are_never_reused(server, 
     assert server.scalar("SELECT count(*) FROM devices WHERE facility_code = :f AND number IS NULL", f=facility) == 1
     r = requests.post(f"{server.url}/v1/enrol", json={"code": code}, timeout=10)
     assert r.json()["device_number"] == 5
+
+
+def test_a_compact_answer_is_given_when_asked_and_a_retry_gets_it_again(server, facility):
+    a = FakePC.enrol(server, facility)
+    rid = _new_resident(a)
+    a.change("residents", rid, "update", {"sex": "X"}, base_version=1)
+    batch = a.batch()
+    batch.compact_answer = True
+    body, headers = p.encode_push(batch)
+    r = a.http.post(f"{server.url}/v1/push", data=body, headers={**headers, "Accept": p.MSGPACK}, timeout=30)
+    raw = p.decode_body(r.content, r.headers.get("content-type"), r.headers.get("content-encoding"))
+    assert "results" not in raw and raw["status"] == "ar" and len(r.content) < 400
+    ids = [c.change_id for c in batch.changes]
+    first = p.answer_from_dict(raw, ids)
+    assert [(x.status, x.server_seq, x.version) for x in first.results] == [("applied", 1, 1), ("rejected", None, 0)]
+    assert "Giới tính" in first.results[1].reason_vi
+    again = a.push(batch)  # the answer was lost: the same batch id gets the stored one
+    assert again == first
+    batch.compact_answer = False  # asked in full this time: the same content, full form
+    assert a.push(batch) == first
+
+
+def test_answers_stored_in_the_full_form_are_still_served(server, facility):
+    """Batches answered before the compact form was stored (full JSON)."""
+    from provincial_server.db import write_conn
+    from provincial_server.tables import batches
+    a = FakePC.enrol(server, facility)
+    batch = a.batch([a.change("residents", str(uuid.uuid4()), "insert", resident_fields())])
+    old = p.PushAnswer(batch.batch_id, [p.ChangeResult(batch.changes[0].change_id, "applied", 99)], 1, 5)
+    with write_conn(server.engine) as conn, conn.begin():
+        conn.execute(batches.insert().values(device_id=a.device_id, batch_id=batch.batch_id,
+                                             answer=json.dumps(p.to_dict(old)), received_at="2026-11-01"))
+    assert a.push(batch) == old

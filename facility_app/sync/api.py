@@ -43,9 +43,12 @@ def encode_batch(batch: p.PushBatch) -> tuple[bytes, dict[str, str]]:
     return p.encode_push(batch, p.MSGPACK)
 
 
-def push_encoded(transport: Transport, body: bytes, headers: dict[str, str]) -> p.PushAnswer:
+def push_encoded(transport: Transport, body: bytes, headers: dict[str, str],
+                 change_ids: list[str] | None = None) -> p.PushAnswer:
+    """Send an encoded batch; ``change_ids`` (the batch's, in order) read a
+    compact answer (the engine asks for one: ``PushBatch.compact_answer``)."""
     answer = transport.request("POST", "/v1/push", body, headers={**headers, **ACCEPT_MSGPACK})
-    return _decode(answer, p.decode_answer)
+    return _decode(answer, lambda b, t, e: p.decode_answer(b, t, e, change_ids))
 
 
 def pull(transport: Transport, after: int, limit: int = p.DEFAULT_PULL_LIMIT) -> p.PullPage:

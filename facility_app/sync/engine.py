@@ -272,7 +272,7 @@ class SyncEngine:
         while len(encoded[0]) > sizer.max_bytes and len(rows) > 1:
             rows = rows[:len(rows) // 2]
             batch = PushBatch(batch_id=batch.batch_id, device_id=batch.device_id, seq_from=rows[0].seq,
-                              seq_to=rows[-1].seq, changes=batch.changes[:len(rows)])
+                              seq_to=rows[-1].seq, changes=batch.changes[:len(rows)], compact_answer=True)
             encoded = api.encode_batch(batch)
         scan.sent.update(r.seq for r in rows)
         for seq in order:  # the next scan starts after the run of rows already sent
@@ -293,7 +293,7 @@ class SyncEngine:
                 change.base_version = bases.get(r.seq, seen.get((r.table, r.row_id), 0))
             changes.append(change)
         return PushBatch(batch_id=new_id(), device_id=settings.server_device_id,
-                         seq_from=rows[0].seq, seq_to=rows[-1].seq, changes=changes)
+                         seq_from=rows[0].seq, seq_to=rows[-1].seq, changes=changes, compact_answer=True)
 
     def _send(self, transport: Transport, batch: PushBatch, rows: list[outbox.OutRow], sizer: _Sizer,
               local_parked: list[int], encoded: tuple[bytes, dict] | None = None,
@@ -304,7 +304,7 @@ class SyncEngine:
         for attempt in range(BATCH_TRIES):
             started = time.monotonic()
             try:
-                answer = api.push_encoded(transport, body, headers)
+                answer = api.push_encoded(transport, body, headers, [c.change_id for c in batch.changes])
             except Offline:
                 # urllib3 has already retried the connection: once more with a
                 # smaller batch (a stalled link may pass less), then report
@@ -350,7 +350,8 @@ class SyncEngine:
         for part in (rows[:half], rows[half:]):
             piece = PushBatch(batch_id=new_id(), device_id=batch.device_id, seq_from=part[0].seq,
                               seq_to=part[-1].seq, changes=[c for c in batch.changes
-                                                            if part[0].seq <= c.device_seq <= part[-1].seq])
+                                                            if part[0].seq <= c.device_seq <= part[-1].seq],
+                              compact_answer=True)
             out += self._send(transport, piece, part, sizer, local_parked)
         return out
 

@@ -183,10 +183,18 @@ def base_versions(conn: sa.Connection, seqs: list[int]) -> dict[int, int]:
 
 # --- applying --------------------------------------------------------------
 
-def _pending_counts(conn: sa.Connection) -> dict[tuple[str, str], int]:
+def _pending_counts(conn: sa.Connection, row_ids: list[str] | None = None) -> dict[tuple[str, str], int]:
+    """Outbox changes still waiting, per row (of ``row_ids`` only, if given:
+    after a push answer only its rows matter, and counting the whole outbox
+    500 rows at a time cost more than the push itself)."""
     c = change_log.c
     q = sa.select(c.table_name, c.row_id, sa.func.count()).where(c.state == "pending").group_by(c.table_name, c.row_id)
-    return {(t, r): n for t, r, n in conn.execute(q)}
+    if row_ids is None:
+        return {(t, r): n for t, r, n in conn.execute(q)}
+    out: dict[tuple[str, str], int] = {}
+    for i in range(0, len(row_ids), 500):
+        out.update({(t, r): n for t, r, n in conn.execute(q.where(c.row_id.in_(row_ids[i:i + 500])))})
+    return out
 
 
 def _stamps_of(conn: sa.Connection, table: str, row_id: str) -> dict[str, str]:
@@ -276,19 +284,54 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
 
 def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]]) -> None:
     """After a push answer: the server versions of this PC's own writes.
-    A row with nothing left in the outbox takes the server's version."""
-    rows = [r for r in rows if r[2]]  # a server that does not say the version: nothing to note
-    if not rows:
-        return
-    pending = _pending_counts(conn)
+    A row with nothing left in the outbox takes the server's version.
+
+    A few statements per answer, whatever its size (a 500-change answer
+    touches up to 500 rows): known versions and local versions are read in
+    bulk, ``row_sync`` is upserted with one executemany, and only rows whose
+    version column differs are updated (a new record pushed from here
+    already holds the server's version 1)."""
     latest: dict[tuple[str, str], int] = {}
     for table, row_id, version in rows:
-        if version and version > latest.get((table, row_id), 0):
+        if version and version > latest.get((table, row_id), 0):  # 0: a server that does not say
             latest[(table, row_id)] = version
-    for (table, row_id), version in latest.items():
-        known = _note_version(conn, table, row_id, version)
-        t = SYNCED_TABLES[table]
-        conn.execute(t.update().where(t.c.id == row_id).values(version=known + pending.get((table, row_id), 0)))
+    if not latest:
+        return
+    known = _known_versions(conn, set(latest))
+    raise_known = [(t, r, v) for (t, r), v in latest.items() if v > known.get((t, r), 0)]
+    if raise_known:
+        conn.exec_driver_sql(
+            "INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (?, ?, 0, ?) "
+            "ON CONFLICT(table_name, row_id) DO UPDATE SET "
+            "known_version = max(known_version, excluded.known_version)", raise_known)
+    pending = _pending_counts(conn, sorted({r for _, r in latest}))
+    by_table: dict[str, list[str]] = {}
+    for t, r in latest:
+        by_table.setdefault(t, []).append(r)
+    for t, ids in by_table.items():
+        table = SYNCED_TABLES[t]
+        updates = []
+        for i in range(0, len(ids), 500):
+            for row_id, local in conn.execute(sa.select(table.c.id, table.c.version)
+                                              .where(table.c.id.in_(ids[i:i + 500]))):
+                want = max(known.get((t, row_id), 0), latest[(t, row_id)]) + pending.get((t, row_id), 0)
+                if local != want:
+                    updates.append((want, row_id))
+        if updates:
+            conn.exec_driver_sql(f'UPDATE "{t}" SET version = ? WHERE id = ?', updates)
+
+
+def _known_versions(conn: sa.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    by_table: dict[str, list[str]] = {}
+    for t, r in keys:
+        by_table.setdefault(t, []).append(r)
+    for t, ids in by_table.items():
+        for i in range(0, len(ids), 500):
+            q = sa.select(row_sync.c.row_id, row_sync.c.known_version).where(
+                row_sync.c.table_name == t, row_sync.c.row_id.in_(ids[i:i + 500]))
+            out.update({(t, rid): v for rid, v in conn.execute(q)})
+    return out
 
 
 def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> int:

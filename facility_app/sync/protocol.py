@@ -189,6 +189,44 @@ def field_problem(table: str, name: str, value: Any) -> str | None:
     return None
 
 
+_KINDS: dict[str, dict[str, tuple[str, int]]] = {t: {**cols, **SYNC_FIELDS} for t, cols in SYNCED_SCHEMA.items()}
+
+
+def fields_fit(table: str, fields: dict[str, Any]) -> bool:
+    """True when every field is a known column of ``table`` with a value it
+    can hold: the same test as ``field_problem`` in one tight loop (a push
+    checks some 15,000 values per batch). False says only "ask
+    ``field_problem`` why"; it may be stricter (exact types), never looser."""
+    kinds = _KINDS.get(table)
+    if kinds is None:
+        return False
+    for name, value in fields.items():
+        kind = kinds.get(name)
+        if kind is None:
+            return False
+        if value is None:
+            continue
+        k, t = kind[0], type(value)
+        if k == "str" or k == "text":
+            if t is not str or len(value) > kind[1]:
+                return False
+        elif k == "int":
+            if t is not int or not -2**53 <= value <= 2**53:
+                return False
+        elif k == "date":
+            if t is not str or len(value) != 10 or not _DATE.match(value):
+                return False
+        elif k == "bool":
+            if t is not bool:
+                return False
+        elif k == "float":
+            if (t is not float and t is not int) or not -1e12 <= value <= 1e12:  # NaN fails both
+                return False
+        else:
+            return False
+    return True
+
+
 # --- messages --------------------------------------------------------------
 
 @dataclass
@@ -213,6 +251,7 @@ class PushBatch:
     seq_to: int
     changes: list[Change]
     v: int = PROTOCOL_VERSION
+    compact_answer: bool = False  # answer in the compact form (see answer_to_dict); older servers ignore it
 
 
 @dataclass
@@ -457,7 +496,52 @@ def _version(obj, where):
                             "unsupported-version")
 
 
+def _plain_id(value, max_len=_ID_MAX) -> bool:
+    return type(value) is str and 0 < len(value) <= max_len and value.isprintable() and value == value.strip()
+
+
+def _plain_count(value, low: int) -> bool:
+    return type(value) is int and low <= value <= 2**62
+
+
+def _plain_fields(fields) -> bool:
+    if type(fields) is not dict:
+        return False
+    for name, value in fields.items():
+        if type(name) is not str or not 0 < len(name) <= _FIELD_MAX:
+            return False
+        t = type(value)
+        if t is str:
+            if len(value) > _TEXT_MAX:
+                return False
+        elif t is float:
+            if value != value or value in (float("inf"), float("-inf")):
+                return False
+        elif value is not None and t is not int and t is not bool:
+            return False
+    return True
+
+
+def _change_fast(obj: dict) -> Change | None:
+    """The common case in one pass (a 500-change batch is 4,000 checks);
+    None sends anything unusual to the careful path, which says what is wrong."""
+    try:
+        change_id, device_seq, table, row_id = obj["change_id"], obj["device_seq"], obj["table"], obj["row_id"]
+        op, fields, base_version, hlc = obj["op"], obj["fields"], obj["base_version"], obj["hlc"]
+    except KeyError:
+        return None
+    if not (_plain_id(change_id) and _plain_count(device_seq, 1) and _plain_id(table, _TABLE_MAX)
+            and _plain_id(row_id) and op in OPS and type(op) is str and _plain_count(base_version, 0)
+            and type(hlc) is str and _HLC.match(hlc) and _plain_fields(fields)):
+        return None
+    return Change(change_id, device_seq, table, row_id, op, fields, base_version, hlc)
+
+
 def change_from_dict(obj: Any, where="change") -> Change:
+    if type(obj) is dict:
+        fast = _change_fast(obj)
+        if fast is not None:
+            return fast
     if not isinstance(obj, dict):
         raise ProtocolError(f"{where}: must be an object")
     return Change(
@@ -484,6 +568,7 @@ def batch_from_dict(obj: dict) -> PushBatch:
         seq_from=_count(obj, "seq_from", "batch"),
         seq_to=_count(obj, "seq_to", "batch"),
         changes=changes,
+        compact_answer=_get(obj, "compact_answer", bool, "batch", optional=True, default=False),
     )
     if batch.seq_from > batch.seq_to:
         raise ProtocolError("batch: seq_from is after seq_to")
@@ -496,27 +581,131 @@ def batch_from_dict(obj: dict) -> PushBatch:
     return batch
 
 
-def answer_from_dict(obj: dict) -> PushAnswer:
-    _version(obj, "answer")
+def _result_from_dict(r: Any, where: str, change_id: str | None = None) -> ChangeResult:
+    if not isinstance(r, dict):
+        raise ProtocolError(f"{where}: must be an object")
+    status = _get(r, "status", str, where)
+    if status not in STATUSES:
+        raise ProtocolError(f"{where}: unknown status {status!r}")
+    seq = r.get("server_seq")
+    if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int)):
+        raise ProtocolError(f"{where}: 'server_seq' has the wrong type")
+    named = _ident(r, "change_id", where) if change_id is None or "change_id" in r else change_id
+    if change_id is not None and named != change_id:
+        raise ProtocolError(f"{where}: answers change {named}, not {change_id} of the batch")
+    return ChangeResult(
+        change_id=named, status=status, server_seq=seq,
+        reason_vi=_get(r, "reason_vi", str, where, optional=True, default=""),
+        reason_en=_get(r, "reason_en", str, where, optional=True, default=""),
+        conflict_fields=list(_get(r, "conflict_fields", list, where, optional=True, default=[])),
+        clock_suspect=_get(r, "clock_suspect", bool, where, optional=True, default=False),
+        version=_count(r, "version", where, optional=True),
+    )
+
+
+_STATUS_CODE = {"applied": "a", "merged": "m", "duplicate": "d", "conflict": "c", "rejected": "r"}
+_CODE_STATUS = {v: k for k, v in _STATUS_CODE.items()}
+
+
+def answer_to_dict(answer: PushAnswer, compact: bool = False, with_ids: bool = False) -> dict:
+    """A push answer as plain data, in the full form (one object per change,
+    with its id) or the compact one a client asks for with
+    ``compact_answer``. The compact form leans on the batch the client
+    holds: results in batch order, no change ids (random UUIDs are most of
+    a full answer's bytes and do not compress), columns instead of objects:
+
+    ``status``  one letter per change: a(pplied) m(erged) d(uplicate)
+                c(onflict) r(ejected);
+    ``seq``     server_seq per change as the difference from the previous
+                non-null one (so a run of new changes is 1, 1, 1 ...), null
+                when there is none;
+    ``ver``     the row's server version per change (0 when rejected);
+    ``extra``   for a change with more to say (a reason, conflict fields,
+                a suspect clock): ``{"i": index, "change_id", ...}``, with
+                the id so the client can check it pairs answers right.
+
+    ``with_ids`` adds ``change_ids`` (the server keeps its stored answers so,
+    self-contained)."""
+    if not compact:
+        return to_dict(answer)
+    status, seqs, versions, extra = [], [], [], []
+    previous = 0
+    for i, r in enumerate(answer.results):
+        status.append(_STATUS_CODE[r.status])
+        if r.server_seq is None:
+            seqs.append(None)
+        else:
+            seqs.append(r.server_seq - previous)
+            previous = r.server_seq
+        versions.append(r.version)
+        if r.reason_vi or r.reason_en or r.conflict_fields or r.clock_suspect:
+            more = {"i": i, "change_id": r.change_id}
+            if r.reason_vi or r.reason_en:
+                more.update(reason_vi=r.reason_vi, reason_en=r.reason_en)
+            if r.conflict_fields:
+                more["conflict_fields"] = list(r.conflict_fields)
+            if r.clock_suspect:
+                more["clock_suspect"] = True
+            extra.append(more)
+    out = {"v": answer.v, "batch_id": answer.batch_id, "highest_seq_applied": answer.highest_seq_applied,
+           "server_time_ms": answer.server_time_ms, "status": "".join(status), "seq": seqs, "ver": versions,
+           "extra": extra}
+    if with_ids:
+        out["change_ids"] = [r.change_id for r in answer.results]
+    return out
+
+
+def _compact_results(obj: dict, change_ids: list[str] | None) -> list[ChangeResult]:
+    ids = obj.get("change_ids", change_ids)
+    status = _get(obj, "status", str, "answer")
+    seqs = _get(obj, "seq", list, "answer")
+    versions = _get(obj, "ver", list, "answer")
+    extra = _get(obj, "extra", list, "answer", optional=True, default=[])
+    if ids is None:
+        raise ProtocolError("answer: a compact answer is read with the batch's change ids")
+    if not isinstance(ids, list) or not len(status) == len(seqs) == len(versions) == len(ids):
+        raise ProtocolError("answer: a compact answer must have one status, seq and version per change")
+    by_index: dict[int, dict] = {}
+    for more in extra:
+        i = more.get("i") if isinstance(more, dict) else None
+        if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(ids) or i in by_index:
+            raise ProtocolError("answer: 'extra' names a change outside the batch")
+        by_index[i] = more
     results = []
-    for i, r in enumerate(_get(obj, "results", list, "answer")):
+    previous = 0
+    for i, code in enumerate(status):
         where = f"result {i}"
-        if not isinstance(r, dict):
-            raise ProtocolError(f"{where}: must be an object")
-        status = _get(r, "status", str, where)
-        if status not in STATUSES:
-            raise ProtocolError(f"{where}: unknown status {status!r}")
-        seq = r.get("server_seq")
-        if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int)):
-            raise ProtocolError(f"{where}: 'server_seq' has the wrong type")
-        results.append(ChangeResult(
-            change_id=_ident(r, "change_id", where), status=status, server_seq=seq,
-            reason_vi=_get(r, "reason_vi", str, where, optional=True, default=""),
-            reason_en=_get(r, "reason_en", str, where, optional=True, default=""),
-            conflict_fields=list(_get(r, "conflict_fields", list, where, optional=True, default=[])),
-            clock_suspect=_get(r, "clock_suspect", bool, where, optional=True, default=False),
-            version=_count(r, "version", where, optional=True),
-        ))
+        if code not in _CODE_STATUS:
+            raise ProtocolError(f"{where}: unknown status {code!r}")
+        delta, version = seqs[i], versions[i]
+        if delta is None:
+            seq = None
+        elif isinstance(delta, bool) or not isinstance(delta, int):
+            raise ProtocolError(f"{where}: 'seq' has the wrong type")
+        else:
+            seq = previous = previous + delta
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            raise ProtocolError(f"{where}: 'ver' has the wrong type")
+        change_id = ids[i]
+        if not isinstance(change_id, str):
+            raise ProtocolError(f"{where}: change id must be text")
+        more = by_index.get(i)
+        if more is None:
+            results.append(ChangeResult(change_id, _CODE_STATUS[code], seq, version=version))
+        else:
+            results.append(_result_from_dict({**more, "status": _CODE_STATUS[code], "server_seq": seq,
+                                              "version": version}, where, change_id))
+    return results
+
+
+def answer_from_dict(obj: dict, change_ids: list[str] | None = None) -> PushAnswer:
+    """Either form of a push answer; the compact one needs the batch's change
+    ids in order (``change_ids``) unless it carries them."""
+    _version(obj, "answer")
+    if "results" in obj:
+        results = [_result_from_dict(r, f"result {i}") for i, r in enumerate(_get(obj, "results", list, "answer"))]
+    else:
+        results = _compact_results(obj, change_ids)
     return PushAnswer(
         batch_id=_ident(obj, "batch_id", "answer"), results=results,
         highest_seq_applied=_count(obj, "highest_seq_applied", "answer"),
@@ -615,12 +804,13 @@ def decode_push(body: bytes, content_type: str | None, content_encoding: str | N
     return batch_from_dict(decode_body(body, content_type, content_encoding))
 
 
-def encode_answer(answer: PushAnswer, content_type: str = MSGPACK) -> tuple[bytes, dict[str, str]]:
-    return encode_body(to_dict(answer), content_type)
+def encode_answer(answer: PushAnswer, content_type: str = MSGPACK, compact: bool = False) -> tuple[bytes, dict[str, str]]:
+    return encode_body(answer_to_dict(answer, compact), content_type)
 
 
-def decode_answer(body: bytes, content_type: str | None, content_encoding: str | None) -> PushAnswer:
-    return answer_from_dict(decode_body(body, content_type, content_encoding))
+def decode_answer(body: bytes, content_type: str | None, content_encoding: str | None,
+                  change_ids: list[str] | None = None) -> PushAnswer:
+    return answer_from_dict(decode_body(body, content_type, content_encoding), change_ids)
 
 
 def encode_page(page: PullPage, content_type: str = MSGPACK) -> tuple[bytes, dict[str, str]]:
