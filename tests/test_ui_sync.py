@@ -194,6 +194,17 @@ def test_the_other_pcs_changes_arrive_and_open_screens_refresh(shell_app, qtbot,
         assert {"residents", "checkups"} <= set(changed)
         qtbot.waitUntil(lambda: "phòng B-205" in record.details.text(), timeout=WAIT_MS)
         qtbot.waitUntil(lambda: "Vi Thị Hoa" in [r.full_name for r in main.residents.model.rows()], timeout=WAIT_MS)
+
+        # the record closed and the language switched twice: later syncs reach no deleted widget
+        main.close_tab(main.tabs.indexOf(record))
+        qtbot.wait(50)
+        controller.set_language("en")
+        assert area_of(controller).headline.startswith("Last synced at ")
+        controller.set_language("vi")
+        edit(pc2, an.id, room="B-206")
+        assert pc2.sync().complete
+        assert sync_now(qtbot, controller).pulled == 1
+        assert worker_of(controller).report.complete
     finally:
         pc2.close()
         close_all(controller)

@@ -102,7 +102,8 @@ class SyncTab(QWidget):
         lay.addWidget(self.state_box)
         lay.addWidget(self.enrol_box)
         lay.addStretch(1)
-        session.sig_language_changed.connect(lambda _lang: self.retranslate())
+        # a bound method, not a lambda: Qt drops the connection when the tab is deleted
+        session.sig_language_changed.connect(self._language_changed)
         self.retranslate()
         self.reload()
 
@@ -127,6 +128,9 @@ class SyncTab(QWidget):
         self.ca_browse.setText(self.tr("C&hoose…"))
         self.enrol_button.setText(self.tr("&Enrol this PC"))
         self._show_state()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()  # again: the server's messages follow session.lang, set after the translators
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -152,7 +152,7 @@ class SyncReviewDialog(QDialog):
         outer.addWidget(self.buttons)
         self.conflict_table.itemSelectionChanged.connect(self._conflict_selected)
         self.parked_table.itemSelectionChanged.connect(self._parked_selected)
-        session.sig_language_changed.connect(lambda _lang: self.retranslate())
+        session.sig_language_changed.connect(self._language_changed)  # bound: dropped with the dialog
         fit_to_screen(self, 1100, 620)
         self.retranslate()
         self.reload()
@@ -190,6 +190,9 @@ class SyncReviewDialog(QDialog):
         self.dismiss_all.setText(self.tr("Mark &all as read"))
         self.close_button.setText(self.tr("&Close"))
         self._fill()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()  # field labels and the server's reasons follow session.lang, set after the translators
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

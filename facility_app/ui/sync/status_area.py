@@ -95,10 +95,12 @@ class SyncStatusArea(QWidget):
         lay.addWidget(self.sentence, 1)
         lay.addWidget(self.bar)
         lay.addWidget(self.now, 0, Qt.AlignmentFlag.AlignVCenter)
-        worker.sig_status.connect(lambda _s: self.retranslate())
-        worker.sig_started.connect(self.retranslate)
-        worker.sig_progress.connect(lambda _p: self.retranslate())
-        worker.sig_finished.connect(lambda _r: self.retranslate())
+        for signal in (worker.sig_status, worker.sig_started, worker.sig_progress, worker.sig_finished):
+            signal.connect(self._worker_news)
+        session.sig_language_changed.connect(self._worker_news)  # the server's messages follow session.lang
+        self.retranslate()
+
+    def _worker_news(self, *_args) -> None:
         self.retranslate()
 
     def refresh(self) -> None:

@@ -250,6 +250,8 @@ class SyncWorker(QObject):
 
     def resume(self) -> None:
         self.suspended = False
+        if self.report is not None and self.report.waiting:  # a run stopped by the lock: finish it now
+            self.runner.due_at = min(self.runner.due_at, self.runner.clock())
         self.refresh_status()
 
     def shutdown(self) -> None:
