@@ -3,29 +3,31 @@ against a real provincial server over HTTP on 127.0.0.1: the status bar,
 "Sync now", enrolment in Administration › Sync, the other PC's changes
 arriving on open screens, a conflict decided in the review dialog, the
 server gone and back, a revoked PC, and the worker stopping on lock,
-log-out and close."""
+log-out and close - and on quitting mid-sync in a real process."""
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from datetime import date
 
-import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facility_app.domain.entities import Checkup, Resident, VitalSigns
 from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Sex
+from facility_app.services.container import Services
 from facility_app.services.sync import SyncService
-from tests.conftest import TODAY
+from facility_app.storage.store import Store
+from tests.conftest import PASSPHRASE, TODAY
 from tests.sync_fixtures import NURSE, edit, joined_pc
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
     PASSWORD,
     actor,
     log_in,
-    make_store,
     qm_folder,
     shell_app,
     start_logged_in,
-    wait_idle,
 )
 from tests.ui_sync_fixtures import (  # noqa: F401 - fixtures
     WAIT_MS,
@@ -331,3 +333,52 @@ def test_the_worker_stops_on_lock_and_on_closing_even_mid_sync(shell_app, qtbot,
     assert worker.closed and thread.isFinished()
     assert worker.scheduled_in is None
     controller.shutdown()
+
+
+# --- quitting mid-sync, in a real process ------------------------------------------------------------------
+
+QUIT_MID_SYNC = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from facility_app.ui.controller import AppController
+from facility_app.ui.sync import hooks
+hooks.RUNNER_OPTIONS = {"read_timeout": 3.0, "connect_timeout": 2.0, "retries": 1}
+data, passphrase, password = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+app = QApplication([])
+controller = AppController(data, "vi")
+key = controller.gate.derive_key(passphrase)
+controller._unlocked(key, controller.gate.open(key))
+controller._logged_in(controller.services.users.login("lan", password))
+worker = controller.main.sync.worker
+seen = {}
+def started():
+    seen["thread"] = worker._thread
+    print("sync started", flush=True)
+    QTimer.singleShot(0, quit_now)
+
+def quit_now():  # as Ctrl+Q or closing the last window would, while the sync runs
+    print("running at quit" if seen["thread"].isRunning() else "idle at quit", flush=True)
+    app.quit()
+worker.sig_started.connect(started)
+code = app.exec()
+print("thread finished" if seen["thread"].isFinished() else "THREAD STILL RUNNING", flush=True)
+controller.shutdown()
+print("exit", code, flush=True)
+"""
+
+
+def test_quitting_during_a_sync_waits_for_it_and_exits_cleanly(tmp_path, server):
+    _, residents = first_pc_store(tmp_path / "data", server)
+    with Store.open(tmp_path / "data", PASSPHRASE) as store:  # work waiting to be sent
+        s = Services(store, today=lambda: TODAY)
+        for i in range(300):
+            current = s.residents.get(NURSE, residents[i % len(residents)].id)
+            s.residents.update(NURSE, current.id, {"room": f"P{i}"}, current.version)
+    proc = subprocess.run([sys.executable, "-c", QUIT_MID_SYNC, str(tmp_path / "data"), PASSPHRASE, PASSWORD],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.splitlines() == ["sync started", "running at quit", "thread finished", "exit 0"], proc.stdout
+    assert "QThread" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr[-2000:]

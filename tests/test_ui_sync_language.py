@@ -22,7 +22,7 @@ from facility_app.sync.engine import Progress
 from facility_app.ui.sync.texts import texts
 from tests.conftest import SYSTEM
 from tests.sync_fixtures import edit, joined_pc
-from tests.test_ui_translations import EnglishDetector, check, screen_texts
+from tests.test_ui_translations import EnglishDetector, check
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
     ROOT,
     qm_folder,
