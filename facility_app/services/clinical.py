@@ -59,18 +59,8 @@ class ClinicalService(Service):
 
     def correct_checkup(self, actor: Actor, old_id: str, corrected: Checkup) -> Checkup:
         """Record the corrected version; the earlier one stays in history."""
-        self.require(actor, Permission.RECORD_CLINICAL)
-        with self.store.write(actor, "correct-checkup") as w:
-            old = repo.get(w.conn, Checkup, old_id)
-            if old is None:
-                raise not_found("lần khám", "checkup", old_id)
-            if old.voided or repo.is_superseded(w.conn, checkups, old_id):
-                raise ValidationError([Problem("checkup_date", "already_superseded")])
-            new = dataclasses.replace(corrected, id=new_id(), resident_id=old.resident_id, supersedes_id=old_id, voided=False)
-            rules.ensure(rules.check_checkup(new, self._resident(w.conn, old.resident_id), self.today()))
-            w.insert(checkups, to_row(new))
-        new.version = 1
-        return new
+        return self._correct(actor, "correct-checkup", Checkup, checkups, old_id, corrected,
+                             rules.check_checkup, ("lần khám", "checkup", "checkup_date"))
 
     def void_checkup(self, actor: Actor, old_id: str, reason: str) -> Checkup:
         """Mark a checkup entered by mistake; it stays in history with the reason."""
@@ -136,16 +126,22 @@ class ClinicalService(Service):
         return session
 
     def correct_rehab(self, actor: Actor, old_id: str, corrected: RehabSession) -> RehabSession:
+        return self._correct(actor, "correct-rehab", RehabSession, rehab_sessions, old_id, corrected,
+                             rules.check_rehab, ("buổi PHCN", "rehab session", "session_date"))
+
+    def _correct(self, actor, action, cls, table, old_id, corrected, check, names):
+        """Insert-only correction: a new record pointing at the one it replaces."""
+        what_vi, what_en, date_field = names
         self.require(actor, Permission.RECORD_CLINICAL)
-        with self.store.write(actor, "correct-rehab") as w:
-            old = repo.get(w.conn, RehabSession, old_id)
+        with self.store.write(actor, action) as w:
+            old = repo.get(w.conn, cls, old_id)
             if old is None:
-                raise not_found("buổi PHCN", "rehab session", old_id)
-            if old.voided or repo.is_superseded(w.conn, rehab_sessions, old_id):
-                raise ValidationError([Problem("session_date", "already_superseded")])
+                raise not_found(what_vi, what_en, old_id)
+            if old.voided or repo.is_superseded(w.conn, table, old_id):
+                raise ValidationError([Problem(date_field, "already_superseded")])
             new = dataclasses.replace(corrected, id=new_id(), resident_id=old.resident_id, supersedes_id=old_id, voided=False)
-            rules.ensure(rules.check_rehab(new, self._resident(w.conn, old.resident_id), self.today()))
-            w.insert(rehab_sessions, to_row(new))
+            rules.ensure(check(new, self._resident(w.conn, old.resident_id), self.today()))
+            w.insert(table, to_row(new))
         new.version = 1
         return new
 
