@@ -140,7 +140,7 @@ class Store:
 def _refuse_shape(change: p.Change) -> Refusal | None:
     if change.table not in p.SYNCED_SCHEMA:
         return Refusal(f"Bảng “{change.table}” không được đồng bộ.", f"Table “{change.table}” is not synchronised.")
-    if not p.fields_fit(change.table, change.fields):
+    if not (getattr(change, "_fields_fit", False) or p.fields_fit(change.table, change.fields)):
         for name, value in change.fields.items():
             problem = p.field_problem(change.table, name, value)
             if problem:
@@ -162,7 +162,7 @@ class Merger:
         self.store = store
         self.facility_code = facility_code
         self.device_id = device_id
-        self.today = today
+        self.today = today or entities.today_in_vietnam()  # once per batch: datetime.now per change showed up
 
     def apply(self, change: p.Change) -> Outcome:
         refusal = _refuse_shape(change)

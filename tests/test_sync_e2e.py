@@ -199,3 +199,34 @@ def test_a_pc_takes_the_servers_version_of_the_rows_it_wrote(sqlite_server, tmp_
         assert_same(server, pc1)
     finally:
         pc1.close()
+
+
+def test_versions_count_the_changes_still_waiting_even_those_made_during_the_push(sqlite_server, tmp_path):
+    """One change per batch: after each answer the row's version is the
+    server's plus what still waits here, including an edit the nurse saved
+    while the push was running."""
+    server = sqlite_server
+    rng = random.Random(11)
+    pc1 = first_pc(tmp_path, server)
+    try:
+        r = admit(pc1, rng)
+        assert pc1.sync().complete
+        with server.engine.begin() as conn:  # the server's count is ahead (version 6)
+            conn.execute(sa.text("UPDATE records SET version = version + 5 WHERE row_id = :r"), {"r": r.id})
+        edit(pc1, r.id, room="P1")
+        edit(pc1, r.id, notes="hai")
+        seen = []
+
+        def progress(step):
+            if step.phase != "push":
+                return
+            seen.append(pc1.services.residents.get(NURSE, r.id).version)
+            if len(seen) == 1:
+                edit(pc1, r.id, next_of_kin_phone="0912000111")  # saved while the push runs
+
+        report = pc1.sync(max_changes=1, window=1, progress=progress)
+        assert report.complete, report.error
+        assert seen == [8, 9, 9]  # 7 + 1 waiting; then 8 + the edit made meanwhile; then 9
+        assert pc1.services.residents.get(NURSE, r.id).version == 9 == server.rows()["residents"][r.id]["version"]
+    finally:
+        pc1.close()

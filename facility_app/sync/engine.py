@@ -186,6 +186,8 @@ class SyncEngine:
             return
         sizer = _Sizer(self.max_changes, self.max_bytes, self.window)
         scan = _Scan()
+        with self.store.read() as conn:
+            waiting = outbox.PendingCounts(conn)
         done = 0
         local_parked = [0]
         in_flight: list[tuple[_Prepared, Future]] = []
@@ -203,21 +205,31 @@ class SyncEngine:
                                                             sizer, local_parked, prepared.encoded)))
                 if not in_flight:
                     break
-                prepared, future = in_flight.pop(0)
-                try:
-                    answered = future.result()
-                except SyncError as exc:
-                    failure = failure or exc
+                # the oldest batch in flight, and any after it already answered:
+                # their answers are recorded in one transaction (one commit,
+                # one fsync, instead of one per batch)
+                ready = [in_flight.pop(0)]
+                while in_flight and in_flight[0][1].done():
+                    ready.append(in_flight.pop(0))
+                answers = []
+                for prepared, future in ready:
+                    try:
+                        answers.append((prepared, future.result()))
+                    except SyncError as exc:
+                        failure = failure or exc
+                if not answers:
                     continue
                 with self.store.write(_actor(), "sync-push") as w:
-                    for sent, results, versions in answered:
-                        tally = outbox.record(w.conn, sent, results)
-                        merge.note_pushed_versions(w.conn, versions)
-                        report.pushed += tally.acked + tally.parked
-                        report.parked += tally.parked
-                        report.conflicts += tally.conflicts
-                        report.push_rounds += 1
-                done += len(prepared.rows)
+                    for prepared, answered in answers:
+                        for sent, results, versions in answered:
+                            tally = outbox.record(w.conn, sent, results)
+                            waiting.answered(sent, results)
+                            merge.note_pushed_versions(w.conn, versions, waiting.now(w.conn))
+                            report.pushed += tally.acked + tally.parked
+                            report.parked += tally.parked
+                            report.conflicts += tally.conflicts
+                            report.push_rounds += 1
+                done += sum(len(prepared.rows) for prepared, _ in answers)
                 progress(Progress("push", min(done, total), total))
         finally:
             pool.shutdown(wait=True)
@@ -283,7 +295,8 @@ class SyncEngine:
 
     def _batch(self, conn: sa.Connection, settings: state.Settings, rows: list[outbox.OutRow]) -> PushBatch:
         bases = merge.base_versions(conn, [r.seq for r in rows])
-        seen = merge._seen_versions(conn, {(r.table, r.row_id) for r in rows if r.seq not in bases})
+        seen = merge._seen_versions(conn, {(r.table, r.row_id) for r in rows
+                                           if r.op != "insert" and r.seq not in bases})
         changes = []
         for r in rows:
             change = r.to_change()

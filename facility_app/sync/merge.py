@@ -282,7 +282,8 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
     return result
 
 
-def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]]) -> None:
+def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]],
+                         pending: dict[tuple[str, str], int] | None = None) -> None:
     """After a push answer: the server versions of this PC's own writes.
     A row with nothing left in the outbox takes the server's version.
 
@@ -290,48 +291,41 @@ def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]]) 
     touches up to 500 rows): known versions and local versions are read in
     bulk, ``row_sync`` is upserted with one executemany, and only rows whose
     version column differs are updated (a new record pushed from here
-    already holds the server's version 1)."""
+    already holds the server's version 1). ``pending``: the outbox changes
+    still waiting per row, when the caller keeps count (``outbox.PendingCounts``)."""
     latest: dict[tuple[str, str], int] = {}
     for table, row_id, version in rows:
         if version and version > latest.get((table, row_id), 0):  # 0: a server that does not say
             latest[(table, row_id)] = version
     if not latest:
         return
-    known = _known_versions(conn, set(latest))
-    raise_known = [(t, r, v) for (t, r), v in latest.items() if v > known.get((t, r), 0)]
+    by_table: dict[str, list[str]] = {}
+    for t, r in latest:
+        by_table.setdefault(t, []).append(r)
+    current: dict[tuple[str, str], tuple[int, int]] = {}  # row -> (local version, known server version)
+    for t, ids in by_table.items():
+        table = SYNCED_TABLES[t]
+        rs = row_sync.alias("rs")
+        for i in range(0, len(ids), 500):
+            q = (sa.select(table.c.id, table.c.version, sa.func.coalesce(rs.c.known_version, 0))
+                 .select_from(table.outerjoin(rs, sa.and_(rs.c.table_name == t, rs.c.row_id == table.c.id)))
+                 .where(table.c.id.in_(ids[i:i + 500])))
+            current.update({(t, row_id): (local, known) for row_id, local, known in conn.execute(q)})
+    raise_known = [(t, r, v) for (t, r), v in latest.items() if v > current.get((t, r), (0, 0))[1]]
     if raise_known:
         conn.exec_driver_sql(
             "INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (?, ?, 0, ?) "
             "ON CONFLICT(table_name, row_id) DO UPDATE SET "
             "known_version = max(known_version, excluded.known_version)", raise_known)
-    pending = _pending_counts(conn, sorted({r for _, r in latest}))
-    by_table: dict[str, list[str]] = {}
-    for t, r in latest:
-        by_table.setdefault(t, []).append(r)
-    for t, ids in by_table.items():
-        table = SYNCED_TABLES[t]
-        updates = []
-        for i in range(0, len(ids), 500):
-            for row_id, local in conn.execute(sa.select(table.c.id, table.c.version)
-                                              .where(table.c.id.in_(ids[i:i + 500]))):
-                want = max(known.get((t, row_id), 0), latest[(t, row_id)]) + pending.get((t, row_id), 0)
-                if local != want:
-                    updates.append((want, row_id))
-        if updates:
-            conn.exec_driver_sql(f'UPDATE "{t}" SET version = ? WHERE id = ?', updates)
-
-
-def _known_versions(conn: sa.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = {}
-    by_table: dict[str, list[str]] = {}
-    for t, r in keys:
-        by_table.setdefault(t, []).append(r)
-    for t, ids in by_table.items():
-        for i in range(0, len(ids), 500):
-            q = sa.select(row_sync.c.row_id, row_sync.c.known_version).where(
-                row_sync.c.table_name == t, row_sync.c.row_id.in_(ids[i:i + 500]))
-            out.update({(t, rid): v for rid, v in conn.execute(q)})
-    return out
+    if pending is None:
+        pending = _pending_counts(conn, sorted({r for _, r in latest}))
+    updates: dict[str, list[tuple[int, str]]] = {}
+    for (t, row_id), (local, known) in current.items():
+        want = max(known, latest[(t, row_id)]) + pending.get((t, row_id), 0)
+        if local != want:
+            updates.setdefault(t, []).append((want, row_id))
+    for t, rows_of in updates.items():
+        conn.exec_driver_sql(f'UPDATE "{t}" SET version = ? WHERE id = ?', rows_of)
 
 
 def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> int:

@@ -14,8 +14,10 @@ so "why was this not sent" always has an answer on this PC.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterator
+from functools import cached_property
+from typing import Any, Iterator
 
 import sqlalchemy as sa
 
@@ -43,18 +45,23 @@ class OutRow:
         """About its canonical-JSON size: what the batch budget counts."""
         return len(self.fields.encode("utf-8")) + _OVERHEAD
 
+    @cached_property
+    def values(self) -> dict[str, Any]:
+        """``fields`` parsed, once (the batch builder and ``refs`` both read it)."""
+        return json.loads(self.fields)
+
     @property
     def refs(self) -> set[str]:
         """The records this change names: its own row and the rows it points
         at (a checkup's resident, a correction's original)."""
         out = {self.row_id}
         if "_id" in self.fields:
-            out.update(v for k, v in json.loads(self.fields).items() if k.endswith("_id") and isinstance(v, str))
+            out.update(v for k, v in self.values.items() if k.endswith("_id") and isinstance(v, str))
         return out
 
     def to_change(self) -> Change:
         return Change(change_id=self.change_id, device_seq=self.seq, table=self.table, row_id=self.row_id,
-                      op=self.op, fields=json.loads(self.fields), base_version=self.base_version, hlc=self.hlc)
+                      op=self.op, fields=dict(self.values), base_version=self.base_version, hlc=self.hlc)
 
 
 def read_pending(conn: sa.Connection, after_seq: int = 0, limit: int = 5000) -> list[OutRow]:
@@ -63,6 +70,38 @@ def read_pending(conn: sa.Connection, after_seq: int = 0, limit: int = 5000) -> 
         sa.select(c.seq, c.change_id, c.table_name, c.row_id, c.op, c.fields, c.base_version, c.hlc)
         .where(c.state == PENDING, c.seq > after_seq).order_by(c.seq).limit(limit))
     return [OutRow(*r) for r in rows]
+
+
+class PendingCounts:
+    """How many outbox changes of each row still wait, kept up to date by
+    the push as answers come in, without counting the outbox again.
+
+    Read once when a push starts (one pass over the pending rows); answered
+    changes are taken off; changes written on this PC while the push runs
+    (sequence above ``horizon``) are counted from the database, by a range
+    of the primary key, when asked. Counting the whole outbox for every
+    answer cost a full pass over an encrypted table each time."""
+
+    def __init__(self, conn: sa.Connection):
+        c = change_log.c
+        self.horizon = conn.execute(sa.select(sa.func.max(c.seq))).scalar() or 0
+        self.counts: Counter = Counter(
+            (t, r) for t, r in conn.execute(sa.select(c.table_name, c.row_id)
+                                            .where(c.state == PENDING, c.seq <= self.horizon)))
+
+    def answered(self, rows: list[OutRow], results: list[ChangeResult]) -> None:
+        got = {r.change_id for r in results}
+        for row in rows:
+            if row.change_id in got and row.seq <= self.horizon:
+                self.counts[(row.table, row.row_id)] -= 1
+
+    def now(self, conn: sa.Connection) -> dict[tuple[str, str], int]:
+        c = change_log.c
+        newer = Counter((t, r) for t, r in conn.execute(
+            sa.select(c.table_name, c.row_id).where(c.seq > self.horizon, c.state == PENDING)))
+        if not newer:
+            return self.counts
+        return self.counts + newer
 
 
 def cut(rows: list[OutRow], max_changes: int = MAX_BATCH_CHANGES, max_bytes: int = MAX_RAW_BATCH_BYTES) -> Iterator[list[OutRow]]:
@@ -100,6 +139,9 @@ class Tally:
 
 
 def _answer_json(r: ChangeResult) -> str:
+    if type(r.server_seq) is int and r.status in ("applied", "duplicate") and not (
+            r.reason_vi or r.reason_en or r.conflict_fields or r.clock_suspect):
+        return f'{{"server_seq": {r.server_seq}, "status": "{r.status}"}}'  # = json.dumps below, 10x faster
     data = {"status": r.status, "server_seq": r.server_seq}
     if r.reason_vi or r.reason_en:
         data["reason_vi"], data["reason_en"] = r.reason_vi, r.reason_en
