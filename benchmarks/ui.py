@@ -160,7 +160,6 @@ def main(argv: list[str] | None = None) -> int:
             if run == 0:
                 keystrokes = type_searches(app, window)
             opens.append(open_resident(app, window, facts["long_stay_id"]))
-            wait(app, lambda: workers.pending() == 0)
             services = window.session.services
             window.close()
             window.deleteLater()
@@ -192,6 +191,12 @@ def main(argv: list[str] | None = None) -> int:
           f"(goal <= 200; {result['record_screen']})")
     if args.json:
         print(json.dumps(result))
+    sys.stdout.flush()
+    # Background reads other screens started (not measured) may still run;
+    # they must not hold the process (or print) after the figures.
+    workers.pool().clear()
+    if not workers.pool().waitForDone(5_000):
+        os._exit(0)
     return 0
 
 

@@ -1,6 +1,6 @@
 """Run slow work (key derivation, backups, big lists) off the GUI thread.
 
-``run_async(fn, on_done, on_error)`` runs ``fn()`` on Qt's global thread
+``run_async(fn, on_done, on_error)`` runs ``fn()`` on the shell's thread
 pool and calls back on the GUI thread. Services are safe to call from a
 worker: SQLAlchemy hands each thread its own pooled connection.
 
@@ -42,6 +42,18 @@ class _Hub(QObject):
 
 
 _hub: _Hub | None = None
+_pool: QThreadPool | None = None
+# The work is mostly waiting on SQLite (which lets go of the GIL): more
+# threads than cores, so one slow read cannot hold the list's start-up.
+POOL_THREADS = 6
+
+
+def pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(POOL_THREADS)
+    return _pool
 
 
 def _work(fn: Callable[[], Any], task_id: int, hub: _Hub) -> Callable[[], None]:
@@ -49,9 +61,13 @@ def _work(fn: Callable[[], Any], task_id: int, hub: _Hub) -> Callable[[], None]:
         try:
             result = fn()
         except BaseException as exc:  # reported on the GUI thread, never lost
-            hub.sig_report.emit(task_id, False, exc)
+            ok, payload = False, exc
         else:
-            hub.sig_report.emit(task_id, True, result)
+            ok, payload = True, result
+        try:
+            hub.sig_report.emit(task_id, ok, payload)
+        except RuntimeError:  # the program is closing: nobody left to tell
+            pass
     return run
 
 
@@ -68,7 +84,7 @@ def run_async(fn: Callable[[], Any], on_done: Callable[[Any], None],
         owner = candidate if isinstance(candidate, QObject) else None
     task_id = next(_ids)
     _pending[task_id] = (on_done, on_error, owner)
-    QThreadPool.globalInstance().start(_work(fn, task_id, _hub))
+    pool().start(_work(fn, task_id, _hub))
 
 
 def pending() -> int:
