@@ -22,6 +22,7 @@ from facility_app.domain.messages import DomainError
 from facility_app.sync import protocol as p
 
 from . import admin, indicators, openapi_docs, security, streams
+from .budget import RequestBudget, retry_after
 from .db import make_engine, read_conn, write_conn
 from .entities import Refusal
 from .ingest import Device, push
@@ -99,8 +100,13 @@ def respond(request: Request, obj: dict, msgpack: bool) -> Response:
     return Response(raw, media_type=p.JSON)
 
 
-def create_app(db_url: str | None = None, engine: sa.Engine | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
+               budget: RequestBudget | None | str = "default") -> FastAPI:
+    """``budget``: the per-token request budget (``budget.RequestBudget``;
+    the default one unless given, None for none)."""
     engine = engine or make_engine(db_url or "sqlite:///provincial.db")
+    if budget == "default":
+        budget = RequestBudget()
     app = FastAPI(title="Provincial server - facility health records", version="1",
                   description="Sync API for the facilities' PCs (docs/sync-protocol.md), enrolment, "
                               "and the province's indicators.")
@@ -139,6 +145,12 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None) -> Fa
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise ApiError(401, "device-revoked", *_REVOKED, headers={"WWW-Authenticate": "Bearer"})
+        wait = budget.take(token.strip()) if budget is not None else 0.0
+        if wait:
+            raise ApiError(429, "rate-limited",
+                           "Máy này gửi quá nhiều yêu cầu trong thời gian ngắn; sẽ thử lại sau ít giây.",
+                           "This device sent too many requests in a short time; it will try again in a few seconds.",
+                           headers={"Retry-After": retry_after(wait)})
         with read_conn(engine) as conn:
             row = admin.device_for_token(conn, token.strip())
         if row is None:

@@ -2,6 +2,7 @@
 
     provincial-server --db URL migrate
     provincial-server --db URL serve --host 0.0.0.0 --port 8443 [--ssl-certfile F --ssl-keyfile K]
+                                     [--request-budget BURST,PER_SECOND | off]
     provincial-server --db URL facility add --code C --name N [--province CODE]
     provincial-server --db URL device enrol --facility C [--name PC-1]   (code alone on the last line)
     provincial-server --db URL device list [--facility C]
@@ -22,6 +23,7 @@ import sys
 import sqlalchemy as sa
 
 from . import admin, migrate
+from .budget import DEFAULT_BURST, DEFAULT_PER_SECOND, RequestBudget
 from .db import DEFAULT_URL, DatabaseUrlError, make_engine, write_conn
 
 
@@ -40,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--ssl-certfile")
     serve.add_argument("--ssl-keyfile")
+    serve.add_argument("--request-budget", default=f"{DEFAULT_BURST},{DEFAULT_PER_SECOND:g}", metavar="BURST,PER_SECOND",
+                       help="requests a device token may make at once, and refilled per second "
+                            "(default %(default)s; 'off' for no limit)")
     fac = sub.add_parser("facility", help="facilities").add_subparsers(dest="action", required=True)
     add = fac.add_parser("add")
     add.add_argument("--code", required=True)
@@ -75,6 +80,16 @@ def _engine(url: str, need_schema: bool = True) -> sa.Engine:
     return engine
 
 
+def _budget(text: str) -> RequestBudget | None:
+    if text.strip().lower() == "off":
+        return None
+    try:
+        burst, per_second = text.split(",")
+        return RequestBudget(int(burst), float(per_second))
+    except ValueError:
+        raise CliError(f"--request-budget must be BURST,PER_SECOND (e.g. 300,5) or off, not {text!r}") from None
+
+
 def _run(args) -> None:
     if args.command == "migrate":
         engine = _engine(args.db, need_schema=False)
@@ -89,8 +104,9 @@ def _run(args) -> None:
         import uvicorn
 
         from .api import create_app
+        budget = _budget(args.request_budget)
         engine = _engine(args.db)
-        uvicorn.run(create_app(engine=engine), host=args.host, port=args.port,
+        uvicorn.run(create_app(engine=engine, budget=budget), host=args.host, port=args.port,
                     ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
         return
     engine = _engine(args.db)

@@ -54,12 +54,12 @@ def fresh_database(backend: str, tmp_dir, name: str) -> str:
 
 
 class ServerRunner:
-    def __init__(self, db_url: str):
+    def __init__(self, db_url: str, **app_options):
         self.engine = make_engine(db_url)
         migrate.upgrade(self.engine)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(engine=self.engine), host="127.0.0.1", port=self.port,
+        config = uvicorn.Config(create_app(engine=self.engine, **app_options), host="127.0.0.1", port=self.port,
                                 log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -93,10 +93,10 @@ class ServerRunner:
             return conn.execute(sa.text(sql), params).scalar()
 
 
-def server_for(request, tmp_path_factory, name: str) -> ServerRunner:
+def server_for(request, tmp_path_factory, name: str, **app_options) -> ServerRunner:
     backend = request.param
     url = fresh_database(backend, tmp_path_factory.mktemp(name), name)
-    runner = ServerRunner(url).start()
+    runner = ServerRunner(url, **app_options).start()
     request.addfinalizer(runner.stop)
     return runner
 

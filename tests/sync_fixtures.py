@@ -66,9 +66,10 @@ def _fresh_pg_database() -> tuple[str, Callable[[], None]]:
 class Server:
     """The provincial server, restartable on the same port."""
 
-    def __init__(self, tmp: Path, backend: str = "sqlite", tls: tuple[str, str] | None = None):
+    def __init__(self, tmp: Path, backend: str = "sqlite", tls: tuple[str, str] | None = None, **app_options):
         self._drop = None
         self.tls = tls  # (certificate file, key file): serve https
+        self.app_options = app_options  # for create_app (e.g. budget=)
         if backend == "postgresql":
             self.url, self._drop = _fresh_pg_database()
         else:
@@ -87,7 +88,7 @@ class Server:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        config = uvicorn.Config(create_app(engine=self.engine), host="127.0.0.1", port=self.port,
+        config = uvicorn.Config(create_app(engine=self.engine, **self.app_options), host="127.0.0.1", port=self.port,
                                 log_level="error", lifespan="off", timeout_keep_alive=30,
                                 ssl_certfile=self.tls[0] if self.tls else None,
                                 ssl_keyfile=self.tls[1] if self.tls else None)

@@ -171,3 +171,9 @@ def test_upgrade_numbers_the_devices_already_enrolled(backend, tmp_path):
             assert admin.exchange_code(conn, code).device_number == 3
     finally:
         engine.dispose()
+
+
+def test_serve_refuses_a_malformed_request_budget(db):
+    r = run(db, "serve", "--request-budget", "lots")
+    assert r.returncode == 1
+    assert r.stderr.strip() == "error: --request-budget must be BURST,PER_SECOND (e.g. 300,5) or off, not 'lots'"

@@ -3,8 +3,9 @@
 - Timeouts: 10 s to connect, 40 s per read, so a transfer that stalls on a
   rural link is noticed within the 30-45 s the design asks for (a read
   timeout fires when no byte arrives for that long, however big the body).
-- Retries: urllib3 retries connection failures and 500/502/503/504 a few
-  times with a short back-off, for every verb: push is idempotent by batch id
+- Retries: urllib3 retries connection failures and 429/500/502/503/504 a
+  few times with a short back-off (after a 429, as long as the server's
+  Retry-After says), for every verb: push is idempotent by batch id
   and change id, pull by cursor, so resending is always safe. Longer waits
   (2 s -> 10 min) belong to the sync engine's timer, not to one request.
 - TLS: verified always; a province running its own certificate authority
@@ -56,7 +57,7 @@ def _retry(total: int) -> Retry:
     return Retry(
         total=total, connect=total, read=total, status=total, other=0,
         allowed_methods=None,  # every verb: each request of the protocol is idempotent
-        status_forcelist=(500, 502, 503, 504),
+        status_forcelist=(429, 500, 502, 503, 504),  # 429: over the server's budget; Retry-After says when
         backoff_factor=0.5, backoff_max=8, backoff_jitter=0.3,
         respect_retry_after_header=True, raise_on_status=False,
     )
@@ -183,6 +184,6 @@ def _raise_for(answer: Answer) -> None:
         return
     if status == 401:
         raise Revoked()
-    if status >= 500:
+    if status >= 500 or status == 429:  # 429: still over the server's request budget: later
         raise ServerTrouble(status, reason_of(answer)[1])
     raise Refused(status, *reason_of(answer))
