@@ -57,3 +57,17 @@ def test_an_up_to_date_store_opens_without_a_backup(data_dir):
     Store.create(data_dir, PASSPHRASE).close()
     Store.open(data_dir, PASSPHRASE).close()
     assert list((data_dir / "backups").glob("pre-migrate-*")) == []
+
+
+def test_migrations_build_exactly_the_tables_the_code_declares(data_dir):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from facility_app.storage.tables import metadata
+
+    store = Store.create(data_dir, PASSPHRASE)
+    try:
+        with store.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    finally:
+        store.close()

@@ -51,12 +51,6 @@ def admin_problems(username: str, full_name: str, password: str) -> list[Problem
     return problems + rules.check_password(password)
 
 
-def _key_of(store: Store) -> RawKey:
-    # Store keeps its key private; the gate is its one caller outside storage
-    # that needs it (to remember it in the OS credential store on request).
-    return store._key  # noqa: SLF001
-
-
 class StoreGate:
     def __init__(self, data_dir: Path, today: Callable[[], date] = date.today):
         self.data_dir = Path(data_dir)
@@ -92,7 +86,7 @@ class StoreGate:
         except BaseException:
             self._remove_store(existed)
             raise
-        return services, _key_of(store)
+        return services, store.key
 
     def _remove_store(self, keep_folder: bool) -> None:
         if not keep_folder:
@@ -138,6 +132,6 @@ class StoreGate:
         """Replace the store (the current one is kept under backups/); the
         caller closed its services first. Returns the restored store's key."""
         store = Store.restore(Path(backup_file), self.data_dir, passphrase, replace=True)
-        key = _key_of(store)
+        key = store.key
         store.close()
         return key

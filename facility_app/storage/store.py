@@ -168,6 +168,12 @@ class Store:
             raise wrong_passphrase() from None
         return cls(data_dir, None if plain else key, engine)
 
+    @property
+    def key(self) -> RawKey | None:
+        """The raw key this store is open with (to remember it in the OS
+        credential store after an unlock); never written anywhere by the store."""
+        return self._key
+
     def close(self) -> None:
         self.engine.dispose()
 

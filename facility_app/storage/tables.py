@@ -187,6 +187,7 @@ change_log = sa.Table(
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.Column("state", sa.String(10), nullable=False, server_default="pending"),
     sa.Column("answer", sa.Text),  # the server's answer, kept for people to read
+    sa.Index("ix_change_log_row", "table_name", "row_id"),  # a record's sync state
     sqlite_autoincrement=True,
 )
 
