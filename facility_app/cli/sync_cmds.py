@@ -50,7 +50,7 @@ def _service(ctx: Context) -> SyncService:
 
 def cmd_enrol(ctx: Context, args) -> int:
     store = ctx.services().store
-    answer = setup.enrol(store, args.url, args.code, ca_bundle=args.ca_bundle, name=args.name)
+    answer = setup.enrol(store, args.url, args.code, ca_bundle=args.ca_bundle, name=args.name, actor=ctx.actor)
     ctx.say(f"Đã đăng ký máy với máy chủ {args.url} (cơ sở {answer.facility_code}, mã máy {answer.device_id}). "
             "Chạy “facility-admin sync run” để đồng bộ.",
             f"Enrolled with {args.url} (facility {answer.facility_code}, device {answer.device_id}). "

@@ -7,7 +7,7 @@ The rules (also in the README):
 - doctors, directors and admins discharge residents;
 - directors and admins change facility settings, run periodic reports and
   read the audit log; doctors, directors and admins print health books;
-- only admins manage users, back up, restore and export;
+- only admins manage users, back up, restore, export and enrol the PC for sync;
 - the facility-admin CLI acts as ``system`` with every permission, because
   whoever holds the passphrase can read everything anyway.
 """
@@ -32,6 +32,7 @@ class Permission(str, Enum):
     BACKUP_RESTORE = "backup-restore"
     EXPORT = "export"
     SYNC = "sync"
+    ENROL_DEVICE = "enrol-device"
 
 
 _N, _D, _R, _A, _S = Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN, Role.SYSTEM
@@ -49,6 +50,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.BACKUP_RESTORE: frozenset({_A, _S}),
     Permission.EXPORT: frozenset({_A, _S}),
     Permission.SYNC: frozenset({_N, _D, _R, _A, _S}),
+    Permission.ENROL_DEVICE: frozenset({_A, _S}),
 }
 
 ROLE_NAMES = {
@@ -72,6 +74,7 @@ _ACTION_NAMES = {
     Permission.BACKUP_RESTORE: ("sao lưu và phục hồi", "back up and restore"),
     Permission.EXPORT: ("xuất dữ liệu", "export data"),
     Permission.SYNC: ("đồng bộ", "synchronise"),
+    Permission.ENROL_DEVICE: ("đăng ký máy với máy chủ tỉnh", "enrol this PC with the provincial server"),
 }
 
 

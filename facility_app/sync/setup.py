@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from ..domain.entities import Actor
 from ..domain.enums import Role
 from ..domain.messages import ActionError
+from ..domain.permissions import Permission, require
 from ..services.residents import CODE_PREFIX_KEY
 from ..storage.repositories import set_meta_value
 from ..storage.store import Store
@@ -75,7 +76,11 @@ def device_name() -> str:
 
 
 def enrol(store: Store, url: str, code: str, *, ca_bundle: str | None = None, name: str | None = None,
-          **transport_options) -> EnrolAnswer:
+          actor: Actor | None = None, **transport_options) -> EnrolAnswer:
+    """Exchange a one-time code for this PC's token; admins only, audited
+    (server and device, never the token)."""
+    actor = actor or Actor("facility-admin", Role.SYSTEM)
+    require(actor.role, Permission.ENROL_DEVICE)
     url, ca_bundle = check_url(url), check_ca_bundle(ca_bundle)
     code = (code or "").strip()
     if not code:
@@ -91,10 +96,10 @@ def enrol(store: Store, url: str, code: str, *, ca_bundle: str | None = None, na
             "không lưu gì. Xin Sở mã đăng ký đúng cơ sở.",
             f"The code belongs to facility {answer.facility_code} but this store is {store.facility_code}'s; "
             "nothing saved. Ask the province for a code of the right facility.")
-    with store.engine.connect().execution_options(write=True) as conn:
-        with conn.begin():
-            state.save_enrolment(conn, server_url=url, token=answer.token, server_device_id=answer.device_id,
-                                 facility_code=answer.facility_code, ca_bundle=ca_bundle)
+    with store.write(actor, "enrol-device") as w:
+        state.save_enrolment(w.conn, server_url=url, token=answer.token, server_device_id=answer.device_id,
+                             facility_code=answer.facility_code, ca_bundle=ca_bundle)
+        w.audit_only("sync_state", answer.device_id, {"server": url, "device_number": answer.device_number})
     return answer
 
 

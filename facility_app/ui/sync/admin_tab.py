@@ -35,9 +35,7 @@ from .worker import worker_for
 
 
 def may_enrol(session) -> bool:
-    """Enrolment is the administrator's (the services have no enrolment
-    permission yet: notes/sync-gui-requests.md)."""
-    return session.can(Permission.MANAGE_USERS)
+    return session.can(Permission.ENROL_DEVICE)
 
 
 class SyncTab(QWidget):
@@ -214,7 +212,7 @@ class SyncTab(QWidget):
         self._set_working(True)
         self.result.setText(self.tr("Contacting the server…"))
         store = self.session.services.store
-        run_async(lambda: setup.enrol(store, url, code, ca_bundle=ca or None), self._enrolled, self._failed,
+        run_async(lambda: setup.enrol(store, url, code, ca_bundle=ca or None, actor=self.session.actor), self._enrolled, self._failed,
                   owner=self)
 
     def _set_working(self, working: bool) -> None:
