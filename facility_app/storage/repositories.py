@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..domain import entities as e
+from ..domain.text import matches, search_text
 from .mapping import to_entity
 from .tables import checkups, conditions, facility, meta, referrals, rehab_sessions, residents, users
 
@@ -63,14 +64,17 @@ def all_residents(conn, *, present_only: bool = False) -> list[e.Resident]:
 
 
 def search_residents(conn, folded_words: list[str], limit: int) -> list[e.Resident]:
-    """Every word must appear in the folded name, the code, the room or the CCCD."""
-    q = sa.select(residents).where(residents.c.deleted.is_(False))
-    hay = (residents.c.name_folded + " " + sa.func.lower(residents.c.code) + " "
-           + sa.func.lower(residents.c.room) + " " + sa.func.coalesce(residents.c.cccd, ""))
-    for word in folded_words:
-        q = q.where(hay.contains(word, autoescape=True))
-    q = q.order_by(residents.c.discharge_date.is_not(None), residents.c.name_folded).limit(limit)
-    return [to_entity(e.Resident, r) for r in conn.execute(q)]
+    """Residents matching every word, by the same rule as the on-screen list
+    (``domain.text.search_text``/``matches``); present residents first."""
+    c = residents.c
+    rows = conn.execute(sa.select(c.id, c.full_name, c.code, c.room, c.cccd)
+                        .where(c.deleted.is_(False))
+                        .order_by(c.discharge_date.is_not(None), c.name_folded, c.code)).all()
+    ids = [r.id for r in rows if matches(folded_words, search_text(r.full_name, r.code, r.room, r.cccd))][:limit]
+    if not ids:
+        return []
+    found = {r.id: to_entity(e.Resident, r) for r in conn.execute(sa.select(residents).where(c.id.in_(ids)))}
+    return [found[i] for i in ids]
 
 
 def max_resident_number(conn, prefix: str) -> int:

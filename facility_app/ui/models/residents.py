@@ -23,7 +23,7 @@ from typing import Callable
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ...domain.enums import BeneficiaryGroup
-from ...domain.text import fold
+from ...domain.text import fold, search_text
 from ...services.roster import RosterRow
 from .. import names
 from ..collation import name_key
@@ -50,8 +50,8 @@ def _header(column: str) -> str:
 
 
 def haystack(row: RosterRow) -> str:
-    """What a typed search is matched against (folded, lower-case)."""
-    return f"{row.name_folded or fold(row.full_name)} {row.code.lower()} {fold(row.room)} {row.cccd}"
+    """What a typed search is matched against (the domain's rule, shared with the CLI)."""
+    return search_text(row.full_name, row.code, row.room, row.cccd)
 
 
 def _age(birth: date, day: date) -> int:
