@@ -11,12 +11,13 @@ if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null;
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 bash scripts/setup-venv.sh dev,server,build
-bash scripts/build-translations.sh 2>/dev/null || true
+bash scripts/build-translations.sh
 eval "$(bash scripts/pg.sh start)"
 trap 'bash scripts/pg.sh stop "$PG_TEST_DIR"' EXIT
 echo "== layer contracts"
 .venv/bin/lint-imports --no-cache
-echo "== tests"
-.venv/bin/python -m pytest "$@"
 echo "== frozen app (PyInstaller one-folder, its --self-test, NSIS script compile)"
-bash installer/build.sh
+build_log="$(mktemp)"
+bash installer/build.sh 2>&1 | tee "$build_log"
+echo "== tests"
+FACILITY_FROZEN_BUILD_LOG="$build_log" .venv/bin/python -m pytest "$@"
