@@ -28,15 +28,17 @@ sync client (``sync_once``). Figures:
   answer: what the server spends, without the PC's outbox reading and
   bookkeeping around it).
 
-By default the server runs in a thread of this process, so the PC's Python
-and the server's share one interpreter lock: every CPU second the client
-spends is one the server cannot. ``--server-process`` runs the server in a
-process of its own, as it is deployed (the province's machine is not the
-facility's PC); on this shared 2-core machine the two still compete for
-cores with PostgreSQL and whatever else runs.
+The server runs in a process of its own, started as ``provincial-server
+serve`` starts it (``runtime.tune_for_serving``), because that is how it is
+deployed: the province's machine is not the facility's PC. On this shared
+2-core machine the two still compete for cores with PostgreSQL and whatever
+else runs. ``--server-thread`` runs it in a thread of this process instead,
+where the PC's Python and the server's share one interpreter lock (every
+CPU second the client spends is one the server cannot); ``--untuned`` leaves
+the server's collector at CPython's defaults.
 
     .venv/bin/python -m benchmarks.sync [--changes 10000] [--slow-changes 10000] [--json] [--keep]
-                                        [--server-process]
+                                        [--server-thread] [--untuned]
 
 PostgreSQL: ``FACILITY_TEST_PG_URL`` (a fresh database is made on it), else
 a throw-away cluster is started in a temp folder (as the ``postgres`` user
@@ -82,6 +84,7 @@ from facility_app.sync.protocol import MAX_BATCH_CHANGES, changes_canonical_json
 from provincial_server import admin, migrate
 from provincial_server.api import create_app
 from provincial_server.db import make_engine, write_conn
+from provincial_server.runtime import tune_for_serving
 
 SYSTEM = Actor("facility-admin", Role.SYSTEM)
 NURSE = Actor("bench", Role.NURSE)
@@ -233,13 +236,14 @@ class ServerThread:
 
 
 class ServerProcess:
-    """The server in a process of its own (``--server-process``)."""
+    """The server in a process of its own (the default)."""
 
-    def __init__(self, url: str, folder: Path):
+    def __init__(self, url: str, folder: Path, tuned: bool = True):
         self.port = _free_port()
         self.stats = folder / "push-times.txt"
-        self.proc = subprocess.Popen([sys.executable, "-m", "benchmarks.sync", "--serve", url, str(self.port),
-                                      str(self.stats)], cwd=Path(__file__).resolve().parent.parent)
+        self.proc = subprocess.Popen([sys.executable, *(os.environ["BENCH_SERVE"].split() if os.environ.get("BENCH_SERVE") else ["-m", "benchmarks.sync", "--serve"]), url, str(self.port),
+                                      str(self.stats), *([] if tuned else ["--untuned"])],
+                                     cwd=Path(__file__).resolve().parent.parent)
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -267,10 +271,13 @@ class ServerProcess:
             self.proc.kill()
 
 
-def serve(url: str, port: int, stats: str) -> None:
+def serve(url: str, port: int, stats: str, tuned: bool) -> None:
+    """The server process, set up as ``provincial-server serve`` sets it up."""
     engine = make_engine(url)
-    uvicorn.run(PushTimes(create_app(engine=engine), stats), host="127.0.0.1", port=port, log_level="error",
-                lifespan="off")
+    app = PushTimes(create_app(engine=engine), stats)
+    if tuned:
+        tune_for_serving()
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="error", lifespan="off")
 
 
 class _Direction:
@@ -438,14 +445,12 @@ def outbox_changes(store: Store) -> list:
 
 
 def bulk_insert_seconds(engine: sa.Engine, changes: list, facility_code: str) -> float:
-    """The same rows with a plain executemany into scratch copies of the
-    server's tables, one transaction."""
+    """The same rows with a plain executemany, one transaction, into scratch
+    copies of the server's ``records`` and ``changes`` tables. On PostgreSQL
+    the copies are ``LIKE ... INCLUDING ALL`` (the same columns, keys and
+    indexes: storing a row in the server's schema means keeping its indexes);
+    SQLite gets the columns and keys."""
     from provincial_server.tables import changes as changes_table, records
-    meta = sa.MetaData()
-    bulk_records = sa.Table("bench_bulk_records", meta, *[c._copy() for c in records.columns])
-    bulk_changes = sa.Table("bench_bulk_changes", meta, *[c._copy() for c in changes_table.columns])
-    meta.drop_all(engine)
-    meta.create_all(engine)
     rows: dict[tuple[str, str], dict] = {}
     change_rows = []
     for i, ch in enumerate(changes, 1):
@@ -462,10 +467,23 @@ def bulk_insert_seconds(engine: sa.Engine, changes: list, facility_code: str) ->
                     "field_meta": json.dumps({k: [changes[0].hlc, "bench", 1] for k in v["_data"]}),
                     "version": v["version"], "deleted": False, "updated_seq": 1}
                    for (t, r), v in rows.items()]
+    meta = sa.MetaData()
+    scratch = {}
+    for table in (records, changes_table):
+        name = f"bench_bulk_{table.name}"
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:
+                conn.execute(sa.text(f'DROP TABLE IF EXISTS "{name}"'))
+                conn.execute(sa.text(f'CREATE TABLE "{name}" (LIKE "{table.name}" INCLUDING ALL)'))
+            scratch[table.name] = sa.Table(name, meta, autoload_with=engine)
+        else:
+            scratch[table.name] = sa.Table(name, meta, *[c._copy() for c in table.columns])
+            scratch[table.name].drop(engine, checkfirst=True)
+            scratch[table.name].create(engine)
     started = time.perf_counter()
     with engine.begin() as conn:
-        conn.execute(bulk_records.insert(), record_rows)
-        conn.execute(bulk_changes.insert(), change_rows)
+        conn.execute(scratch["records"].insert(), record_rows)
+        conn.execute(scratch["changes"].insert(), change_rows)
     seconds = time.perf_counter() - started
     meta.drop_all(engine)
     return seconds
@@ -488,20 +506,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sqlite", action="store_true", help="use the server's SQLite backend")
     ap.add_argument("--json", action="store_true", help="print a JSON object of the figures as the last line")
     ap.add_argument("--keep", action="store_true", help="keep the temp folders")
-    ap.add_argument("--server-process", action="store_true", help="run the server in a process of its own")
+    ap.add_argument("--server-thread", action="store_true", help="run the server in a thread of this process")
+    ap.add_argument("--untuned", action="store_true", help="leave the server's garbage collector at its defaults")
     ap.add_argument("--serve", nargs=3, metavar=("URL", "PORT", "STATS"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.serve:
-        serve(args.serve[0], int(args.serve[1]), args.serve[2])
+        serve(args.serve[0], int(args.serve[1]), args.serve[2], tuned=not args.untuned)
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync."))
     pg = None if args.sqlite else Postgres()
     url = f"sqlite:///{tmp / 'provincial.db'}" if args.sqlite else pg.url
     engine = make_engine(url)
     migrate.upgrade(engine)
-    server = ServerProcess(url, tmp) if args.server_process else ServerThread(engine)
+    if args.server_thread:
+        server = ServerThread(engine)
+        if not args.untuned:
+            tune_for_serving()
+    else:
+        server = ServerProcess(url, tmp, tuned=not args.untuned)
     figures: dict = {"changes": args.changes, "backend": "sqlite" if args.sqlite else "postgresql",
-                     "server": "process" if args.server_process else "thread"}
+                     "server": "thread" if args.server_thread else "process", "tuned": not args.untuned}
     services = []
     try:
         # fast link: bytes, round trips, ingest rate

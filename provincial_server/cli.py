@@ -105,8 +105,11 @@ def _run(args) -> None:
 
         from .api import create_app
         budget = _budget(args.request_budget)
+        from .runtime import tune_for_serving
         engine = _engine(args.db)
-        uvicorn.run(create_app(engine=engine, budget=budget), host=args.host, port=args.port,
+        app = create_app(engine=engine, budget=budget)
+        tune_for_serving()
+        uvicorn.run(app, host=args.host, port=args.port,
                     ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
         return
     engine = _engine(args.db)

@@ -187,7 +187,7 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
     belongs to (with ``.data`` and ``.deleted``), or None when it is missing.
     """
     today = today or today_in_vietnam()
-    entity = to_entity(table, {**data, "id": data.get("id", "x")})
+    entity = to_entity(table, data if "id" in data else {**data, "id": "x"})
     problems: list[Problem]
     if table == "facility":
         if entity.code != facility_code:

@@ -16,7 +16,10 @@ from facility_app.services.sync import SyncService
 from facility_app.storage.store import Store
 from facility_app.storage.tables import change_log, checkups, residents
 from facility_app.sync import backoff, outbox, setup
-from facility_app.sync.engine import sync_once
+from facility_app.sync.engine import _Sizer, sync_once
+from facility_app.sync.protocol import (
+    MSGPACK, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, PushBatch, decode_push, encode_push,
+)
 from facility_app.sync.errors import Revoked, TlsFailure
 from facility_app.sync.runner import SyncRunner
 from tests.conftest import PASSPHRASE, SYSTEM, make_services
@@ -202,6 +205,24 @@ def test_backoff_runs_from_two_seconds_to_ten_minutes_with_jitter():
     b = backoff.Backoff(random.Random(1))
     assert b.failed() < b.failed() < b.failed()
     assert b.succeeded() == backoff.REGULAR and b.failures == 0
+
+
+def test_compression_follows_the_link():
+    sizer = _Sizer(500, 1_000_000, 4)
+    assert sizer.level == ZSTD_LEVEL  # the first batch: the link is unknown, every byte may count
+    sizer.answered(0.05, 33_000)  # a LAN or loopback: 660 KB/s
+    assert sizer.level == ZSTD_FAST_LINK_LEVEL
+    sizer.answered(1.2, 33_000)  # a 256 kbit/s rural link: 27 KB/s
+    assert sizer.level == ZSTD_LEVEL
+    sizer.answered(0.05, 33_000)
+    sizer.shrink()  # a failure: back to the careful setting
+    assert sizer.level == ZSTD_LEVEL
+    batch = PushBatch("b1", "d1", 1, 3, [outbox.OutRow(i, f"c{i}", "residents", f"r{i}", "update",
+                                                        json.dumps({"notes": "Ăn ngủ được " * 50}), 1,
+                                                        f"{i:015d}-00000-d1").to_change() for i in (1, 2, 3)])
+    hard, light = encode_push(batch, MSGPACK, ZSTD_LEVEL), encode_push(batch, MSGPACK, ZSTD_FAST_LINK_LEVEL)
+    for body, headers in (hard, light):  # the server reads either
+        assert decode_push(body, headers["Content-Type"], headers["Content-Encoding"]) == batch
 
 
 def _row(seq: int, size: int) -> outbox.OutRow:

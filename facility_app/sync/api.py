@@ -39,8 +39,8 @@ def enrol(transport: Transport, code: str, device_name: str) -> p.EnrolAnswer:
         raise BadAnswer(exc.reason) from None
 
 
-def encode_batch(batch: p.PushBatch) -> tuple[bytes, dict[str, str]]:
-    return p.encode_push(batch, p.MSGPACK)
+def encode_batch(batch: p.PushBatch, level: int = p.ZSTD_LEVEL) -> tuple[bytes, dict[str, str]]:
+    return p.encode_push(batch, p.MSGPACK, level)
 
 
 def push_encoded(transport: Transport, body: bytes, headers: dict[str, str],

@@ -56,7 +56,7 @@ import zstandard
 
 PROTOCOL_VERSION = 1
 
-MAX_BATCH_CHANGES = 500
+MAX_BATCH_CHANGES = 1000
 MAX_BODY_BYTES = 2 * 1024 * 1024  # as received (compressed)
 MAX_DECODED_BYTES = 16 * 1024 * 1024  # after decompression
 MAX_PULL_LIMIT = 1000
@@ -75,7 +75,11 @@ STATUSES = ("applied", "merged", "duplicate", "conflict", "rejected")
 # the originating device of a change made by the server itself (conflict resolution)
 SERVER_ORIGIN = "server"
 
-_ZSTD_LEVEL = 15
+# zstd levels: 15 when the link is the bottleneck (rural 256 kbit/s: every
+# byte counts), 6 when it is not (4 % more bytes for a third of the CPU:
+# on a fast link the PC's time to compress would be the wait)
+ZSTD_LEVEL = 15
+ZSTD_FAST_LINK_LEVEL = 6
 _HLC = re.compile(r"^\d{15}-\d{5}-[^\s]{1,64}$")
 _ID_MAX = 64
 _TABLE_MAX = 40
@@ -356,11 +360,11 @@ def _media(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def encode_body(obj: dict, content_type: str = MSGPACK) -> tuple[bytes, dict[str, str]]:
+def encode_body(obj: dict, content_type: str = MSGPACK, level: int = ZSTD_LEVEL) -> tuple[bytes, dict[str, str]]:
     """Serialise and compress; returns the body and the headers to send with it."""
     if content_type == MSGPACK:
         raw = msgpack.packb(obj, use_bin_type=True)
-        return (zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(raw),
+        return (zstandard.ZstdCompressor(level=level).compress(raw),
                 {"Content-Type": MSGPACK, "Content-Encoding": ZSTD})
     if content_type == JSON:
         return (gzip.compress(canonical_json(obj), compresslevel=6, mtime=0),
@@ -816,8 +820,8 @@ def batch_to_dict(batch: PushBatch) -> dict:
     return out
 
 
-def encode_push(batch: PushBatch, content_type: str = MSGPACK) -> tuple[bytes, dict[str, str]]:
-    return encode_body(batch_to_dict(batch), content_type)
+def encode_push(batch: PushBatch, content_type: str = MSGPACK, level: int = ZSTD_LEVEL) -> tuple[bytes, dict[str, str]]:
+    return encode_body(batch_to_dict(batch), content_type, level)
 
 
 def decode_push(body: bytes, content_type: str | None, content_encoding: str | None) -> PushBatch:
