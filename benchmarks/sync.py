@@ -241,7 +241,7 @@ class ServerProcess:
     def __init__(self, url: str, folder: Path, tuned: bool = True):
         self.port = _free_port()
         self.stats = folder / "push-times.txt"
-        self.proc = subprocess.Popen([sys.executable, *(os.environ["BENCH_SERVE"].split() if os.environ.get("BENCH_SERVE") else ["-m", "benchmarks.sync", "--serve"]), url, str(self.port),
+        self.proc = subprocess.Popen([sys.executable, "-m", "benchmarks.sync", "--serve", url, str(self.port),
                                       str(self.stats), *([] if tuned else ["--untuned"])],
                                      cwd=Path(__file__).resolve().parent.parent)
         deadline = time.monotonic() + 60
