@@ -18,7 +18,6 @@ cursor can never pass a change that commits later.
 """
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -31,6 +30,7 @@ from facility_app.sync import protocol as p
 
 from . import entities
 from .bulk import among, insert_many
+from .jsontext import dumps, loads
 from .entities import Refusal
 from .tables import batches, changes, conflicts, devices, facilities, records, rejected_changes
 
@@ -43,15 +43,6 @@ def now_iso() -> str:
 
 def now_ms() -> int:
     return time.time_ns() // 1_000_000
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def dumps(obj: Any) -> str:
-    """Compact JSON (one encoder made once: ``json.dumps`` with options
-    builds a new one per call)."""
-    return _ENCODER.encode(obj)
 
 
 @dataclass
@@ -73,7 +64,7 @@ class Row:
 
     @classmethod
     def from_db(cls, r) -> "Row":
-        return cls(r.table_name, r.row_id, r.facility_code, json.loads(r.data), json.loads(r.field_meta),
+        return cls(r.table_name, r.row_id, r.facility_code, loads(r.data), loads(r.field_meta),
                    r.version, bool(r.deleted), updated_seq=r.updated_seq)
 
     def field_meta(self, name: str) -> list | None:
@@ -309,7 +300,7 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
     stored = conn.execute(sa.select(batches.c.answer).where(
         batches.c.device_id == device.id, batches.c.batch_id == batch.batch_id)).scalar()
     if stored is not None:
-        return p.answer_from_dict(json.loads(stored))
+        return p.answer_from_dict(loads(stored))
     applied, refused = _seen(conn, [c.change_id for c in batch.changes])
     store = Store(conn)
     _prefetch(store, batch)

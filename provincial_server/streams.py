@@ -10,7 +10,8 @@ from facility_app.domain.ids import new_id
 from facility_app.sync import protocol as p
 
 from .entities import Refusal
-from .ingest import Device, Merger, Row, Store, _write, dumps, lock_facility, now_iso, now_ms
+from .ingest import Device, Merger, Row, Store, _write, lock_facility, now_iso, now_ms
+from .jsontext import dumps, loads
 from .tables import changes, conflicts, facilities
 
 
@@ -51,15 +52,15 @@ def pull(conn: sa.Connection, device: Device, after: int, limit: int) -> p.PullP
         # the row's current values of the fields this change touched: applying
         # pages in order converges on the server's state even when a later
         # change (maybe this device's own, left out) won a field
-        fields = {k: row.data.get(k) for k in json.loads(r.fields)}
+        fields = {k: row.data.get(k) for k in loads(r.fields)}
         page.append(p.PulledChange(r.server_seq, r.origin_device, r.change_id, r.table_name, r.row_id,
                                    r.op, fields, r.hlc, row.version, row.deleted))
     return p.PullPage(page, cursor, has_more, now_ms())
 
 
 def _record(r) -> p.ConflictRecord:
-    return p.ConflictRecord(r.id, r.table_name, r.row_id, r.field, json.loads(r.winning_value), r.winning_hlc,
-                            r.winning_device, json.loads(r.losing_value), r.losing_hlc, r.losing_device,
+    return p.ConflictRecord(r.id, r.table_name, r.row_id, r.field, loads(r.winning_value), r.winning_hlc,
+                            r.winning_device, loads(r.losing_value), r.losing_hlc, r.losing_device,
                             bool(r.resolved), r.server_seq)
 
 
@@ -94,7 +95,7 @@ def resolve(conn: sa.Connection, device: Device, conflict_id: int, value) -> dic
     if c.field == "deleted":
         restore = value is False
     else:
-        restore = row.deleted and value == json.loads(c.losing_value)
+        restore = row.deleted and value == loads(c.losing_value)
     if restore:
         fields["deleted"] = False
     version = row.version + 1

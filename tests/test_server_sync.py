@@ -121,6 +121,19 @@ def test_field_level_refusals_give_the_reason(server, facility, fields, words):
     assert server.scalar("SELECT version FROM records WHERE row_id = :r", r=rid) == 1
 
 
+def test_a_refused_change_with_a_huge_number_is_kept_with_its_reason(server, facility):
+    """JSON bodies may carry integers of any size; the refused change is
+    stored as it came (orjson cannot encode it, the standard library can)."""
+    a = FakePC.enrol(server, facility)
+    rid = _new_resident(a)
+    a.push()
+    bad = a.change("residents", rid, "update", {"room": 2**70}, base_version=1)
+    answer = a.push(content_type=p.JSON)
+    assert answer.results[0].status == "rejected" and "must be text" in answer.results[0].reason_en
+    stored = server.scalar("SELECT fields FROM rejected_changes WHERE change_id = :c", c=bad.change_id)
+    assert json.loads(stored) == {"room": 2**70}
+
+
 def test_clinical_records_are_insert_only_and_tables_must_be_synced(server, facility):
     a = FakePC.enrol(server, facility)
     rid = _new_resident(a)
