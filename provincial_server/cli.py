@@ -104,8 +104,8 @@ def _run(args) -> None:
         import uvicorn
 
         from .api import create_app
-        budget = _budget(args.request_budget)
         from .runtime import tune_for_serving
+        budget = _budget(args.request_budget)
         engine = _engine(args.db)
         app = create_app(engine=engine, budget=budget)
         tune_for_serving()

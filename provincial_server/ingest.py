@@ -30,8 +30,8 @@ from facility_app.sync import protocol as p
 
 from . import entities
 from .bulk import among, insert_many
-from .jsontext import dumps, loads
 from .entities import Refusal
+from .jsontext import dumps, loads
 from .tables import batches, changes, conflicts, devices, facilities, records, rejected_changes
 
 _CHUNK = 400  # rows per IN (...) query

@@ -1,7 +1,6 @@
 """Pull pages of a facility's stream, the conflict inbox and its resolution."""
 from __future__ import annotations
 
-import json
 
 import sqlalchemy as sa
 
