@@ -14,7 +14,7 @@ ones a reader could take two ways:
 - a period still running is counted up to ``as_of`` (today), never beyond.
 - *age* is the age on the period's last day, or on the discharge day for
   a resident who left during it.
-- *managed and tracked electronically* (DOMAIN.md): a served resident whose
+- *managed and tracked electronically* (the programme's definition): a served resident whose
   record holds at least one current (not voided, not superseded) checkup of
   any kind dated in the 12 months ending on ``as_of``. A record that holds
   only identity data does not count.
