@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from ..domain import divisions
+from ..domain.cells import csv_row
 from ..domain.entities import Actor, Resident
 from ..domain.messages import ActionError
 from ..domain.permissions import Permission
@@ -69,9 +70,9 @@ class ExportService(Service):
             try:
                 with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
                     out = csv.writer(f)
-                    out.writerow([vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS])
+                    out.writerow(csv_row(vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS))
                     for r in rows:
-                        out.writerow([_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS])
+                        out.writerow(csv_row(_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS))
             except BaseException:  # a half-written file of patient data must not stay behind
                 tmp.unlink(missing_ok=True)
                 raise
