@@ -19,19 +19,44 @@ import sqlalchemy as sa
 from ..domain.entities import Actor
 from ..domain.hlc import Clock, Stamp
 from ..domain.ids import new_id
-from ..domain.messages import ActionError
+from ..domain.messages import ActionError, store_text
 from . import audit, migrate
 from .changes import Writer
 from .engine import WrongKey, make_engine, probe
 from .keys import KdfParams, RawKey, StoreInfo, derive, new_salt, read_salt
+from .lock import FolderLock
 from .tables import facility, meta
 
 DB_NAME = "facility.db"
 INFO_NAME = "store.json"
 
 
+OPEN_WAIT = 20.0  # seconds an open waits for a rekey/restore to finish
+EXCLUSIVE_WAIT = 5.0  # seconds a rekey/restore waits for other users to close
+
+
 class StoreError(ActionError):
-    pass
+    @classmethod
+    def of(cls, code: str, **params) -> "StoreError":
+        return cls(*store_text(code, **params))
+
+
+class StoreBusy(StoreError):
+    """Another process holds the data folder the other way (see ``lock``)."""
+
+
+def _shared_lock(data_dir: Path, wait: float) -> FolderLock:
+    lock = FolderLock(data_dir)
+    if not lock.acquire("shared", wait):
+        raise StoreBusy.of("store_busy")
+    return lock
+
+
+def _exclusive_lock(data_dir: Path, wait: float) -> FolderLock:
+    lock = FolderLock(data_dir)
+    if not lock.acquire("exclusive", wait):
+        raise StoreBusy.of("store_in_use")
+    return lock
 
 
 def wrong_passphrase() -> StoreError:
@@ -90,10 +115,11 @@ def _integrity(path: Path, key: RawKey) -> list[str]:
 
 
 class Store:
-    def __init__(self, data_dir: Path, key: RawKey | None, engine: sa.Engine):
+    def __init__(self, data_dir: Path, key: RawKey | None, engine: sa.Engine, lock: FolderLock | None = None):
         self.data_dir = data_dir
         self._key = key
         self.engine = engine
+        self._lock = lock
         with engine.connect() as conn:
             values = dict(conn.execute(sa.select(meta.c.key, meta.c.value)).all())
             self.facility_code = conn.execute(sa.select(facility.c.code)).scalar()
@@ -120,14 +146,19 @@ class Store:
             raise StoreError(f"Thư mục {data_dir} đã có kho dữ liệu.", f"{data_dir} already holds a store.")
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "backups").mkdir(exist_ok=True)
-        key = None if plain else derive(passphrase, new_salt())
-        engine = make_engine(cls.db_path(data_dir), key)
-        migrate.upgrade(engine)
-        with engine.begin() as conn:
-            conn.execute(meta.insert().values(key="device_id", value=new_id()))
-        if key is not None:
-            StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
-        return cls(data_dir, key, engine)
+        lock = _shared_lock(data_dir, OPEN_WAIT)
+        try:
+            key = None if plain else derive(passphrase, new_salt())
+            engine = make_engine(cls.db_path(data_dir), key)
+            migrate.upgrade(engine)
+            with engine.begin() as conn:
+                conn.execute(meta.insert().values(key="device_id", value=new_id()))
+            if key is not None:
+                StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
+            return cls(data_dir, key, engine, lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @classmethod
     def unlock_key(cls, data_dir: Path, passphrase: str) -> RawKey:
@@ -152,21 +183,33 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None = None, *, key: RawKey | None = None,
-             plain: bool = False) -> "Store":
+             plain: bool = False, wait: float = OPEN_WAIT, lock: FolderLock | None = None) -> "Store":
+        """Holds the folder's lock shared until ``close`` (waiting up to
+        ``wait`` seconds for a rekey or restore in another process)."""
         data_dir = Path(data_dir)
-        if not plain and key is None:
-            key = cls.unlock_key(data_dir, passphrase or "")
-        engine = make_engine(cls.db_path(data_dir), None if plain else key)
+        if not cls.exists(data_dir):
+            cls.unlock_key(data_dir, "")  # says there is no store
+        lock = lock or _shared_lock(data_dir, wait)
         try:
-            current = migrate.current(engine)
-            if current != migrate.head():
-                if current is not None:
-                    cls._backup_engine(engine, data_dir, key, f"pre-migrate-{current}")
-                migrate.upgrade(engine)
-        except WrongKey:
-            engine.dispose()
-            raise wrong_passphrase() from None
-        return cls(data_dir, None if plain else key, engine)
+            if not plain and key is None:
+                key = cls.unlock_key(data_dir, passphrase or "")
+            engine = make_engine(cls.db_path(data_dir), None if plain else key)
+            try:
+                current = migrate.current(engine)
+                if current != migrate.head():
+                    if current is not None:
+                        cls._backup_engine(engine, data_dir, key, f"pre-migrate-{current}")
+                    migrate.upgrade(engine)
+            except WrongKey:
+                engine.dispose()
+                raise wrong_passphrase() from None
+            except BaseException:
+                engine.dispose()
+                raise
+            return cls(data_dir, None if plain else key, engine, lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @property
     def key(self) -> RawKey | None:
@@ -176,6 +219,23 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+
+    @contextmanager
+    def exclusive(self, wait: float = EXCLUSIVE_WAIT) -> Iterator[None]:
+        """This process alone has the folder (for a rekey): refused while the
+        app or another command has it open, rather than pull the file away
+        from under them. Back to shared afterwards."""
+        if self._lock is None or self._lock.mode == "exclusive":
+            yield
+            return
+        if not self._lock.acquire("exclusive", wait):
+            raise StoreBusy.of("store_in_use")
+        try:
+            yield
+        finally:
+            self._lock.acquire("shared", OPEN_WAIT)
 
     def __enter__(self) -> "Store":
         return self
@@ -269,6 +329,19 @@ class Store:
         """Into an empty folder, or (``replace``) over a store, keeping a copy of it."""
         data_dir = Path(data_dir)
         key = cls.check_backup(backup_file, passphrase)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        lock = _exclusive_lock(data_dir, EXCLUSIVE_WAIT)
+        try:
+            cls._restore_locked(backup_file, data_dir, key, replace)
+            if not lock.acquire("shared", OPEN_WAIT):
+                raise StoreBusy.of("store_busy")
+            return cls.open(data_dir, key=key, lock=lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _restore_locked(cls, backup_file: Path, data_dir: Path, key: RawKey, replace: bool) -> None:
         db = cls.db_path(data_dir)
         if db.exists():
             if not replace:
@@ -292,10 +365,14 @@ class Store:
         _fsync_file(tmp)
         os.replace(tmp, db)
         StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
-        return cls.open(data_dir, key=key)
 
     def rekey(self, new_passphrase: str) -> None:
-        """Re-encrypt under a new passphrase (and salt); the old file is replaced atomically."""
+        """Re-encrypt under a new passphrase (and salt); the old file is replaced
+        atomically, with no other process using the store (``exclusive``)."""
+        with self.exclusive():
+            self._rekey(new_passphrase)
+
+    def _rekey(self, new_passphrase: str) -> None:
         new_key = derive(new_passphrase, new_salt())
         db = self.db_path(self.data_dir)
         tmp = db.with_name(DB_NAME + ".rekey")

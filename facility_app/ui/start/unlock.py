@@ -13,7 +13,7 @@ import os
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ...services.startup import StoreGate
+from ...services.startup import StoreBusy, StoreGate
 from ..dialogs import explain
 from ..forms import ErrorLabel
 from ..keystore import KeyStore
@@ -118,7 +118,10 @@ class UnlockWidget(QWidget):
 
         def failed(exc):
             self._idle()
-            if remembered:  # rekeyed or restored since: forget it, ask for the passphrase
+            if isinstance(exc, StoreBusy):  # a rekey or restore is running: say so, forget nothing
+                self.status.setText("")
+                self.error.show_text(explain(exc, self.lang))
+            elif remembered:  # rekeyed or restored since: forget it, ask for the passphrase
                 self.keystore.delete()
                 self.status.setText(self.tr("The remembered key no longer opens the records; type the passphrase."))
             else:
