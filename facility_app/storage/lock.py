@@ -20,6 +20,7 @@ from pathlib import Path
 
 LOCK_NAME = "facility.lock"
 POLL_SECONDS = 0.05
+REGAIN_WAIT = 60.0  # after a refused change of mode, how long to wait to get the old mode back
 
 if sys.platform == "win32":  # pragma: no cover - exercised on the Windows build
     import ctypes
@@ -80,7 +81,7 @@ class FolderLock:
         if self._poll(mode == "exclusive", wait):
             self.mode = mode
             return True
-        if previous is not None and self._poll(previous == "exclusive", wait):
+        if previous is not None and self._poll(previous == "exclusive", max(wait, REGAIN_WAIT)):
             self.mode = previous
         elif previous is None:
             self.release()

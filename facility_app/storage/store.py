@@ -6,13 +6,15 @@
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
 import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlalchemy as sa
 
@@ -31,6 +33,9 @@ DB_NAME = "facility.db"
 INFO_NAME = "store.json"
 
 
+PENDING_PREFIX = "pending-output:"  # meta rows: temp files being written outside the store
+# left by an interrupted rekey, restore, backup or key-file save (cleaned at the next lone open)
+LEFTOVER_PATTERNS = (DB_NAME + ".rekey*", DB_NAME + ".restore*", "store.tmp", "backups/*.part*")
 OPEN_WAIT = 20.0  # seconds an open waits for a rekey/restore to finish
 EXCLUSIVE_WAIT = 5.0  # seconds a rekey/restore waits for other users to close
 
@@ -70,10 +75,26 @@ def _fsync_file(path: Path) -> None:
 
 
 def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
-    """A consistent encrypted copy through SQLCipher's own export (which
-    runs in its own transaction, so it takes the raw autocommit connection)."""
     tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
+    try:
+        _export_into(engine, tmp, key)
+        os.replace(tmp, dest)
+    except BaseException:
+        _remove_partial(tmp)
+        raise
+
+
+def _remove_partial(tmp: Path) -> None:
+    """A temp file and what SQLite may have left beside it."""
+    for path in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+def _export_into(engine: sa.Engine, tmp: Path, key: RawKey | None) -> None:
+    """A consistent encrypted copy through SQLCipher's own export (which
+    runs in its own transaction, so it takes the raw autocommit connection),
+    written and synced to ``tmp``; the caller renames it into place."""
+    _remove_partial(tmp)
     raw = engine.raw_connection()
     if key is None:  # plain SQLite (benchmarks only): the stdlib backup API
         import sqlite3
@@ -85,7 +106,6 @@ def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
         finally:
             raw.close()
         _fsync_file(tmp)
-        os.replace(tmp, dest)
         return
     try:
         raw.execute(f"ATTACH DATABASE ? AS export KEY {key.pragma_literal()}", (str(tmp),))
@@ -96,7 +116,6 @@ def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
     finally:
         raw.close()
     _fsync_file(tmp)
-    os.replace(tmp, dest)
 
 
 def _integrity(path: Path, key: RawKey) -> list[str]:
@@ -206,10 +225,12 @@ class Store:
             except BaseException:
                 engine.dispose()
                 raise
-            return cls(data_dir, None if plain else key, engine, lock)
+            store = cls(data_dir, None if plain else key, engine, lock)
         except BaseException:
             lock.release()
             raise
+        store.clean_leftovers()
+        return store
 
     @property
     def key(self) -> RawKey | None:
@@ -301,12 +322,71 @@ class Store:
         if not dest.parent.is_dir():
             raise StoreError(f"Thư mục {dest.parent} không tồn tại.", f"Folder {dest.parent} does not exist.")
 
-    def backup(self, dest: Path) -> Path:
-        """An encrypted snapshot with the same key: restorable only with the passphrase."""
+    def backup(self, dest: Path, *, before_publish: Callable[[], None] = lambda: None) -> Path:
+        """An encrypted snapshot with the same key: restorable only with the
+        passphrase. ``before_publish`` (the audit row) runs once the copy is
+        complete; if it fails, no file is left."""
         dest = Path(dest)
         self.check_backup_dest(dest)
-        _export(self.engine, dest, self._key)
+        with self.publishing(dest) as tmp:
+            _export_into(self.engine, tmp, self._key)
+            before_publish()
         return dest
+
+    # --- files leaving the store ---------------------------------------
+
+    @contextmanager
+    def publishing(self, dest: Path) -> Iterator[Path]:
+        """Write a file the user asked for so that it exists only if the block
+        (which commits its audit row) succeeded: the block writes the yielded
+        temp name beside ``dest``, which is renamed into place afterwards; on
+        any failure the temp file goes. The temp name is recorded (encrypted,
+        in ``meta``) before a byte is written, so if the process dies midway
+        the next open removes what was left (``clean_leftovers``)."""
+        dest = Path(dest)
+        tmp = dest.with_name(f".{dest.name}.{new_id()[:8]}.part")
+        marker = PENDING_PREFIX + new_id()
+        with self.engine.begin() as conn:
+            conn.execute(meta.insert().values(key=marker, value=str(tmp)))
+        try:
+            yield tmp
+            os.replace(tmp, dest)
+        except BaseException:
+            _remove_partial(tmp)
+            raise
+        finally:
+            with contextlib.suppress(sa.exc.SQLAlchemyError), self.engine.begin() as conn:
+                conn.execute(sa.delete(meta).where(meta.c.key == marker))
+
+    def clean_leftovers(self) -> list[str]:
+        """Remove what interrupted rekeys, restores, backups and exports left
+        (temp copies, SQLite journals, unfinished exports). Only while no
+        other process has the store open, since theirs may still be running.
+        Returns what was removed, as kinds (never a path: it may name someone)."""
+        if self._lock is not None and not self._lock.acquire("exclusive", 0):
+            return []
+        try:
+            removed = []
+            for pattern in LEFTOVER_PATTERNS:
+                for path in self.data_dir.glob(pattern):
+                    path.unlink(missing_ok=True)
+                    removed.append(pattern)
+            with self.engine.begin() as conn:
+                pending = conn.execute(sa.select(meta.c.key, meta.c.value)
+                                       .where(meta.c.key.like(PENDING_PREFIX + "%"))).all()
+                for marker, tmp in pending:
+                    if Path(tmp).exists():
+                        removed.append("unfinished export")
+                    _remove_partial(Path(tmp))
+                    conn.execute(sa.delete(meta).where(meta.c.key == marker))
+            if removed:
+                logging.getLogger("facility_app").warning(
+                    "removed %d leftover file(s) of interrupted operations: %s",
+                    len(removed), ", ".join(sorted(set(removed))))
+            return removed
+        finally:
+            if self._lock is not None:
+                self._lock.acquire("shared", OPEN_WAIT)
 
     @classmethod
     def check_backup(cls, backup_file: Path, passphrase: str) -> RawKey:
@@ -361,8 +441,12 @@ class Store:
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "backups").mkdir(exist_ok=True)
         tmp = data_dir / (DB_NAME + ".restore")
-        shutil.copyfile(backup_file, tmp)
-        _fsync_file(tmp)
+        try:
+            shutil.copyfile(backup_file, tmp)
+            _fsync_file(tmp)
+        except BaseException:
+            _remove_partial(tmp)
+            raise
         os.replace(tmp, db)
         StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
 
@@ -376,11 +460,14 @@ class Store:
         new_key = derive(new_passphrase, new_salt())
         db = self.db_path(self.data_dir)
         tmp = db.with_name(DB_NAME + ".rekey")
-        _export(self.engine, tmp, new_key)
-        if _integrity(tmp, new_key):
-            tmp.unlink()
-            raise StoreError("Đổi mật khẩu thất bại; kho dữ liệu cũ giữ nguyên.",
-                             "Rekey failed; the store is unchanged.")
+        try:
+            _export_into(self.engine, tmp, new_key)
+            if _integrity(tmp, new_key):
+                raise StoreError("Đổi mật khẩu thất bại; kho dữ liệu cũ giữ nguyên.",
+                                 "Rekey failed; the store is unchanged.")
+        except BaseException:
+            _remove_partial(tmp)
+            raise
         self.engine.dispose()  # last close checkpoints and removes the WAL
         for name in (DB_NAME + "-wal", DB_NAME + "-shm"):
             (self.data_dir / name).unlink(missing_ok=True)
