@@ -12,7 +12,7 @@ from ..domain.messages import Problem, ValidationError
 from ..domain.text import fold
 from ..services.container import Services
 from ..storage.lock import LOCK_NAME
-from ..storage.store import DB_NAME, INFO_NAME, Store
+from ..storage.store import DB_NAME, INFO_NAME, Store, StoreDamaged
 from .context import ADMIN_PASSWORD_ENV, NEW_PASSPHRASE_ENV, CliError, Context, secret
 
 
@@ -122,7 +122,10 @@ def cmd_info(ctx: Context, args) -> int:
 
 
 def cmd_verify(ctx: Context, args) -> int:
-    results = ctx.services().store.verify()
+    try:
+        results = ctx.services().store.verify()
+    except StoreDamaged:  # too damaged to open: still say which check and which pages fail
+        results = Store.diagnose(ctx.data_dir, Store.unlock_key_unchecked(ctx.data_dir, ctx.passphrase()))
     for check, ok, detail in results:
         print(f"{'OK ' if ok else 'FAIL'} {check}: {detail}")
     if all(ok for _, ok, _ in results):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import sqlalchemy as sa
+import sqlcipher3
 
 from ..domain.entities import Actor
 from ..domain.hlc import Clock, Stamp
@@ -24,6 +25,7 @@ from ..domain.ids import new_id
 from ..domain.messages import ActionError, store_text
 from . import audit, migrate
 from .changes import Writer
+from .damage import PAGE_SIZE, examine
 from .engine import WrongKey, make_engine, probe
 from .keys import KdfParams, RawKey, StoreInfo, derive, new_salt, read_salt
 from .lock import FolderLock
@@ -48,6 +50,21 @@ class StoreError(ActionError):
 
 class StoreBusy(StoreError):
     """Another process holds the data folder the other way (see ``lock``)."""
+
+
+class StoreDamaged(StoreError):
+    """The passphrase is right but the file is not whole: ``verify`` says more."""
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """SQLite's word for a page that decrypted but makes no sense."""
+    orig = getattr(exc, "orig", None) or exc
+    return "malformed" in str(orig) or "not a database" in str(orig)
+
+
+def _refuse_empty(path: Path) -> None:
+    if path.stat().st_size == 0:
+        raise StoreDamaged.of("empty_file", path=path)
 
 
 def _shared_lock(data_dir: Path, wait: float) -> FolderLock:
@@ -186,6 +203,7 @@ class Store:
         if not path.exists():
             raise StoreError(f"Chưa có kho dữ liệu trong {data_dir}; hãy khởi tạo (facility-admin init).",
                              f"No store in {data_dir}; create one first (facility-admin init).")
+        _refuse_empty(path)
         salt = read_salt(path)
         info = StoreInfo.load(Path(data_dir) / INFO_NAME)
         key = derive(passphrase, salt, info.kdf if info else KdfParams())
@@ -196,6 +214,9 @@ class Store:
             try:
                 probe(path, key)
             except WrongKey:
+                found = examine(path, key)
+                if found.cut_short or found.key_fits:
+                    raise StoreDamaged.of("store_damaged", path=path, detail=found.summary()) from None
                 raise wrong_passphrase() from None
             StoreInfo(info.kdf if info else KdfParams(), salt.hex(), key.check_value()).save(Path(data_dir) / INFO_NAME)
         return key
@@ -219,8 +240,15 @@ class Store:
                     if current is not None:
                         cls._backup_engine(engine, data_dir, key, f"pre-migrate-{current}")
                     migrate.upgrade(engine)
-            except WrongKey:
+            except (WrongKey, sa.exc.DatabaseError) as exc:
                 engine.dispose()
+                if isinstance(exc, sa.exc.DatabaseError) and not _is_damage(exc):
+                    raise
+                if plain:
+                    raise
+                damaged = cls._damage(data_dir, key)
+                if damaged is not None:
+                    raise damaged from None
                 raise wrong_passphrase() from None
             except BaseException:
                 engine.dispose()
@@ -231,6 +259,43 @@ class Store:
             raise
         store.clean_leftovers()
         return store
+
+    @classmethod
+    def _damage(cls, data_dir: Path, key: RawKey) -> StoreDamaged | None:
+        """The key fits (store.json's check, or the pages' HMACs) yet the file
+        does not open: damage, named, rather than "wrong passphrase"."""
+        path = cls.db_path(data_dir)
+        found = examine(path, key)
+        info = StoreInfo.load(Path(data_dir) / INFO_NAME)
+        checked = info is not None and info.salt_hex == key.salt.hex() and info.key_check == key.check_value()
+        if checked or found.cut_short or found.key_fits:
+            return StoreDamaged.of("store_damaged", path=path, detail=found.summary() or "unreadable")
+        return None
+
+    @classmethod
+    def unlock_key_unchecked(cls, data_dir: Path, passphrase: str) -> RawKey:
+        """The key for ``diagnose``: refused only if store.json says the
+        passphrase is wrong (a damaged file cannot say so itself)."""
+        path = cls.db_path(data_dir)
+        _refuse_empty(path)
+        info = StoreInfo.load(Path(data_dir) / INFO_NAME)
+        key = derive(passphrase, read_salt(path), info.kdf if info else KdfParams())
+        if info is not None and info.salt_hex == key.salt.hex() and info.key_check != key.check_value():
+            raise wrong_passphrase()
+        return key
+
+    @classmethod
+    def diagnose(cls, data_dir: Path, key: RawKey) -> list[tuple[str, bool, str]]:
+        """``verify`` for a store too damaged to open: the file's length and
+        every page's authentication, as (check, ok, detail)."""
+        path = cls.db_path(data_dir)
+        found = examine(path, key)
+        shape = (f"{found.size} bytes, {found.pages} pages" if not found.cut_short
+                 else found.problems[0])
+        pages = [p for p in found.problems if not p.startswith(f"{found.size} bytes")]
+        return [("file", not found.cut_short and found.size > 0, shape),
+                ("encryption", not pages, " ".join("; ".join(pages[:3]).split())[:300] or "every page authenticates"),
+                ("structure", False, "not checked: the database does not open")]
 
     @property
     def key(self) -> RawKey | None:
@@ -393,15 +458,19 @@ class Store:
         backup_file = Path(backup_file)
         if not backup_file.is_file():
             raise StoreError(f"Không tìm thấy tệp sao lưu {backup_file}.", f"Backup file {backup_file} not found.")
+        _refuse_empty(backup_file)
         key = derive(passphrase, read_salt(backup_file))
         try:
             problems = _integrity(backup_file, key)
-        except WrongKey:
+        except (WrongKey, sqlcipher3.DatabaseError):
+            found = examine(backup_file, key)
+            if found.cut_short or found.key_fits:
+                raise StoreDamaged.of("backup_damaged", path=backup_file, detail=found.summary()) from None
             raise StoreError("Mật khẩu không mở được tệp sao lưu này (hoặc tệp không phải bản sao lưu).",
                              "The passphrase does not open this backup (or it is not a backup file).") from None
         if problems:
-            raise StoreError("Tệp sao lưu bị hỏng: " + "; ".join(problems[:3]),
-                             "The backup file is damaged: " + "; ".join(problems[:3]))
+            detail = " ".join("; ".join(problems[:3]).split())[:300]
+            raise StoreDamaged.of("backup_damaged", path=backup_file, detail=detail)
         return key
 
     @classmethod
@@ -483,9 +552,14 @@ class Store:
         def check(name: str, run) -> None:
             # a damaged file makes SQLite raise rather than answer: that is a failed check too
             try:
-                results.append((name, *run()))
+                ok, detail = run()
             except sa.exc.DatabaseError as exc:
-                results.append((name, False, f"unreadable ({type(exc.orig or exc).__name__}: {exc.orig or exc})"))
+                ok, detail = False, f"unreadable ({type(exc.orig or exc).__name__}: {exc.orig or exc})"
+            results.append((name, ok, " ".join(str(detail).split())[:300]))  # one line each
+
+        size = self.db_path(self.data_dir).stat().st_size
+        check("file", lambda: (size % PAGE_SIZE == 0, f"{size} bytes, {size // PAGE_SIZE} pages" if size % PAGE_SIZE == 0
+                               else f"{size} bytes is not a whole number of {PAGE_SIZE}-byte pages: the file was cut short"))
 
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
