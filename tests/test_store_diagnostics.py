@@ -195,3 +195,19 @@ def test_notes_file_reads_are_bounded(store_copy, tmp_path):
                                         str(big), "--out", str(tmp_path / "r.pdf"), lang="en"))
     assert err.startswith(f"The file {big} is too large")
     assert time.monotonic() - started < 60 and not (tmp_path / "r.pdf").exists()
+
+
+def test_the_desktop_app_names_the_same_failures(qapp):
+    """ui.dialogs.explain: a nurse's save on a full disk or a locked database
+    gets the sentence that says what to do, not "something unexpected"."""
+    import errno
+
+    import sqlcipher3
+
+    from facility_app.ui.dialogs import explain
+    full = sa.exc.OperationalError("INSERT", {}, sqlcipher3.OperationalError("database or disk is full"))
+    locked = sa.exc.OperationalError("BEGIN", {}, sqlcipher3.OperationalError("database is locked"))
+    assert explain(full, "vi").startswith("Ổ đĩa đã đầy: hãy giải phóng dung lượng")
+    assert explain(locked, "en").startswith("Another program has been writing to the store")
+    assert explain(OSError(errno.ENOSPC, "No space left on device"), "en").startswith("The disk is full")
+    assert "unexpected" in explain(ValueError("x"), "en")

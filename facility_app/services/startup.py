@@ -17,12 +17,20 @@ from ..domain import divisions, rules
 from ..domain.entities import Actor, Facility
 from ..domain.enums import Role
 from ..domain.messages import Problem
+from ..storage import failures
 from ..storage.keys import RawKey, StoreInfo, read_salt
 from ..storage.lock import LOCK_NAME
 from ..storage.store import DB_NAME, INFO_NAME, Store, StoreBusy, wrong_passphrase  # noqa: F401 - StoreBusy for the UI
 from .container import Services
 
 SETUP_ACTOR = Actor("facility-setup", Role.SYSTEM)
+
+
+def known_failure(exc: BaseException, data_dir: Path | None = None):
+    """A failure with a known cause (disk full, database locked, read-only
+    folder, damaged file) as an ActionError that says what to do, else None."""
+    return failures.describe(exc, data_dir)
+
 GUI_OPEN_WAIT = 10.0  # seconds the unlock screen waits out a rekey/restore before saying why it cannot open
 
 
