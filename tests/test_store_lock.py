@@ -118,3 +118,24 @@ def test_an_open_refused_after_its_wait_says_why(store_dir):
     assert "đổi mật khẩu hoặc phục hồi" in refused.value.message("vi")
     assert "rekeyed or restored" in refused.value.message("en")
     Store.open(store_dir, PASSPHRASE, wait=0.3).close()  # free again
+
+
+def test_a_store_that_let_go_of_its_lock_reconnects_to_the_current_file(store_dir, tmp_path):
+    """Changing the lock's mode is not atomic (flock, LockFileEx): in the gap a
+    rekey elsewhere may replace the file. The store then drops its pooled
+    connections, so nothing is written to the replaced file."""
+    store = Store.open(store_dir, PASSPHRASE)
+    try:
+        with store.read() as conn:  # a pooled connection to today's file
+            conn.exec_driver_sql("SELECT 1")
+        before = store.engine.pool.checkedin()
+        other = Store.open(store_dir, PASSPHRASE)  # someone else has it open: the clean-up gives way
+        try:
+            gaps = store._lock.gaps
+            assert store.clean_leftovers() == []
+            assert store._lock.mode == "shared" and store._lock.gaps == gaps + 1
+            assert before >= 1 and store.engine.pool.checkedin() == 0
+        finally:
+            other.close()
+    finally:
+        store.close()

@@ -64,6 +64,7 @@ class FolderLock:
         self.path = Path(data_dir) / LOCK_NAME
         self._fd: int | None = None
         self.mode: str | None = None
+        self.gaps = 0  # times a held lock was let go to change mode: another process may have run meanwhile
 
     def acquire(self, mode: str, wait: float) -> bool:
         """Take the lock in ``mode`` within ``wait`` seconds; False if another
@@ -78,6 +79,7 @@ class FolderLock:
         if previous is not None:
             _unlock(self._fd)
             self.mode = None
+            self.gaps += 1
         if self._poll(mode == "exclusive", wait):
             self.mode = mode
             return True

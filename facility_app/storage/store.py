@@ -317,11 +317,12 @@ class Store:
             yield
             return
         if not self._lock.acquire("exclusive", wait):
+            self.engine.dispose()  # the shared lock was let go meanwhile (see _back_to_shared)
             raise StoreBusy.of("store_in_use")
         try:
             yield
         finally:
-            self._lock.acquire("shared", OPEN_WAIT)
+            self._back_to_shared()
 
     def __enter__(self) -> "Store":
         return self
@@ -429,6 +430,7 @@ class Store:
         other process has the store open, since theirs may still be running.
         Returns what was removed, as kinds (never a path: it may name someone)."""
         if self._lock is not None and not self._lock.acquire("exclusive", 0):
+            self.engine.dispose()  # the shared lock was let go meanwhile (see _back_to_shared)
             return []
         try:
             removed = []
@@ -450,8 +452,18 @@ class Store:
                     len(removed), ", ".join(sorted(set(removed))))
             return removed
         finally:
-            if self._lock is not None:
-                self._lock.acquire("shared", OPEN_WAIT)
+            self._back_to_shared()
+
+    def _back_to_shared(self) -> None:
+        """After letting go of the lock to change its mode, a rekey or restore
+        elsewhere may have replaced the file: pooled connections to the old
+        one are closed, so no write goes to a file that is no longer the store."""
+        if self._lock is None:
+            return
+        gaps = self._lock.gaps
+        self._lock.acquire("shared", OPEN_WAIT)
+        if self._lock.gaps != gaps or self._lock.mode != "shared":
+            self.engine.dispose()
 
     @classmethod
     def check_backup(cls, backup_file: Path, passphrase: str) -> RawKey:
