@@ -290,7 +290,7 @@ def test_start_screens_in_english(shell_app, qtbot, store, screenshots):
 
 
 def test_unlock_during_a_rekey_says_why_and_keeps_the_remembered_key(shell_app, qtbot, store, memory_keyring,
-                                                                      monkeypatch):
+                                                                      monkeypatch, screenshots):
     """Issue 12.1: the IT officer's rekey/restore holds the folder; the app
     does not open under it but says why, and forgets no remembered key."""
     from facility_app.services import startup
@@ -312,8 +312,13 @@ def test_unlock_during_a_rekey_says_why_and_keeps_the_remembered_key(shell_app, 
             unlock.button.click()
             qtbot.waitUntil(lambda: not unlock.busy_now, timeout=15_000)
             assert unlock.error.text().startswith("Kho dữ liệu đang được đổi mật khẩu hoặc phục hồi")
+            # with time to wait, the screen says what it waits for, then opens once the rekey ends
+            monkeypatch.setattr(startup, "GUI_OPEN_WAIT", 30.0)
+            unlock.button.click()
+            qtbot.waitUntil(lambda: unlock.status.text().startswith("Cán bộ CNTT đang đổi mật khẩu"), timeout=15_000)
+            assert unlock.busy_now
+            shoot(controller.start_window, screenshots, "unlock-waiting-for-rekey-vi")
     finally:
         holder.close()
-    unlock.button.click()
-    qtbot.waitUntil(lambda: controller.start_window.login is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: controller.start_window.login is not None, timeout=30_000)
     controller.shutdown()

@@ -19,7 +19,7 @@ from ..domain.enums import Role
 from ..domain.messages import Problem
 from ..storage import failures
 from ..storage.keys import RawKey, StoreInfo, read_salt
-from ..storage.lock import LOCK_NAME
+from ..storage.lock import LOCK_NAME, held_exclusive
 from ..storage.store import DB_NAME, INFO_NAME, Store, StoreBusy, wrong_passphrase  # noqa: F401 - StoreBusy for the UI
 from .container import Services
 
@@ -110,6 +110,10 @@ class StoreGate:
     def derive_key(self, passphrase: str) -> RawKey:
         """argon2id (~0.2 s): call off the GUI thread. Wrong passphrase: StoreError."""
         return Store.unlock_key(self.data_dir, passphrase)
+
+    def busy(self) -> bool:
+        """A rekey or restore holds the store right now (the unlock screen says so while it waits)."""
+        return held_exclusive(self.data_dir)
 
     def open(self, key: RawKey) -> Services:
         """StoreBusy (it says why) if a rekey or restore holds the folder longer than GUI_OPEN_WAIT."""

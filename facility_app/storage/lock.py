@@ -104,3 +104,19 @@ class FolderLock:
                 _unlock(self._fd)
             os.close(self._fd)
         self._fd, self.mode = None, None
+
+
+def held_exclusive(data_dir: Path) -> bool:
+    """Is a rekey or restore holding the folder right now? (A non-blocking
+    look: a shared lock taken and let go at once.)"""
+    probe = FolderLock(data_dir)
+    try:
+        if not probe.path.exists():
+            return False
+        if probe.acquire("shared", 0):
+            return False
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.release()

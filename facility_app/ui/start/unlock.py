@@ -49,6 +49,8 @@ class UnlockWidget(QWidget):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(12)
+        self.wait_check = QTimer(self, interval=500)  # while opening: is a rekey/restore what we wait for?
+        self.wait_check.timeout.connect(self._say_why_waiting)
         self.busy.setTextVisible(False)
         self.busy.hide()
 
@@ -131,8 +133,15 @@ class UnlockWidget(QWidget):
             self.passphrase.setFocus()
 
         run_async(fn, self._unlocked, failed)
+        self.wait_check.start()
+
+    def _say_why_waiting(self) -> None:
+        if self.busy_now and self.gate.busy():
+            self.status.setText(self.tr("The IT officer is changing the passphrase or restoring a backup; "
+                                        "waiting for that to finish…"))
 
     def _idle(self) -> None:
+        self.wait_check.stop()
         self.busy_now = False
         self.busy.hide()
         self.button.setEnabled(True)
