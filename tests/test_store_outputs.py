@@ -5,16 +5,14 @@ from __future__ import annotations
 import errno
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 import sqlcipher3
 
 from facility_app.storage import changes, store as store_module
-from tests.conftest import ADMIN, SYSTEM, make_services
+from tests.conftest import ADMIN, SYSTEM, TODAY, make_services
 from tests.store_fixtures import REPO, cli_env, populate, run_cli
-from tests.conftest import TODAY
 
 
 def audit_actions(services) -> list[str]:
