@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 import traceback
 from pathlib import Path
 
@@ -18,9 +19,22 @@ class _LazyRotatingHandler(logging.handlers.RotatingFileHandler):
     """Creates its folder and file on the first record, so a command that
     logs nothing (a refused passphrase, say) leaves no trace on disk."""
 
+    failed = False
+
     def _open(self):
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
+
+    def handleError(self, record) -> None:
+        """A full or unwritable log disk costs the log, never the command:
+        one line on stderr, once, instead of a traceback per record."""
+        if not self.failed:
+            self.failed = True
+            try:
+                sys.stderr.write("facility-app: không ghi được nhật ký (ổ đĩa đầy?) / "
+                                 "the log could not be written (disk full?)\n")
+            except OSError:
+                pass
 
 
 def setup(folder: Path, level: int = logging.INFO) -> logging.Logger:

@@ -84,7 +84,7 @@ def _tamper(folder, sql: str) -> None:
 
 def test_verify_passes_a_normal_store(store_dir):
     results = _verify(store_dir)
-    assert set(results) == {"encryption", "structure", "schema", "audit"}
+    assert set(results) == {"file", "encryption", "structure", "schema", "audit"}
     assert all(ok for ok, _ in results.values()), results
 
 

@@ -287,3 +287,38 @@ def test_start_screens_in_english(shell_app, qtbot, store, screenshots):
     assert window.login.button.text() == "&Log in"
     shoot(window, screenshots, "login-en")
     controller.shutdown()
+
+
+def test_unlock_during_a_rekey_says_why_and_keeps_the_remembered_key(shell_app, qtbot, store, memory_keyring,
+                                                                      monkeypatch, screenshots):
+    """Issue 12.1: the IT officer's rekey/restore holds the folder; the app
+    does not open under it but says why, and forgets no remembered key."""
+    from facility_app.services import startup
+    from facility_app.storage.store import Store
+    from facility_app.ui.keystore import KeyStore
+    monkeypatch.setattr(startup, "GUI_OPEN_WAIT", 0.5)
+    holder = Store.open(store, PASSPHRASE)
+    KeyStore(store).set(holder.key.key.hex())
+    remembered = dict(memory_keyring.items)
+    try:
+        with holder.exclusive():
+            controller = start(qtbot, store)
+            unlock = controller.start_window.unlock
+            qtbot.waitUntil(lambda: not unlock.busy_now, timeout=15_000)
+            assert unlock.error.text().startswith("Kho dữ liệu đang được đổi mật khẩu hoặc phục hồi")
+            assert controller.services is None
+            assert memory_keyring.items == remembered
+            unlock.passphrase.setText(PASSPHRASE)
+            unlock.button.click()
+            qtbot.waitUntil(lambda: not unlock.busy_now, timeout=15_000)
+            assert unlock.error.text().startswith("Kho dữ liệu đang được đổi mật khẩu hoặc phục hồi")
+            # with time to wait, the screen says what it waits for, then opens once the rekey ends
+            monkeypatch.setattr(startup, "GUI_OPEN_WAIT", 30.0)
+            unlock.button.click()
+            qtbot.waitUntil(lambda: unlock.status.text().startswith("Cán bộ CNTT đang đổi mật khẩu"), timeout=15_000)
+            assert unlock.busy_now
+            shoot(controller.start_window, screenshots, "unlock-waiting-for-rekey-vi")
+    finally:
+        holder.close()
+    qtbot.waitUntil(lambda: controller.start_window.login is not None, timeout=30_000)
+    controller.shutdown()

@@ -837,6 +837,10 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <source>The remembered key no longer opens the records; type the passphrase.</source>
         <translation>The remembered key no longer opens the records; type the passphrase.</translation>
     </message>
+    <message>
+        <source>The IT officer is changing the passphrase or restoring a backup; waiting for that to finish…</source>
+        <translation>The IT officer is changing the passphrase or restoring a backup; waiting for that to finish…</translation>
+    </message>
 </context>
 <context>
     <name>UserForm</name>

@@ -837,6 +837,10 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <source>The remembered key no longer opens the records; type the passphrase.</source>
         <translation>Khóa đã ghi nhớ không còn mở được hồ sơ; hãy nhập mật khẩu kho dữ liệu.</translation>
     </message>
+    <message>
+        <source>The IT officer is changing the passphrase or restoring a backup; waiting for that to finish…</source>
+        <translation>Cán bộ CNTT đang đổi mật khẩu hoặc phục hồi bản sao lưu; đang chờ việc đó xong…</translation>
+    </message>
 </context>
 <context>
     <name>UserForm</name>

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ..domain.entities import Actor
 from ..domain.enums import Role
-from ..domain.messages import ActionError
+from ..domain.messages import ActionError, store_text
 from ..services.container import Services
+from ..storage import failures
 from ..storage.store import Store
 
 PASSPHRASE_ENV = "FACILITY_APP_PASSPHRASE"
@@ -20,8 +21,37 @@ ADMIN_PASSWORD_ENV = "FACILITY_APP_ADMIN_PASSWORD"
 USER_PASSWORD_ENV = "FACILITY_APP_USER_PASSWORD"
 
 
+MAX_INPUT_BYTES = 1_000_000  # any text file a command reads (notes): far above any real one
+
+
 class CliError(ActionError):
     pass
+
+
+def known_failure(exc: BaseException, data_dir: Path | None = None) -> ActionError | None:
+    """A failure with a known cause (disk full, locked, read-only folder,
+    damaged file) as a message that says what to do; None for a surprise."""
+    return failures.describe(exc, data_dir)
+
+
+def read_text_file(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
+    """A bounded read: a regular file of at most ``limit`` bytes, UTF-8.
+    (/dev/zero, a FIFO or a 2 GB file is refused before it is read.)"""
+    path = Path(path).expanduser()
+    try:
+        if not path.is_file():
+            if not path.exists():
+                raise FileNotFoundError(path)
+            raise CliError(*store_text("not_a_file", path=path))
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise failures.describe(exc) or CliError(*store_text("io_error", path=path, detail=exc.strerror)) from None
+    if len(data) > limit:
+        raise CliError(*store_text("file_too_large", path=path, limit=f"{limit // 1000} KB"))
+    return data.decode("utf-8-sig")
 
 
 def secret(env: str, prompt_vi: str, prompt_en: str, lang: str, *, confirm: bool = False) -> str:

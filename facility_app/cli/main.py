@@ -10,7 +10,7 @@ from .. import logs, paths
 from ..version import version
 from ..domain.messages import DomainError
 from . import admin_cmds, report_cmds, resident_cmds, store_cmds, sync_cmds
-from .context import Context
+from .context import Context, known_failure
 
 # Each module adds its sub-commands: register(subparsers) -> None
 COMMAND_MODULES = [store_cmds, admin_cmds, resident_cmds, report_cmds, sync_cmds]
@@ -49,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         print("Đã dừng." if ctx.lang == "vi" else "Stopped.", file=sys.stderr)
         return 130
     except Exception as exc:  # never a traceback on the IT officer's screen
+        known = known_failure(exc, ctx.data_dir)  # disk full, locked, read-only folder, damaged file: say what to do
+        if known is not None:
+            logging.getLogger(logs.LOGGER_NAME).warning("facility-admin %s: %s", _command_name(args), type(exc).__name__)
+            print(known.message(ctx.lang), file=sys.stderr)
+            return 1
         logs.log_unexpected(exc)
         where = paths.log_dir(ctx.data_dir)
         print((f"Lỗi không mong đợi ({type(exc).__name__}); chi tiết trong nhật ký tại {where}."

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..domain import periods
 from ..reports import run
 from ..reports.periodic import PeriodicOptions
-from .context import CliError, Context
+from .context import CliError, Context, read_text_file
 
 MAX_NOTES = 20000
 _NUMBER = re.compile(r"^\d{1,6}$")
@@ -57,7 +57,7 @@ def read_notes(name: str | None) -> str:
         return ""
     path = Path(name).expanduser()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text_file(path, MAX_NOTES * 4)  # UTF-8: at most 4 bytes a character
     except FileNotFoundError:
         raise CliError(f"Không tìm thấy tệp ghi chú {path}.", f"Notes file {path} not found.") from None
     except UnicodeDecodeError:

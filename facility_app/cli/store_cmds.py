@@ -11,7 +11,8 @@ from ..domain.enums import FacilityType, Role
 from ..domain.messages import Problem, ValidationError
 from ..domain.text import fold
 from ..services.container import Services
-from ..storage.store import DB_NAME, INFO_NAME, Store
+from ..storage.lock import LOCK_NAME
+from ..storage.store import DB_NAME, INFO_NAME, Store, StoreDamaged
 from .context import ADMIN_PASSWORD_ENV, NEW_PASSPHRASE_ENV, CliError, Context, secret
 
 
@@ -101,7 +102,7 @@ def _remove_store(folder: Path, keep_folder: bool) -> None:
     if not keep_folder:
         shutil.rmtree(folder, ignore_errors=True)
         return
-    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", INFO_NAME):
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", INFO_NAME, LOCK_NAME):
         (folder / name).unlink(missing_ok=True)
     backups = folder / "backups"  # made by Store.create; the folder was the user's before
     if backups.is_dir() and not any(backups.iterdir()):
@@ -121,7 +122,10 @@ def cmd_info(ctx: Context, args) -> int:
 
 
 def cmd_verify(ctx: Context, args) -> int:
-    results = ctx.services().store.verify()
+    try:
+        results = ctx.services().store.verify()
+    except StoreDamaged:  # too damaged to open: still say which check and which pages fail
+        results = Store.diagnose(ctx.data_dir, Store.unlock_key_unchecked(ctx.data_dir, ctx.passphrase()))
     for check, ok, detail in results:
         print(f"{'OK ' if ok else 'FAIL'} {check}: {detail}")
     if all(ok for _, ok, _ in results):
@@ -164,9 +168,10 @@ def cmd_rekey(ctx: Context, args) -> int:
     services = ctx.services()
     new = secret(NEW_PASSPHRASE_ENV, "mật khẩu kho dữ liệu mới", "New store passphrase", ctx.lang, confirm=True)
     rules.ensure(rules.check_passphrase(new))
-    with services.store.write(ctx.actor, "rekey") as w:
-        w.audit_only("store", "*", {"rekey": True})
-    services.store.rekey(new)
+    with services.store.exclusive():  # refused while the app has the store open: no audit row then
+        with services.store.write(ctx.actor, "rekey") as w:
+            w.audit_only("store", "*", {"rekey": True})
+        services.store.rekey(new)
     ctx.say("Đã đổi mật khẩu kho dữ liệu. Các bản sao lưu cũ vẫn cần mật khẩu cũ.",
             "Store passphrase changed. Older backups still need the old passphrase.")
     return 0

@@ -268,3 +268,48 @@ class PermissionDenied(ActionError):
 
 class NotFound(ActionError):
     pass
+
+
+STORE_TEXTS: dict[str, tuple[str, str]] = {
+    # code: (vi, en); what happened to the store or a file, and what to do
+    "store_busy": ("Kho dữ liệu đang được đổi mật khẩu hoặc phục hồi từ bản sao lưu; "
+                   "hãy đợi việc đó xong rồi mở lại.",
+                   "The records are being rekeyed or restored from a backup; "
+                   "wait until that is finished, then open them again."),
+    "store_in_use": ("Chương trình (hoặc một lệnh khác) đang mở kho dữ liệu trên máy này: hãy đóng nó trước "
+                     "rồi chạy lại. Không có gì bị thay đổi.",
+                     "The app (or another command) has the store open on this PC: close it first, "
+                     "then run this again. Nothing was changed."),
+    "store_damaged": ("Tệp kho dữ liệu {path} bị hỏng ({detail}); mật khẩu đúng. Hãy chạy “facility-admin verify” "
+                      "để xem chi tiết, rồi phục hồi từ bản sao lưu gần nhất.",
+                      "The store file {path} is damaged ({detail}); the passphrase is right. Run "
+                      "“facility-admin verify” for details, then restore the latest backup."),
+    "backup_damaged": ("Tệp sao lưu {path} bị hỏng ({detail}); hãy dùng một bản sao lưu khác.",
+                       "The backup file {path} is damaged ({detail}); use another backup."),
+    "empty_file": ("Tệp {path} rỗng (0 byte): đây không phải kho dữ liệu hay bản sao lưu. "
+                   "Hãy phục hồi từ bản sao lưu gần nhất.",
+                   "The file {path} is empty (0 bytes): it is not a store or a backup. Restore the latest backup."),
+    "disk_full": ("Ổ đĩa đã đầy: hãy giải phóng dung lượng (xóa tệp không cần, dọn thùng rác) rồi thử lại. "
+                  "Những gì đã lưu trước đó vẫn còn nguyên.",
+                  "The disk is full: free some space (delete files you do not need, empty the recycle bin) and "
+                  "try again. What was saved before is intact."),
+    "db_locked": ("Một chương trình khác đang ghi vào kho dữ liệu quá lâu: hãy đóng nó (hoặc đợi nó xong) rồi thử lại.",
+                  "Another program has been writing to the store for too long: close it (or let it finish) "
+                  "and try again."),
+    "read_only": ("Không ghi được vào {path} (thư mục chỉ đọc hoặc không có quyền): hãy chọn thư mục khác.",
+                  "Cannot write to {path} (read-only folder or no permission): choose another folder."),
+    "no_permission": ("Không có quyền đọc hoặc ghi {path}: hãy hỏi cán bộ CNTT cấp quyền cho tài khoản này.",
+                      "No permission to read or write {path}: ask the IT officer to give this account access."),
+    "io_error": ("Lỗi đọc/ghi ổ đĩa ở {path} ({detail}): hãy kiểm tra ổ đĩa (cáp, USB) rồi thử lại.",
+                 "A disk read/write error at {path} ({detail}): check the drive (cable, USB stick) and try again."),
+    "file_too_large": ("Tệp {path} quá lớn (hơn {limit}); không đọc.",
+                       "The file {path} is too large (over {limit}); not read."),
+    "not_a_file": ("{path} không phải là một tệp thường; không đọc.",
+                   "{path} is not a regular file; not read."),
+}
+
+
+def store_text(code: str, **params: Any) -> tuple[str, str]:
+    """(vi, en) for a store or file problem."""
+    vi, en = STORE_TEXTS[code]
+    return vi.format(**params), en.format(**params)

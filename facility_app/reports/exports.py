@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ..domain.cells import csv_row
 from ..domain.periods import dmy
 from ..services.reports import PeriodicReport
 from .tables import Num, Pct, ReportTable, all_tables, text
@@ -39,14 +40,14 @@ def periodic_csv(report: PeriodicReport) -> bytes:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     for row in _preamble(report):
-        w.writerow(row)
+        w.writerow(csv_row(row))
     for t in all_tables(report.indicators):
         w.writerow([])
-        w.writerow([t.title])
-        w.writerow(t.headers)
-        w.writerows(t.as_text())
+        w.writerow(csv_row([t.title]))
+        w.writerow(csv_row(t.headers))
+        w.writerows(csv_row(row) for row in t.as_text())
         if t.note:
-            w.writerow([t.note])
+            w.writerow(csv_row([t.note]))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -68,12 +69,21 @@ def _value(cell):
     return cell, "#,##0" if isinstance(cell, int) else None
 
 
+def _put(ws, row: int, column: int, value):
+    """Every XLSX cell goes through here: text is always a string cell, never
+    a formula (openpyxl would store "=..." as one), whatever it begins with."""
+    c = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        c.data_type = "s"
+    return c
+
+
 def _sheet(wb: Workbook, index: int, t: ReportTable) -> None:
     ws = wb.create_sheet(f"Biểu {index}")
-    ws["A1"] = t.title
+    _put(ws, 1, 1, t.title)
     ws["A1"].font = Font(bold=True, size=12)
     for j, h in enumerate(t.headers, 1):
-        c = ws.cell(row=3, column=j, value=h)
+        c = _put(ws, 3, j, h)
         c.font = Font(bold=True)
         c.fill = _HEAD_FILL
         c.border = _BOX
@@ -81,7 +91,7 @@ def _sheet(wb: Workbook, index: int, t: ReportTable) -> None:
     for i, row in enumerate(t.rows):
         for j, cell in enumerate(row, 1):
             value, number_format = _value(cell)
-            c = ws.cell(row=4 + i, column=j, value=value)
+            c = _put(ws, 4 + i, j, value)
             c.border = _BOX
             c.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
             if number_format:
@@ -89,7 +99,7 @@ def _sheet(wb: Workbook, index: int, t: ReportTable) -> None:
             if i in t.strong:
                 c.font = Font(bold=True)
     if t.note:
-        ws.cell(row=5 + len(t.rows), column=1, value=t.note).font = Font(italic=True)
+        _put(ws, 5 + len(t.rows), 1, t.note).font = Font(italic=True)
     total = sum(t.widths)
     for j, w in enumerate(t.widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = max(8.0, 110 * w / total)
@@ -102,8 +112,8 @@ def periodic_xlsx(report: PeriodicReport) -> bytes:
     info = wb.active
     info.title = "Thông tin"
     for i, (k, v) in enumerate(_preamble(report), 1):
-        info.cell(row=i, column=1, value=k).font = Font(bold=True)
-        info.cell(row=i, column=2, value=v)
+        _put(info, i, 1, k).font = Font(bold=True)
+        _put(info, i, 2, v)
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 60
     for index, t in enumerate(all_tables(report.indicators), 1):

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from ..domain import divisions
+from ..domain.cells import csv_row
 from ..domain.entities import Actor, Resident
 from ..domain.messages import ActionError
 from ..domain.permissions import Permission
@@ -63,25 +64,26 @@ class ExportService(Service):
         path = Path(path)
         if not path.parent.is_dir():
             raise ActionError(f"Thư mục {path.parent} không tồn tại.", f"Folder {path.parent} does not exist.")
-        with self.store.write(actor, "export-residents") as w:
-            rows = repo.all_residents(w.conn)
-            tmp = path.with_name(path.name + ".part")
-            try:
+        with self.store.publishing(path) as tmp:  # the file appears only if its audit row is committed
+            with self.store.write(actor, "export-residents") as w:
+                rows = repo.all_residents(w.conn)
                 with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
                     out = csv.writer(f)
-                    out.writerow([vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS])
+                    out.writerow(csv_row(vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS))
                     for r in rows:
-                        out.writerow([_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS])
-            except BaseException:  # a half-written file of patient data must not stay behind
-                tmp.unlink(missing_ok=True)
-                raise
-            os.replace(tmp, path)
-            w.audit_only("residents", "*", {"export": "residents-csv", "rows": len(rows)})
+                        out.writerow(csv_row(_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS))
+                    f.flush()
+                    os.fsync(f.fileno())
+                w.audit_only("residents", "*", {"export": "residents-csv", "rows": len(rows)})
         return len(rows)
 
     def backup(self, actor: Actor, dest: Path) -> Path:
+        """The audit row is committed once the copy is complete and before it
+        is renamed into place: neither exists without the other."""
         self.require(actor, Permission.BACKUP_RESTORE)
         self.store.check_backup_dest(Path(dest))  # a refused backup leaves no audit entry
-        with self.store.write(actor, "backup") as w:
-            w.audit_only("store", "*", {"backup": Path(dest).name})
-        return self.store.backup(dest)
+
+        def audit() -> None:
+            with self.store.write(actor, "backup") as w:
+                w.audit_only("store", "*", {"backup": Path(dest).name})
+        return self.store.backup(dest, before_publish=audit)

@@ -17,11 +17,21 @@ from ..domain import divisions, rules
 from ..domain.entities import Actor, Facility
 from ..domain.enums import Role
 from ..domain.messages import Problem
+from ..storage import failures
 from ..storage.keys import RawKey, StoreInfo, read_salt
-from ..storage.store import DB_NAME, INFO_NAME, Store, wrong_passphrase
+from ..storage.lock import LOCK_NAME, held_exclusive
+from ..storage.store import DB_NAME, INFO_NAME, Store, StoreBusy, wrong_passphrase  # noqa: F401 - StoreBusy for the UI
 from .container import Services
 
 SETUP_ACTOR = Actor("facility-setup", Role.SYSTEM)
+
+
+def known_failure(exc: BaseException, data_dir: Path | None = None):
+    """A failure with a known cause (disk full, database locked, read-only
+    folder, damaged file) as an ActionError that says what to do, else None."""
+    return failures.describe(exc, data_dir)
+
+GUI_OPEN_WAIT = 10.0  # seconds the unlock screen waits out a rekey/restore before saying why it cannot open
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,7 @@ class StoreGate:
         if not keep_folder:
             shutil.rmtree(self.data_dir, ignore_errors=True)
             return
-        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", INFO_NAME):
+        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", INFO_NAME, LOCK_NAME):
             (self.data_dir / name).unlink(missing_ok=True)
 
     # --- later runs --------------------------------------------------------
@@ -101,8 +111,13 @@ class StoreGate:
         """argon2id (~0.2 s): call off the GUI thread. Wrong passphrase: StoreError."""
         return Store.unlock_key(self.data_dir, passphrase)
 
+    def busy(self) -> bool:
+        """A rekey or restore holds the store right now (the unlock screen says so while it waits)."""
+        return held_exclusive(self.data_dir)
+
     def open(self, key: RawKey) -> Services:
-        return Services(Store.open(self.data_dir, key=key), today=self.today)
+        """StoreBusy (it says why) if a rekey or restore holds the folder longer than GUI_OPEN_WAIT."""
+        return Services(Store.open(self.data_dir, key=key, wait=GUI_OPEN_WAIT), today=self.today)
 
     @staticmethod
     def key_hex(key: RawKey) -> str:

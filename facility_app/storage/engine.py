@@ -34,6 +34,9 @@ def _connect(path: Path, key: RawKey | None, module, *, snapshot: bool = False):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError as exc:
         conn.close()
+        if isinstance(exc, module.OperationalError):  # disk full, locked, unreadable: not the key
+            raise
+        # "file is not a database": the key does not open page 1 (or page 1 is damaged)
         raise WrongKey(str(exc)) from None
     if snapshot:
         return conn

@@ -21,6 +21,7 @@ from argon2.low_level import Type, hash_secret_raw
 
 SALT_BYTES = 16
 KEY_BYTES = 32
+MAX_INFO_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,11 @@ class StoreInfo:
     @staticmethod
     def load(path: Path) -> "StoreInfo | None":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            with open(path, "rb") as f:
+                raw = f.read(MAX_INFO_BYTES + 1)
+            if len(raw) > MAX_INFO_BYTES:  # a few hundred bytes when genuine
+                return None
+            data = json.loads(raw.decode("utf-8"))
             return StoreInfo(KdfParams.from_json(data["kdf"]), data["salt"], data["key_check"], data.get("format", 1))
         except (OSError, ValueError, KeyError):
             return None

@@ -6,32 +6,79 @@
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
 import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlalchemy as sa
+import sqlcipher3
 
 from ..domain.entities import Actor
 from ..domain.hlc import Clock, Stamp
 from ..domain.ids import new_id
-from ..domain.messages import ActionError
+from ..domain.messages import ActionError, store_text
 from . import audit, migrate
 from .changes import Writer
+from .damage import PAGE_SIZE, examine
 from .engine import WrongKey, make_engine, probe
 from .keys import KdfParams, RawKey, StoreInfo, derive, new_salt, read_salt
+from .lock import FolderLock
 from .tables import facility, meta
 
 DB_NAME = "facility.db"
 INFO_NAME = "store.json"
 
 
+PENDING_PREFIX = "pending-output:"  # meta rows: temp files being written outside the store
+# left by an interrupted rekey, restore, backup or key-file save (cleaned at the next lone open)
+LEFTOVER_PATTERNS = (DB_NAME + ".rekey*", DB_NAME + ".restore*", "store.tmp", "backups/*.part*")
+OPEN_WAIT = 20.0  # seconds an open waits for a rekey/restore to finish
+EXCLUSIVE_WAIT = 5.0  # seconds a rekey/restore waits for other users to close
+
+
 class StoreError(ActionError):
-    pass
+    @classmethod
+    def of(cls, code: str, **params) -> "StoreError":
+        return cls(*store_text(code, **params))
+
+
+class StoreBusy(StoreError):
+    """Another process holds the data folder the other way (see ``lock``)."""
+
+
+class StoreDamaged(StoreError):
+    """The passphrase is right but the file is not whole: ``verify`` says more."""
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """SQLite's word for a page that decrypted but makes no sense."""
+    orig = getattr(exc, "orig", None) or exc
+    return "malformed" in str(orig) or "not a database" in str(orig)
+
+
+def _refuse_empty(path: Path) -> None:
+    if path.stat().st_size == 0:
+        raise StoreDamaged.of("empty_file", path=path)
+
+
+def _shared_lock(data_dir: Path, wait: float) -> FolderLock:
+    lock = FolderLock(data_dir)
+    if not lock.acquire("shared", wait):
+        raise StoreBusy.of("store_busy")
+    return lock
+
+
+def _exclusive_lock(data_dir: Path, wait: float) -> FolderLock:
+    lock = FolderLock(data_dir)
+    if not lock.acquire("exclusive", wait):
+        raise StoreBusy.of("store_in_use")
+    return lock
 
 
 def wrong_passphrase() -> StoreError:
@@ -45,10 +92,26 @@ def _fsync_file(path: Path) -> None:
 
 
 def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
-    """A consistent encrypted copy through SQLCipher's own export (which
-    runs in its own transaction, so it takes the raw autocommit connection)."""
     tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
+    try:
+        _export_into(engine, tmp, key)
+        os.replace(tmp, dest)
+    except BaseException:
+        _remove_partial(tmp)
+        raise
+
+
+def _remove_partial(tmp: Path) -> None:
+    """A temp file and what SQLite may have left beside it."""
+    for path in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+def _export_into(engine: sa.Engine, tmp: Path, key: RawKey | None) -> None:
+    """A consistent encrypted copy through SQLCipher's own export (which
+    runs in its own transaction, so it takes the raw autocommit connection),
+    written and synced to ``tmp``; the caller renames it into place."""
+    _remove_partial(tmp)
     raw = engine.raw_connection()
     if key is None:  # plain SQLite (benchmarks only): the stdlib backup API
         import sqlite3
@@ -60,7 +123,6 @@ def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
         finally:
             raw.close()
         _fsync_file(tmp)
-        os.replace(tmp, dest)
         return
     try:
         raw.execute(f"ATTACH DATABASE ? AS export KEY {key.pragma_literal()}", (str(tmp),))
@@ -71,7 +133,6 @@ def _export(engine: sa.Engine, dest: Path, key: RawKey | None) -> None:
     finally:
         raw.close()
     _fsync_file(tmp)
-    os.replace(tmp, dest)
 
 
 def _integrity(path: Path, key: RawKey) -> list[str]:
@@ -90,10 +151,11 @@ def _integrity(path: Path, key: RawKey) -> list[str]:
 
 
 class Store:
-    def __init__(self, data_dir: Path, key: RawKey | None, engine: sa.Engine):
+    def __init__(self, data_dir: Path, key: RawKey | None, engine: sa.Engine, lock: FolderLock | None = None):
         self.data_dir = data_dir
         self._key = key
         self.engine = engine
+        self._lock = lock
         with engine.connect() as conn:
             values = dict(conn.execute(sa.select(meta.c.key, meta.c.value)).all())
             self.facility_code = conn.execute(sa.select(facility.c.code)).scalar()
@@ -120,14 +182,19 @@ class Store:
             raise StoreError(f"Thư mục {data_dir} đã có kho dữ liệu.", f"{data_dir} already holds a store.")
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "backups").mkdir(exist_ok=True)
-        key = None if plain else derive(passphrase, new_salt())
-        engine = make_engine(cls.db_path(data_dir), key)
-        migrate.upgrade(engine)
-        with engine.begin() as conn:
-            conn.execute(meta.insert().values(key="device_id", value=new_id()))
-        if key is not None:
-            StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
-        return cls(data_dir, key, engine)
+        lock = _shared_lock(data_dir, OPEN_WAIT)
+        try:
+            key = None if plain else derive(passphrase, new_salt())
+            engine = make_engine(cls.db_path(data_dir), key)
+            migrate.upgrade(engine)
+            with engine.begin() as conn:
+                conn.execute(meta.insert().values(key="device_id", value=new_id()))
+            if key is not None:
+                StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
+            return cls(data_dir, key, engine, lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @classmethod
     def unlock_key(cls, data_dir: Path, passphrase: str) -> RawKey:
@@ -136,6 +203,7 @@ class Store:
         if not path.exists():
             raise StoreError(f"Chưa có kho dữ liệu trong {data_dir}; hãy khởi tạo (facility-admin init).",
                              f"No store in {data_dir}; create one first (facility-admin init).")
+        _refuse_empty(path)
         salt = read_salt(path)
         info = StoreInfo.load(Path(data_dir) / INFO_NAME)
         key = derive(passphrase, salt, info.kdf if info else KdfParams())
@@ -146,27 +214,88 @@ class Store:
             try:
                 probe(path, key)
             except WrongKey:
+                found = examine(path, key)
+                if found.cut_short or found.key_fits:
+                    raise StoreDamaged.of("store_damaged", path=path, detail=found.summary()) from None
                 raise wrong_passphrase() from None
             StoreInfo(info.kdf if info else KdfParams(), salt.hex(), key.check_value()).save(Path(data_dir) / INFO_NAME)
         return key
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None = None, *, key: RawKey | None = None,
-             plain: bool = False) -> "Store":
+             plain: bool = False, wait: float = OPEN_WAIT, lock: FolderLock | None = None) -> "Store":
+        """Holds the folder's lock shared until ``close`` (waiting up to
+        ``wait`` seconds for a rekey or restore in another process)."""
         data_dir = Path(data_dir)
-        if not plain and key is None:
-            key = cls.unlock_key(data_dir, passphrase or "")
-        engine = make_engine(cls.db_path(data_dir), None if plain else key)
+        if not cls.exists(data_dir):
+            cls.unlock_key(data_dir, "")  # says there is no store
+        lock = lock or _shared_lock(data_dir, wait)
         try:
-            current = migrate.current(engine)
-            if current != migrate.head():
-                if current is not None:
-                    cls._backup_engine(engine, data_dir, key, f"pre-migrate-{current}")
-                migrate.upgrade(engine)
-        except WrongKey:
-            engine.dispose()
-            raise wrong_passphrase() from None
-        return cls(data_dir, None if plain else key, engine)
+            if not plain and key is None:
+                key = cls.unlock_key(data_dir, passphrase or "")
+            engine = make_engine(cls.db_path(data_dir), None if plain else key)
+            try:
+                current = migrate.current(engine)
+                if current != migrate.head():
+                    if current is not None:
+                        cls._backup_engine(engine, data_dir, key, f"pre-migrate-{current}")
+                    migrate.upgrade(engine)
+            except (WrongKey, sa.exc.DatabaseError) as exc:
+                engine.dispose()
+                if isinstance(exc, sa.exc.DatabaseError) and not _is_damage(exc):
+                    raise
+                if plain:
+                    raise
+                damaged = cls._damage(data_dir, key)
+                if damaged is not None:
+                    raise damaged from None
+                raise wrong_passphrase() from None
+            except BaseException:
+                engine.dispose()
+                raise
+            store = cls(data_dir, None if plain else key, engine, lock)
+        except BaseException:
+            lock.release()
+            raise
+        store.clean_leftovers()
+        return store
+
+    @classmethod
+    def _damage(cls, data_dir: Path, key: RawKey) -> StoreDamaged | None:
+        """The key fits (store.json's check, or the pages' HMACs) yet the file
+        does not open: damage, named, rather than "wrong passphrase"."""
+        path = cls.db_path(data_dir)
+        found = examine(path, key)
+        info = StoreInfo.load(Path(data_dir) / INFO_NAME)
+        checked = info is not None and info.salt_hex == key.salt.hex() and info.key_check == key.check_value()
+        if checked or found.cut_short or found.key_fits:
+            return StoreDamaged.of("store_damaged", path=path, detail=found.summary() or "unreadable")
+        return None
+
+    @classmethod
+    def unlock_key_unchecked(cls, data_dir: Path, passphrase: str) -> RawKey:
+        """The key for ``diagnose``: refused only if store.json says the
+        passphrase is wrong (a damaged file cannot say so itself)."""
+        path = cls.db_path(data_dir)
+        _refuse_empty(path)
+        info = StoreInfo.load(Path(data_dir) / INFO_NAME)
+        key = derive(passphrase, read_salt(path), info.kdf if info else KdfParams())
+        if info is not None and info.salt_hex == key.salt.hex() and info.key_check != key.check_value():
+            raise wrong_passphrase()
+        return key
+
+    @classmethod
+    def diagnose(cls, data_dir: Path, key: RawKey) -> list[tuple[str, bool, str]]:
+        """``verify`` for a store too damaged to open: the file's length and
+        every page's authentication, as (check, ok, detail)."""
+        path = cls.db_path(data_dir)
+        found = examine(path, key)
+        shape = (f"{found.size} bytes, {found.pages} pages" if not found.cut_short
+                 else found.problems[0])
+        pages = [p for p in found.problems if not p.startswith(f"{found.size} bytes")]
+        return [("file", not found.cut_short and found.size > 0, shape),
+                ("encryption", not pages, " ".join("; ".join(pages[:3]).split())[:300] or "every page authenticates"),
+                ("structure", False, "not checked: the database does not open")]
 
     @property
     def key(self) -> RawKey | None:
@@ -176,6 +305,24 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+
+    @contextmanager
+    def exclusive(self, wait: float = EXCLUSIVE_WAIT) -> Iterator[None]:
+        """This process alone has the folder (for a rekey): refused while the
+        app or another command has it open, rather than pull the file away
+        from under them. Back to shared afterwards."""
+        if self._lock is None or self._lock.mode == "exclusive":
+            yield
+            return
+        if not self._lock.acquire("exclusive", wait):
+            self.engine.dispose()  # the shared lock was let go meanwhile (see _back_to_shared)
+            raise StoreBusy.of("store_in_use")
+        try:
+            yield
+        finally:
+            self._back_to_shared()
 
     def __enter__(self) -> "Store":
         return self
@@ -241,27 +388,101 @@ class Store:
         if not dest.parent.is_dir():
             raise StoreError(f"Thư mục {dest.parent} không tồn tại.", f"Folder {dest.parent} does not exist.")
 
-    def backup(self, dest: Path) -> Path:
-        """An encrypted snapshot with the same key: restorable only with the passphrase."""
+    def backup(self, dest: Path, *, before_publish: Callable[[], None] = lambda: None) -> Path:
+        """An encrypted snapshot with the same key: restorable only with the
+        passphrase. ``before_publish`` (the audit row) runs once the copy is
+        complete; if it fails, no file is left."""
         dest = Path(dest)
         self.check_backup_dest(dest)
-        _export(self.engine, dest, self._key)
+        with self.publishing(dest) as tmp:
+            _export_into(self.engine, tmp, self._key)
+            before_publish()
         return dest
+
+    # --- files leaving the store ---------------------------------------
+
+    @contextmanager
+    def publishing(self, dest: Path) -> Iterator[Path]:
+        """Write a file the user asked for so that it exists only if the block
+        (which commits its audit row) succeeded: the block writes the yielded
+        temp name beside ``dest``, which is renamed into place afterwards; on
+        any failure the temp file goes. The temp name is recorded (encrypted,
+        in ``meta``) before a byte is written, so if the process dies midway
+        the next open removes what was left (``clean_leftovers``)."""
+        dest = Path(dest)
+        tmp = dest.with_name(f".{dest.name}.{new_id()[:8]}.part")
+        marker = PENDING_PREFIX + new_id()
+        with self.engine.begin() as conn:
+            conn.execute(meta.insert().values(key=marker, value=str(tmp)))
+        try:
+            yield tmp
+            os.replace(tmp, dest)
+        except BaseException:
+            _remove_partial(tmp)
+            raise
+        finally:
+            with contextlib.suppress(sa.exc.SQLAlchemyError), self.engine.begin() as conn:
+                conn.execute(sa.delete(meta).where(meta.c.key == marker))
+
+    def clean_leftovers(self) -> list[str]:
+        """Remove what interrupted rekeys, restores, backups and exports left
+        (temp copies, SQLite journals, unfinished exports). Only while no
+        other process has the store open, since theirs may still be running.
+        Returns what was removed, as kinds (never a path: it may name someone)."""
+        if self._lock is not None and not self._lock.acquire("exclusive", 0):
+            self.engine.dispose()  # the shared lock was let go meanwhile (see _back_to_shared)
+            return []
+        try:
+            removed = []
+            for pattern in LEFTOVER_PATTERNS:
+                for path in self.data_dir.glob(pattern):
+                    path.unlink(missing_ok=True)
+                    removed.append(pattern)
+            with self.engine.begin() as conn:
+                pending = conn.execute(sa.select(meta.c.key, meta.c.value)
+                                       .where(meta.c.key.like(PENDING_PREFIX + "%"))).all()
+                for marker, tmp in pending:
+                    if Path(tmp).exists():
+                        removed.append("unfinished export")
+                    _remove_partial(Path(tmp))
+                    conn.execute(sa.delete(meta).where(meta.c.key == marker))
+            if removed:
+                logging.getLogger("facility_app").warning(
+                    "removed %d leftover file(s) of interrupted operations: %s",
+                    len(removed), ", ".join(sorted(set(removed))))
+            return removed
+        finally:
+            self._back_to_shared()
+
+    def _back_to_shared(self) -> None:
+        """After letting go of the lock to change its mode, a rekey or restore
+        elsewhere may have replaced the file: pooled connections to the old
+        one are closed, so no write goes to a file that is no longer the store."""
+        if self._lock is None:
+            return
+        gaps = self._lock.gaps
+        self._lock.acquire("shared", OPEN_WAIT)
+        if self._lock.gaps != gaps or self._lock.mode != "shared":
+            self.engine.dispose()
 
     @classmethod
     def check_backup(cls, backup_file: Path, passphrase: str) -> RawKey:
         backup_file = Path(backup_file)
         if not backup_file.is_file():
             raise StoreError(f"Không tìm thấy tệp sao lưu {backup_file}.", f"Backup file {backup_file} not found.")
+        _refuse_empty(backup_file)
         key = derive(passphrase, read_salt(backup_file))
         try:
             problems = _integrity(backup_file, key)
-        except WrongKey:
+        except (WrongKey, sqlcipher3.DatabaseError):
+            found = examine(backup_file, key)
+            if found.cut_short or found.key_fits:
+                raise StoreDamaged.of("backup_damaged", path=backup_file, detail=found.summary()) from None
             raise StoreError("Mật khẩu không mở được tệp sao lưu này (hoặc tệp không phải bản sao lưu).",
                              "The passphrase does not open this backup (or it is not a backup file).") from None
         if problems:
-            raise StoreError("Tệp sao lưu bị hỏng: " + "; ".join(problems[:3]),
-                             "The backup file is damaged: " + "; ".join(problems[:3]))
+            detail = " ".join("; ".join(problems[:3]).split())[:300]
+            raise StoreDamaged.of("backup_damaged", path=backup_file, detail=detail)
         return key
 
     @classmethod
@@ -269,6 +490,19 @@ class Store:
         """Into an empty folder, or (``replace``) over a store, keeping a copy of it."""
         data_dir = Path(data_dir)
         key = cls.check_backup(backup_file, passphrase)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        lock = _exclusive_lock(data_dir, EXCLUSIVE_WAIT)
+        try:
+            cls._restore_locked(backup_file, data_dir, key, replace)
+            if not lock.acquire("shared", OPEN_WAIT):
+                raise StoreBusy.of("store_busy")
+            return cls.open(data_dir, key=key, lock=lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _restore_locked(cls, backup_file: Path, data_dir: Path, key: RawKey, replace: bool) -> None:
         db = cls.db_path(data_dir)
         if db.exists():
             if not replace:
@@ -288,22 +522,33 @@ class Store:
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "backups").mkdir(exist_ok=True)
         tmp = data_dir / (DB_NAME + ".restore")
-        shutil.copyfile(backup_file, tmp)
-        _fsync_file(tmp)
+        try:
+            shutil.copyfile(backup_file, tmp)
+            _fsync_file(tmp)
+        except BaseException:
+            _remove_partial(tmp)
+            raise
         os.replace(tmp, db)
         StoreInfo(KdfParams(), key.salt.hex(), key.check_value()).save(data_dir / INFO_NAME)
-        return cls.open(data_dir, key=key)
 
     def rekey(self, new_passphrase: str) -> None:
-        """Re-encrypt under a new passphrase (and salt); the old file is replaced atomically."""
+        """Re-encrypt under a new passphrase (and salt); the old file is replaced
+        atomically, with no other process using the store (``exclusive``)."""
+        with self.exclusive():
+            self._rekey(new_passphrase)
+
+    def _rekey(self, new_passphrase: str) -> None:
         new_key = derive(new_passphrase, new_salt())
         db = self.db_path(self.data_dir)
         tmp = db.with_name(DB_NAME + ".rekey")
-        _export(self.engine, tmp, new_key)
-        if _integrity(tmp, new_key):
-            tmp.unlink()
-            raise StoreError("Đổi mật khẩu thất bại; kho dữ liệu cũ giữ nguyên.",
-                             "Rekey failed; the store is unchanged.")
+        try:
+            _export_into(self.engine, tmp, new_key)
+            if _integrity(tmp, new_key):
+                raise StoreError("Đổi mật khẩu thất bại; kho dữ liệu cũ giữ nguyên.",
+                                 "Rekey failed; the store is unchanged.")
+        except BaseException:
+            _remove_partial(tmp)
+            raise
         self.engine.dispose()  # last close checkpoints and removes the WAL
         for name in (DB_NAME + "-wal", DB_NAME + "-shm"):
             (self.data_dir / name).unlink(missing_ok=True)
@@ -319,9 +564,14 @@ class Store:
         def check(name: str, run) -> None:
             # a damaged file makes SQLite raise rather than answer: that is a failed check too
             try:
-                results.append((name, *run()))
+                ok, detail = run()
             except sa.exc.DatabaseError as exc:
-                results.append((name, False, f"unreadable ({type(exc.orig or exc).__name__}: {exc.orig or exc})"))
+                ok, detail = False, f"unreadable ({type(exc.orig or exc).__name__}: {exc.orig or exc})"
+            results.append((name, ok, " ".join(str(detail).split())[:300]))  # one line each
+
+        size = self.db_path(self.data_dir).stat().st_size
+        check("file", lambda: (size % PAGE_SIZE == 0, f"{size} bytes, {size // PAGE_SIZE} pages" if size % PAGE_SIZE == 0
+                               else f"{size} bytes is not a whole number of {PAGE_SIZE}-byte pages: the file was cut short"))
 
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import logs
 from ..domain.messages import DomainError
+from ..services.startup import known_failure
 
 
 def inform(parent: QWidget | None, title: str, text: str, *, warning: bool = False,
@@ -52,6 +53,9 @@ def explain(exc: BaseException, lang: str) -> str:
     stack only, never its message) and described without technical detail."""
     if isinstance(exc, DomainError):
         return exc.message(lang)
+    known = known_failure(exc)  # disk full, locked, read-only folder, damaged file: what to do
+    if known is not None:
+        return known.message(lang)
     logs.log_unexpected(exc)
     return QCoreApplication.translate("Dialogs", "Something unexpected went wrong ({kind}). What was already saved is safe. "
               "Please try again; if it happens again, tell the IT officer "

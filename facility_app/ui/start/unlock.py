@@ -13,7 +13,7 @@ import os
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ...services.startup import StoreGate
+from ...services.startup import StoreBusy, StoreGate
 from ..dialogs import explain
 from ..forms import ErrorLabel
 from ..keystore import KeyStore
@@ -49,6 +49,8 @@ class UnlockWidget(QWidget):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(12)
+        self.wait_check = QTimer(self, interval=500)  # while opening: is a rekey/restore what we wait for?
+        self.wait_check.timeout.connect(self._say_why_waiting)
         self.busy.setTextVisible(False)
         self.busy.hide()
 
@@ -118,7 +120,10 @@ class UnlockWidget(QWidget):
 
         def failed(exc):
             self._idle()
-            if remembered:  # rekeyed or restored since: forget it, ask for the passphrase
+            if isinstance(exc, StoreBusy):  # a rekey or restore is running: say so, forget nothing
+                self.status.setText("")
+                self.error.show_text(explain(exc, self.lang))
+            elif remembered:  # rekeyed or restored since: forget it, ask for the passphrase
                 self.keystore.delete()
                 self.status.setText(self.tr("The remembered key no longer opens the records; type the passphrase."))
             else:
@@ -128,8 +133,15 @@ class UnlockWidget(QWidget):
             self.passphrase.setFocus()
 
         run_async(fn, self._unlocked, failed)
+        self.wait_check.start()
+
+    def _say_why_waiting(self) -> None:
+        if self.busy_now and self.gate.busy():
+            self.status.setText(self.tr("The IT officer is changing the passphrase or restoring a backup; "
+                                        "waiting for that to finish…"))
 
     def _idle(self) -> None:
+        self.wait_check.stop()
         self.busy_now = False
         self.busy.hide()
         self.button.setEnabled(True)
