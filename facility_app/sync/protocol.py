@@ -61,6 +61,7 @@ MAX_BODY_BYTES = 2 * 1024 * 1024  # as received (compressed)
 MAX_DECODED_BYTES = 16 * 1024 * 1024  # after decompression
 MAX_PULL_LIMIT = 1000
 DEFAULT_PULL_LIMIT = 500
+MAX_DEPTH = 32  # nesting of a decoded body; every message is at most 5 deep
 
 MSGPACK = "application/x-msgpack"
 JSON = "application/json"
@@ -424,16 +425,89 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
         raw = body
     else:
         raise ProtocolError("content encoding must be zstd, gzip or identity", "unsupported-media-type")
+    # surrogatepass: an encoded lone surrogate decodes, so that check_tree
+    # can name the field that holds it instead of a bare "not valid"
     try:
         if media == MSGPACK:
-            obj = msgpack.unpackb(raw, raw=False, strict_map_key=True)
+            obj = msgpack.unpackb(raw, raw=False, strict_map_key=True, unicode_errors="surrogatepass")
         else:
-            obj = json.loads(raw.decode("utf-8"))
-    except (ValueError, TypeError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
+            text = raw.decode("utf-8", "surrogatepass")
+            if _json_depth_exceeds(text, MAX_DEPTH):
+                raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
+            obj = json.loads(text)
+    except (ValueError, TypeError, RecursionError, msgpack.ExtraData, msgpack.FormatError,
+            msgpack.StackError) as exc:
+        if isinstance(exc, ProtocolError):
+            raise
         raise ProtocolError(f"body is not valid {media}: {exc.__class__.__name__}") from None
     if not isinstance(obj, dict):
         raise ProtocolError("body must be an object")
+    check_tree(obj)
     return obj
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _json_depth_exceeds(text: str, limit: int) -> bool:
+    """Whether JSON text nests deeper than ``limit``, from its brackets
+    outside strings: refused before the parser recurses into it (the
+    standard library's parser recurses once per level)."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    depth = 0
+    for ch in brackets:
+        depth += 1 if ch in "[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+_BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+
+
+def _text_problem(value: str) -> str | None:
+    found = _BAD_TEXT.search(value)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "contains a NUL character"
+    return "contains an unpaired surrogate (not valid Unicode)"
+
+
+def check_tree(obj: Any) -> None:
+    """Refuse a decoded body nested deeper than ``MAX_DEPTH`` or holding text
+    that no database column can store (NUL, unpaired surrogates), naming
+    where. Iterative: a hostile body cannot exhaust the stack."""
+    stack = [(obj, 1, "body")]
+    while stack:
+        node, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
+        items = node.items() if type(node) is dict else enumerate(node)
+        for key, value in items:
+            if type(key) is str:
+                problem = _text_problem(key)
+                if problem:
+                    raise ProtocolError(f"{where}: a name {problem}", "bad-text")
+            t = type(value)
+            if t is str:
+                if not value.isascii():
+                    problem = _text_problem(value)
+                elif "\x00" in value:
+                    problem = "contains a NUL character"
+                else:
+                    continue
+                if problem:
+                    raise ProtocolError(f"{_path(where, key)} {problem}", "bad-text")
+            elif t is dict or t is list:
+                stack.append((value, depth + 1, _path(where, key)))
+
+
+def _path(where: str, key) -> str:
+    if isinstance(key, int):
+        return f"{where}[{key}]"
+    return f"{where}.{key}" if where != "body" else str(key)
 
 
 # --- shape checks ----------------------------------------------------------
