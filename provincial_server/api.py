@@ -180,10 +180,15 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
             raise ApiError(401, "device-revoked", *_REVOKED, headers={"WWW-Authenticate": "Bearer"})
         return Device(row.id, row.facility_code)
 
-    @app.get("/health", tags=["ops"])
+    @app.get("/health", tags=["ops"], openapi_extra={"responses": openapi_docs.errors(503)})
     def health() -> dict:
-        with read_conn(engine) as conn:
-            conn.execute(sa.text("SELECT 1"))
+        try:
+            with read_conn(engine) as conn:
+                conn.execute(sa.text("SELECT 1"))
+        except sa.exc.OperationalError:
+            log.warning("health: the database does not answer")
+            raise ApiError(503, "database-down", "Máy chủ không kết nối được cơ sở dữ liệu.",
+                           "The server cannot reach its database.", headers={"Retry-After": "30"}) from None
         return {"status": "ok"}
 
     @app.post("/v1/enrol", tags=["sync"], openapi_extra=openapi_docs.ENROL)
@@ -199,6 +204,9 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
             done = await run_in_threadpool(work)
         except admin.AdminError as exc:
             raise ApiError(410, exc.code, exc.vi, exc.en) from None
+        except sa.exc.IntegrityError:  # two exchanges of one facility's codes clashed: the later one retries
+            raise ApiError(409, "retry", "Yêu cầu trùng đang được xử lý; hãy gửi lại.",
+                           "A clashing request was being handled; send again.") from None
         return JSONResponse(p.to_dict(p.EnrolAnswer(done.device_id, done.token, done.facility_code,
                                                     done.facility_name, done.province_code, done.device_number)))
 

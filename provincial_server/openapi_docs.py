@@ -143,7 +143,7 @@ PUSH = {
 PULL = {"responses": {"200": answer(PULL_PAGE, description="msgpack+zstd when Accept names application/x-msgpack"),
                       **_errors(401, 409, 422, 429)}}
 ENROL = {"requestBody": body(ENROL_REQUEST, msgpack=False),
-         "responses": {"200": answer(ENROL_ANSWER, msgpack=False), **_errors(400, 410, 413, 415)}}
+         "responses": {"200": answer(ENROL_ANSWER, msgpack=False), **_errors(400, 409, 410, 413, 415)}}
 CONFLICT_LIST = {"responses": {"200": answer(CONFLICTS, msgpack=False), **_errors(401, 422, 429)}}
 RESOLVE = {"requestBody": body(RESOLVE_REQUEST, msgpack=False),
            "responses": {"200": answer(RESOLVE_ANSWER, msgpack=False), **_errors(400, 401, 404, 413, 415, 422, 429)}}

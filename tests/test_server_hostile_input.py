@@ -165,3 +165,33 @@ def test_a_client_cutting_the_connection_mid_body_is_one_warning_not_a_traceback
     assert all(r.levelno == logging.WARNING and r.exc_info is None for r in cut)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], \
         [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_health_says_503_not_500_when_the_database_is_gone(request, tmp_path):
+    import threading
+    import time
+
+    import uvicorn
+
+    from provincial_server.api import create_app
+    from provincial_server.db import make_engine
+    from tests.server_fixtures import free_port
+
+    engine = make_engine(f"sqlite:///{tmp_path}/no/such/folder/provincial.db")
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(engine=engine, budget=None), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline and thread.is_alive()
+            time.sleep(0.02)
+        r = requests.get(f"http://127.0.0.1:{port}/health", timeout=10)
+        body = _refused(r, 503, "database-down", "database")
+        assert r.headers["Retry-After"] == "30" and "Traceback" not in str(body)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        engine.dispose()
