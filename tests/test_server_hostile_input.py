@@ -195,3 +195,15 @@ def test_health_says_503_not_500_when_the_database_is_gone(request, tmp_path):
         server.should_exit = True
         thread.join(10)
         engine.dispose()
+
+
+def test_a_pc_still_reads_a_page_whose_old_rows_hold_a_nul():
+    """Rows stored on SQLite before NULs were refused travel on: the PC's
+    own decoding checks depth, not text, so its sync is never stuck."""
+    page = p.PullPage([p.PulledChange(1, "dev", "c1", "residents", "r1", "update", {"notes": "cũ\x00"},
+                                      "000000000000001-00000-dev", 2)], 1, False)
+    body, headers = p.encode_page(page)
+    assert p.decode_page(body, headers["Content-Type"], headers["Content-Encoding"]).changes[0].fields == \
+        {"notes": "cũ\x00"}
+    with pytest.raises(p.ProtocolError, match="NUL"):
+        p.decode_body(body, headers["Content-Type"], headers["Content-Encoding"])

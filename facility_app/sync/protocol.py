@@ -403,8 +403,13 @@ def _bounded_gzip(data: bytes) -> bytes:
     return out
 
 
-def decode_body(body: bytes, content_type: str | None, content_encoding: str | None) -> dict:
-    """Bytes -> object, with size guards. Raises ``ProtocolError``."""
+def decode_body(body: bytes, content_type: str | None, content_encoding: str | None,
+                check_text: bool = True) -> dict:
+    """Bytes -> object, with size and depth guards. Raises ``ProtocolError``.
+    ``check_text``: refuse NUL and unpaired surrogates (``check_tree``); a
+    PC reading the server's answers passes False, since rows stored before
+    the server refused them may hold a NUL, and refusing the page that
+    carries one would stop that PC's sync for good."""
     if len(body) > MAX_BODY_BYTES:
         raise ProtocolError(f"body is larger than {MAX_BODY_BYTES} bytes", "too-large")
     media = _media(content_type)
@@ -442,7 +447,7 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
         raise ProtocolError(f"body is not valid {media}: {exc.__class__.__name__}") from None
     if not isinstance(obj, dict):
         raise ProtocolError("body must be an object")
-    check_tree(obj)
+    check_tree(obj, check_text)
     return obj
 
 
@@ -475,7 +480,7 @@ def _text_problem(value: str) -> str | None:
     return "contains an unpaired surrogate (not valid Unicode)"
 
 
-def check_tree(obj: Any) -> None:
+def check_tree(obj: Any, check_text: bool = True) -> None:
     """Refuse a decoded body nested deeper than ``MAX_DEPTH`` or holding text
     that no database column can store (NUL, unpaired surrogates), naming
     where. Iterative: a hostile body cannot exhaust the stack."""
@@ -485,6 +490,9 @@ def check_tree(obj: Any) -> None:
         if depth > MAX_DEPTH:
             raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
         items = node.items() if type(node) is dict else enumerate(node)
+        if not check_text:
+            stack.extend((v, depth + 1, _path(where, k)) for k, v in items if type(v) is dict or type(v) is list)
+            continue
         for key, value in items:
             if type(key) is str:
                 problem = _text_problem(key)
@@ -908,7 +916,7 @@ def encode_answer(answer: PushAnswer, content_type: str = MSGPACK, compact: bool
 
 def decode_answer(body: bytes, content_type: str | None, content_encoding: str | None,
                   change_ids: list[str] | None = None) -> PushAnswer:
-    return answer_from_dict(decode_body(body, content_type, content_encoding), change_ids)
+    return answer_from_dict(decode_body(body, content_type, content_encoding, check_text=False), change_ids)
 
 
 def encode_page(page: PullPage, content_type: str = MSGPACK) -> tuple[bytes, dict[str, str]]:
@@ -916,7 +924,7 @@ def encode_page(page: PullPage, content_type: str = MSGPACK) -> tuple[bytes, dic
 
 
 def decode_page(body: bytes, content_type: str | None, content_encoding: str | None) -> PullPage:
-    return page_from_dict(decode_body(body, content_type, content_encoding))
+    return page_from_dict(decode_body(body, content_type, content_encoding, check_text=False))
 
 
 def changes_canonical_json(changes: list[Change]) -> bytes:
