@@ -23,6 +23,7 @@ the proxy's address (the per-account lock still holds).
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from . import admin
 from .db import read_conn, write_conn
 from .tables import login_throttle
 
+log = logging.getLogger("provincial_server")
 MAX_PASSWORD = 1024  # longer is no officer's password: refused before argon2 sees it
 
 
@@ -141,28 +143,41 @@ class LoginGuard:
         if refusal is not None:
             raise refusal
 
+    # Rows are always locked address first, then account (as ``_begin``
+    # does), so two logins never wait on each other in a circle.
+
     def _end(self, account: str, where: str, ok: bool) -> None:
         pol, now = self.policy, time.time()
         with write_conn(self.engine) as conn, conn.begin():
             if ok:
-                _set(conn, account, failures=0, locked_until=None)
                 conn.execute(login_throttle.update().where(login_throttle.c.key == where,
                                                            login_throttle.c.failures > 0)
                              .values(failures=login_throttle.c.failures - 1))
+                _set(conn, account, failures=0, locked_until=None)
                 return
             acc = _row(conn, account, now)
             if acc.failures >= pol.account_failures and (acc.locked_until or 0) <= now:
                 _set(conn, account, locked_until=now + pol.account_lock_seconds)
-            # forget what no longer limits anyone (the table stays small)
-            stale = now - max(pol.address_window_seconds, pol.account_lock_seconds)
-            conn.execute(login_throttle.delete().where(
-                login_throttle.c.window_start < stale,
-                sa.or_(login_throttle.c.locked_until.is_(None), login_throttle.c.locked_until < now)))
+        self._forget_stale(now)
+
+    def _forget_stale(self, now: float) -> None:
+        """Drop rows that no longer limit anyone (the table stays small).
+        Best effort, in its own transaction: a clash with a login in flight
+        only leaves the rows for the next failure to drop."""
+        pol = self.policy
+        stale = now - max(pol.address_window_seconds, pol.account_lock_seconds)
+        try:
+            with write_conn(self.engine) as conn, conn.begin():
+                conn.execute(login_throttle.delete().where(
+                    login_throttle.c.window_start < stale,
+                    sa.or_(login_throttle.c.locked_until.is_(None), login_throttle.c.locked_until < now)))
+        except sa.exc.DBAPIError:
+            log.info("login throttle: stale rows left for later (clashed with a login)")
 
     def _undo(self, account: str, where: str) -> None:
         """A login that never had its turn counts against no one."""
         with write_conn(self.engine) as conn, conn.begin():
-            for key in (account, where):
+            for key in (where, account):
                 conn.execute(login_throttle.update().where(login_throttle.c.key == key,
                                                            login_throttle.c.failures > 0)
                              .values(failures=login_throttle.c.failures - 1))
