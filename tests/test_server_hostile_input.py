@@ -207,3 +207,10 @@ def test_a_pc_still_reads_a_page_whose_old_rows_hold_a_nul():
         {"notes": "cũ\x00"}
     with pytest.raises(p.ProtocolError, match="NUL"):
         p.decode_body(body, headers["Content-Type"], headers["Content-Encoding"])
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(server, pc, constant):
+    r = pc.http.post(f"{server.url}/v1/conflicts/1/resolve", data=f'{{"value": {constant}}}'.encode(),
+                     headers={"Content-Type": p.JSON}, timeout=30)
+    _refused(r, 400, "malformed", "not valid application/json")

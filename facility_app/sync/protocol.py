@@ -439,7 +439,7 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
             text = raw.decode("utf-8", "surrogatepass")
             if _json_depth_exceeds(text, MAX_DEPTH):
                 raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
-            obj = json.loads(text)
+            obj = json.loads(text, parse_constant=_not_json)
     except (ValueError, TypeError, RecursionError, msgpack.ExtraData, msgpack.FormatError,
             msgpack.StackError) as exc:
         if isinstance(exc, ProtocolError):
@@ -449,6 +449,10 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
         raise ProtocolError("body must be an object")
     check_tree(obj, check_text)
     return obj
+
+
+def _not_json(name: str):
+    raise ValueError(f"{name} is not JSON")  # the standard library would read NaN and Infinity
 
 
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
