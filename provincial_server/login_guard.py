@@ -158,6 +158,8 @@ class LoginGuard:
             acc = _row(conn, account, now)
             if acc.failures >= pol.account_failures and (acc.locked_until or 0) <= now:
                 _set(conn, account, locked_until=now + pol.account_lock_seconds)
+                log.warning("officer login: %s locked for %d s after %d failures (last from %s)",
+                            account, pol.account_lock_seconds, acc.failures, where)
         self._forget_stale(now)
 
     def _forget_stale(self, now: float) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import time
 import uuid
 
 import msgpack
@@ -156,10 +157,10 @@ def test_a_client_cutting_the_connection_mid_body_is_one_warning_not_a_traceback
                                                "Content-Type": p.MSGPACK})
             _cut_mid_body(server, "/v1/enrol", {"Content-Type": p.JSON})
         assert requests.get(f"{server.url}/health", timeout=10).status_code == 200
-        deadline = __import__("time").monotonic() + 10
+        deadline = time.monotonic() + 10
         while sum("client disconnected mid-body" in r.getMessage() for r in caplog.records) < 10 \
-                and __import__("time").monotonic() < deadline:
-            __import__("time").sleep(0.05)
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
     cut = [r for r in caplog.records if "client disconnected mid-body" in r.getMessage()]
     assert len(cut) == 10
     assert all(r.levelno == logging.WARNING and r.exc_info is None for r in cut)
@@ -167,9 +168,8 @@ def test_a_client_cutting_the_connection_mid_body_is_one_warning_not_a_traceback
         [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-def test_health_says_503_not_500_when_the_database_is_gone(request, tmp_path):
+def test_health_says_503_not_500_when_the_database_is_gone(tmp_path):
     import threading
-    import time
 
     import uvicorn
 
