@@ -65,6 +65,11 @@ def test_no_server_errors(api):
             if str(response.status_code) not in documented:
                 failures.append((case.method, case.path, response.status_code, "undocumented status"))
                 return
+            csp = (response.headers.get("content-security-policy") or [""])[0]
+            if "default-src 'none'" not in csp or "frame-ancestors 'none'" not in csp \
+                    or (response.headers.get("x-content-type-options") or [""])[0] != "nosniff":
+                failures.append((case.method, case.path, response.status_code, "security headers missing"))
+                return
             ctype = response.headers.get("content-type") or [""]  # schemathesis keeps header lists
             if response.status_code >= 400 and ctype[0].startswith("application/json"):
                 body = response.json()
