@@ -214,3 +214,32 @@ def test_nan_and_infinity_are_not_json(server, pc, constant):
     r = pc.http.post(f"{server.url}/v1/conflicts/1/resolve", data=f'{{"value": {constant}}}'.encode(),
                      headers={"Content-Type": p.JSON}, timeout=30)
     _refused(r, 400, "malformed", "not valid application/json")
+
+
+def _zstd(raw: bytes) -> bytes:
+    import zstandard
+    return zstandard.ZstdCompressor().compress(raw)
+
+
+@pytest.mark.parametrize("path", ["/v1/push", "/v1/enrol"])
+def test_a_body_of_millions_of_tiny_containers_is_refused_before_they_exist(server, pc, path):
+    """16 MB of msgpack "empty array" bytes (a few hundred bytes compressed)
+    would be 16 million lists, about a gigabyte; JSON likewise."""
+    n = 5_000_000  # arrays of 1,000 empty arrays each, so that no one array is longer than allowed
+    msgpack_bomb = (b"\x81" + msgpack.packb("changes") + b"\xdc" + (n // 1000).to_bytes(2, "big")
+                    + (b"\xdc" + (1000).to_bytes(2, "big") + b"\x90" * 1000) * (n // 1000))
+    json_bomb = b'{"changes":[' + b"[]," * n + b"[]]}"
+    for body, ctype in ((msgpack_bomb, p.MSGPACK), (json_bomb, p.JSON)):
+        started = time.monotonic()
+        r = pc.http.post(f"{server.url}{path}", data=_zstd(body), timeout=60,
+                         headers={"Content-Type": ctype, "Content-Encoding": "zstd"})
+        _refused(r, 413, "too-large", "more than 10000 objects and arrays")
+        assert time.monotonic() - started < 5
+    assert requests.get(f"{server.url}/health", timeout=10).status_code == 200
+
+
+def test_a_long_flat_msgpack_array_is_refused(server, pc):
+    body = b"\x81" + msgpack.packb("changes") + b"\xdd" + (4_000_000).to_bytes(4, "big") + b"\xc0" * 4_000_000
+    r = pc.http.post(f"{server.url}/v1/push", data=_zstd(body), timeout=60,
+                     headers={"Content-Type": p.MSGPACK, "Content-Encoding": "zstd"})
+    _refused(r, 400, "malformed")

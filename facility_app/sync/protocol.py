@@ -62,6 +62,10 @@ MAX_DECODED_BYTES = 16 * 1024 * 1024  # after decompression
 MAX_PULL_LIMIT = 1000
 DEFAULT_PULL_LIMIT = 500
 MAX_DEPTH = 32  # nesting of a decoded body; every message is at most 5 deep
+# objects and arrays in one body: a full push or pull page holds about 2,000
+# (a dict per change and one for its fields); without a bound, 16 MB of
+# msgpack "empty array" bytes would become 16 million lists (1 GB)
+MAX_CONTAINERS = 10_000
 
 MSGPACK = "application/x-msgpack"
 JSON = "application/json"
@@ -373,43 +377,44 @@ def encode_body(obj: dict, content_type: str = MSGPACK, level: int = ZSTD_LEVEL)
     raise ValueError(f"unsupported content type {content_type}")
 
 
-def _bounded_zstd(data: bytes) -> bytes:
+def _bounded_zstd(data: bytes, limit: int = MAX_DECODED_BYTES) -> bytes:
     try:
         reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
-        out = reader.read(MAX_DECODED_BYTES + 1)
+        out = reader.read(limit + 1)
         # read() may stop at a frame boundary; keep reading up to the bound
-        while out and len(out) <= MAX_DECODED_BYTES:
-            more = reader.read(MAX_DECODED_BYTES + 1 - len(out))
+        while out and len(out) <= limit:
+            more = reader.read(limit + 1 - len(out))
             if not more:
                 break
             out += more
     except zstandard.ZstdError as exc:
         raise ProtocolError(f"body is not valid zstd: {exc}") from None
-    if len(out) > MAX_DECODED_BYTES:
-        raise ProtocolError(f"body expands beyond {MAX_DECODED_BYTES} bytes", "too-large")
+    if len(out) > limit:
+        raise ProtocolError(f"body expands beyond {limit} bytes", "too-large")
     return out
 
 
-def _bounded_gzip(data: bytes) -> bytes:
+def _bounded_gzip(data: bytes, limit: int = MAX_DECODED_BYTES) -> bytes:
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        out = d.decompress(data, MAX_DECODED_BYTES + 1)
+        out = d.decompress(data, limit + 1)
     except zlib.error as exc:
         raise ProtocolError(f"body is not valid gzip: {exc}") from None
-    if len(out) > MAX_DECODED_BYTES or d.unconsumed_tail:
-        raise ProtocolError(f"body expands beyond {MAX_DECODED_BYTES} bytes", "too-large")
+    if len(out) > limit or d.unconsumed_tail:
+        raise ProtocolError(f"body expands beyond {limit} bytes", "too-large")
     if not d.eof:
         raise ProtocolError("gzip body is truncated")
     return out
 
 
 def decode_body(body: bytes, content_type: str | None, content_encoding: str | None,
-                check_text: bool = True) -> dict:
+                check_text: bool = True, max_decoded: int = MAX_DECODED_BYTES) -> dict:
     """Bytes -> object, with size and depth guards. Raises ``ProtocolError``.
     ``check_text``: refuse NUL and unpaired surrogates (``check_tree``); a
     PC reading the server's answers passes False, since rows stored before
     the server refused them may hold a NUL, and refusing the page that
-    carries one would stop that PC's sync for good."""
+    carries one would stop that PC's sync for good. ``max_decoded``: the
+    bound after decompression (smaller for the small messages)."""
     if len(body) > MAX_BODY_BYTES:
         raise ProtocolError(f"body is larger than {MAX_BODY_BYTES} bytes", "too-large")
     media = _media(content_type)
@@ -423,9 +428,9 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
             (encoding == GZIP and not body.startswith(GZIP_MAGIC)):
         encoding = IDENTITY
     if encoding == ZSTD:
-        raw = _bounded_zstd(body)
+        raw = _bounded_zstd(body, max_decoded)
     elif encoding == GZIP:
-        raw = _bounded_gzip(body)
+        raw = _bounded_gzip(body, max_decoded)
     elif encoding == IDENTITY:
         raw = body
     else:
@@ -434,14 +439,16 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
     # can name the field that holds it instead of a bare "not valid"
     try:
         if media == MSGPACK:
-            obj = msgpack.unpackb(raw, raw=False, strict_map_key=True, unicode_errors="surrogatepass")
+            counted = _ContainerCount()
+            obj = msgpack.unpackb(raw, raw=False, strict_map_key=True, unicode_errors="surrogatepass",
+                                  list_hook=counted, object_hook=counted,
+                                  max_array_len=MAX_CONTAINERS, max_map_len=MAX_CONTAINERS)
         else:
             text = raw.decode("utf-8", "surrogatepass")
-            if _json_depth_exceeds(text, MAX_DEPTH):
-                raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
+            _check_json_brackets(text)
             obj = json.loads(text, parse_constant=_not_json)
     except (ValueError, TypeError, RecursionError, msgpack.ExtraData, msgpack.FormatError,
-            msgpack.StackError) as exc:
+            msgpack.StackError) as exc:  # ProtocolError is a ValueError: raised again as it is
         if isinstance(exc, ProtocolError):
             raise
         raise ProtocolError(f"body is not valid {media}: {exc.__class__.__name__}") from None
@@ -455,21 +462,47 @@ def _not_json(name: str):
     raise ValueError(f"{name} is not JSON")  # the standard library would read NaN and Infinity
 
 
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)  # a string, or a bracket
 
 
-def _json_depth_exceeds(text: str, limit: int) -> bool:
-    """Whether JSON text nests deeper than ``limit``, from its brackets
-    outside strings: refused before the parser recurses into it (the
-    standard library's parser recurses once per level)."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    depth = 0
-    for ch in brackets:
-        depth += 1 if ch in "[{" else -1
-        if depth > limit:
-            return True
-    return False
+def _too_many_containers() -> ProtocolError:
+    return ProtocolError(f"body holds more than {MAX_CONTAINERS} objects and arrays", "too-large")
+
+
+class _ContainerCount:
+    """msgpack's hook for each array and map: counts them, refusing the
+    body as soon as there are too many (before they all exist)."""
+
+    def __init__(self):
+        self.left = MAX_CONTAINERS
+
+    def __call__(self, container):
+        self.left -= 1
+        if self.left < 0:
+            raise _too_many_containers()
+        return container
+
+
+def _check_json_brackets(text: str) -> None:
+    """Refuse JSON text that nests deeper than ``MAX_DEPTH`` or opens more
+    than ``MAX_CONTAINERS`` objects and arrays, from its brackets outside
+    strings: before the parser recurses into it (the standard library's
+    parser recurses once per level) or builds any of it. One match at a
+    time, so the scan itself needs no memory."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return  # neither bound can be passed
+    depth = containers = 0
+    for match in _JSON_TOKEN.finditer(text):
+        ch = match.group()
+        if ch == "[" or ch == "{":
+            depth += 1
+            containers += 1
+            if depth > MAX_DEPTH:
+                raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
+            if containers > MAX_CONTAINERS:
+                raise _too_many_containers()
+        elif ch == "]" or ch == "}":
+            depth -= 1
 
 
 _BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
