@@ -61,21 +61,25 @@ _REVOKED = ("Máy này chưa đăng ký hoặc đã bị thu hồi quyền đồ
             "This device is not enrolled or its sync access was revoked; enrol again with a new code from the province.")
 
 
-async def read_body(request: Request) -> bytes:
-    """The raw body, refused with 413 as soon as it passes the cap."""
+ENROL_BODY_BYTES = 8 * 1024  # a code and a PC's name; unauthenticated, so kept small
+LOGIN_BODY_BYTES = 16 * 1024
+
+
+async def read_body(request: Request, limit: int = p.MAX_BODY_BYTES) -> bytes:
+    """The raw body, refused with 413 as soon as it passes ``limit``."""
     declared = request.headers.get("content-length")
     if declared is not None:
         try:
-            if int(declared) > p.MAX_BODY_BYTES:
-                raise _too_large()
+            if int(declared) > limit:
+                raise _too_large(limit)
         except ValueError:
             raise ApiError(400, "malformed", "Độ dài nội dung không hợp lệ.", "Invalid Content-Length.") from None
     chunks, size = [], 0
     try:
         async for chunk in request.stream():
             size += len(chunk)
-            if size > p.MAX_BODY_BYTES:
-                raise _too_large()
+            if size > limit:
+                raise _too_large(limit)
             chunks.append(chunk)
     except ClientDisconnect:
         # nobody is left to answer; one line, not a traceback (it happens
@@ -86,9 +90,9 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _too_large() -> ApiError:
-    return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {p.MAX_BODY_BYTES // 1024} KB; hãy gửi lô nhỏ hơn.",
-                    f"The body exceeds {p.MAX_BODY_BYTES // 1024} KB; send a smaller batch.")
+def _too_large(limit: int = p.MAX_BODY_BYTES) -> ApiError:
+    return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {limit // 1024} KB; hãy gửi lô nhỏ hơn.",
+                    f"The body exceeds {limit // 1024} KB; send a smaller batch.")
 
 
 def _wants_msgpack(request: Request, default: bool = False) -> bool:
@@ -193,9 +197,10 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
 
     @app.post("/v1/enrol", tags=["sync"], openapi_extra=openapi_docs.ENROL)
     async def enrol(request: Request):
-        body = await read_body(request)
+        body = await read_body(request, ENROL_BODY_BYTES)
         req = await run_in_threadpool(lambda: p.enrol_request_from_dict(p.decode_body(
-            body, request.headers.get("content-type"), request.headers.get("content-encoding"))))
+            body, request.headers.get("content-type"), request.headers.get("content-encoding"),
+            max_decoded=ENROL_BODY_BYTES)))
 
         def work():
             with write_conn(engine) as conn, conn.begin():
@@ -379,7 +384,7 @@ def _mount_indicators(app: FastAPI, engine: sa.Engine) -> None:
               openapi_extra={"requestBody": openapi_docs.LOGIN_FORM,
                              "responses": openapi_docs.html_pages(303, 400, 401, 413, 429, 503)})
     async def login(request: Request):
-        raw = await read_body(request)
+        raw = await read_body(request, LOGIN_BODY_BYTES)
         try:
             form = parse_qs(raw.decode("utf-8"), max_num_fields=10, strict_parsing=False)
         except (UnicodeDecodeError, ValueError):

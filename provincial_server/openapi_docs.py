@@ -168,6 +168,8 @@ def html_pages(*codes: int) -> dict:
     for code in codes:
         if code == 303:
             out["303"] = {"description": _HTML_STATUS[code]}
+        elif code == 413:  # refused before any page is built: the bilingual JSON error
+            out["413"] = _errors(413)["413"]
         else:
             out[str(code)] = {"description": _HTML_STATUS[code], "content": _HTML}
     return out

@@ -243,3 +243,14 @@ def test_a_long_flat_msgpack_array_is_refused(server, pc):
     r = pc.http.post(f"{server.url}/v1/push", data=_zstd(body), timeout=60,
                      headers={"Content-Type": p.MSGPACK, "Content-Encoding": "zstd"})
     _refused(r, 400, "malformed")
+
+
+def test_the_unauthenticated_bodies_are_small(server):
+    big_name = "PC " + "x" * 9000
+    r = requests.post(f"{server.url}/v1/enrol", json={"code": "ABCD-EFGH", "device_name": big_name}, timeout=30)
+    _refused(r, 413, "too-large", "8 KB")
+    r = requests.post(f"{server.url}/v1/enrol", timeout=30, headers={"Content-Type": p.JSON, "Content-Encoding": "zstd"},
+                      data=_zstd(json.dumps({"code": "ABCD-EFGH", "device_name": big_name}).encode()))
+    _refused(r, 413, "too-large", "expands beyond 8192 bytes")
+    r = requests.post(f"{server.url}/login", data={"username": "canbo", "password": "x" * 17000}, timeout=30)
+    _refused(r, 413, "too-large", "16 KB")
