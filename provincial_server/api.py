@@ -91,8 +91,11 @@ async def read_body(request: Request, limit: int = p.MAX_BODY_BYTES) -> bytes:
 
 
 def _too_large(limit: int = p.MAX_BODY_BYTES) -> ApiError:
-    return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {limit // 1024} KB; hãy gửi lô nhỏ hơn.",
-                    f"The body exceeds {limit // 1024} KB; send a smaller batch.")
+    if limit == p.MAX_BODY_BYTES:  # a push
+        return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {limit // 1024} KB; hãy gửi lô nhỏ hơn.",
+                        f"The body exceeds {limit // 1024} KB; send a smaller batch.")
+    return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {limit // 1024} KB.",
+                    f"The body exceeds {limit // 1024} KB.")
 
 
 def _wants_msgpack(request: Request, default: bool = False) -> bool:
