@@ -1,8 +1,10 @@
 """The HTTP face of the server: sync API, enrolment, health, indicators.
 
-Every error is ``{"error", "message_vi", "message_en"}`` with a 4xx status;
-bodies are read with a hard size cap before anything is decoded, and the
-database work runs in a worker thread so a slow push never stalls /health.
+Every error is ``{"error", "message_vi", "message_en"}`` with a 4xx status
+(503 when the server is busy or not set up); bodies are read with a hard
+size cap before anything is decoded, and the decoding and database work
+run in worker threads so a slow push never stalls /health. Every response
+carries the security headers of ``pages.SECURITY_HEADERS``.
 """
 from __future__ import annotations
 
@@ -17,15 +19,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from facility_app.domain.messages import DomainError
 from facility_app.sync import protocol as p
 
-from . import admin, indicators, openapi_docs, security, streams
+from . import admin, indicators, openapi_docs, pages, security, streams
 from .budget import RequestBudget, retry_after
 from .db import make_engine, read_conn, write_conn
 from .entities import Refusal
-from .ingest import Device, push
+from .ingest import BatchReused, Device, push
+from .login_guard import LoginGuard, LoginPolicy, Throttled
 from .tables import settings
 
 log = logging.getLogger("provincial_server")
@@ -44,7 +48,7 @@ def _error(status: int, code: str, vi: str, en: str, headers=None) -> JSONRespon
 
 
 _PROTOCOL_STATUS = {"too-large": 413, "too-many-changes": 413, "unsupported-media-type": 415,
-                    "unsupported-version": 400, "malformed": 400}
+                    "unsupported-version": 400, "malformed": 400, "too-deep": 400, "bad-text": 400}
 
 
 def _protocol_error(exc: p.ProtocolError) -> ApiError:
@@ -57,27 +61,41 @@ _REVOKED = ("Máy này chưa đăng ký hoặc đã bị thu hồi quyền đồ
             "This device is not enrolled or its sync access was revoked; enrol again with a new code from the province.")
 
 
-async def read_body(request: Request) -> bytes:
-    """The raw body, refused with 413 as soon as it passes the cap."""
+ENROL_BODY_BYTES = 8 * 1024  # a code and a PC's name; unauthenticated, so kept small
+LOGIN_BODY_BYTES = 16 * 1024
+
+
+async def read_body(request: Request, limit: int = p.MAX_BODY_BYTES) -> bytes:
+    """The raw body, refused with 413 as soon as it passes ``limit``."""
     declared = request.headers.get("content-length")
     if declared is not None:
         try:
-            if int(declared) > p.MAX_BODY_BYTES:
-                raise _too_large()
+            if int(declared) > limit:
+                raise _too_large(limit)
         except ValueError:
             raise ApiError(400, "malformed", "Độ dài nội dung không hợp lệ.", "Invalid Content-Length.") from None
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > p.MAX_BODY_BYTES:
-            raise _too_large()
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(limit)
+            chunks.append(chunk)
+    except ClientDisconnect:
+        # nobody is left to answer; one line, not a traceback (it happens
+        # whenever a facility's link drops mid-push)
+        log.warning("client disconnected mid-body: %s %s after %d bytes", request.method, request.url.path, size)
+        raise ApiError(400, "client-disconnected", "Kết nối bị ngắt khi đang gửi dữ liệu.",
+                       "The connection was cut while the body was being sent.") from None
     return b"".join(chunks)
 
 
-def _too_large() -> ApiError:
-    return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {p.MAX_BODY_BYTES // 1024} KB; hãy gửi lô nhỏ hơn.",
-                    f"The body exceeds {p.MAX_BODY_BYTES // 1024} KB; send a smaller batch.")
+def _too_large(limit: int = p.MAX_BODY_BYTES) -> ApiError:
+    if limit == p.MAX_BODY_BYTES:  # a push
+        return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {limit // 1024} KB; hãy gửi lô nhỏ hơn.",
+                        f"The body exceeds {limit // 1024} KB; send a smaller batch.")
+    return ApiError(413, "too-large", f"Dữ liệu gửi lên vượt quá {limit // 1024} KB.",
+                    f"The body exceeds {limit // 1024} KB.")
 
 
 def _wants_msgpack(request: Request, default: bool = False) -> bool:
@@ -101,16 +119,22 @@ def respond(request: Request, obj: dict, msgpack: bool) -> Response:
 
 
 def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
-               budget: RequestBudget | None | str = "default") -> FastAPI:
+               budget: RequestBudget | None | str = "default", login_policy: LoginPolicy | None = None) -> FastAPI:
     """``budget``: the per-token request budget (``budget.RequestBudget``;
-    the default one unless given, None for none)."""
+    the default one unless given, None for none). ``login_policy``: the
+    officers' login throttle (``login_guard.LoginPolicy``)."""
     engine = engine or make_engine(db_url or "sqlite:///provincial.db")
     if budget == "default":
         budget = RequestBudget()
+    # no /docs or /redoc: they load scripts from a CDN, which the strict
+    # Content-Security-Policy (and an offline province) forbids; the API is
+    # described by /openapi.json and docs/sync-protocol.md
     app = FastAPI(title="Provincial server - facility health records", version="1",
                   description="Sync API for the facilities' PCs (docs/sync-protocol.md), enrolment, "
-                              "and the province's indicators.")
+                              "and the province's indicators.", docs_url=None, redoc_url=None)
+    app.add_middleware(pages.SecurityHeaders)
     app.state.engine = engine
+    app.state.login_guard = LoginGuard(engine, login_policy)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request, exc: ApiError):
@@ -135,6 +159,12 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
             return _error(405, "method-not-allowed", "Phương thức không được hỗ trợ.", "Method not allowed.")
         return _error(exc.status_code, "http-error", str(exc.detail), str(exc.detail))
 
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, _exc: ClientDisconnect):
+        log.warning("client disconnected mid-body: %s %s", request.method, request.url.path)
+        return _error(400, "client-disconnected", "Kết nối bị ngắt khi đang gửi dữ liệu.",
+                      "The connection was cut while the body was being sent.")
+
     @app.exception_handler(Exception)
     async def _crash(_request, exc: Exception):  # pragma: no cover - a bug; never leak details
         log.exception("unhandled error")
@@ -157,17 +187,23 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
             raise ApiError(401, "device-revoked", *_REVOKED, headers={"WWW-Authenticate": "Bearer"})
         return Device(row.id, row.facility_code)
 
-    @app.get("/health", tags=["ops"])
+    @app.get("/health", tags=["ops"], openapi_extra={"responses": openapi_docs.errors(503)})
     def health() -> dict:
-        with read_conn(engine) as conn:
-            conn.execute(sa.text("SELECT 1"))
+        try:
+            with read_conn(engine) as conn:
+                conn.execute(sa.text("SELECT 1"))
+        except sa.exc.OperationalError:
+            log.warning("health: the database does not answer")
+            raise ApiError(503, "database-down", "Máy chủ không kết nối được cơ sở dữ liệu.",
+                           "The server cannot reach its database.", headers={"Retry-After": "30"}) from None
         return {"status": "ok"}
 
     @app.post("/v1/enrol", tags=["sync"], openapi_extra=openapi_docs.ENROL)
     async def enrol(request: Request):
-        body = await read_body(request)
-        req = p.enrol_request_from_dict(p.decode_body(body, request.headers.get("content-type"),
-                                                      request.headers.get("content-encoding")))
+        body = await read_body(request, ENROL_BODY_BYTES)
+        req = await run_in_threadpool(lambda: p.enrol_request_from_dict(p.decode_body(
+            body, request.headers.get("content-type"), request.headers.get("content-encoding"),
+            max_decoded=ENROL_BODY_BYTES)))
 
         def work():
             with write_conn(engine) as conn, conn.begin():
@@ -176,6 +212,9 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
             done = await run_in_threadpool(work)
         except admin.AdminError as exc:
             raise ApiError(410, exc.code, exc.vi, exc.en) from None
+        except sa.exc.IntegrityError:  # two exchanges of one facility's codes clashed: the later one retries
+            raise ApiError(409, "retry", "Yêu cầu trùng đang được xử lý; hãy gửi lại.",
+                           "A clashing request was being handled; send again.") from None
         return JSONResponse(p.to_dict(p.EnrolAnswer(done.device_id, done.token, done.facility_code,
                                                     done.facility_name, done.province_code, done.device_number)))
 
@@ -184,7 +223,7 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
         device = await run_in_threadpool(device_of, request)
         body = await read_body(request)
         content_type = request.headers.get("content-type")
-        batch = p.decode_push(body, content_type, request.headers.get("content-encoding"))
+        batch = await run_in_threadpool(p.decode_push, body, content_type, request.headers.get("content-encoding"))
         if batch.device_id != device.id:
             raise ApiError(403, "wrong-device", "Lô thay đổi ghi mã máy khác với máy đã đăng ký.",
                            "The batch names another device than the enrolled one.")
@@ -194,6 +233,10 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
                 return push(conn, device, batch)
         try:
             answer = await run_in_threadpool(work)
+        except BatchReused:
+            raise ApiError(409, "batch-reused",
+                           "Mã lô thay đổi này đã được dùng cho một lô có nội dung khác; lô này không được nhận.",
+                           "This batch id was already used for a batch with other content; this batch is refused.") from None
         except sa.exc.IntegrityError:
             raise ApiError(409, "retry", "Yêu cầu trùng đang được xử lý; hãy gửi lại.",
                            "A clashing request was being handled; send again.") from None
@@ -231,8 +274,9 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
     @app.post("/v1/conflicts/{conflict_id}/resolve", tags=["sync"], openapi_extra=openapi_docs.RESOLVE)
     async def resolve(request: Request, conflict_id: int = Path(ge=1, le=MAX_INT32)):
         device = await run_in_threadpool(device_of, request)
-        body = p.decode_body(await read_body(request), request.headers.get("content-type"),
-                             request.headers.get("content-encoding"))
+        raw = await read_body(request)
+        body = await run_in_threadpool(p.decode_body, raw, request.headers.get("content-type"),
+                                       request.headers.get("content-encoding"))
         if "value" not in body or (body["value"] is not None and not isinstance(body["value"], (str, int, float, bool))):
             raise ApiError(400, "malformed", "Cần gửi giá trị được chọn (value).", "Send the chosen value ('value').")
 
@@ -260,23 +304,42 @@ def _secret(engine: sa.Engine) -> str:
     return value
 
 
-def _officer(request: Request, engine: sa.Engine) -> str | None:
+_THROTTLED = {
+    "account": ("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần; hãy thử lại sau {minutes} phút.",
+                "The account is locked for now after too many wrong passwords; try again in {minutes} minutes."),
+    "address": ("Máy này đăng nhập sai quá nhiều lần; hãy thử lại sau {minutes} phút.",
+                "Too many failed logins from this address; try again in {minutes} minutes."),
+    "busy": ("Máy chủ đang bận kiểm tra đăng nhập; hãy thử lại sau ít giây.",
+             "The server is busy checking logins; try again in a few seconds."),
+}
+
+
+def _throttle_texts(exc: Throttled) -> tuple[int, str, str]:
+    vi, en = _THROTTLED[exc.why]
+    minutes = max(1, -(-exc.retry_after // 60))
+    status = 503 if exc.why == "busy" else 429
+    return status, vi.format(minutes=minutes), en.format(minutes=minutes)
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def _officer(request: Request, engine: sa.Engine) -> str | None:
+    """The officer of a Basic header or a session cookie, or None.
+    Raises ``Throttled`` (through ``LoginGuard``) for a Basic login."""
     header = request.headers.get("authorization", "")
     if header.lower().startswith("basic "):
         try:
             username, _, password = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8").partition(":")
         except (ValueError, UnicodeDecodeError):
             return None
-        with read_conn(engine) as conn:
-            return username if admin.check_officer(conn, username, password) else None
-    return security.read_session(request.cookies.get(SESSION_COOKIE), _secret(engine))
-
-
-_LOGIN_PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Đăng nhập</title></head>
-<body><h1>Đăng nhập xem chỉ tiêu</h1>{message}<form method="post" action="/login">
-<p><label>Tên đăng nhập <input name="username" autocomplete="username"></label></p>
-<p><label>Mật khẩu <input name="password" type="password" autocomplete="current-password"></label></p>
-<p><button type="submit">Đăng nhập</button></p></form></body></html>"""
+        ok = await request.app.state.login_guard.check(username, password, _address(request))
+        return username if ok else None
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        return None
+    return security.read_session(cookie, await run_in_threadpool(_secret, engine))
 
 
 def _mount_indicators(app: FastAPI, engine: sa.Engine) -> None:
@@ -288,45 +351,65 @@ def _mount_indicators(app: FastAPI, engine: sa.Engine) -> None:
                 raise ApiError(422, "bad-period", exc.message("vi"), exc.message("en")) from None
 
     @app.get("/v1/indicators", tags=["indicators"],
-             openapi_extra={"responses": {"401": {"description": "login required"}}})
+             openapi_extra={"responses": openapi_docs.errors(401, 422, 429, 503)})
     async def indicators_json(request: Request, period: str | None = Query(None, max_length=40)):
-        if await run_in_threadpool(_officer, request, engine) is None:
+        try:
+            officer = await _officer(request, engine)
+        except Throttled as exc:
+            status, vi, en = _throttle_texts(exc)
+            raise ApiError(status, "login-throttled", vi, en, headers={"Retry-After": str(exc.retry_after)}) from None
+        if officer is None:
             raise ApiError(401, "login-required", "Cần đăng nhập tài khoản cán bộ của Sở.",
                            "Log in with a provincial officer's account.",
                            headers={"WWW-Authenticate": 'Basic realm="provincial"'})
         return JSONResponse(await run_in_threadpool(figures, period))
 
-    @app.get("/indicators", tags=["indicators"], response_class=HTMLResponse)
+    @app.get("/indicators", tags=["indicators"], response_class=HTMLResponse,
+             openapi_extra={"responses": openapi_docs.html_pages(303, 422, 429, 503)})
     async def indicators_page(request: Request, period: str | None = Query(None, max_length=40)):
-        if await run_in_threadpool(_officer, request, engine) is None:
+        try:
+            officer = await _officer(request, engine)
+        except Throttled as exc:
+            return _throttled_page(exc)
+        if officer is None:
             return RedirectResponse("/login", status_code=303)
         try:
             data = await run_in_threadpool(figures, period or None)
         except ApiError as exc:
-            return HTMLResponse(f"<p>{exc.vi}</p><p><a href='/indicators'>Quay lại</a></p>", status_code=422)
+            return HTMLResponse(pages.message_page("Kỳ báo cáo không hợp lệ", exc.vi), status_code=422)
         return HTMLResponse(indicators.render_html(data))
 
     @app.get("/login", tags=["indicators"], response_class=HTMLResponse)
     def login_form():
-        return HTMLResponse(_LOGIN_PAGE.format(message=""))
+        return HTMLResponse(pages.login_page())
 
-    @app.post("/login", tags=["indicators"], response_class=HTMLResponse)
+    @app.post("/login", tags=["indicators"], response_class=HTMLResponse,
+              openapi_extra={"requestBody": openapi_docs.LOGIN_FORM,
+                             "responses": openapi_docs.html_pages(303, 400, 401, 413, 429, 503)})
     async def login(request: Request):
-        raw = await read_body(request)
-        form = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=10)
+        raw = await read_body(request, LOGIN_BODY_BYTES)
+        try:
+            form = parse_qs(raw.decode("utf-8"), max_num_fields=10, strict_parsing=False)
+        except (UnicodeDecodeError, ValueError):
+            return HTMLResponse(pages.login_page("Dữ liệu gửi lên không hợp lệ."), status_code=400)
         username = (form.get("username") or [""])[0]
         password = (form.get("password") or [""])[0]
-
-        def check():
-            with read_conn(engine) as conn:
-                return admin.check_officer(conn, username, password)
-        if not await run_in_threadpool(check):
-            return HTMLResponse(_LOGIN_PAGE.format(
-                message="<p>Tên đăng nhập hoặc mật khẩu không đúng.</p>"), status_code=401)
+        try:
+            ok = await app.state.login_guard.check(username, password, _address(request))
+        except Throttled as exc:
+            return _throttled_page(exc)
+        if not ok:
+            return HTMLResponse(pages.login_page("Tên đăng nhập hoặc mật khẩu không đúng."), status_code=401)
         response = RedirectResponse("/indicators", status_code=303)
         response.set_cookie(SESSION_COOKIE, security.make_session(username, await run_in_threadpool(_secret, engine)),
-                            max_age=security.SESSION_SECONDS, httponly=True, samesite="strict")
+                            max_age=security.SESSION_SECONDS, httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https")
         return response
+
+
+def _throttled_page(exc: Throttled) -> HTMLResponse:
+    status, vi, _en = _throttle_texts(exc)
+    return HTMLResponse(pages.login_page(vi), status_code=status, headers={"Retry-After": str(exc.retry_after)})
 
 
 def app_from_env():  # pragma: no cover - for `uvicorn provincial_server.api:app_from_env --factory`

@@ -18,6 +18,7 @@ from facility_app.domain import indicators as ind
 from facility_app.domain.periods import Period, dmy, parse_period, year
 
 from .entities import Refusal, to_entity, today_in_vietnam
+from .pages import page
 from .tables import facilities, records
 
 _TABLES = ("facility", "residents", "checkups", "conditions", "rehab_sessions", "referrals")
@@ -99,23 +100,20 @@ def render_html(figures: dict) -> str:
     rows = []
     for f in figures["facilities"]:
         rows.append(
-            f"<tr><td>{esc(f['code'])}</td><td>{esc(f['name'])}</td><td>{f['residents_in_care']}</td>"
-            f"<td>{_pct(f['tracked_electronically'])}</td><td>{_pct(f['checkup_coverage_period'])}</td>"
-            f"<td>{_pct(f['checkup_coverage_12_months'])}</td><td>{f['chronic']['residents_with_condition']}</td>"
-            f"<td>{f['rehab']['residents']}</td><td>{f['referrals']['count']}</td>"
-            f"<td>{_pct(f['insurance_valid'])}</td></tr>")
+            f"<tr><td>{esc(f['code'])}</td><td>{esc(f['name'])}</td><td>{esc(str(f['residents_in_care']))}</td>"
+            f"<td>{esc(_pct(f['tracked_electronically']))}</td><td>{esc(_pct(f['checkup_coverage_period']))}</td>"
+            f"<td>{esc(_pct(f['checkup_coverage_12_months']))}</td>"
+            f"<td>{esc(str(f['chronic']['residents_with_condition']))}</td>"
+            f"<td>{esc(str(f['rehab']['residents']))}</td><td>{esc(str(f['referrals']['count']))}</td>"
+            f"<td>{esc(_pct(f['insurance_valid']))}</td></tr>")
     if not rows:
         rows.append('<tr><td colspan="10">Chưa có cơ sở nào gửi dữ liệu.</td></tr>')
     period = figures["period"]
     as_of = date.fromisoformat(figures["as_of"])
-    return f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>Chỉ tiêu y tế các cơ sở</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #888;padding:4px 8px;text-align:left}}</style></head>
-<body><h1>Chỉ tiêu chăm sóc sức khỏe tại các cơ sở trợ giúp xã hội</h1>
-<p>{esc(period['title_vi'])}, số liệu đến ngày {dmy(as_of)}.</p>
+    return page("Chỉ tiêu y tế các cơ sở", f"""<h1>Chỉ tiêu chăm sóc sức khỏe tại các cơ sở trợ giúp xã hội</h1>
+<p>{esc(period['title_vi'])}, số liệu đến ngày {esc(dmy(as_of))}.</p>
 <form method="get" action="/indicators"><label>Kỳ báo cáo (ví dụ 2026, 2026-Q3, 2026-07):
 <input name="period" value=""></label> <button type="submit">Xem</button></form>
 <table>{head}{''.join(rows)}</table>
 <p>Số liệu tính theo cùng định nghĩa với báo cáo định kỳ của cơ sở, từ dữ liệu đã đồng bộ lên máy chủ tỉnh.</p>
-</body></html>"""
+""")

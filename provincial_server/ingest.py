@@ -4,7 +4,9 @@ Order of work (why it is safe):
 1. lock the facility's row (``SELECT ... FOR UPDATE``; on SQLite the
    transaction began with ``BEGIN IMMEDIATE``). Every push and conflict
    resolution of the facility passes here, so they run one after another;
-2. a batch id already answered -> the stored answer, nothing applied;
+2. a batch id already answered -> the stored answer, nothing applied (the
+   same id with other content -> ``BatchReused``, refused: a digest of each
+   batch's content is stored with its id);
 3. load, in a few queries, the change ids already seen and the rows the
    batch touches (and the residents its clinical records point at);
 4. merge each change in memory, in order: validate, merge field by field by
@@ -18,6 +20,7 @@ cursor can never pass a change that commits later.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -31,7 +34,7 @@ from facility_app.sync import protocol as p
 from . import entities
 from .bulk import among, insert_many
 from .entities import Refusal
-from .jsontext import dumps, loads
+from .jsontext import dumps, loads, sorted_dumps
 from .tables import batches, changes, conflicts, devices, facilities, records, rejected_changes
 
 _CHUNK = 400  # rows per IN (...) query
@@ -258,6 +261,20 @@ class Merger:
         return out
 
 
+class BatchReused(Exception):
+    """A batch id already answered, sent again with other content."""
+
+
+def batch_digest(batch: p.PushBatch) -> str:
+    """SHA-256 of what a batch asks for (device, sequence range, changes),
+    not of its encoding or answer options: a retry of the same batch has the
+    same digest however it travels."""
+    content = p.batch_to_dict(batch)
+    content.pop("compact_answer", None)
+    content.pop("v", None)
+    return hashlib.sha256(sorted_dumps(content).encode("utf-8")).hexdigest()
+
+
 @dataclass
 class Device:
     id: str
@@ -297,10 +314,13 @@ def _prefetch(store: Store, batch: p.PushBatch) -> None:
 def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) -> p.PushAnswer:
     """Apply ``batch`` inside the caller's transaction (which must commit)."""
     last_seq = lock_facility(conn, device.facility_code)
-    stored = conn.execute(sa.select(batches.c.answer).where(
-        batches.c.device_id == device.id, batches.c.batch_id == batch.batch_id)).scalar()
+    digest = batch_digest(batch)
+    stored = conn.execute(sa.select(batches.c.answer, batches.c.digest).where(
+        batches.c.device_id == device.id, batches.c.batch_id == batch.batch_id)).first()
     if stored is not None:
-        return p.answer_from_dict(loads(stored))
+        if stored.digest is not None and stored.digest != digest:
+            raise BatchReused(batch.batch_id)
+        return p.answer_from_dict(loads(stored.answer))
     applied, refused = _seen(conn, [c.change_id for c in batch.changes])
     store = Store(conn)
     _prefetch(store, batch)
@@ -363,7 +383,7 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
     answer = p.PushAnswer(batch.batch_id, results, highest, server_now)
     conn.execute(batches.insert().values(device_id=device.id, batch_id=batch.batch_id,
                                          answer=dumps(p.answer_to_dict(answer, compact=True, with_ids=True)),
-                                         received_at=at))
+                                         received_at=at, digest=digest))
     return answer
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_SORTED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def dumps(obj: Any) -> str:
@@ -21,6 +22,14 @@ def dumps(obj: Any) -> str:
         return orjson.dumps(obj).decode()
     except TypeError:
         return _ENCODER.encode(obj)
+
+
+def sorted_dumps(obj: Any) -> str:
+    """``dumps`` with keys sorted: one text per content, for digests."""
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:
+        return _SORTED.encode(obj)
 
 
 def loads(text: str | bytes) -> Any:

@@ -138,12 +138,47 @@ PUSH = {
         "A PushBatch: msgpack + Content-Encoding zstd (preferred), or JSON with "
         "Content-Encoding gzip or none. See docs/sync-protocol.md.")),
     "responses": {"200": answer(PUSH_ANSWER, description="One result per change; answered in the request's format"),
-                  **_errors(400, 401, 403, 413, 415)},
+                  **_errors(400, 401, 403, 409, 413, 415, 429)},
 }
 PULL = {"responses": {"200": answer(PULL_PAGE, description="msgpack+zstd when Accept names application/x-msgpack"),
-                      **_errors(401, 409, 422)}}
+                      **_errors(401, 409, 422, 429)}}
 ENROL = {"requestBody": body(ENROL_REQUEST, msgpack=False),
-         "responses": {"200": answer(ENROL_ANSWER, msgpack=False), **_errors(400, 410, 413, 415)}}
-CONFLICT_LIST = {"responses": {"200": answer(CONFLICTS, msgpack=False), **_errors(401, 422)}}
+         "responses": {"200": answer(ENROL_ANSWER, msgpack=False), **_errors(400, 409, 410, 413, 415)}}
+CONFLICT_LIST = {"responses": {"200": answer(CONFLICTS, msgpack=False), **_errors(401, 422, 429)}}
 RESOLVE = {"requestBody": body(RESOLVE_REQUEST, msgpack=False),
-           "responses": {"200": answer(RESOLVE_ANSWER, msgpack=False), **_errors(400, 401, 404, 413, 415, 422)}}
+           "responses": {"200": answer(RESOLVE_ANSWER, msgpack=False), **_errors(400, 401, 404, 413, 415, 422, 429)}}
+
+
+def errors(*codes: int) -> dict:
+    """Error answers (the bilingual JSON body) for ``responses``."""
+    return _errors(*codes)
+
+
+_HTML = {"text/html": {"schema": {"type": "string"}}}
+_HTML_STATUS = {303: "redirect (to /login, or to /indicators after a login)", 400: "form not readable",
+                401: "wrong username or password (the form again)", 413: "form too large",
+                422: "period not readable (the message, escaped)",
+                429: "login throttled: account locked or too many failures from the address (Retry-After)",
+                503: "busy checking other logins (Retry-After)"}
+
+
+def html_pages(*codes: int) -> dict:
+    """Answers of an officer's HTML page."""
+    out = {}
+    for code in codes:
+        if code == 303:
+            out["303"] = {"description": _HTML_STATUS[code]}
+        elif code == 413:  # refused before any page is built: the bilingual JSON error
+            out["413"] = _errors(413)["413"]
+        else:
+            out[str(code)] = {"description": _HTML_STATUS[code], "content": _HTML}
+    return out
+
+
+LOGIN_FORM = {
+    "required": True,
+    "content": {"application/x-www-form-urlencoded": {"schema": {
+        "type": "object", "required": ["username", "password"],
+        "properties": {"username": {"type": "string", "maxLength": 32},
+                       "password": {"type": "string", "maxLength": 1024}}}}},
+}

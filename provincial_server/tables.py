@@ -130,6 +130,7 @@ batches = sa.Table(
     sa.Column("batch_id", sa.String(64), primary_key=True),
     sa.Column("answer", sa.Text, nullable=False),  # JSON of the PushAnswer (compact form with change_ids)
     sa.Column("received_at", sa.String(32), nullable=False),
+    sa.Column("digest", sa.String(64)),  # SHA-256 of the batch's content (ingest.batch_digest); null before 0004
 )
 
 officers = sa.Table(
@@ -137,6 +138,14 @@ officers = sa.Table(
     sa.Column("username", sa.String(32), primary_key=True),
     sa.Column("password_hash", sa.String(200), nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+login_throttle = sa.Table(
+    "login_throttle", metadata,
+    sa.Column("key", sa.String(100), primary_key=True),  # "account:NAME" or "address:IP"
+    sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("window_start", sa.Float, nullable=False),  # epoch seconds
+    sa.Column("locked_until", sa.Float),
 )
 
 settings = sa.Table(
