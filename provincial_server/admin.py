@@ -48,15 +48,19 @@ def add_facility(conn: sa.Connection, code: str, name: str, province_code: int |
                                             last_seq=0, created_at=_iso(_now())))
 
 
-def enrol_device(conn: sa.Connection, facility_code: str, name: str = "") -> tuple[str, str, datetime]:
-    """A new device slot and its one-time code: (device id, code, expiry)."""
+def enrol_device(conn: sa.Connection, facility_code: str, name: str = "",
+                 accounts_by: str | None = None) -> tuple[str, str, datetime]:
+    """A new device slot and its one-time code: (device id, code, expiry).
+    ``accounts_by``: the person vouching that the device may carry account
+    changes (see ``trust_device``)."""
     if not conn.execute(sa.select(facilities.c.code).where(facilities.c.code == facility_code)).first():
         raise AdminError(f"Không có cơ sở {facility_code}.", f"No facility {facility_code}.", "not-found")
     device_id = new_id()
     code = security.new_enrolment_code()
     expires = _now() + timedelta(hours=ENROLMENT_HOURS)
+    trust = {"accounts_by": accounts_by.strip()[:100], "accounts_at": _iso(_now())} if accounts_by else {}
     conn.execute(devices.insert().values(id=device_id, facility_code=facility_code, name=name[:100],
-                                         created_at=_iso(_now()), highest_seq=0))
+                                         created_at=_iso(_now()), highest_seq=0, **trust))
     conn.execute(enrolment_codes.insert().values(code_hash=security.sha256(code), device_id=device_id,
                                                  expires_at=_iso(expires)))
     return device_id, code, expires
@@ -129,6 +133,17 @@ def revoke_device(conn: sa.Connection, device_id: str) -> None:
     if not done:
         if conn.execute(sa.select(devices.c.id).where(devices.c.id == device_id)).first():
             raise AdminError(f"Máy {device_id} đã bị thu hồi trước đó.", f"Device {device_id} was already revoked.", "exists")
+        raise AdminError(f"Không có máy {device_id}.", f"No device {device_id}.", "not-found")
+
+
+def trust_device(conn: sa.Connection, device_id: str, by: str | None) -> None:
+    """Let a device carry account changes (new accounts, roles, passwords,
+    re-enabling), recording who vouched; ``by=None`` withdraws that trust.
+    Any enrolled device may still disable an account or lower a role."""
+    if by is not None and not by.strip():
+        raise AdminError("Cần ghi tên người chịu trách nhiệm (--by).", "Say who vouches for the device (--by).")
+    values = {"accounts_by": by.strip()[:100], "accounts_at": _iso(_now())} if by else {"accounts_by": None, "accounts_at": None}
+    if not conn.execute(devices.update().where(devices.c.id == device_id).values(**values)).rowcount:
         raise AdminError(f"Không có máy {device_id}.", f"No device {device_id}.", "not-found")
 
 

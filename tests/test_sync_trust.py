@@ -1,0 +1,180 @@
+"""Who may change accounts, one login name per facility, and a checkup
+voided on two PCs - each through real PCs, real HTTP and a real server
+(the probe of issue 12, points 10, 2 and 9)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+import sqlalchemy as sa
+
+from facility_app.domain.entities import Actor
+from facility_app.domain.enums import Role
+from facility_app.domain.messages import ActionError, ValidationError
+from facility_app.services.container import Services
+from facility_app.services.sync import SyncService
+from facility_app.services.users import LoginRefused
+from facility_app.storage import repositories as repo
+from facility_app.sync import setup
+from provincial_server import admin
+from provincial_server.db import write_conn
+from provincial_server.tables import rejected_changes
+from tests.conftest import SYSTEM, TODAY
+from tests.sync_fixtures import FAST, NURSE, PC, admit, assert_same, checkup, converge, first_pc, joined_pc
+from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
+from tests.sync_fixtures import sync_server as server  # noqa: F401 (fixture)
+
+ADMIN = Actor("admin1", Role.ADMIN)
+
+
+def _untrusted_pc(tmp_path, server, name="rogue") -> PC:
+    """Enrolled by an officer, but not vouched for account changes."""
+    device_id, code = server.enrol_code(name, accounts=False)
+    store, _, report = setup.join(tmp_path / name, "rogue pc passphrase", server.base_url, code, **FAST)
+    assert report.error is None, report.error
+    return PC(name, Services(store, today=lambda: TODAY), device_id, server.base_url)
+
+
+def _usernames(pc: PC) -> dict[str, tuple[str, bool]]:
+    with pc.store.read() as conn:
+        return {u.username: (u.role.value, u.active) for u in repo.all_users(conn)}
+
+
+def test_a_rogue_device_cannot_push_an_admin_account_or_a_password(server, tmp_path):
+    pc1 = first_pc(tmp_path, server)
+    pc1.services.users.add(ADMIN, "lan", "Nguyễn Thị Lan", Role.NURSE, "lan password 1")
+    assert pc1.sync().complete
+    rogue = _untrusted_pc(tmp_path, server)
+    try:
+        # what a modified client on an enrolled PC can write into its own store
+        rogue.services.users.add(SYSTEM, "boss", "Kẻ Lạ", Role.ADMIN, "rogue password 1")
+        rogue.services.users.reset_password(SYSTEM, "admin1", "rogue password 2")
+        report = rogue.sync()
+        assert report.error is None and report.parked == 2
+        parked = SyncService(rogue.store).parked(SYSTEM)
+        assert {p.table for p in parked} == {"users"}
+        assert all("not allowed by the province to change accounts" in p.reason("en") for p in parked)
+        assert all("chưa được Sở cho phép" in p.reason("vi") for p in parked)
+        with server.engine.connect() as conn:
+            refused = conn.execute(sa.select(rejected_changes.c.device_id, rejected_changes.c.table_name)).all()
+        assert refused == [(rogue.device_id, "users")] * 2
+        assert "boss" not in {r["username"] for r in server.rows()["users"].values()}
+
+        assert pc1.sync().complete
+        assert "boss" not in _usernames(pc1)
+        with pytest.raises(LoginRefused):
+            pc1.services.users.login("boss", "rogue password 1")
+        with pytest.raises(LoginRefused):
+            pc1.services.users.login("admin1", "rogue password 2")
+        assert pc1.services.users.login("admin1", "admin password 1").role == Role.ADMIN
+
+        # taking away is allowed from any enrolled PC: a disable reaches every PC
+        rogue.services.users.set_active(SYSTEM, "lan", False)
+        assert rogue.sync().parked == 0  # accepted
+        assert pc1.sync().complete
+        assert _usernames(pc1)["lan"] == ("nurse", False)
+
+        # once the province vouches for the PC, its account changes go through
+        with write_conn(server.engine) as conn, conn.begin():
+            admin.trust_device(conn, rogue.device_id, "Trần Văn Sở")
+        rogue.services.users.add(SYSTEM, "hoa", "Lê Thị Hoa", Role.NURSE, "hoa password 1")
+        report = rogue.sync()
+        assert report.error is None and report.parked == 0
+        assert pc1.sync().complete
+        assert "hoa" in _usernames(pc1)
+    finally:
+        pc1.close()
+        rogue.close()
+
+
+def test_raising_a_role_or_re_enabling_needs_trust_lowering_does_not(sqlite_server, tmp_path):
+    server = sqlite_server
+    pc1 = first_pc(tmp_path, server)
+    pc1.services.users.add(ADMIN, "minh", "Phạm Văn Minh", Role.DOCTOR, "minh password 1")
+    pc1.services.users.set_active(ADMIN, "minh", False)
+    assert pc1.sync().complete
+    rogue = _untrusted_pc(tmp_path, server)
+    try:
+        rogue.services.users.set_active(SYSTEM, "minh", True)
+        with rogue.store.write(SYSTEM, "raise-role") as w:  # the service has no role edit: a crafted change
+            from facility_app.storage.tables import users
+            row = repo.user_row(w.conn, "admin1")
+            w.update(users, row["id"], {"role": "nurse"})  # lowering: allowed
+        assert rogue.sync().parked == 1
+        with rogue.store.write(SYSTEM, "raise-role") as w:
+            row = repo.user_row(w.conn, "admin1")
+            w.update(users, row["id"], {"role": "admin"})  # raising again: refused
+        assert rogue.sync().parked == 1
+        assert pc1.sync().complete
+        assert _usernames(pc1)["minh"] == ("doctor", False)
+        assert _usernames(pc1)["admin1"] == ("nurse", True)
+    finally:
+        pc1.close()
+        rogue.close()
+
+
+def test_one_login_name_made_on_two_pcs_offline_becomes_a_conflict_then_converges(server, tmp_path):
+    pc1 = first_pc(tmp_path, server)
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server)
+    try:
+        pc1.services.users.add(ADMIN, "lan", "Nguyễn Thị Lan", Role.NURSE, "lan password one")
+        pc2.services.users.add(SYSTEM, "lan", "Trần Thị Lan", Role.DOCTOR, "lan password two")
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        for pc in (pc1, pc2):
+            assert {k: v for k, v in _usernames(pc).items() if k.startswith("lan")} == {
+                "lan": ("nurse", True), "lan_2": ("doctor", True)}, pc.name
+            # visible on both PCs, never a silent skip
+            open_ = SyncService(pc.store).conflicts(SYSTEM)
+            assert [(c.table, c.field) for c in open_] == [("users", "username")], pc.name
+        assert pc2.services.users.login("lan", "lan password one").role == Role.NURSE
+        assert pc2.services.users.login("lan_2", "lan password two").role == Role.DOCTOR
+
+        sync2 = SyncService(pc2.store)
+        conflict = sync2.conflicts(SYSTEM)[0]
+        assert (conflict.mine, conflict.theirs) == ("lan", "lan_2")
+        with pytest.raises(ActionError) as refused:
+            sync2.resolve(SYSTEM, conflict.id, "mine")  # "lan" is the other account's
+        assert "belongs to another account" in refused.value.message("en")
+        sync2.resolve(SYSTEM, conflict.id, "theirs")
+        with pytest.raises(ValidationError):
+            pc2.services.users.rename(SYSTEM, "lan_2", "lan")
+        pc2.services.users.rename(SYSTEM, "lan_2", "lan.tran")
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        for pc in (pc1, pc2):
+            assert {"lan", "lan.tran"} <= set(_usernames(pc)) and "lan_2" not in _usernames(pc)
+            assert SyncService(pc.store).conflicts(SYSTEM) == []
+        assert pc1.services.users.login("lan.tran", "lan password two").role == Role.DOCTOR
+
+        # user state made on one PC always reaches the other
+        pc2.services.users.set_active(SYSTEM, "lan", False)
+        pc2.services.users.reset_password(SYSTEM, "lan.tran", "new password 3")
+        converge(pc1, pc2)
+        with pytest.raises(LoginRefused) as disabled:
+            pc1.services.users.login("lan", "lan password one")
+        assert "disabled" in disabled.value.message("en")
+        assert pc1.services.users.login("lan.tran", "new password 3").username == "lan.tran"
+    finally:
+        pc1.close()
+        pc2.close()
+
+
+def test_three_pcs_one_name_each_gets_its_own(sqlite_server, tmp_path):
+    server = sqlite_server
+    pc1 = first_pc(tmp_path, server)
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server, "pc2")
+    pc3 = joined_pc(tmp_path, server, "pc3")
+    try:
+        for i, pc in enumerate((pc1, pc2, pc3)):
+            pc.services.users.add(SYSTEM, "hung", f"Người {i}", Role.NURSE, f"hung password {i}")
+        converge(pc3, pc2, pc1)
+        assert_same(server, pc1, pc2, pc3)
+        names = {k for k in _usernames(pc1) if k.startswith("hung")}
+        assert names == {"hung", "hung_2", "hung_3"}
+        assert len(SyncService(pc1.store).conflicts(SYSTEM)) == 2
+    finally:
+        for pc in (pc1, pc2, pc3):
+            pc.close()
