@@ -77,14 +77,15 @@ class ServerProcess:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "provincial_server.cli", "--db", self.db_url, "serve", "--host", "127.0.0.1",
                  "--port", str(self.port), "--request-budget", "off"], stdout=out, stderr=out, env=_env())
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 120  # a busy shared machine: imports alone can take seconds
+        while time.monotonic() < deadline and self.proc.poll() is None:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
                 return
             except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("the server did not start")
+                time.sleep(0.2)
+        tail = self.log.read_text(errors="replace")[-2000:]
+        raise RuntimeError(f"the server did not start (exit {self.proc.poll()}):\n{tail}")
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:
