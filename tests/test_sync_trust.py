@@ -178,3 +178,20 @@ def test_three_pcs_one_name_each_gets_its_own(sqlite_server, tmp_path):
     finally:
         for pc in (pc1, pc2, pc3):
             pc.close()
+
+
+@pytest.mark.parametrize("url, accepted", [
+    ("https://dongbo.langson.gov.vn", True),
+    ("http://127.0.0.1:8000", True),
+    ("http://localhost:8000", True),
+    ("http://dongbo.langson.gov.vn", False),
+    ("http://10.0.0.5:8000", False),
+    ("ftp://dongbo.langson.gov.vn", False),
+])
+def test_plain_http_is_refused_except_to_this_machine(url, accepted):
+    if accepted:
+        assert setup.check_url(url) == url
+    else:
+        with pytest.raises(setup.SetupError) as refused:
+            setup.check_url(url)
+        assert refused.value.message("vi") and refused.value.message("en")
