@@ -20,6 +20,10 @@ Figures (all must be 0):
 - ``diverged``: rows whose values differ between the server and a PC
   (or that one holds and another lacks).
 
+Also printed, for information: ``conflicts`` (by table.field: what people
+would review, e.g. ``users.username`` for a login name made on two PCs),
+``accounts``, ``voids``, ``pc_kills``, ``server_kills``, ``changes``.
+
     .venv/bin/python -m benchmarks.convergence [--minutes 10] [--pcs 3] [--seed 1] [--json] [--keep]
 
 The data is synthetic; the temp folder is deleted unless ``--keep``. With
@@ -207,7 +211,7 @@ def compare(db_url: str, dirs: list[Path]) -> dict:
     from facility_app.storage.tables import SYNCED_TABLES, change_log
     from facility_app.sync.protocol import SYNCED_SCHEMA
     from provincial_server.db import make_engine
-    from provincial_server.tables import changes, records
+    from provincial_server.tables import changes, conflicts, records
 
     engine = make_engine(db_url)
     with engine.connect() as conn:
@@ -217,9 +221,15 @@ def compare(db_url: str, dirs: list[Path]) -> dict:
             data = json.loads(r.data)
             server_rows[(r.table_name, r.row_id)] = (
                 {k: data.get(k) for k in SYNCED_SCHEMA[r.table_name]}, r.version, bool(r.deleted))
+        open_conflicts = dict(conn.execute(
+            sa.select(conflicts.c.table_name + "." + conflicts.c.field, sa.func.count())
+            .where(conflicts.c.facility_code == FACILITY).group_by(conflicts.c.table_name, conflicts.c.field)).all())
     engine.dispose()
     held_set = set(held)
     out = {"lost": 0, "doubled": len(held) - len(held_set), "diverged": 0, "parked": 0, "changes": len(held_set)}
+    out["conflicts"] = open_conflicts  # for information: what people would review (e.g. users.username)
+    out["accounts"] = sum(1 for t, _ in server_rows if t == "users")
+    out["voids"] = sum(1 for (t, _), v in server_rows.items() if t == "checkups" and v[0].get("voided"))
     codes = [v[0]["code"] for (t, _), v in server_rows.items() if t == "residents"]
     out["doubled"] += len(codes) - len(set(codes))
     for d in dirs:
