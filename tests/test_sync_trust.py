@@ -20,6 +20,7 @@ from provincial_server import admin
 from provincial_server.db import write_conn
 from provincial_server.tables import rejected_changes
 from tests.conftest import SYSTEM, TODAY
+from tests.store_fixtures import assert_one_line_error, run_cli
 from tests.sync_fixtures import FAST, NURSE, PC, admit, assert_same, checkup, converge, first_pc, joined_pc
 from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
 from tests.sync_fixtures import sync_server as server  # noqa: F401 (fixture)
@@ -195,3 +196,34 @@ def test_plain_http_is_refused_except_to_this_machine(url, accepted):
         with pytest.raises(setup.SetupError) as refused:
             setup.check_url(url)
         assert refused.value.message("vi") and refused.value.message("en")
+
+
+def test_the_login_name_conflict_in_facility_admin_sync_conflicts(sqlite_server, tmp_path):
+    server = sqlite_server
+    pc1 = first_pc(tmp_path, server)
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server)
+    try:
+        pc1.services.users.add(ADMIN, "lan", "Nguyễn Thị Lan", Role.NURSE, "lan password one")
+        pc2.services.users.add(SYSTEM, "lan", "Trần Thị Lan", Role.DOCTOR, "lan password two")
+        converge(pc1, pc2)
+        with pc1.store.read() as conn:
+            moved = repo.user_row(conn, "lan_2")["id"]
+    finally:
+        pc1.close()
+        pc2.close()
+    data = tmp_path / "pc1"
+    listed = run_cli(data, "sync", "conflicts", lang="en")
+    assert listed.returncode == 0, listed.stderr
+    [line] = listed.stdout.strip().splitlines()
+    conflict_id, where, label, mine, theirs, current = line.split("\t")
+    assert (where, label) == (f"users/{moved}", "Username")
+    assert (mine, theirs, current) == ("mine=“lan_2”", "theirs=“lan”", "current=mine")
+    refused = assert_one_line_error(run_cli(data, "sync", "conflicts", "--resolve", conflict_id, "--keep", "theirs",
+                                            lang="en"))
+    assert "belongs to another account" in refused
+    done = run_cli(data, "sync", "conflicts", "--resolve", conflict_id, "--keep", "mine")
+    assert done.returncode == 0 and "lan_2" in done.stdout
+    assert run_cli(data, "sync", "run").returncode == 0
+    with server.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM conflicts WHERE resolved")).scalar() == 1
