@@ -17,6 +17,7 @@ from . import security
 from .tables import devices, enrolment_codes, facilities, officers
 
 ENROLMENT_HOURS = 72
+FIRST_DEVICE = "(first device of the facility)"  # who vouched, for a facility's device number 1
 
 
 class AdminError(Exception):
@@ -80,7 +81,7 @@ def exchange_code(conn: sa.Connection, code: str, device_name: str = "") -> Enro
     """The one-time code for a token; the code is spent even if the answer is lost
     (the officer then makes a new code)."""
     h = security.sha256(security.normalise_code(code))
-    row = conn.execute(sa.select(enrolment_codes, devices.c.facility_code, devices.c.revoked_at)
+    row = conn.execute(sa.select(enrolment_codes, devices.c.facility_code, devices.c.revoked_at, devices.c.accounts_by)
                        .join(devices, devices.c.id == enrolment_codes.c.device_id)
                        .where(enrolment_codes.c.code_hash == h)).first()
     if row is None or row.used_at is not None or row.revoked_at is not None \
@@ -100,10 +101,14 @@ def exchange_code(conn: sa.Connection, code: str, device_name: str = "") -> Enro
     fac = conn.execute(sa.select(facilities).where(facilities.c.code == row.facility_code)
                        .with_for_update()).one()
     number = conn.execute(sa.select(devices.c.number).where(devices.c.id == row.device_id)).scalar()
+    first_enrolment = number is None
     if number is None:  # a device enrolled again keeps its number
         number = 1 + (conn.execute(sa.select(sa.func.max(devices.c.number))
                                    .where(devices.c.facility_code == row.facility_code)).scalar() or 0)
     values = {"token_hash": security.sha256(token), "enrolled_at": now, "number": number}
+    if first_enrolment and number == 1 and row.accounts_by is None:
+        # the facility's first PC makes the facility and its first admin: its admin PC
+        values.update(accounts_by=FIRST_DEVICE, accounts_at=now)
     if device_name:
         values["name"] = device_name[:100]
     conn.execute(devices.update().where(devices.c.id == row.device_id).values(**values))

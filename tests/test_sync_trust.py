@@ -19,7 +19,7 @@ from facility_app.sync import setup
 from provincial_server import admin
 from provincial_server.db import write_conn
 from provincial_server.tables import rejected_changes
-from tests.conftest import SYSTEM, TODAY
+from tests.conftest import SYSTEM, TODAY, make_services
 from tests.store_fixtures import assert_one_line_error, run_cli
 from tests.sync_fixtures import FAST, NURSE, PC, admit, assert_same, checkup, converge, first_pc, joined_pc
 from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
@@ -227,3 +227,32 @@ def test_the_login_name_conflict_in_facility_admin_sync_conflicts(sqlite_server,
     assert run_cli(data, "sync", "run").returncode == 0
     with server.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM conflicts WHERE resolved")).scalar() == 1
+
+
+def test_the_facilitys_first_pc_is_its_admin_pc_without_a_word_from_the_province(sqlite_server, tmp_path):
+    """The first PC makes the facility and its first admin, so the device
+    that draws number 1 may make accounts; the next ones may not unless the
+    province says so."""
+    server = sqlite_server
+    services = make_services(tmp_path / "pc1")
+    services.users.add(SYSTEM, "admin1", "Quản trị Một", Role.ADMIN, "admin password 1")
+    _, code = server.enrol_code("pc1", accounts=False)
+    setup.enrol(services.store, server.base_url, code)
+    pc1 = PC("pc1", services)
+    first = pc1.sync()
+    assert first.complete and first.parked == 0
+    pc2 = _untrusted_pc(tmp_path, server, "pc2")
+    try:
+        assert pc2.services.users.login("admin1", "admin password 1").role == Role.ADMIN  # joined with it
+        pc2.services.users.add(SYSTEM, "nga", "Vũ Thị Nga", Role.NURSE, "nga password 1")
+        assert pc2.sync().parked == 1
+        pc1.services.users.add(ADMIN, "nga", "Vũ Thị Nga", Role.NURSE, "nga password 1")
+        assert pc1.sync().parked == 0
+        assert pc2.sync().error is None  # its own "nga" stays parked; the admin PC's arrives
+        assert pc2.services.users.login("nga", "nga password 1").username == "nga"
+        with server.engine.connect() as conn:
+            by = dict(conn.execute(sa.text("SELECT number, accounts_by FROM devices")).all())
+        assert by == {1: admin.FIRST_DEVICE, 2: None}
+    finally:
+        pc1.close()
+        pc2.close()
