@@ -112,8 +112,12 @@ def work(data_dir: Path, seed: int, stop_file: Path) -> None:
     store = Store.open(data_dir, PASSPHRASE)
     services = Services(store, today=lambda: TODAY)
     nurse, boss = Actor("nurse1", Role.NURSE), Actor("facility-admin", Role.SYSTEM)
+    minute = None
     while not stop_file.exists():
         op = rng.choices(["admit", "checkup", "edit", "void", "user", "sync"], [2, 4, 4, 1, 0.2, 3])[0]
+        if int(time.time() // 60) != minute:  # every PC, within a second of the others: one login name
+            minute = int(time.time() // 60)
+            op = "shift"
         try:
             here = services.residents.list(nurse)
             if op == "admit" or not here:
@@ -137,6 +141,8 @@ def work(data_dir: Path, seed: int, stop_file: Path) -> None:
                 items = services.clinical.checkups(nurse, rng.choice(here[:8]).id)
                 if items:
                     services.clinical.void_checkup(nurse, items[0].id, "Nhập nhầm")
+            elif op == "shift":
+                services.users.add(boss, f"ca{minute % 10**6}", "Trực ca", Role.NURSE, "convergence password")
             elif op == "user":
                 services.users.add(boss, f"yta{rng.randrange(6)}", "Y tá", Role.NURSE, "convergence password")
             else:
