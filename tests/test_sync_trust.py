@@ -256,3 +256,32 @@ def test_the_facilitys_first_pc_is_its_admin_pc_without_a_word_from_the_province
     finally:
         pc1.close()
         pc2.close()
+
+
+def test_a_pc_no_longer_trusted_resolving_a_password_conflict_parks_it_and_sync_goes_on(sqlite_server, tmp_path):
+    server = sqlite_server
+    pc1 = first_pc(tmp_path, server)
+    pc1.services.users.add(ADMIN, "lan", "Nguyễn Thị Lan", Role.NURSE, "lan password 0")
+    assert pc1.sync().complete
+    pc2 = joined_pc(tmp_path, server)
+    try:
+        pc2.services.users.reset_password(SYSTEM, "lan", "lan password 2")  # earlier ...
+        pc1.services.users.reset_password(ADMIN, "lan", "lan password 1")  # ... later: wins
+        converge(pc1, pc2)
+        [conflict] = SyncService(pc2.store).conflicts(SYSTEM)
+        assert (conflict.table, conflict.field, conflict.mine_is_current) == ("users", "password_hash", False)
+        with write_conn(server.engine) as conn, conn.begin():
+            admin.trust_device(conn, pc2.device_id, None)
+        SyncService(pc2.store).resolve(SYSTEM, conflict.id, "mine")
+        report = pc2.sync()
+        assert report.error is None and report.parked == 1
+        [parked] = SyncService(pc2.store).parked(SYSTEM)
+        assert "not allowed by the province to change accounts (password)" in parked.reason("en")
+        assert pc1.sync().error is None
+        assert pc1.services.users.login("lan", "lan password 1").username == "lan"
+        with pytest.raises(LoginRefused):
+            pc1.services.users.login("lan", "lan password 2")
+        assert pc2.sync().error is None  # asked once, not at every sync
+    finally:
+        pc1.close()
+        pc2.close()
