@@ -3,8 +3,6 @@ voided on two PCs - each through real PCs, real HTTP and a real server
 (the probe of issue 12, points 10, 2 and 9)."""
 from __future__ import annotations
 
-import random
-
 import pytest
 import sqlalchemy as sa
 
@@ -15,13 +13,14 @@ from facility_app.services.container import Services
 from facility_app.services.sync import SyncService
 from facility_app.services.users import LoginRefused
 from facility_app.storage import repositories as repo
+from facility_app.storage.tables import users
 from facility_app.sync import setup
 from provincial_server import admin
 from provincial_server.db import write_conn
 from provincial_server.tables import rejected_changes
 from tests.conftest import SYSTEM, TODAY, make_services
 from tests.store_fixtures import assert_one_line_error, run_cli
-from tests.sync_fixtures import FAST, NURSE, PC, admit, assert_same, checkup, converge, first_pc, joined_pc
+from tests.sync_fixtures import FAST, PC, assert_same, converge, first_pc, joined_pc
 from tests.sync_fixtures import sqlite_server  # noqa: F401 (fixture)
 from tests.sync_fixtures import sync_server as server  # noqa: F401 (fixture)
 
