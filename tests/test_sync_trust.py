@@ -226,6 +226,12 @@ def test_the_login_name_conflict_in_facility_admin_sync_conflicts(sqlite_server,
     assert run_cli(data, "sync", "run").returncode == 0
     with server.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM conflicts WHERE resolved")).scalar() == 1
+    taken = assert_one_line_error(run_cli(data, "users", "rename", "lan_2", "lan", lang="en"))
+    assert "lan" in taken
+    renamed = run_cli(data, "users", "rename", "lan_2", "Lan.Tran", lang="en")
+    assert renamed.returncode == 0 and renamed.stdout.strip() == "Renamed lan_2 to lan.tran."
+    assert run_cli(data, "sync", "run").returncode == 0
+    assert "lan.tran" in {r["username"] for r in server.rows()["users"].values()}
 
 
 def test_the_facilitys_first_pc_is_its_admin_pc_without_a_word_from_the_province(sqlite_server, tmp_path):
