@@ -17,6 +17,7 @@ from . import security
 from .tables import devices, enrolment_codes, facilities, officers
 
 ENROLMENT_HOURS = 72
+FIRST_DEVICE = "(first device of the facility)"  # who vouched, for a facility's device number 1
 
 
 class AdminError(Exception):
@@ -48,15 +49,19 @@ def add_facility(conn: sa.Connection, code: str, name: str, province_code: int |
                                             last_seq=0, created_at=_iso(_now())))
 
 
-def enrol_device(conn: sa.Connection, facility_code: str, name: str = "") -> tuple[str, str, datetime]:
-    """A new device slot and its one-time code: (device id, code, expiry)."""
+def enrol_device(conn: sa.Connection, facility_code: str, name: str = "",
+                 accounts_by: str | None = None) -> tuple[str, str, datetime]:
+    """A new device slot and its one-time code: (device id, code, expiry).
+    ``accounts_by``: the person vouching that the device may carry account
+    changes (see ``trust_device``)."""
     if not conn.execute(sa.select(facilities.c.code).where(facilities.c.code == facility_code)).first():
         raise AdminError(f"Không có cơ sở {facility_code}.", f"No facility {facility_code}.", "not-found")
     device_id = new_id()
     code = security.new_enrolment_code()
     expires = _now() + timedelta(hours=ENROLMENT_HOURS)
+    trust = {"accounts_by": accounts_by.strip()[:100], "accounts_at": _iso(_now())} if accounts_by else {}
     conn.execute(devices.insert().values(id=device_id, facility_code=facility_code, name=name[:100],
-                                         created_at=_iso(_now()), highest_seq=0))
+                                         created_at=_iso(_now()), highest_seq=0, **trust))
     conn.execute(enrolment_codes.insert().values(code_hash=security.sha256(code), device_id=device_id,
                                                  expires_at=_iso(expires)))
     return device_id, code, expires
@@ -76,7 +81,7 @@ def exchange_code(conn: sa.Connection, code: str, device_name: str = "") -> Enro
     """The one-time code for a token; the code is spent even if the answer is lost
     (the officer then makes a new code)."""
     h = security.sha256(security.normalise_code(code))
-    row = conn.execute(sa.select(enrolment_codes, devices.c.facility_code, devices.c.revoked_at)
+    row = conn.execute(sa.select(enrolment_codes, devices.c.facility_code, devices.c.revoked_at, devices.c.accounts_by)
                        .join(devices, devices.c.id == enrolment_codes.c.device_id)
                        .where(enrolment_codes.c.code_hash == h)).first()
     if row is None or row.used_at is not None or row.revoked_at is not None \
@@ -96,10 +101,14 @@ def exchange_code(conn: sa.Connection, code: str, device_name: str = "") -> Enro
     fac = conn.execute(sa.select(facilities).where(facilities.c.code == row.facility_code)
                        .with_for_update()).one()
     number = conn.execute(sa.select(devices.c.number).where(devices.c.id == row.device_id)).scalar()
+    first_enrolment = number is None
     if number is None:  # a device enrolled again keeps its number
         number = 1 + (conn.execute(sa.select(sa.func.max(devices.c.number))
                                    .where(devices.c.facility_code == row.facility_code)).scalar() or 0)
     values = {"token_hash": security.sha256(token), "enrolled_at": now, "number": number}
+    if first_enrolment and number == 1 and row.accounts_by is None:
+        # the facility's first PC makes the facility and its first admin: its admin PC
+        values.update(accounts_by=FIRST_DEVICE, accounts_at=now)
     if device_name:
         values["name"] = device_name[:100]
     conn.execute(devices.update().where(devices.c.id == row.device_id).values(**values))
@@ -129,6 +138,17 @@ def revoke_device(conn: sa.Connection, device_id: str) -> None:
     if not done:
         if conn.execute(sa.select(devices.c.id).where(devices.c.id == device_id)).first():
             raise AdminError(f"Máy {device_id} đã bị thu hồi trước đó.", f"Device {device_id} was already revoked.", "exists")
+        raise AdminError(f"Không có máy {device_id}.", f"No device {device_id}.", "not-found")
+
+
+def trust_device(conn: sa.Connection, device_id: str, by: str | None) -> None:
+    """Let a device carry account changes (new accounts, roles, passwords,
+    re-enabling), recording who vouched; ``by=None`` withdraws that trust.
+    Any enrolled device may still disable an account or lower a role."""
+    if by is not None and not by.strip():
+        raise AdminError("Cần ghi tên người chịu trách nhiệm (--by).", "Say who vouches for the device (--by).")
+    values = {"accounts_by": by.strip()[:100], "accounts_at": _iso(_now())} if by else {"accounts_by": None, "accounts_at": None}
+    if not conn.execute(devices.update().where(devices.c.id == device_id).values(**values)).rowcount:
         raise AdminError(f"Không có máy {device_id}.", f"No device {device_id}.", "not-found")
 
 

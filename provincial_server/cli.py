@@ -4,7 +4,9 @@
     provincial-server --db URL serve --host 0.0.0.0 --port 8443 [--ssl-certfile F --ssl-keyfile K]
                                      [--request-budget BURST,PER_SECOND | off]
     provincial-server --db URL facility add --code C --name N [--province CODE]
-    provincial-server --db URL device enrol --facility C [--name PC-1]   (code alone on the last line)
+    provincial-server --db URL device enrol --facility C [--name PC-1] [--accounts [--by NAME]]
+                                     (code alone on the last line; --accounts: the PC may change accounts)
+    provincial-server --db URL device trust ID [--by NAME | --withdraw]
     provincial-server --db URL device list [--facility C]
     provincial-server --db URL device revoke ID
     provincial-server --db URL officer add USERNAME   (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
@@ -55,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     enrol = dev.add_parser("enrol", help="make a one-time enrolment code for a new PC")
     enrol.add_argument("--facility", required=True)
     enrol.add_argument("--name", default="")
+    enrol.add_argument("--accounts", action="store_true",
+                       help="the PC may carry account changes (new accounts, roles, passwords): the facility's admin PC")
+    enrol.add_argument("--by", default=None, help="who vouches for it (default: the logged-in user)")
+    trust = dev.add_parser("trust", help="let a PC carry account changes, or withdraw that (--withdraw)")
+    trust.add_argument("device_id")
+    trust.add_argument("--by", default=None, help="who vouches for it (default: the logged-in user)")
+    trust.add_argument("--withdraw", action="store_true")
     lst = dev.add_parser("list")
     lst.add_argument("--facility")
     rev = dev.add_parser("revoke")
@@ -129,15 +138,19 @@ def _administer(engine: sa.Engine, args) -> None:
             for f in conn.execute(sa.select(facilities).order_by(facilities.c.code)):
                 print(f"{f.code}\t{f.name}\t{f.province_code or ''}\tchanges={f.last_seq}")
         elif args.command == "device" and args.action == "enrol":
-            device_id, code, expires = admin.enrol_device(conn, args.facility, args.name)
+            by = (args.by or getpass.getuser()) if args.accounts else None
+            device_id, code, expires = admin.enrol_device(conn, args.facility, args.name, by)
             print(f"device {device_id} of {args.facility}; code valid until {expires:%Y-%m-%d %H:%M} UTC")
             print(code)
         elif args.command == "device" and args.action == "list":
             for d in admin.list_devices(conn, args.facility):
                 state = "revoked" if d.revoked_at else ("enrolled" if d.enrolled_at else "waiting")
                 print(f"{d.id}\t{d.facility_code}\t{d.name}\t{state}\tnumber={d.number or '-'}\t"
-                      f"highest_seq={d.highest_seq}\t"
+                      f"highest_seq={d.highest_seq}\taccounts={d.accounts_by or '-'}\t"
                       f"last_seen={d.last_seen_at or '-'}")
+        elif args.command == "device" and args.action == "trust":
+            admin.trust_device(conn, args.device_id, None if args.withdraw else (args.by or getpass.getuser()))
+            print(f"device {args.device_id}: account changes {'refused' if args.withdraw else 'accepted'}")
         elif args.command == "device" and args.action == "revoke":
             admin.revoke_device(conn, args.device_id)
             print(f"device {args.device_id} revoked")

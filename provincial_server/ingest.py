@@ -28,10 +28,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from facility_app.domain.hlc import MAX_DRIFT_MS, Stamp
+from facility_app.domain.hlc import MAX_DRIFT_MS, Clock, Stamp
+from facility_app.domain.ids import new_id
 from facility_app.sync import protocol as p
 
-from . import entities
+from . import accounts, entities
 from .bulk import among, insert_many
 from .entities import Refusal
 from .jsontext import dumps, loads, sorted_dumps
@@ -94,6 +95,7 @@ class Outcome:
     conflict_fields: list[str] = field(default_factory=list)
     new_conflicts: list[dict] = field(default_factory=list)
     effective_json: str | None = None  # ``effective`` as JSON, when already made
+    server_fields: dict[str, Any] = field(default_factory=dict)  # set by the server itself after it (accounts)
 
 
 def _chunks(items: list, size: int = _CHUNK):
@@ -152,11 +154,13 @@ def _refuse_shape(change: p.Change) -> Refusal | None:
 class Merger:
     """Merges one device's changes into rows of its facility."""
 
-    def __init__(self, store: Store, facility_code: str, device_id: str, today=None):
+    def __init__(self, store: Store, facility_code: str, device_id: str, today=None, accounts_trusted: bool = False):
         self.store = store
         self.facility_code = facility_code
         self.device_id = device_id
         self.today = today or entities.today_in_vietnam()  # once per batch: datetime.now per change showed up
+        self.accounts_trusted = accounts_trusted  # see accounts.py
+        self._names: dict[str, str] | None = None  # login name -> account row id
 
     def apply(self, change: p.Change) -> Outcome:
         refusal = _refuse_shape(change)
@@ -166,11 +170,16 @@ class Merger:
         if row is not None and row.facility_code != self.facility_code:
             raise Refusal("Mã bản ghi này đã được dùng ở nơi khác; bản ghi không thuộc cơ sở của máy này.",
                           "This record id is already used elsewhere; the record is not this device's facility's.")
+        if change.table == "users":
+            self._guard_account(row, change)
         if row is None:
             if change.op != "insert":
                 raise Refusal("Bản ghi chưa có trên máy chủ (bản tạo mới chưa được gửi hoặc đã bị từ chối).",
                               "The record is not on the server (its creation was not sent, or was refused).")
-            return self._insert(change)
+            outcome = self._insert(change)
+            if change.table == "users":
+                self._claim_name(change, outcome)
+            return outcome
         if change.table in p.INSERT_ONLY_TABLES:
             if all(row.data.get(k) == v for k, v in change.fields.items()):
                 return Outcome("duplicate")
@@ -184,7 +193,50 @@ class Merger:
         except Refusal:
             row.restore(snap)
             raise
+        if change.table == "users" and "username" in outcome.effective:
+            names = self._account_names()
+            for name in [n for n, rid in names.items() if rid == row.row_id]:
+                del names[name]
+            names[row.data["username"]] = row.row_id
         return outcome
+
+    # --- accounts (see accounts.py) ------------------------------------------
+
+    def _account_names(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = accounts.names_in_use(self.store.conn, self.facility_code)
+        return self._names
+
+    def _guard_account(self, row: Row | None, change: p.Change) -> None:
+        """Grants only from a trusted device; a rename only to a free name."""
+        what = accounts.grants(None if row is None else row.data, change.fields)
+        if what and not self.accounts_trusted:
+            raise accounts.untrusted_refusal(what)
+        name = change.fields.get("username")
+        if row is not None and name is not None and self._account_names().get(name, row.row_id) != row.row_id:
+            raise accounts.taken_refusal(name)
+
+    def _claim_name(self, change: p.Change, outcome: Outcome) -> None:
+        """A new account whose login name another account already holds keeps
+        its row but gets a provisional name, set by the server, and a conflict."""
+        names = self._account_names()
+        row = self.store.get("users", change.row_id)
+        name = row.data.get("username")
+        if name not in names:
+            names[name] = row.row_id
+            return
+        provisional = accounts.provisional_name(name, names)
+        names[provisional] = row.row_id
+        hlc = Clock(p.SERVER_ORIGIN, last=Stamp.decode(change.hlc)).tick().encode()
+        row.data["username"] = outcome.effective["username"] = provisional
+        row.meta["username"] = [hlc, p.SERVER_ORIGIN, 2]
+        row.version, row.data_json = 2, None
+        outcome.effective_json = None
+        outcome.server_fields = {"username": provisional}
+        outcome.status = "conflict"
+        outcome.conflict_fields = ["username"]
+        outcome.new_conflicts.append(self._conflict(row, "username", (provisional, hlc, p.SERVER_ORIGIN),
+                                                    (name, change.hlc, self.device_id)))
 
     def _insert(self, change: p.Change) -> Outcome:
         data = dict(change.fields)
@@ -324,7 +376,9 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
     applied, refused = _seen(conn, [c.change_id for c in batch.changes])
     store = Store(conn)
     _prefetch(store, batch)
-    merger = Merger(store, device.facility_code, device.id, today)
+    with_accounts = any(c.table == "users" for c in batch.changes)
+    merger = Merger(store, device.facility_code, device.id, today,
+                    accounts_trusted=with_accounts and accounts.trusted(conn, device.id))
     server_now = now_ms()
     at = now_iso()
     results: list[p.ChangeResult] = []
@@ -370,6 +424,14 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
             "origin_device": device.id, "table_name": c.table, "row_id": c.row_id, "op": c.op,
             "fields": outcome.effective_json or dumps(outcome.effective), "hlc": c.hlc, "version": row.version,
             "deleted": row.deleted, "status": outcome.status, "clock_suspect": suspect, "received_at": at})
+        if outcome.server_fields:  # the server's own change after it, which its device pulls too
+            last_seq += 1
+            new_changes.append({
+                "facility_code": device.facility_code, "server_seq": last_seq, "change_id": new_id(),
+                "origin_device": p.SERVER_ORIGIN, "table_name": c.table, "row_id": c.row_id, "op": "update",
+                "fields": dumps(outcome.server_fields), "hlc": row.meta[next(iter(outcome.server_fields))][0],
+                "version": row.version, "deleted": row.deleted, "status": "applied", "clock_suspect": False,
+                "received_at": at})
         row.updated_seq = last_seq
         for conflict in outcome.new_conflicts:
             new_conflicts.append({**conflict, "server_seq": last_seq})

@@ -8,6 +8,7 @@ from facility_app.domain.hlc import Clock, Stamp
 from facility_app.domain.ids import new_id
 from facility_app.sync import protocol as p
 
+from . import accounts
 from .entities import Refusal
 from .ingest import Device, Merger, Row, Store, _write, lock_facility, now_iso, now_ms
 from .jsontext import dumps, loads
@@ -87,6 +88,14 @@ def resolve(conn: sa.Connection, device: Device, conflict_id: int, value) -> dic
                       f"Invalid value: {problem or 'deleted must be true or false'}.")
     store = Store(conn)
     row: Row = store.get(c.table_name, c.row_id)
+    meta = row.field_meta(c.field) if c.field != "deleted" else None
+    if meta and meta[0] > max(c.winning_hlc, c.losing_hlc) and row.data.get(c.field) != value:
+        # the field was edited again after the conflict (by a PC that had
+        # seen it, e.g. a renamed account): that edit stands, the stale
+        # choice closes the conflict without undoing it
+        conn.execute(conflicts.update().where(conflicts.c.id == c.id).values(
+            resolved=True, resolved_at=now_iso(), resolved_by=device.id, resolution_seq=row.updated_seq))
+        return {"conflict_id": c.id, "server_seq": row.updated_seq, "already_resolved": False}
     stamps = [Stamp.decode(m[0]) for m in row.meta.values() if m and m[0]]
     top = max(stamps, default=Stamp(0, 0, p.SERVER_ORIGIN))
     hlc = Clock(p.SERVER_ORIGIN, last=Stamp(top.wall_ms, top.counter, p.SERVER_ORIGIN)).tick().encode()
@@ -97,6 +106,13 @@ def resolve(conn: sa.Connection, device: Device, conflict_id: int, value) -> dic
         restore = row.deleted and value == loads(c.losing_value)
     if restore:
         fields["deleted"] = False
+    if c.table_name == "users":  # a resolution grants nothing a push could not
+        what = accounts.grants(row.data, fields)
+        if what and not accounts.trusted(conn, device.id):
+            raise accounts.untrusted_refusal(what)
+        holder = accounts.names_in_use(conn, device.facility_code).get(fields.get("username"), row.row_id)
+        if holder != row.row_id:
+            raise accounts.taken_refusal(fields["username"])
     version = row.version + 1
     for name, v in fields.items():
         row.data[name] = v

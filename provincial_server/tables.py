@@ -43,6 +43,9 @@ devices = sa.Table(
     sa.Column("highest_seq", sa.BigInteger, nullable=False, server_default="0"),
     # 1, 2, 3 ... within the facility, given when the code is exchanged; never reused
     sa.Column("number", sa.Integer),
+    # who vouched that this device may carry account changes (null: it may not)
+    sa.Column("accounts_by", sa.String(100)),
+    sa.Column("accounts_at", sa.String(32)),
     sa.UniqueConstraint("facility_code", "number"),
 )
 

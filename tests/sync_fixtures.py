@@ -120,9 +120,11 @@ class Server:
         if self._drop:
             self._drop()
 
-    def enrol_code(self, name: str = "") -> tuple[str, str]:
+    def enrol_code(self, name: str = "", accounts: bool = True) -> tuple[str, str]:
+        """``accounts``: the officer vouches that the PC may change accounts
+        (the test PCs make admins; a rogue device is enrolled without it)."""
         with write_conn(self.engine) as conn, conn.begin():
-            device_id, code, _ = admin.enrol_device(conn, FACILITY, name)
+            device_id, code, _ = admin.enrol_device(conn, FACILITY, name, f"officer for {name}" if accounts else None)
         return device_id, code
 
     def revoke(self, device_id: str) -> None:

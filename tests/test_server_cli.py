@@ -58,7 +58,7 @@ def test_commands_before_migrate_say_so(tmp_path):
 
 def test_migrate_facility_enrol_list_revoke(db):
     assert run(db, "migrate").returncode == 0
-    assert run(db, "migrate").stdout.strip() == "schema at 0004_guards"  # idempotent
+    assert run(db, "migrate").stdout.strip() == "schema at 0005"  # idempotent
     r = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Trung tâm BTXH Lạng Sơn", "--province", "20")
     assert r.returncode == 0, r.stderr
     dup = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Khác")
@@ -177,3 +177,59 @@ def test_serve_refuses_a_malformed_request_budget(db):
     r = run(db, "serve", "--request-budget", "lots")
     assert r.returncode == 1
     assert r.stderr.strip() == "error: --request-budget must be BURST,PER_SECOND (e.g. 300,5) or off, not 'lots'"
+
+
+def test_device_trust_for_accounts_is_given_by_name_listed_and_withdrawn(db):
+    assert run(db, "migrate").returncode == 0
+    run(db, "facility", "add", "--code", "TTBTXH-TR", "--name", "Trung tâm BTXH (tin cậy)")
+    r = run(db, "device", "enrol", "--facility", "TTBTXH-TR", "--name", "PC-QT", "--accounts", "--by", "Trần Văn Sở")
+    assert r.returncode == 0, r.stderr
+    r = run(db, "device", "enrol", "--facility", "TTBTXH-TR", "--name", "PC-KHOA")
+    assert r.returncode == 0, r.stderr
+    listed = {line.split("\t")[2]: line for line in run(db, "device", "list", "--facility", "TTBTXH-TR").stdout.splitlines()}
+    assert "accounts=Trần Văn Sở" in listed["PC-QT"] and "accounts=-" in listed["PC-KHOA"]
+    ward = listed["PC-KHOA"].split("\t")[0]
+    r = run(db, "device", "trust", ward, "--by", "Lê Thị Cán Bộ")
+    assert r.returncode == 0 and "accepted" in r.stdout
+    assert "accounts=Lê Thị Cán Bộ" in run(db, "device", "list", "--facility", "TTBTXH-TR").stdout
+    r = run(db, "device", "trust", ward, "--withdraw")
+    assert r.returncode == 0 and "refused" in r.stdout
+    assert sum("accounts=-" in line for line in run(db, "device", "list", "--facility", "TTBTXH-TR").stdout.splitlines()) == 1
+    missing = run(db, "device", "trust", "no-such-device", "--by", "X")
+    assert missing.returncode == 1 and missing.stderr.strip() == "error: No device no-such-device."
+    blank = run(db, "device", "trust", ward, "--by", "  ")
+    assert blank.returncode == 1 and "who vouches" in blank.stderr
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_upgrade_trusts_only_each_facilitys_first_device_for_accounts(backend, tmp_path):
+    """0005: a facility's device number 1 (the PC that made the facility and
+    its first admin) keeps making accounts; every other device needs the
+    province's word (``device trust``)."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from provincial_server import migrate
+    from provincial_server.db import make_engine
+    engine = make_engine(fresh_database(backend, tmp_path, "trust"))
+    try:
+        with engine.connect() as conn:
+            command.upgrade(migrate.config(conn), "0003")
+            conn.commit()
+        with engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO facilities(code, name, last_seq, created_at) VALUES ('A', 'x', 0, '2026')"))
+            for device_id, number, revoked in (("d1", 1, None), ("d2", 2, None), ("d3", None, None), ("d0", 1, "x")):
+                facility = "A"
+                if device_id == "d0":  # number 1 of another facility, revoked
+                    conn.execute(sa.text("INSERT INTO facilities(code, name, last_seq, created_at) "
+                                         "VALUES ('B', 'y', 0, '2026')"))
+                    facility = "B"
+                conn.execute(sa.text("INSERT INTO devices(id, facility_code, name, created_at, enrolled_at, "
+                                     "highest_seq, number, revoked_at) VALUES (:i, :f, '', '2026', '2026', 0, :n, :r)"),
+                             {"i": device_id, "f": facility, "n": number, "r": revoked})
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            trusted = {i for i, by in conn.execute(sa.text("SELECT id, accounts_by FROM devices")).all() if by}
+        assert trusted == {"d1"}
+    finally:
+        engine.dispose()

@@ -10,6 +10,7 @@ import time
 import pytest
 import sqlalchemy as sa
 
+from benchmarks import convergence
 from facility_app.storage.tables import change_log
 from provincial_server.tables import changes
 from tests.sync_faults_fixtures import FAULTS, FaultProxy, Once
@@ -195,3 +196,18 @@ def test_batches_overlap_on_a_slow_server_but_never_overtake_their_records(sqlit
     finally:
         pc.close()
         proxy.close()
+
+
+@pytest.mark.slow
+def test_three_pcs_killed_and_a_server_killed_converge(tmp_path):
+    """The probe's scale, short and seeded: three PC processes and a server
+    process, each killed with SIGKILL mid-work and started again, then all
+    settle: nothing lost, nothing doubled, every copy equal
+    (``benchmarks/convergence.py --minutes N`` is the long run)."""
+    started = time.monotonic()
+    figures = convergence.run(15, seed=20261202, pcs=3, tmp=tmp_path)
+    assert figures["pc_kills"] >= 1 and figures["server_kills"] >= 1, figures
+    assert figures["changes"] > 20, figures  # the PCs did work between the kills
+    assert not figures.get("still_moving"), figures
+    assert (figures["lost"], figures["doubled"], figures["diverged"]) == (0, 0, 0), figures
+    assert time.monotonic() - started < 120

@@ -1,4 +1,4 @@
-"""users add | list | disable | enable | reset-password."""
+"""users add | list | disable | enable | reset-password | rename."""
 from __future__ import annotations
 
 from ..domain.enums import Role
@@ -24,6 +24,10 @@ def register(sub) -> None:
     p = users.add_parser("reset-password", help=f"set a new password (from {USER_PASSWORD_ENV} or a prompt)")
     p.add_argument("username")
     p.set_defaults(handler=cmd_reset)
+    p = users.add_parser("rename", help="give an account another login name (e.g. after a name made on two PCs)")
+    p.add_argument("username")
+    p.add_argument("new_username")
+    p.set_defaults(handler=cmd_rename)
 
 
 def _password(ctx: Context) -> str:
@@ -61,4 +65,11 @@ def cmd_reset(ctx: Context, args) -> int:
     services = ctx.services()
     services.users.reset_password(ctx.actor, args.username, _password(ctx))
     ctx.say(f"Đã đặt lại mật khẩu cho {args.username}.", f"Password reset for {args.username}.")
+    return 0
+
+
+def cmd_rename(ctx: Context, args) -> int:
+    ctx.services().users.rename(ctx.actor, args.username, args.new_username)
+    new = args.new_username.strip().lower()
+    ctx.say(f"Đã đổi tên đăng nhập {args.username} thành {new}.", f"Renamed {args.username} to {new}.")
     return 0

@@ -251,6 +251,13 @@ class SyncService(Service):
             if row is None:
                 raise not_found("bản ghi", "record", r["row_id"])
             new_value = _wire_to_column(r["table_name"], r["field"], value)
+            if r["table_name"] == "users" and r["field"] == "username":
+                holder = w.conn.execute(sa.select(table.c.id).where(table.c.username == new_value)).scalar()
+                if holder not in (None, r["row_id"]):
+                    raise ActionError(f"Tên đăng nhập “{new_value}” đã thuộc tài khoản khác; hãy giữ tên tạm "
+                                      "rồi đổi tên tài khoản nếu cần.",
+                                      f"The login name “{new_value}” belongs to another account; keep the "
+                                      "provisional name, then rename the account if needed.")
             if row["deleted"] or r["field"] == "deleted":
                 # a deletion met an edit: only the server restores a record (its
                 # resolution reaches every PC at the next sync); an edit sent from

@@ -74,6 +74,21 @@ class UserService(Service):
                 return
             w.update(users, row["id"], {"active": active})
 
+    def rename(self, actor: Actor, username: str, new_username: str) -> None:
+        """Give an account another login name (how a name two PCs both gave
+        out offline is settled); the password and role stay."""
+        self.require(actor, Permission.MANAGE_USERS)
+        new_username = (new_username or "").strip().lower()
+        rules.ensure(rules.check_username(new_username))
+        with self.store.write(actor, "rename-user") as w:
+            row = self._row(w.conn, username)
+            if new_username == row["username"]:
+                return
+            if repo.user_row(w.conn, new_username) is not None:
+                rules.ensure([Problem("username", "duplicate", {"value": new_username})])
+            w.update(users, row["id"], {"username": new_username})
+            w.conn.execute(sa.delete(login_state).where(login_state.c.username == row["username"]))
+
     def reset_password(self, actor: Actor, username: str, new_password: str) -> None:
         self.require(actor, Permission.MANAGE_USERS)
         rules.ensure(rules.check_password(new_password))

@@ -387,7 +387,11 @@ class SyncEngine:
             try:
                 api.resolve(transport, conflict_id, value)
             except Refused as exc:
-                if exc.status not in (404, 409, 410):
+                # 422: the server will not take this choice (e.g. an account's
+                # password from a PC not allowed to change accounts); the value
+                # chosen here travels as an ordinary change too, parked with the
+                # reason, so asking again at every sync would only stop the sync
+                if exc.status not in (404, 409, 410, 422):
                     raise
             with self.store.write(_actor(), "sync-resolve") as w:
                 sync_service.mark_told(w.conn, conflict_id)

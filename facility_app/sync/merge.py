@@ -64,6 +64,7 @@ class Applied:
     rows_created: int = 0
     skipped: list[str] = field(default_factory=list)  # why a change could not be applied
     clock_suspect: int = 0  # stamps too far ahead to trust for the local clock
+    renamed: list[str] = field(default_factory=list)  # local accounts set aside for a server's one of the same name
 
     def add(self, other: "Applied") -> None:
         self.changes += other.changes
@@ -72,6 +73,7 @@ class Applied:
         self.rows_created += other.rows_created
         self.skipped += other.skipped
         self.clock_suspect += other.clock_suspect
+        self.renamed += other.renamed
 
 
 # --- value conversion ------------------------------------------------------
@@ -236,6 +238,8 @@ def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
     if current is None or ch.hlc > (current.hlc or ""):
         meta.update(hlc=ch.hlc, device_id=Stamp.decode(ch.hlc).device[:36],
                     updated_at=stamp_time(ch.hlc), updated_by=SYNC_ACTOR)
+    if ch.table == "users" and winners.get("username") is not None:
+        _make_way(conn, ch.row_id, winners["username"], result)
     with conn.begin_nested() as savepoint:
         try:
             if current is None:
@@ -252,6 +256,19 @@ def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
     result.fields += len(winners)
     if ch.op != "insert":  # INSERT_STAMPS
         _upsert_stamps(conn, {(ch.table, ch.row_id, name): ch.hlc for name in winners})
+
+
+def _make_way(conn: sa.Connection, row_id: str, username: str, result: Applied) -> None:
+    """The server holds one account per login name: when an account it sends
+    bears a name a different account holds here, that one is (or will be, when
+    its creation is pushed) renamed by the server, whose change follows in the
+    stream. Until then it steps aside under a placeholder, outside the outbox,
+    so the server's account is stored instead of skipped."""
+    users = SYNCED_TABLES["users"]
+    other = conn.execute(sa.select(users.c.id).where(users.c.username == username, users.c.id != row_id)).scalar()
+    if other is not None:
+        conn.execute(users.update().where(users.c.id == other).values(username=f"~{other}"[:32]))
+        result.renamed.append(other)
 
 
 def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) -> Applied:

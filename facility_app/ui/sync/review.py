@@ -236,6 +236,8 @@ class SyncReviewDialog(QDialog):
         return f"{kind} — {resident}" if resident else kind
 
     def _value(self, name: str, value) -> str:
+        if name == "password_hash" and value:
+            return "••••••"  # an account's password hash is nobody's to read, even hashed
         return show_value(name, value, self.session.lang)
 
     def _fill(self) -> None:
@@ -290,7 +292,7 @@ class SyncReviewDialog(QDialog):
     def _fields(self, fields: dict) -> str:
         lang = self.session.lang
         shown = [f"{field_label(k, lang)}: {self._value(k, v)}" for k, v in fields.items()
-                 if k not in HIDDEN and v not in (None, "")]
+                 if k not in HIDDEN and k != "password_hash" and v not in (None, "")]
         return "; ".join(shown[:6]) + ("; …" if len(shown) > 6 else "")
 
     @staticmethod
