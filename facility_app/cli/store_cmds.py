@@ -9,7 +9,6 @@ from ..domain import divisions, rules
 from ..domain.entities import Facility
 from ..domain.enums import FacilityType, Role
 from ..domain.messages import Problem, ValidationError
-from ..domain.text import fold
 from ..services.container import Services
 from ..storage.store import DB_NAME, INFO_NAME, Store
 from .context import ADMIN_PASSWORD_ENV, NEW_PASSPHRASE_ENV, CliError, Context, secret
@@ -47,16 +46,17 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_rekey)
 
 
-def parse_province(text: str | None) -> int | None:
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    wanted = fold(text)
-    for code, name in divisions.provinces():
-        if fold(name) == wanted or fold(name).endswith(" " + wanted) or fold(name) == "thanh pho " + wanted:
-            return code
-    raise ValidationError([Problem("province_code", "unknown_division", {"value": text})])
+def parse_province(text: str | None) -> tuple[int | None, str | None]:
+    """``--province``: a current code or name, or a former province's name;
+    (current code, the former name when one was given)."""
+    if not text or not text.strip():
+        return None, None
+    if text.strip().isdigit():
+        return int(text), None
+    found = divisions.find_province(text)
+    if found is None:
+        raise ValidationError([Problem("province_code", "unknown_province", {"value": text.strip()})])
+    return found
 
 
 def cmd_init(ctx: Context, args) -> int:
@@ -71,11 +71,14 @@ def cmd_init(ctx: Context, args) -> int:
                        "(hoặc --join ĐỊA_CHỈ MÃ cho máy thứ hai của cơ sở).",
                        "init needs --facility-code, --facility-name, --facility-type and --admin-user "
                        "(or --join URL CODE for a facility's second PC).")
+    province, former = parse_province(args.province)
     facility = Facility(args.facility_code.strip().upper(), args.facility_name.strip(),
-                        FacilityType(args.facility_type), province_code=parse_province(args.province))
+                        FacilityType(args.facility_type), province_code=province)
     if facility.province_code:
         facility.report_place = divisions.short_province_name(facility.province_code)
     rules.ensure(rules.check_facility(facility) + rules.check_username(args.admin_user.strip().lower()))
+    if former:
+        print(divisions.former_note(former, province, ctx.lang))
     passphrase = ctx.passphrase(confirm=True)
     rules.ensure(rules.check_passphrase(passphrase))
     password = secret(ADMIN_PASSWORD_ENV, "mật khẩu của quản trị", "Admin password", ctx.lang, confirm=True)
