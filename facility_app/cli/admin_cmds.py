@@ -11,18 +11,18 @@ ROLES = [Role.NURSE.value, Role.DOCTOR.value, Role.DIRECTOR.value, Role.ADMIN.va
 def register(sub) -> None:
     users = sub.add_parser("users", help="manage user accounts").add_subparsers(dest="users_command", required=True, metavar="ACTION")
     p = users.add_parser("add", help=f"add an account (password from {USER_PASSWORD_ENV} or a prompt)")
-    p.add_argument("username")
-    p.add_argument("--role", required=True, choices=ROLES)
-    p.add_argument("--full-name", required=True)
+    p.add_argument("username", metavar="USERNAME", help="user name for logging in (3–32 characters: a-z, 0-9, dot, underscore)")
+    p.add_argument("--role", required=True, choices=ROLES, help="{roles}")
+    p.add_argument("--full-name", required=True, help="the user's full name")
     p.set_defaults(handler=cmd_add)
     p = users.add_parser("list", help="list accounts")
     p.set_defaults(handler=cmd_list)
     for name, handler in (("disable", cmd_disable), ("enable", cmd_enable)):
         p = users.add_parser(name, help=f"{name} an account")
-        p.add_argument("username")
+        p.add_argument("username", metavar="USERNAME", help="the account's user name")
         p.set_defaults(handler=handler)
     p = users.add_parser("reset-password", help=f"set a new password (from {USER_PASSWORD_ENV} or a prompt)")
-    p.add_argument("username")
+    p.add_argument("username", metavar="USERNAME", help="the account's user name")
     p.set_defaults(handler=cmd_reset)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..domain import divisions, rules
 from ..domain.entities import Facility
 from ..domain.enums import FacilityType, Role
-from ..domain.messages import Problem, ValidationError
+from ..domain.messages import Problem, ValidationError, facility_type_label
 from ..services.container import Services
 from ..storage.store import DB_NAME, INFO_NAME, Store
 from .context import ADMIN_PASSWORD_ENV, NEW_PASSPHRASE_ENV, CliError, Context, secret
@@ -16,15 +16,19 @@ from .context import ADMIN_PASSWORD_ENV, NEW_PASSPHRASE_ENV, CliError, Context, 
 
 def register(sub) -> None:
     p = sub.add_parser("init", help="create the facility's encrypted store")
-    p.add_argument("--facility-code")
-    p.add_argument("--facility-name")
-    p.add_argument("--facility-type", choices=[t.value for t in FacilityType])
-    p.add_argument("--province", help="province code or name (current 34 provinces)")
-    p.add_argument("--admin-user")
-    p.add_argument("--admin-full-name", default="Quản trị hệ thống")
+    p.add_argument("--facility-code", help="the facility's code from the province, e.g. TTBTXH-LS "
+                   "(capital letters, digits, hyphens; cannot be changed later)")
+    p.add_argument("--facility-name", help="the facility's full name, as on its decision of establishment")
+    p.add_argument("--facility-type", choices=[t.value for t in FacilityType], help="{facility_types}")
+    p.add_argument("--province", help="code or name of one of the 34 current provinces, "
+                   "or a former province's name (e.g. Hải Dương)")
+    p.add_argument("--admin-user", help="user name of the first administrator "
+                   "(3–32 characters: a-z, 0-9, dot, underscore)")
+    p.add_argument("--admin-full-name", default="Quản trị hệ thống",
+                   help="the administrator's full name (default: Quản trị hệ thống)")
     p.add_argument("--join", nargs=2, metavar=("URL", "CODE"),
                    help="instead: join a facility that already syncs (a second PC): enrol, pull its records and users")
-    p.add_argument("--ca-bundle", help="with --join: the province's CA certificate file (PEM)")
+    p.add_argument("--ca-bundle", metavar="FILE.pem", help="with --join: the province's CA certificate file (PEM)")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("info", help="facility, counts and store location")
@@ -34,11 +38,11 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("backup", help="write an encrypted backup (needs the passphrase to restore)")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the backup file to write (the destination; its folder must exist)")
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("restore", help="restore a backup into this data folder")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the backup file to restore from")
     p.add_argument("--yes", action="store_true", help="replace an existing store without asking")
     p.set_defaults(handler=cmd_restore)
 
@@ -116,9 +120,10 @@ def cmd_info(ctx: Context, args) -> int:
     f = services.facility.get()
     people = services.residents.list(ctx.actor)
     present = sum(1 for r in people if r.discharge_date is None)
-    ctx.say(f"Cơ sở: {f.name} ({f.code}, {f.type.value})\nThư mục dữ liệu: {ctx.data_dir}\n"
+    kind = facility_type_label(f.type, ctx.lang)
+    ctx.say(f"Cơ sở: {f.name} ({f.code})\nLoại hình: {kind}\nThư mục dữ liệu: {ctx.data_dir}\n"
             f"Đối tượng: {len(people)} (đang ở {present})",
-            f"Facility: {f.name} ({f.code}, {f.type.value})\nData folder: {ctx.data_dir}\n"
+            f"Facility: {f.name} ({f.code})\nType: {kind}\nData folder: {ctx.data_dir}\n"
             f"Residents: {len(people)} ({present} present)")
     return 0
 

@@ -209,6 +209,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Facility types as the law names them (the GUI's ShellNames say the same).
+FACILITY_TYPES: dict[str, tuple[str, str]] = {
+    "merit-care": ("Cơ sở nuôi dưỡng, điều dưỡng người có công", "Care centre for people with meritorious service"),
+    "social-assistance": ("Cơ sở trợ giúp xã hội", "Social-assistance centre"),
+    "drug-rehab": ("Cơ sở cai nghiện ma túy", "Drug-rehabilitation centre"),
+}
+
+
+def facility_type_label(value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    vi, en = FACILITY_TYPES.get(str(value), (str(value), str(value)))
+    return vi if lang == "vi" else en
+
+
 # Sentences that are not problems: notes the CLI and the GUI show alike.
 NOTES: dict[str, tuple[str, str]] = {
     "province_merged": (
