@@ -66,6 +66,10 @@ def test_resident_user_and_kin_names_go_through_the_real_store(tmp_path):
         user = services.users.add(SYSTEM, "hphin", "Ksor H'Phin", Role.NURSE, "long enough 1")
         assert user.full_name == "Ksor H'Phin"
         assert startup.admin_problems("thuha", "Nguyễn Thu-Hà", "long enough 1") == []
+        assert [p.code for p in startup.admin_problems("thuha", "Admin 01", "long enough 1")] == ["person_name_format"]
+        with pytest.raises(ValidationError) as caught:
+            services.users.add(SYSTEM, "staff2", "Nhân viên 2", Role.NURSE, "long enough 1")
+        assert caught.value.fields() == {"full_name"} and "H'Hen" in caught.value.message("vi")
         before = counts(services.store.engine)
         for bad in (dict(full_name="Nguyễn Văn 2"), dict(next_of_kin_name="Bà 3")):
             with pytest.raises(ValidationError) as caught:
