@@ -239,6 +239,10 @@
         <translation>(choose later)</translation>
     </message>
     <message>
+        <source>{former} (now {current})</source>
+        <translation>{former} (now {current})</translation>
+    </message>
+    <message>
         <source>The code identifies the facility on the provincial server and cannot be changed later: capital letters, digits and hyphens.</source>
         <translation>The code identifies the facility on the provincial server and cannot be changed later: capital letters, digits and hyphens.</translation>
     </message>

@@ -239,6 +239,10 @@
         <translation>(chọn sau)</translation>
     </message>
     <message>
+        <source>{former} (now {current})</source>
+        <translation>{former} (nay thuộc {current})</translation>
+    </message>
+    <message>
         <source>The code identifies the facility on the provincial server and cannot be changed later: capital letters, digits and hyphens.</source>
         <translation>Mã cơ sở dùng để nhận diện cơ sở trên máy chủ của tỉnh và không đổi được về sau: gồm chữ in hoa không dấu, chữ số và dấu gạch ngang.</translation>
     </message>

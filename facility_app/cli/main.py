@@ -3,28 +3,27 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 
 from .. import logs, paths
 from ..version import version
 from ..domain.messages import DomainError
-from . import admin_cmds, report_cmds, resident_cmds, store_cmds, sync_cmds
+from . import admin_cmds, language, report_cmds, resident_cmds, store_cmds, sync_cmds
 from .context import Context, known_failure
 
 # Each module adds its sub-commands: register(subparsers) -> None
 COMMAND_MODULES = [store_cmds, admin_cmds, resident_cmds, report_cmds, sync_cmds]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="facility-admin",
-        description="Quản trị kho hồ sơ sức khỏe của cơ sở / Manage the facility's health-record store.",
-    )
-    parser.add_argument("--data-dir", help=f"data folder (env {paths.DATA_DIR_ENV}; default: the user data folder)")
-    parser.add_argument("--lang", choices=["vi", "en"], default=os.environ.get("FACILITY_APP_LANG", "vi"),
-                        help="language of messages (default vi)")
-    parser.add_argument("--user", help="name recorded in the audit log instead of facility-admin")
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The whole command tree; call inside ``language.argparse_in(lang)`` for
+    argparse's own words in ``lang`` (``main`` does)."""
+    parser = argparse.ArgumentParser(prog="facility-admin", description="Manage the facility's health-record store.")
+    parser.add_argument("--data-dir", metavar="FOLDER",
+                        help=f"data folder (env {paths.DATA_DIR_ENV}; default: the user data folder)")
+    parser.add_argument("--lang", choices=["vi", "en"], default=lang,
+                        help=f"language of messages and help: vi (default) or en (env {language.LANG_ENV})")
+    parser.add_argument("--user", metavar="NAME", help="name recorded in the audit log instead of facility-admin")
     parser.add_argument("--version", action="version", version=f"facility-admin {version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -32,9 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: list[str]) -> argparse.Namespace:
+    """Parse in the language the arguments or the environment ask for."""
+    lang = language.prescan(argv)
+    with language.argparse_in(lang) as catalogue:
+        parser = build_parser(lang)
+        language.translate(parser, catalogue, lang)
+        return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
     ctx = Context(paths.data_dir(args.data_dir), args.lang, args.user)
     logs.setup(paths.log_dir(ctx.data_dir))
     try:

@@ -23,19 +23,19 @@ def register(sub) -> None:
     actions = report.add_subparsers(dest="report_command", required=True, metavar="WHAT")
 
     p = actions.add_parser("periodic", help="the facility's periodic health report for a month, quarter, year or range")
-    p.add_argument("--period", help="2026 (year), 2026-Q3 (quarter) or 2026-07 (month)")
+    p.add_argument("--period", metavar="PERIOD", help="2026 (year), 2026-Q3 (quarter) or 2026-07 (month)")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="start of a custom range (YYYY-MM-DD or DD/MM/YYYY)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="end of a custom range (inclusive)")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the report")
-    p.add_argument("--format", help="pdf, csv or xlsx (default: from the file's extension)")
-    p.add_argument("--number", help="the report's number, e.g. 12 in 'Số: 12/BC-TTBTXH' (blank: filled in by hand)")
+    p.add_argument("--format", metavar="FORMAT", help="pdf, csv or xlsx (default: from the file's extension)")
+    p.add_argument("--number", metavar="NUMBER", help="the report's number, e.g. 12 in 'Số: 12/BC-TTBTXH' (blank: filled in by hand)")
     p.add_argument("--notes-file", metavar="FILE", help="UTF-8 text: the director's remarks and proposals")
     p.add_argument("--prepared-by", default="", metavar="NAME", help="name printed under NGƯỜI LẬP BIỂU")
     p.set_defaults(handler=cmd_periodic)
 
     p = actions.add_parser("resident", help="one resident's health book (sổ theo dõi sức khỏe) as PDF")
-    p.add_argument("code", help="the resident's code, e.g. DT-00012")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("code", metavar="CODE", help="the resident's code, e.g. DT-00012")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     p.set_defaults(handler=cmd_resident)
 
 

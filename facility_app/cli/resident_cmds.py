@@ -9,19 +9,19 @@ from .context import CliError, Context
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="fill the store with realistic demo residents and records")
-    p.add_argument("--residents", type=int, required=True)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--residents", type=int, required=True, help="how many demo residents to create (1–20000)")
+    p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data (default 1)")
     p.set_defaults(handler=cmd_demo)
 
     export = sub.add_parser("export", help="export data (explicit action, audited)").add_subparsers(dest="what", required=True, metavar="WHAT")
     p = export.add_parser("residents", help="one row per resident, UTF-8 CSV with BOM for Excel")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the CSV file to write")
     p.set_defaults(handler=cmd_export_residents)
 
     residents = sub.add_parser("residents", help="find residents").add_subparsers(dest="residents_command", required=True, metavar="ACTION")
     p = residents.add_parser("search", help="code and full name of matching residents (accents optional)")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("query", metavar="TEXT", help="name, code, room or CCCD number (accents optional)")
+    p.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
     p.set_defaults(handler=cmd_search)
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from ..domain import divisions, rules
 from ..domain.entities import Facility
 from ..domain.enums import FacilityType, Role
-from ..domain.messages import Problem, ValidationError
-from ..domain.text import fold
+from ..domain.messages import Problem, ValidationError, facility_type_label
 from ..services.container import Services
 from ..storage.lock import LOCK_NAME
 from ..storage.store import DB_NAME, INFO_NAME, Store, StoreDamaged
@@ -18,15 +17,19 @@ from .context import ADMIN_PASSWORD_ENV, NEW_PASSPHRASE_ENV, CliError, Context, 
 
 def register(sub) -> None:
     p = sub.add_parser("init", help="create the facility's encrypted store")
-    p.add_argument("--facility-code")
-    p.add_argument("--facility-name")
-    p.add_argument("--facility-type", choices=[t.value for t in FacilityType])
-    p.add_argument("--province", help="province code or name (current 34 provinces)")
-    p.add_argument("--admin-user")
-    p.add_argument("--admin-full-name", default="Quản trị hệ thống")
+    p.add_argument("--facility-code", help="the facility's code from the province, e.g. TTBTXH-LS "
+                   "(capital letters, digits, hyphens; cannot be changed later)")
+    p.add_argument("--facility-name", help="the facility's full name, as on its decision of establishment")
+    p.add_argument("--facility-type", choices=[t.value for t in FacilityType], help="{facility_types}")
+    p.add_argument("--province", help="code or name of one of the 34 current provinces, "
+                   "or a former province's name (e.g. Hải Dương)")
+    p.add_argument("--admin-user", help="user name of the first administrator "
+                   "(3–32 characters: a-z, 0-9, dot, underscore)")
+    p.add_argument("--admin-full-name", default="Quản trị hệ thống",
+                   help="the administrator's full name (default: Quản trị hệ thống)")
     p.add_argument("--join", nargs=2, metavar=("URL", "CODE"),
                    help="instead: join a facility that already syncs (a second PC): enrol, pull its records and users")
-    p.add_argument("--ca-bundle", help="with --join: the province's CA certificate file (PEM)")
+    p.add_argument("--ca-bundle", metavar="FILE.pem", help="with --join: the province's CA certificate file (PEM)")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("info", help="facility, counts and store location")
@@ -36,11 +39,11 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("backup", help="write an encrypted backup (needs the passphrase to restore)")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the backup file to write (the destination; its folder must exist)")
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("restore", help="restore a backup into this data folder")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the backup file to restore from")
     p.add_argument("--yes", action="store_true", help="replace an existing store without asking")
     p.set_defaults(handler=cmd_restore)
 
@@ -48,16 +51,17 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_rekey)
 
 
-def parse_province(text: str | None) -> int | None:
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    wanted = fold(text)
-    for code, name in divisions.provinces():
-        if fold(name) == wanted or fold(name).endswith(" " + wanted) or fold(name) == "thanh pho " + wanted:
-            return code
-    raise ValidationError([Problem("province_code", "unknown_division", {"value": text})])
+def parse_province(text: str | None) -> tuple[int | None, str | None]:
+    """``--province``: a current code or name, or a former province's name;
+    (current code, the former name when one was given)."""
+    if not text or not text.strip():
+        return None, None
+    if text.strip().isdigit():
+        return int(text), None
+    found = divisions.find_province(text)
+    if found is None:
+        raise ValidationError([Problem("province_code", "unknown_province", {"value": text.strip()})])
+    return found
 
 
 def cmd_init(ctx: Context, args) -> int:
@@ -72,11 +76,14 @@ def cmd_init(ctx: Context, args) -> int:
                        "(hoặc --join ĐỊA_CHỈ MÃ cho máy thứ hai của cơ sở).",
                        "init needs --facility-code, --facility-name, --facility-type and --admin-user "
                        "(or --join URL CODE for a facility's second PC).")
+    province, former = parse_province(args.province)
     facility = Facility(args.facility_code.strip().upper(), args.facility_name.strip(),
-                        FacilityType(args.facility_type), province_code=parse_province(args.province))
+                        FacilityType(args.facility_type), province_code=province)
     if facility.province_code:
         facility.report_place = divisions.short_province_name(facility.province_code)
     rules.ensure(rules.check_facility(facility) + rules.check_username(args.admin_user.strip().lower()))
+    if former:
+        print(divisions.former_note(former, province, ctx.lang))
     passphrase = ctx.passphrase(confirm=True)
     rules.ensure(rules.check_passphrase(passphrase))
     password = secret(ADMIN_PASSWORD_ENV, "mật khẩu của quản trị", "Admin password", ctx.lang, confirm=True)
@@ -114,9 +121,10 @@ def cmd_info(ctx: Context, args) -> int:
     f = services.facility.get()
     people = services.residents.list(ctx.actor)
     present = sum(1 for r in people if r.discharge_date is None)
-    ctx.say(f"Cơ sở: {f.name} ({f.code}, {f.type.value})\nThư mục dữ liệu: {ctx.data_dir}\n"
+    kind = facility_type_label(f.type, ctx.lang)
+    ctx.say(f"Cơ sở: {f.name} ({f.code})\nLoại hình: {kind}\nThư mục dữ liệu: {ctx.data_dir}\n"
             f"Đối tượng: {len(people)} (đang ở {present})",
-            f"Facility: {f.name} ({f.code}, {f.type.value})\nData folder: {ctx.data_dir}\n"
+            f"Facility: {f.name} ({f.code})\nType: {kind}\nData folder: {ctx.data_dir}\n"
             f"Residents: {len(people)} ({present} present)")
     return 0
 

@@ -20,10 +20,10 @@ def register(sub) -> None:
     sync = sub.add_parser("sync", help="synchronise with the provincial server").add_subparsers(
         dest="sync_command", required=True, metavar="ACTION")
     p = sync.add_parser("enrol", help="enrol this PC with a one-time code from the province")
-    p.add_argument("url", help="the provincial server, e.g. https://dongbo.tinh.gov.vn")
-    p.add_argument("code", help="the one-time enrolment code")
-    p.add_argument("--ca-bundle", help="the province's CA certificate file (PEM), if it runs its own")
-    p.add_argument("--name", help="this PC's name as the server lists it (default: the computer name)")
+    p.add_argument("url", metavar="URL", help="the provincial server, e.g. https://dongbo.tinh.gov.vn")
+    p.add_argument("code", metavar="CODE", help="the one-time enrolment code")
+    p.add_argument("--ca-bundle", metavar="FILE.pem", help="the province's CA certificate file (PEM), if it runs its own")
+    p.add_argument("--name", metavar="NAME", help="this PC's name as the server lists it (default: the computer name)")
     p.set_defaults(handler=cmd_enrol)
 
     p = sync.add_parser("run", help="send waiting changes and receive the other PCs' changes")

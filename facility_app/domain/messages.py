@@ -142,8 +142,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}: enter both the discharge date and its reason.",
     ),
     "name_format": (
-        "{label}: nhập họ và tên đầy đủ (ít nhất 2 từ, chỉ chữ cái).",
-        "{label}: enter the full name (at least 2 words, letters only).",
+        "{label}: nhập họ và tên đầy đủ (ít nhất 2 từ, chỉ chữ cái; được dùng dấu nháy ' và gạch nối - trong tên như H'Hen, Thu-Hà).",
+        "{label}: enter the full name (at least 2 words, letters only; an apostrophe ' or hyphen - may join letters, as in H'Hen, Thu-Hà).",
+    ),
+    "person_name_format": (
+        "{label}: chỉ chữ cái (được dùng dấu nháy ' và gạch nối - trong tên như H'Hen, Thu-Hà), không có chữ số.",
+        "{label}: letters only (an apostrophe ' or hyphen - may join letters, as in H'Hen, Thu-Hà), no digits.",
     ),
     "too_long": (
         "{label}: tối đa {max} ký tự.",
@@ -197,7 +201,39 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}: chỉ cách ly khi kết quả sàng lọc là nghi ngờ hoặc dương tính.",
         "{label}: isolation is only for a suspected or positive screening.",
     ),
+    "unknown_province": (
+        "{label}: không có tỉnh/thành phố “{value}”; nhập tên hoặc mã của một trong 34 tỉnh, thành phố hiện nay "
+        "(ví dụ: Hải Phòng hoặc 31), hoặc tên tỉnh cũ trước ngày 01/07/2025 (ví dụ: Hải Dương).",
+        "{label}: there is no province “{value}”; give the name or code of one of the 34 current provinces "
+        "(e.g. Hải Phòng or 31), or a former province's name from before 1 July 2025 (e.g. Hải Dương).",
+    ),
 }
+
+# Facility types as the law names them (the GUI's ShellNames say the same).
+FACILITY_TYPES: dict[str, tuple[str, str]] = {
+    "merit-care": ("Cơ sở nuôi dưỡng, điều dưỡng người có công", "Care centre for people with meritorious service"),
+    "social-assistance": ("Cơ sở trợ giúp xã hội", "Social-assistance centre"),
+    "drug-rehab": ("Cơ sở cai nghiện ma túy", "Drug-rehabilitation centre"),
+}
+
+
+def facility_type_label(value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    vi, en = FACILITY_TYPES.get(str(value), (str(value), str(value)))
+    return vi if lang == "vi" else en
+
+
+# Sentences that are not problems: notes the CLI and the GUI show alike.
+NOTES: dict[str, tuple[str, str]] = {
+    "province_merged": (
+        "{former} nay thuộc {current} (Nghị quyết 202/2025/QH15, từ ngày 01/07/2025).",
+        "{former} is now part of {current} (Resolution 202/2025/QH15, since 1 July 2025).",
+    ),
+}
+
+
+def text(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:
+    vi, en = NOTES[key]
+    return (vi if lang == "vi" else en).format(**values)
 
 
 def label(field_name: str, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -6,6 +6,7 @@ Each ``check_*`` returns the list of problems (empty when all is well);
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from . import divisions, icd10
@@ -39,7 +40,12 @@ _CCCD = re.compile(r"^\d{12}$")
 # 10-digit social-insurance number is also accepted on the card.
 _BHYT = re.compile(r"^[A-Z]{2}[1-5]\d{12}$|^\d{10}$")
 _PHONE = re.compile(r"^0\d{9}$")
-_NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)+$")
+# A name word is letters, possibly joined by one apostrophe (' or ’) or hyphen:
+# Ê Đê and Gia Rai names ("H'Hen Niê", "Ksor H'Phin") and "Thu-Hà". Digits,
+# punctuation elsewhere and doubled separators stay refused.
+_NAME_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_NAME = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD})+$")
+_NAME_ANY = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD})*$")
 _USERNAME = re.compile(r"^[a-z0-9._]{3,32}$")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
 MIN_PASSWORD = 8
@@ -80,6 +86,14 @@ def cccd_expected_digits(sex: Sex, birth_year: int) -> str:
     return f"{digit}{birth_year % 100:02d}"
 
 
+def check_person_name(field: str, name: str, *, full: bool = True) -> list[Problem]:
+    """A person's name: letters, with ' ’ - inside a word; ``full`` needs two words or more."""
+    text = " ".join(unicodedata.normalize("NFC", name or "").split())
+    if (_NAME if full else _NAME_ANY).match(text):
+        return []
+    return [Problem(field, "name_format" if full else "person_name_format")]
+
+
 def check_cccd(cccd: str | None, sex: Sex | None = None, birth_date: date | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not cccd:
@@ -102,8 +116,7 @@ def check_bhyt(number: str | None) -> list[Problem]:
 def check_resident(r: Resident, today: date) -> list[Problem]:
     p: list[Problem] = []
     if _required(p, "full_name", r.full_name):
-        if not _NAME.match(r.full_name.strip()):
-            p.append(Problem("full_name", "name_format"))
+        p += check_person_name("full_name", r.full_name)
         _text(p, "full_name", r.full_name, 100)
     _required(p, "sex", r.sex)
     if _required(p, "birth_date", r.birth_date):
@@ -130,6 +143,8 @@ def check_resident(r: Resident, today: date) -> list[Problem]:
         _not_future(p, "discharge_date", r.discharge_date, today)
         if r.admission_date and r.discharge_date < r.admission_date:
             p.append(Problem("discharge_date", "discharge_before_admission", {"value": r.discharge_date, "admission_date": r.admission_date}))
+    if r.next_of_kin_name and r.next_of_kin_name.strip():
+        p += check_person_name("next_of_kin_name", r.next_of_kin_name, full=False)
     if r.next_of_kin_phone and not _PHONE.match(r.next_of_kin_phone):
         p.append(Problem("next_of_kin_phone", "phone_format"))
     p += divisions.check(r.province_code, r.ward_code)

@@ -1,6 +1,7 @@
 """Vietnamese text folding, so `nguyen van an` finds `Nguyễn Văn An`."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _D = str.maketrans({"đ": "d", "Đ": "d"})
@@ -15,10 +16,14 @@ def fold(text: str | None) -> str:
     return " ".join(bare.lower().split())
 
 
+_NAME_JOINS = re.compile(r"(['’-])")
+
+
 def normalise_name(name: str) -> str:
-    """A person's name as stored: NFC, single spaces, each word capitalised."""
+    """A person's name as stored: NFC, single spaces, each word capitalised,
+    and each part after an apostrophe or hyphen too ("h'hen" -> "H'Hen")."""
     words = unicodedata.normalize("NFC", name).split()
-    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+    return " ".join("".join(part[:1].upper() + part[1:].lower() for part in _NAME_JOINS.split(w)) for w in words)
 
 
 def search_text(name: str, code: str, room: str, cccd: str | None) -> str:

@@ -58,6 +58,8 @@ def admin_problems(username: str, full_name: str, password: str) -> list[Problem
     problems = rules.check_username((username or "").strip().lower())
     if not (full_name or "").strip():
         problems.append(Problem("full_name", "required"))
+    else:
+        problems += rules.check_person_name("full_name", full_name, full=False)
     return problems + rules.check_password(password)
 
 

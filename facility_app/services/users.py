@@ -36,6 +36,8 @@ class UserService(Service):
         problems = rules.check_username(username) + rules.check_password(password)
         if not (full_name or "").strip():
             problems.append(Problem("full_name", "required"))
+        else:
+            problems += rules.check_person_name("full_name", full_name, full=False)
         if role not in (Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN):
             problems.append(Problem("role", "choice", {"value": role, "choices": "nurse, doctor, director, admin"}))
         user = User(username, (full_name or "").strip(), role)

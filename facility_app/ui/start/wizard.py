@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain import divisions
 from ...domain.entities import Facility
 from ...domain.enums import FacilityType
+from ...domain.text import fold
 from ...services import startup
 from .. import names
 from ..dialogs import explain
@@ -31,6 +32,9 @@ from ..forms import ErrorLabel, FieldErrors, passphrase_strength
 from ..language_box import LanguageBox
 from ..style import fit_to_screen, mark
 from ..workers import run_async
+
+
+_FORMER_ROLE = Qt.ItemDataRole.UserRole + 1  # on a former province's entry: its name
 
 
 def _field(widget: QWidget, error: ErrorLabel) -> QWidget:
@@ -96,6 +100,11 @@ class FacilityPage(QWizardPage):
                                     ("facility_code", "facility_name", "facility_type", "province_code")):
             lab.setBuddy(widget)
             self.form.addRow(lab, _field(widget, self.errors.labels[key]))
+        self.province_note = mark(QLabel(objectName="facilityProvinceNote"), "hint")
+        self.province_note.setWordWrap(True)
+        self.province_note.hide()
+        self.form.addRow("", self.province_note)
+        self.province.currentIndexChanged.connect(self._show_province_note)
         self.form.addRow(self.errors.general)
         self.hint = mark(QLabel(), "hint")
         self.hint.setWordWrap(True)
@@ -116,15 +125,30 @@ class FacilityPage(QWizardPage):
             self.kind.addItem(names.facility_type(t), t.value)
         if current_kind is not None:
             self.kind.setCurrentIndex(self.kind.findData(current_kind))
-        current_province = self.province.currentData()
+        current_province = self.province.currentIndex()
+        self.province.blockSignals(True)
         self.province.clear()
         self.province.addItem(self.tr("(choose later)"), None)
-        for code, _full in divisions.provinces():
-            self.province.addItem(divisions.short_province_name(code), code)
-        if current_province is not None:
-            self.province.setCurrentIndex(self.province.findData(current_province))
+        # current provinces and, among them, the former ones (before 1 July 2025) with where they went
+        entries = [(divisions.short_province_name(code), code, None) for code, _full in divisions.provinces()]
+        entries += [(self.tr("{former} (now {current})").format(
+                        former=former, current=divisions.short_province_name(code)), code, former)
+                    for former, code in divisions.former_provinces()]
+        for text, code, former in sorted(entries, key=lambda e: fold(e[0])):
+            self.province.addItem(text, code)
+            self.province.setItemData(self.province.count() - 1, former, _FORMER_ROLE)
+        self.province.setCurrentIndex(max(current_province, 0))
+        self.province.blockSignals(False)
+        self._show_province_note()
         self.hint.setText(self.tr("The code identifies the facility on the provincial server and cannot be "
                                   "changed later: capital letters, digits and hyphens."))
+
+    def _show_province_note(self) -> None:
+        """A former province chosen: say which current one it is now part of."""
+        former = self.province.currentData(_FORMER_ROLE)
+        if former:
+            self.province_note.setText(divisions.former_note(former, self.province.currentData(), self._lang()))
+        self.province_note.setVisible(bool(former))
 
     def facility(self) -> Facility:
         return Facility(self.code.text().strip().upper(), self.name.text().strip(),
