@@ -170,6 +170,10 @@
         <source>above normal</source>
         <translation>above normal</translation>
     </message>
+    <message>
+        <source>under 18: adult norms do not apply</source>
+        <translation>under 18: adult norms do not apply</translation>
+    </message>
 </context>
 <context>
     <name>CheckupsTab</name>

@@ -170,6 +170,10 @@
         <source>above normal</source>
         <translation>cao hơn bình thường</translation>
     </message>
+    <message>
+        <source>under 18: adult norms do not apply</source>
+        <translation>dưới 18 tuổi: không dùng ngưỡng người lớn</translation>
+    </message>
 </context>
 <context>
     <name>CheckupsTab</name>

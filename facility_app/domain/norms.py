@@ -9,13 +9,12 @@ saved: ``rules.VITAL_RANGES`` refuses typing slips, whatever the age.
 Age groups (the PALS groups): infant under 1 year, toddler 1-2 years,
 preschool 3-5, school age 6-11, adolescent 12-17, adult from 18. Sources:
 
-- Normal heart rate (awake), respiratory rate and the low end of normal
-  blood pressure for children: American Heart Association, *Pediatric
-  Advanced Life Support Provider Manual* (2020), tables "Normal heart rates",
-  "Normal respiratory rates" (after Hazinski MF, *Nursing Care of the
-  Critically Ill Child*, 3rd ed., 2013) and "Normal blood pressures" (after
-  Haque IU, Zaritsky AL, Pediatr Crit Care Med 2007;8:138-44). The infants'
-  normal breathing stops below the WHO fast-breathing limit (next item).
+- Normal heart rate (awake) and respiratory rate for children: American
+  Heart Association, *Pediatric Advanced Life Support (PALS) Provider
+  Manual* (2020), tables "Normal heart rates" and "Normal respiratory rates"
+  (after Hazinski MF, *Nursing Care of the Critically Ill Child*, 3rd ed.,
+  2013). The infants' normal breathing stops below the WHO fast-breathing
+  limit (next item).
 - Alert for fast breathing, 1 month to 5 years: WHO, *Integrated Management
   of Childhood Illness (IMCI) chart booklet* (2014): 50/min or more from 2 to
   12 months, 40/min or more from 12 months to 5 years.
@@ -28,14 +27,18 @@ preschool 3-5, school age 6-11, adolescent 12-17, adult from 18. Sources:
   al. "Clinical Practice Guideline for Screening and Management of High
   Blood Pressure in Children and Adolescents", Pediatrics 2017;140(3):
   e20171904 (AAP). Normal is below its Table 6 screening values (the higher
-  of boys and girls for each year of age; 120/80 from 13 years). The alert is
-  the screening value + 12 mmHg, or 140/90 if lower: the guideline's stage 2
-  is the 95th centile + 12 mmHg, never lower than this, so the alert errs
-  towards telling the nurse. The guideline starts at 1 year: infants keep
-  PALS's normal range (72-104/37-56) and have no high alert.
-- Low blood pressure alert in children (hypotension): PALS 2020: systolic
-  below 70 mmHg for infants, 70 + 2 x age in years from 1 to 10 years, below
-  90 mmHg from 10 years.
+  of boys and girls for each year of age; 120/80 from 13 years). The alert
+  is stage 2 hypertension: 140/90 from 13 years; under 13 the guideline's
+  stage 2 is the 95th centile (by age, sex and height) + 12 mmHg, for which
+  this app uses the screening value + 12 mmHg, or 140/90 if lower: never
+  above the child's real limit, so the alert errs towards telling the nurse. The guideline starts at 1 year: infants keep
+  the upper end of PALS 2020's "Normal blood pressures" table for infants
+  (104/56, after Haque IU, Zaritsky AL, Pediatr Crit Care Med 2007;8:138-44)
+  and have no high alert.
+- Low blood pressure in children (hypotension, both the end of normal and
+  the alert): PALS 2020: systolic below 70 mmHg for infants, 70 + 2 x age in
+  years from 1 to 10 years, below 90 mmHg from 10 years. No low limit for a
+  child's diastolic pressure.
 - Temperature: normal 36.0-37.5 °C (axillary); fever alert from 38 °C at
   every age (NICE guideline NG143, *Fever in under 5s*, 2019); hypothermia
   alert below 36.0 °C in infants (WHO, *Thermal protection of the newborn*,
@@ -99,13 +102,13 @@ class Band:
         return None
 
 
-# (pulse normal, pulse alert), (breathing normal, breathing alert), systolic normal low, diastolic normal low
+# (pulse normal, pulse alert), (breathing normal, breathing alert)
 _CHILD = {
-    INFANT: ((100, 180), (93, 181), (30, 49), (22, 50), 72, 37),
-    TODDLER: ((98, 140), (76, 156), (22, 37), (18, 40), 86, 42),
-    PRESCHOOL: ((80, 120), (65, 136), (20, 28), (17, 40), 89, 46),
-    SCHOOL_AGE: ((75, 118), (52, 123), (18, 25), (14, 27), 97, 57),
-    ADOLESCENT: ((60, 100), (43, 108), (12, 20), (11, 23), 110, 64),
+    INFANT: ((100, 180), (93, 181), (30, 49), (22, 50)),
+    TODDLER: ((98, 140), (76, 156), (22, 37), (18, 40)),
+    PRESCHOOL: ((80, 120), (65, 136), (20, 28), (17, 40)),
+    SCHOOL_AGE: ((75, 118), (52, 123), (18, 25), (14, 27)),
+    ADOLESCENT: ((60, 100), (43, 108), (12, 20), (11, 23)),
 }
 # AAP 2017 Table 6, the higher of boys and girls, by completed year of age 1..12
 _AAP_SCREENING = {1: (98, 54), 2: (101, 58), 3: (102, 60), 4: (103, 62), 5: (104, 64), 6: (105, 67),
@@ -158,16 +161,17 @@ def bands(months: int | None) -> dict[str, Band]:
     if group == ADULT:
         return dict(_ADULT)
     years = months // 12
-    (p_low, p_high), (pa_low, pa_high), (r_low, r_high), (ra_low, ra_high), sys_low, dia_low = _CHILD[group]
+    (p_low, p_high), (pa_low, pa_high), (r_low, r_high), (ra_low, ra_high) = _CHILD[group]
     if group == INFANT:  # the AAP guideline starts at 1 year: PALS's infant range, no high alert
-        systolic, diastolic = Band(sys_low, _INFANT_BP_HIGH[0], alert_low=70), Band(dia_low, _INFANT_BP_HIGH[1])
+        systolic, diastolic = Band(70, _INFANT_BP_HIGH[0], alert_low=70), Band(None, _INFANT_BP_HIGH[1])
     else:
         # normal is *below* the AAP screening value, so the band ends one under it
         sys_high, dia_high = _AAP_SCREENING.get(years, _AAP_FROM_13)
         hypotension = 70 + 2 * years if years < 10 else 90
-        systolic = Band(sys_low, sys_high - 1, alert_low=hypotension,
-                        alert_high=min(sys_high + _STAGE_2_MARGIN, 140))
-        diastolic = Band(dia_low, dia_high - 1, alert_high=min(dia_high + _STAGE_2_MARGIN, 90))
+        sys_alert, dia_alert = ((140, 90) if years >= 13 else
+                                (min(sys_high + _STAGE_2_MARGIN, 140), min(dia_high + _STAGE_2_MARGIN, 90)))
+        systolic = Band(hypotension, sys_high - 1, alert_low=hypotension, alert_high=sys_alert)
+        diastolic = Band(None, dia_high - 1, alert_high=dia_alert)
     return {
         "systolic": systolic,
         "diastolic": diastolic,
