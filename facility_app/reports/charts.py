@@ -247,10 +247,10 @@ def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, wid
     def y_of(value: float) -> float:
         return plot.y + (value - y_lo) / (y_hi - y_lo) * plot.height
 
-    for i, (low, high, caption) in enumerate(normal or []):  # behind the lines
+    for i, (low, high, caption) in enumerate(normal or []):  # behind the lines, captioned at the foot
         d.add(Rect(plot.x, y_of(low), plot.width, y_of(high) - y_of(low), strokeColor=None,
                    fillColor=BAND_FILLS[i % len(BAND_FILLS)]))
-        d.add(String(plot.x + 3, y_of(high) - 9, caption, fontName=FONT, fontSize=8, fillColor=GREY))
+        d.add(String(plot.x + 3, y_of(low) + 2, caption, fontName=FONT, fontSize=8, fillColor=GREY))
     d.add(plot)
     for value, label in bands or []:
         y = plot.y + (value - plot.yValueAxis.valueMin) / (plot.yValueAxis.valueMax - plot.yValueAxis.valueMin) * plot.height
