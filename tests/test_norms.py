@@ -170,3 +170,13 @@ def test_validation_messages_use_the_languages_decimal_mark():
     (problem,) = rules.check_vitals(VitalSigns(temperature=45.5))
     assert "45,5" in problem.message("vi") and "45.5" not in problem.message("vi")
     assert "45.5" in problem.message("en")
+
+
+def test_sync_summary_groups_thousands_as_each_language_does():
+    from facility_app.cli.sync_cmds import summary_line
+    from facility_app.sync import engine
+
+    report = engine.Report(pushed=3, pulled=2)
+    report.wire.sent, report.wire.received, report.wire.requests = 1_200_000, 34_567, 4
+    assert "(1.234.567 byte, 4 yêu cầu)" in summary_line(report, "vi")
+    assert "(1,234,567 bytes, 4 requests)" in summary_line(report, "en")

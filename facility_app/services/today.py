@@ -4,8 +4,8 @@ Present residents only. Five kinds of item, each pointing at one resident:
 
 - ``checkup_due``: the latest current checkup's next-due date is today or
   past, or the resident has no checkup at all;
-- ``abnormal_vitals``: a current checkup in the last 7 days crosses a
-  an alert limit of ``domain.alerts`` for the resident's age that day;
+- ``abnormal_vitals``: a current checkup in the last 7 days crosses an
+  alert limit of ``domain.alerts`` for the resident's age that day;
 - ``bhyt``: the health-insurance card expired or expires within 30 days;
 - ``referral``: a referral still open (resident at the higher-level hospital);
 - ``elderly_no_checkup``: aged 80 or more and no checkup this calendar year.
@@ -21,8 +21,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from ..domain.alerts import vital_alerts
-from ..domain.norms import age_in_months
 from ..domain.entities import Actor, VitalSigns
+from ..domain.norms import age_in_months
 from ..domain.permissions import Permission
 from ..storage.tables import checkups, referrals, residents
 from .base import Service

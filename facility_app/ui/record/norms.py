@@ -23,7 +23,3 @@ def normal_range(name: str, birth: date | None, day: date) -> tuple[float, float
     if band is None or band.low is None or band.high is None:
         return None
     return band.low, band.high
-
-
-def is_child(birth: date | None, day: date) -> bool:
-    return norms.age_group(age_in_months(birth, day)) != norms.ADULT
