@@ -9,7 +9,8 @@ import pytest
 from facility_app.domain import norms
 from facility_app.domain.alerts import vital_alerts
 from facility_app.domain.entities import VitalSigns
-from facility_app.domain import rules
+from facility_app.domain import growth, rules
+from facility_app.domain.enums import Sex
 from facility_app.domain.numbers import fmt, parse
 
 DAY = date(2026, 11, 20)
@@ -180,3 +181,25 @@ def test_sync_summary_groups_thousands_as_each_language_does():
     report.wire.sent, report.wire.received, report.wire.requests = 1_200_000, 34_567, 4
     assert "(1.234.567 byte, 4 yêu cầu)" in summary_line(report, "vi")
     assert "(1,234,567 bytes, 4 requests)" in summary_line(report, "en")
+
+
+@pytest.mark.parametrize("who, sex, weight, height, expected", [
+    ("2y", Sex.FEMALE, 12.0, 93.0, None),  # BMI 13.9: z -1.4 on the WHO 2006 standards
+    ("2y", Sex.FEMALE, 10.0, 93.0, "low"),  # 11.6: z -3.7
+    ("2y", Sex.MALE, 17.0, 93.0, "high"),  # 19.7: z +2.6
+    ("10y", Sex.FEMALE, 20.0, 140.0, None),  # 10.2 would be thin, but 5-17 is not judged
+    ("15y", Sex.FEMALE, 45.0, 158.5, None),  # 17.9: the issue's "low" teenager
+    ("adult", Sex.MALE, 45.0, 158.5, "low"), ("adult", Sex.MALE, 57.0, 158.0, None),
+    ("adult", Sex.MALE, 57.5, 158.0, "high"),  # 23.0
+])
+def test_bmi_judgement_by_age(who, sex, weight, height, expected):
+    assert norms.bmi_flag(sex, BORN[who], DAY, weight, height) == expected
+
+
+def test_who_bmi_for_age_z_scores():
+    """Against the WHO 2006 tables: at the median BMI for age the z-score is 0."""
+    # WHO girls' BMI-for-age median at 24 months (731 days) is 15.7 kg/m²; boys' at 0 days 13.4
+    assert abs(growth.bmi_for_age(Sex.FEMALE, date(2024, 11, 20), date(2026, 11, 20), 15.7, 100.0).z) < 0.1
+    assert abs(growth.bmi_for_age(Sex.MALE, DAY, DAY, 13.4 * 0.5 ** 2, 50.0).z) < 0.1
+    assert growth.bmi_for_age(Sex.MALE, date(2021, 11, 19), DAY, 18.0, 110.0) is None  # past 60 months
+    assert growth.bmi_for_age(None, BORN["2y"], DAY, 12.0, 93.0) is None

@@ -74,9 +74,22 @@ def test_checkup_table_judges_a_toddler_by_a_toddlers_bands(qtbot, services):
     assert red_cells(model, newest) == set()  # every normal toddler value in black
     assert red_cells(model, 1) == {"Pulse", "Temp.\n(°C)", "Resp."}  # 160, 39.4, 45 at 2 years
 
+    tip = model.data(model.index(newest, column(model, "BMI")), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "BMI-for-age (WHO 2006): z = -1,4"
+
     grown = open_record(qtbot, services, adult.id)
     # the same numbers in an adult are out of the adult's bands
     assert red_cells(grown.checkups.model, 0) == {"BP\n(mmHg)", "Pulse", "Resp.", "BMI"}  # 55 diastolic too
+    assert grown.checkups.model.data(grown.checkups.model.index(0, column(model, "BMI")),
+                                     Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_checkup_table_marks_a_thin_toddlers_bmi_by_the_who_standards(qtbot, services):
+    toddler = admit(services, "Lò Thị Mai", TODDLER_BORN)
+    record(services, toddler, date(2026, 11, 10), VitalSigns(weight_kg=10.0, height_cm=93.0))  # BMI 11.6, z -3.7
+    record(services, toddler, date(2026, 10, 1), VitalSigns(weight_kg=12.0, height_cm=93.0))  # BMI 13.9, z -1.3
+    model = open_record(qtbot, services, toddler.id).checkups.model
+    assert red_cells(model, 0) == {"BMI"} and red_cells(model, 1) == set()
 
 
 def test_chart_bands_follow_the_age(qtbot, services):
@@ -143,20 +156,27 @@ def test_form_shows_the_languages_decimal_mark_after_editing(qtbot, services, la
     assert child(widget, "checkupTemperature", QLineEdit).text() == shown
 
 
-def test_form_gives_no_adult_bmi_judgement_for_a_child(qtbot, services, translated):
+@pytest.mark.parametrize("born, weight, height, text, red", [
+    # a girl of 2 years 5 months: WHO 2006 BMI-for-age z-score, not the adult band
+    (TODDLER_BORN, "12", "93", "13,9 (điểm z theo WHO -1,4: bình thường so với tuổi)", False),
+    (TODDLER_BORN, "10", "93", "11,6 (điểm z theo WHO -3,7: gầy so với tuổi)", True),
+    (TODDLER_BORN, "17", "93", "19,7 (điểm z theo WHO +2,6: thừa cân so với tuổi)", True),
+    # 10 and 15 years: beyond the WHO standards, no judgement at all (the 14-year-old's 17.9 was called low)
+    (date(2016, 5, 1), "30", "140", "15,3 (dưới 18 tuổi: không dùng ngưỡng người lớn)", False),
+    (date(2011, 3, 1), "45", "158,5", "17,9 (dưới 18 tuổi: không dùng ngưỡng người lớn)", False),
+    (date(1960, 1, 1), "12", "93", "13,9 (thấp hơn bình thường)", True),
+    (date(1960, 1, 1), "57", "158", "22,8 (bình thường)", False),
+])
+def test_form_judges_bmi_by_age(qtbot, services, translated, born, weight, height, text, red):
     translated("vi")
-    toddler = admit(services, "Lò Thị Mai", TODDLER_BORN)
-    adult = admit(services, "Vi Văn Dũng", date(1960, 1, 1), BeneficiaryGroup.DISABILITY)
-    texts = {}
-    for who in (toddler, adult):
-        widget = open_record(qtbot, services, who.id)
-        open_form(qtbot, widget)
-        type_into(qtbot, widget, "checkupWeight", "12")
-        type_into(qtbot, widget, "checkupHeight", "93")
-        label = child(widget, "checkupBmi", QLabel)
-        texts[who.id] = (label.text(), label.styleSheet())
-    assert texts[toddler.id] == ("13,9 (dưới 18 tuổi: không dùng ngưỡng người lớn)", "")
-    assert texts[adult.id][0] == "13,9 (thấp hơn bình thường)" and "#b00020" in texts[adult.id][1]
+    who = admit(services, "Lò Thị Mai", born)
+    widget = open_record(qtbot, services, who.id)
+    open_form(qtbot, widget)
+    type_into(qtbot, widget, "checkupWeight", weight)
+    type_into(qtbot, widget, "checkupHeight", height)
+    label = child(widget, "checkupBmi", QLabel)
+    assert label.text() == text
+    assert ("#b00020" in label.styleSheet()) == red
 
 
 def bold_texts(path) -> set[str]:

@@ -49,16 +49,20 @@ preschool 3-5, school age 6-11, adolescent 12-17, adult from 18. Sources:
   50/min; breathing 8/min or less or 25/min or more (Royal College of
   Physicians, *National Early Warning Score (NEWS) 2*, 2017); fasting glucose
   normal 3.9-5.5 mmol/L, alert outside 3.9-13.9.
-- BMI: adults only, WHO Asia-Pacific cut-offs (WHO Expert Consultation,
-  Lancet 2004;363:157-63): normal 18.5-22.9. Under 18 no adult band is used:
-  a child's growth is judged on the WHO growth standards (2006, under 5) and
-  reference (2007, 5-19 years) by age and sex, which this app does not
-  compute, so no BMI judgement is shown for a child.
+- BMI: adults, WHO Asia-Pacific cut-offs (WHO Expert Consultation, Lancet
+  2004;363:157-63): normal 18.5-22.9. Under 18 no adult band is used: under
+  5 years the BMI-for-age z-score on the WHO Child Growth Standards (2006)
+  judges it (``domain.growth``, ``bmi_flag`` here); from 5 to 17 the WHO
+  reference (2007) is not available to the app, so no BMI judgement is shown.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+from . import growth
+from .entities import VitalSigns
+from .enums import Sex
 
 INFANT, TODDLER, PRESCHOOL, SCHOOL_AGE, ADOLESCENT, ADULT = (
     "infant", "toddler", "preschool", "school_age", "adolescent", "adult")
@@ -197,3 +201,13 @@ def flag(name: str, value: float | None, months: int | None) -> str | None:
 
 def abnormal(name: str, value: float | None, months: int | None) -> bool:
     return flag(name, value, months) is not None
+
+
+def bmi_flag(sex: Sex | None, birth: date | None, day: date, weight_kg: float | None,
+             height_cm: float | None) -> str | None:
+    """'low' / 'high' for a BMI: an adult's band from 18, the WHO 2006
+    BMI-for-age z-score beyond 2 SD under 5, no judgement from 5 to 17."""
+    if age_group(age_in_months(birth, day)) == ADULT:
+        return _ADULT["bmi"].flag(VitalSigns(weight_kg=weight_kg, height_cm=height_cm).bmi)
+    found = growth.bmi_for_age(sex, birth, day, weight_kg, height_cm)
+    return found.flag if found else None

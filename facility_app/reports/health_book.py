@@ -35,7 +35,8 @@ _NOTE = layout.style("book-note", 9.5, layout.ITALIC, layout.TA_LEFT, before=2)
 _MARK_COLOUR = colors.Color(0.55, 0, 0.1)  # dark red: still reads as black on a grey printer
 # health-book checkup columns marked when outside the normal band
 _MARKED_COLUMNS = ((2, ("systolic", "diastolic")), (3, ("pulse",)), (4, ("temperature",)), (5, ("spo2",)),
-                   (7, ("bmi",)), (8, ("glucose",)))
+                   (8, ("glucose",)))
+_BMI_COLUMN = 7  # marked by age and sex (norms.bmi_flag)
 
 
 def _d(day) -> str:
@@ -125,10 +126,13 @@ def _checkups(st: Styles, book: HealthBook) -> list:
     marked = []  # (column, row) of values outside the normal band for the age that day
     for c in book.checkups:
         v = c.vitals
-        months = norms.age_in_months(book.resident.birth_date, c.checkup_date)
+        r = book.resident
+        months = norms.age_in_months(r.birth_date, c.checkup_date)
         for column, names in _MARKED_COLUMNS:
             if any(norms.abnormal(n, getattr(v, n), months) for n in names):
                 marked.append((column, len(rows)))
+        if norms.bmi_flag(r.sex, r.birth_date, c.checkup_date, v.weight_kg, v.height_cm):
+            marked.append((_BMI_COLUMN, len(rows)))
         bp = f"{v.systolic}/{v.diastolic}" if v.systolic and v.diastolic else ""
         findings = c.findings
         if c.screening:
@@ -178,8 +182,9 @@ def _trends(st: Styles, book: HealthBook) -> list:
                                      charts.trend("Chỉ số BMI", [("BMI", bmi)], width=half, decimals=1,
                                                   normal=_normal("bmi", months, "bình thường"))))
     if bmi and norms.age_group(months) != norms.ADULT:
-        story.append(p("Dưới 18 tuổi: không đánh giá BMI theo ngưỡng của người lớn (trẻ em được đánh giá "
-                       "theo chuẩn tăng trưởng của WHO, theo tuổi và giới).", _NOTE))
+        story.append(p("Dưới 18 tuổi: không đánh giá BMI theo ngưỡng của người lớn. Dưới 5 tuổi, BMI được so với "
+                       "chuẩn tăng trưởng WHO 2006 theo tuổi và giới (in đậm khi điểm z dưới −2 hoặc trên +2); "
+                       "từ 5 đến dưới 18 tuổi, sổ không đánh giá BMI.", _NOTE))
     story.append(gap(3))
     story.append(charts.trend("Đường huyết", [("Đường huyết", glucose)], width=FRAME_WIDTH, unit="mmol/L",
                               decimals=1, normal=_normal("glucose", months, "lúc đói bình thường")))

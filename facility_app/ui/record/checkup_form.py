@@ -304,7 +304,14 @@ class CheckupForm(EditForm):
             return
         text = labels.number(bmi, self.session.lang)
         birth, day = self._age_on()
-        if norms.normal_range("bmi", birth, day) is None:
+        young = norms.bmi_for_age(self._resident, day, vitals)
+        if young is not None:  # under 5: the WHO standards for age and sex
+            z = labels.number(young.z, self.session.lang, fixed=True, signed=True)
+            verdict = {"low": self.tr("thin for age"), "high": self.tr("overweight for age")}.get(
+                young.flag, self.tr("normal for age"))
+            self.bmi.setText(f"{text} ({self.tr('WHO z-score %1: %2').replace('%1', z).replace('%2', verdict)})")
+            self.bmi.setStyleSheet("color: #b00020; font-weight: bold;" if young.flag else "")
+        elif norms.normal_range("bmi", birth, day) is None:
             self.bmi.setText(f"{text} ({self.tr('under 18: adult norms do not apply')})")
             self.bmi.setStyleSheet("")
         elif norms.abnormal("bmi", bmi, birth, day):

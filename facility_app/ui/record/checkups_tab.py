@@ -59,7 +59,7 @@ class CheckupsTab(QWidget):
         self.void_button.clicked.connect(self.void_selected)
         self.versions_button.clicked.connect(self.show_versions)
 
-        self.model = checkup_model(session.lang, self, birth=self._birth)
+        self.model = checkup_model(session.lang, self, resident=lambda: self._resident)
         self.table = record_table("checkupTable", self)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -224,7 +224,7 @@ class CheckupsTab(QWidget):
                                 self, self.session.lang)
         if history is None:
             return
-        dialog = VersionsDialog(self.session.lang, history, self, birth=self._birth())
+        dialog = VersionsDialog(self.session.lang, history, self, resident=self._resident)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -243,11 +243,12 @@ class CheckupsTab(QWidget):
 class VersionsDialog(QDialog):
     """Every version of one checkup, oldest first: what was corrected and when."""
 
-    def __init__(self, lang: str, history: list[Checkup], parent: QWidget | None = None, birth=None):
+    def __init__(self, lang: str, history: list[Checkup], parent: QWidget | None = None,
+                 resident: Resident | None = None):
         super().__init__(parent)
         self.setObjectName("checkupVersionsDialog")
         self.setWindowTitle(self.tr("Versions of this checkup"))
-        self.model = checkup_versions_model(lang, self, birth=lambda: birth)
+        self.model = checkup_versions_model(lang, self, resident=lambda: resident)
         self.model.set_rows(history)
         self.table = record_table("checkupVersionsTable", self)
         self.table.setModel(self.model)

@@ -171,11 +171,12 @@ def moment(value: datetime | None) -> str:
     return f"{day(local.date())} {local.hour:02d}:{local.minute:02d}"
 
 
-def number(value: float | int | None, lang: str = "vi", decimals: int = 1, fixed: bool = False) -> str:
+def number(value: float | int | None, lang: str = "vi", decimals: int = 1, fixed: bool = False,
+           signed: bool = False) -> str:
     """Numbers with a decimal comma in Vietnamese (36,5), a point in English
     (``domain.numbers.fmt``). ``fixed`` keeps the decimals (6,0 beside 5,4 in a
-    column of glucose values)."""
-    return numbers.fmt(value, lang, decimals, fixed=fixed)
+    column of glucose values); ``signed`` writes + before a positive z-score."""
+    return numbers.fmt(value, lang, decimals, fixed=fixed, signed=signed)
 
 
 def parse_number(text: str) -> float | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...domain import norms
+from ...domain import growth, norms
+from ...domain.entities import Resident, VitalSigns
 from ...domain.norms import age_in_months
 
 
@@ -23,3 +24,18 @@ def normal_range(name: str, birth: date | None, day: date) -> tuple[float, float
     if band is None or band.low is None or band.high is None:
         return None
     return band.low, band.high
+
+
+def bmi_abnormal(resident: Resident | None, day: date, vitals: VitalSigns) -> bool:
+    """An adult's BMI outside the band, or an under-5's beyond 2 SD of the WHO
+    standards for age and sex; never for 5 to 17 years."""
+    if resident is None:
+        return norms.abnormal("bmi", vitals.bmi, None)
+    return norms.bmi_flag(resident.sex, resident.birth_date, day, vitals.weight_kg, vitals.height_cm) is not None
+
+
+def bmi_for_age(resident: Resident | None, day: date, vitals: VitalSigns) -> growth.BmiForAge | None:
+    """The WHO BMI-for-age z-score of a child under 5, else None."""
+    if resident is None:
+        return None
+    return growth.bmi_for_age(resident.sex, resident.birth_date, day, vitals.weight_kg, vitals.height_cm)
