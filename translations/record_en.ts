@@ -170,6 +170,30 @@
         <source>above normal</source>
         <translation>above normal</translation>
     </message>
+    <message>
+        <source>under 18: adult norms do not apply</source>
+        <translation>under 18: adult norms do not apply</translation>
+    </message>
+    <message>
+        <source>thin for age</source>
+        <translation>thin for age</translation>
+    </message>
+    <message>
+        <source>overweight for age</source>
+        <translation>overweight for age</translation>
+    </message>
+    <message>
+        <source>normal for age</source>
+        <translation>normal for age</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>WHO z-score %1: %2</source>
+        <translation>WHO z-score %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>CheckupsTab</name>
@@ -1132,6 +1156,10 @@ every (days)</translation>
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>BMI-for-age (WHO 2006): z = %1</source>
+        <translation>BMI-for-age (WHO 2006): z = %1</translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,30 @@
         <source>above normal</source>
         <translation>cao hơn bình thường</translation>
     </message>
+    <message>
+        <source>under 18: adult norms do not apply</source>
+        <translation>dưới 18 tuổi: không dùng ngưỡng người lớn</translation>
+    </message>
+    <message>
+        <source>thin for age</source>
+        <translation>gầy so với tuổi</translation>
+    </message>
+    <message>
+        <source>overweight for age</source>
+        <translation>thừa cân so với tuổi</translation>
+    </message>
+    <message>
+        <source>normal for age</source>
+        <translation>bình thường so với tuổi</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>bình thường</translation>
+    </message>
+    <message>
+        <source>WHO z-score %1: %2</source>
+        <translation>điểm z theo WHO %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>CheckupsTab</name>
@@ -1132,6 +1156,10 @@ mỗi (ngày)</translation>
     <message>
         <source>Details</source>
         <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>BMI-for-age (WHO 2006): z = %1</source>
+        <translation>BMI theo tuổi (chuẩn WHO 2006): z = %1</translation>
     </message>
 </context>
 <context>

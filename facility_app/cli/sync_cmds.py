@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from ..domain.numbers import fmt
 from ..services.sync import CLOCK_TOLERANCE_MS, SyncService
 from ..sync import engine, setup
 from ..sync.errors import Revoked
@@ -87,7 +88,8 @@ def clock_line(skew_ms: int, lang: str) -> str:
 def summary_line(report: engine.Report, lang: str) -> str:
     if lang == "vi":
         return (f"Đã gửi {report.pushed} và nhận {report.pulled} thay đổi "
-                f"({report.wire.sent + report.wire.received:,} byte, {report.wire.requests} yêu cầu).")
+                f"({fmt(report.wire.sent + report.wire.received, 'vi', 0, grouping=True)} byte, "
+                f"{report.wire.requests} yêu cầu).")
     return (f"Sent {report.pushed} and received {report.pulled} change(s) "
             f"({report.wire.sent + report.wire.received:,} bytes, {report.wire.requests} requests).")
 

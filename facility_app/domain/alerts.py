@@ -1,39 +1,22 @@
 """When a vital sign needs a nurse's attention (the Today panel's "abnormal" list).
 
-These are *alert* thresholds, not validation ranges: a value outside
-``rules.VITAL_RANGES`` is refused as a typing slip; a value beyond these
-thresholds is real and worrying. They follow common adult practice in
-Vietnamese facilities (Bộ Y tế hypertension grade 2 from 160/100 mmHg,
-hypoxaemia below 92 %, fever from 38 °C, hypothermia below 35.5 °C,
-tachycardia above 120/min, bradycardia below 50/min, glucose outside
-3.9-13.9 mmol/L); a facility doctor may ask to tune them here, in one place.
+These are *alert* limits, not validation ranges: a value outside
+``rules.VITAL_RANGES`` is refused as a typing slip; a value beyond an alert
+limit is real and worrying. The limits depend on age and come from
+``domain.norms`` (sources cited there), the same bands the tables, charts and
+health book use; a facility doctor may ask to tune them there, in one place.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import norms
 from .entities import VitalSigns
 from .messages import label
+from .numbers import fmt
 
-
-@dataclass(frozen=True)
-class Threshold:
-    field: str
-    unit: str
-    high: float | None = None  # alert when value >= high (or > high if not high_inclusive)
-    low: float | None = None  # alert when value < low
-    high_inclusive: bool = True
-
-
-THRESHOLDS: tuple[Threshold, ...] = (
-    Threshold("systolic", "mmHg", high=160, low=90),
-    Threshold("diastolic", "mmHg", high=100),
-    Threshold("spo2", "%", low=92),
-    Threshold("temperature", "°C", high=38, low=35.5),
-    Threshold("pulse", "lần/phút", high=120, low=50, high_inclusive=False),
-    Threshold("glucose", "mmol/L", high=13.9, low=3.9, high_inclusive=False),
-)
-
+UNITS = {"systolic": "mmHg", "diastolic": "mmHg", "spo2": "%", "temperature": "°C", "pulse": "lần/phút",
+         "respiratory_rate": "lần/phút", "glucose": "mmol/L"}
 _UNIT_EN = {"lần/phút": "/min"}
 
 
@@ -49,28 +32,25 @@ class VitalAlert:
     inclusive: bool = True  # ">=" rather than ">" for a high limit
 
     def message(self, lang: str = "vi") -> str:
-        value, limit = _num(self.value), _num(self.limit)
+        value, limit = fmt(self.value, lang), fmt(self.limit, lang)
         unit = self.unit if lang == "vi" else _UNIT_EN.get(self.unit, self.unit)
-        sep = "" if unit in ("%", "°C", "/min") else " "
+        sep = "" if unit in ("%", "/min") else " "
         high = self.direction == "high"
         word = ("cao" if high else "thấp") if lang == "vi" else ("high" if high else "low")
         sign = ("≥" if self.inclusive else ">") if high else "<"
         return f"{label(self.field, lang)} {word}: {value}{sep}{unit} ({sign} {limit})"
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
-def vital_alerts(vitals: VitalSigns) -> list[VitalAlert]:
-    """Every threshold the vital signs cross, in the order of ``THRESHOLDS``."""
+def vital_alerts(vitals: VitalSigns, months: int | None = None) -> list[VitalAlert]:
+    """Every alert limit the vital signs cross at an age in completed months
+    (None: an adult's limits), in the order of ``norms.ALERT_ORDER``."""
+    bands = norms.bands(months)
     found: list[VitalAlert] = []
-    for t in THRESHOLDS:
-        value = getattr(vitals, t.field)
-        if value is None:
-            continue
-        if t.high is not None and (value >= t.high if t.high_inclusive else value > t.high):
-            found.append(VitalAlert(t.field, value, "high", t.high, t.unit, t.high_inclusive))
-        elif t.low is not None and value < t.low:
-            found.append(VitalAlert(t.field, value, "low", t.low, t.unit))
+    for name in norms.ALERT_ORDER:
+        value, band = getattr(vitals, name), bands[name]
+        direction = band.alert(value)
+        if direction == "high":
+            found.append(VitalAlert(name, value, "high", band.alert_high, UNITS[name], band.high_inclusive))
+        elif direction == "low":
+            found.append(VitalAlert(name, value, "low", band.alert_low, UNITS[name]))
     return found

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import numbers
+
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
@@ -254,17 +256,17 @@ class Problem:
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         vi, en = TEMPLATES[self.code]
         template = vi if lang == "vi" else en
-        values = {k: _show(v) for k, v in self.params.items()}
+        values = {k: _show(v, lang) for k, v in self.params.items()}
         if "other_field" in self.params:
             values["other_label"] = label(self.params["other_field"], lang)
         return template.format(label=label(self.field, lang), **values)
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, lang: str) -> str:
     if hasattr(value, "isoformat") and hasattr(value, "day"):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     if isinstance(value, float):
-        return f"{value:g}"
+        return numbers.fmt(value, lang, decimals=2)
     return str(value)
 
 

@@ -32,6 +32,7 @@ GREY = colors.Color(0.45, 0.45, 0.45)
 LIGHT = colors.Color(0.80, 0.80, 0.80)
 SERIES = [DARK, colors.Color(0.70, 0.35, 0.20), colors.Color(0.25, 0.55, 0.35)]
 MARKERS = ["FilledCircle", "FilledSquare", "FilledDiamond"]
+BAND_FILLS = [colors.Color(0.88, 0.93, 0.88), colors.Color(0.88, 0.90, 0.95)]  # normal ranges, pale
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -193,10 +194,12 @@ def _value_ticks(low: float, high: float, decimals: int) -> list[float]:
 
 def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, width: float,
           height: float = 55 * mm, unit: str = "", bands: list[tuple[float, str]] | None = None,
+          normal: list[tuple[float, float, str]] | None = None,
           decimals: int = 0, y_range: tuple[float, float] | None = None) -> Drawing:
-    """Values over time, one line per series, with a legend and optional
-    dashed reference lines (e.g. 140 mmHg); ``y_range`` fixes the scale
-    (Barthel 0-100, so a small change looks small)."""
+    """Values over time, one line per series, with a legend, optional
+    dashed reference lines (e.g. 140 mmHg) and shaded normal bands
+    ``(low, high, caption)`` (light grey, so they print); ``y_range`` fixes
+    the scale (Barthel 0-100, so a small change looks small)."""
     register_fonts()
     points = [pt for _, pts in series for pt in pts]
     if not points:
@@ -210,7 +213,7 @@ def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, wid
     x_lo, x_hi = x_min - span * 0.04, x_max + span * 0.04
     ticks, kind = _date_ticks(date.fromordinal(x_min), date.fromordinal(x_max),
                               7 if width > 120 * mm else 4)
-    ys = [pt[1] for pt in points] + [b for b, _ in (bands or [])]
+    ys = [pt[1] for pt in points] + [b for b, _ in (bands or [])] + [y for lo, hi, _ in (normal or []) for y in (lo, hi)]
     y_min, y_max = min(ys), max(ys)
     pad = max((y_max - y_min) * 0.12, 1 if decimals == 0 else 0.5)
     y_lo, y_hi = (y_min - pad, y_max + pad) if y_range is None else y_range
@@ -241,6 +244,13 @@ def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, wid
     plot.yValueAxis.gridStrokeColor = LIGHT
     plot.yValueAxis.gridStrokeWidth = 0.4
     plot.yValueAxis.strokeColor = GREY
+    def y_of(value: float) -> float:
+        return plot.y + (value - y_lo) / (y_hi - y_lo) * plot.height
+
+    for i, (low, high, caption) in enumerate(normal or []):  # behind the lines, captioned at the foot
+        d.add(Rect(plot.x, y_of(low), plot.width, y_of(high) - y_of(low), strokeColor=None,
+                   fillColor=BAND_FILLS[i % len(BAND_FILLS)]))
+        d.add(String(plot.x + 3, y_of(low) + 2, caption, fontName=FONT, fontSize=8, fillColor=GREY))
     d.add(plot)
     for value, label in bands or []:
         y = plot.y + (value - plot.yValueAxis.valueMin) / (plot.yValueAxis.valueMax - plot.yValueAxis.valueMin) * plot.height

@@ -7,10 +7,12 @@ book again.
 """
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
-from ..domain import divisions, icd10
+from ..domain import divisions, icd10, norms
+from ..domain.numbers import fmt
 from ..domain.enums import ScreeningResult
 from ..domain.periods import dmy
 from ..services.reports import HealthBook
@@ -29,6 +31,12 @@ def _heading_of(text: str) -> list:
 
 
 _SECTION = layout.style("book-section", 13, layout.BOLD, layout.TA_LEFT, before=8, after=4)
+_NOTE = layout.style("book-note", 9.5, layout.ITALIC, layout.TA_LEFT, before=2)
+_MARK_COLOUR = colors.Color(0.55, 0, 0.1)  # dark red: still reads as black on a grey printer
+# health-book checkup columns marked when outside the normal band
+_MARKED_COLUMNS = ((2, ("systolic", "diastolic")), (3, ("pulse",)), (4, ("temperature",)), (5, ("spo2",)),
+                   (8, ("glucose",)))
+_BMI_COLUMN = 7  # marked by age and sex (norms.bmi_flag)
 
 
 def _d(day) -> str:
@@ -115,8 +123,16 @@ def _checkups(st: Styles, book: HealthBook) -> list:
     head = ["Ngày khám", "Loại", "Huyết áp<br/>(mmHg)", "Mạch", "Nhiệt độ<br/>(°C)", "SpO2<br/>(%)",
             "Cân nặng<br/>(kg)", "BMI", "Đường huyết<br/>(mmol/L)", "Phân loại", "Kết luận, người khám"]
     rows = [head]
+    marked = []  # (column, row) of values outside the normal band for the age that day
     for c in book.checkups:
         v = c.vitals
+        r = book.resident
+        months = norms.age_in_months(r.birth_date, c.checkup_date)
+        for column, names in _MARKED_COLUMNS:
+            if any(norms.abnormal(n, getattr(v, n), months) for n in names):
+                marked.append((column, len(rows)))
+        if norms.bmi_flag(r.sex, r.birth_date, c.checkup_date, v.weight_kg, v.height_cm):
+            marked.append((_BMI_COLUMN, len(rows)))
         bp = f"{v.systolic}/{v.diastolic}" if v.systolic and v.diastolic else ""
         findings = c.findings
         if c.screening:
@@ -128,11 +144,26 @@ def _checkups(st: Styles, book: HealthBook) -> list:
                      _n(v.pulse), _n(v.temperature, 1), _n(v.spo2), _n(v.weight_kg, 1), _n(v.bmi, 1),
                      _n(v.glucose, 1), c.classification.roman if c.classification else "", findings])
     widths = [17, 15, 15, 11, 12, 11, 13, 10, 16, 11, 34]
-    return story + [layout.simple_table(st, rows, widths, right_cols=frozenset(range(2, 9)), size=9.5)]
+    table = layout.simple_table(st, rows, widths, right_cols=frozenset(range(2, 9)), size=9.5)
+    table.setStyle(TableStyle([cmd for cell in marked for cmd in (
+        ("FONT", cell, cell, layout.BOLD, 9.5), ("TEXTCOLOR", cell, cell, _MARK_COLOUR))]))
+    story.append(table)
+    if marked:
+        story.append(p("Số in đậm: ngoài khoảng bình thường theo tuổi của đối tượng vào ngày khám.", _NOTE))
+    return story
+
+
+def _normal(name: str, months: int | None, caption: str) -> list[tuple[float, float, str]]:
+    """The shaded normal band of a chart, or none (a child's BMI)."""
+    band = norms.band(name, months)
+    if band is None or band.low is None or band.high is None:
+        return []
+    return [(band.low, band.high, f"{caption} {fmt(band.low, 'vi')}–{fmt(band.high, 'vi')}")]
 
 
 def _trends(st: Styles, book: HealthBook) -> list:
     cs = book.checkups
+    months = norms.age_in_months(book.resident.birth_date, cs[-1].checkup_date) if cs else None
     sys_ = [(c.checkup_date, c.vitals.systolic) for c in cs if c.vitals.systolic]
     dia = [(c.checkup_date, c.vitals.diastolic) for c in cs if c.vitals.diastolic]
     weight = [(c.checkup_date, c.vitals.weight_kg) for c in cs if c.vitals.weight_kg]
@@ -142,15 +173,23 @@ def _trends(st: Styles, book: HealthBook) -> list:
     if not (sys_ or weight or glucose):
         return story + [p("Chưa có số đo để vẽ biểu đồ.", st.body_left)]
     half = (FRAME_WIDTH - 6 * mm) / 2
+    bp_normal = (_normal("systolic", months, "tâm thu bình thường")
+                 + _normal("diastolic", months, "tâm trương bình thường"))
     story.append(KeepTogether([charts.trend("Huyết áp", [("Tâm thu", sys_), ("Tâm trương", dia)], width=FRAME_WIDTH,
-                                            unit="mmHg", bands=[(140, "140"), (90, "90")])]))
+                                            unit="mmHg", normal=bp_normal)]))
     story.append(gap(3))
     story.append(charts.side_by_side(charts.trend("Cân nặng", [("Cân nặng", weight)], width=half, unit="kg", decimals=0),
                                      charts.trend("Chỉ số BMI", [("BMI", bmi)], width=half, decimals=1,
-                                                  bands=[(18.5, "18,5"), (23, "23")])))
+                                                  normal=_normal("bmi", months, "bình thường"))))
+    if bmi and norms.age_group(months) != norms.ADULT:
+        story.append(p("Dưới 18 tuổi: không đánh giá BMI theo ngưỡng của người lớn. Dưới 5 tuổi, BMI được so với "
+                       "chuẩn tăng trưởng WHO 2006 theo tuổi và giới (in đậm khi điểm z dưới −2 hoặc trên +2); "
+                       "từ 5 đến dưới 18 tuổi, sổ không đánh giá BMI.", _NOTE))
     story.append(gap(3))
     story.append(charts.trend("Đường huyết", [("Đường huyết", glucose)], width=FRAME_WIDTH, unit="mmol/L",
-                              decimals=1, bands=[(7.0, "7,0")]))
+                              decimals=1, normal=_normal("glucose", months, "lúc đói bình thường")))
+    if cs:
+        story.append(p("Vùng tô nhạt: khoảng bình thường theo tuổi của đối tượng vào lần khám gần nhất.", _NOTE))
     return story
 
 

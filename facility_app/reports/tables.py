@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from ..domain import indicators as ind
+from ..domain import numbers
 from ..domain.enums import DischargeReason, HealthClass
 from ..domain.periods import dmy
 from . import labels
@@ -34,14 +35,11 @@ Cell = Union[int, Pct, Num, str, None]
 
 
 def fmt_int(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return numbers.fmt(n, "vi", 0, grouping=True)
 
 
 def fmt_num(x: float | None, decimals: int = 1, signed: bool = False) -> str:
-    if x is None:
-        return "–"
-    text = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return numbers.fmt(x, "vi", decimals, fixed=True, grouping=True, signed=signed, blank="–")
 
 
 def fmt_pct(x: float | None) -> str:

@@ -4,8 +4,8 @@ Present residents only. Five kinds of item, each pointing at one resident:
 
 - ``checkup_due``: the latest current checkup's next-due date is today or
   past, or the resident has no checkup at all;
-- ``abnormal_vitals``: a current checkup in the last 7 days crosses a
-  threshold of ``domain.alerts``;
+- ``abnormal_vitals``: a current checkup in the last 7 days crosses an
+  alert limit of ``domain.alerts`` for the resident's age that day;
 - ``bhyt``: the health-insurance card expired or expires within 30 days;
 - ``referral``: a referral still open (resident at the higher-level hospital);
 - ``elderly_no_checkup``: aged 80 or more and no checkup this calendar year.
@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from ..domain.alerts import vital_alerts
 from ..domain.entities import Actor, VitalSigns
+from ..domain.norms import age_in_months
 from ..domain.permissions import Permission
 from ..storage.tables import checkups, referrals, residents
 from .base import Service
@@ -143,7 +144,8 @@ class TodayService(Service):
         for row in recent:  # newest first: one line per resident, from the latest abnormal checkup
             if row.resident_id not in people or row.resident_id in seen:
                 continue
-            alerts = vital_alerts(VitalSigns(**{c: getattr(row, c) for c in _VITAL_COLUMNS}))
+            alerts = vital_alerts(VitalSigns(**{c: getattr(row, c) for c in _VITAL_COLUMNS}),
+                                  age_in_months(people[row.resident_id].birth_date, row.checkup_date))
             if alerts:
                 seen.add(row.resident_id)
                 when = f" ({_dmy(row.checkup_date)})"

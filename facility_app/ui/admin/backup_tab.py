@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import numbers
 from ..dialogs import confirm, explain
 from ..forms import ErrorLabel
 from ..style import mark
@@ -168,7 +169,8 @@ class BackupTab(QWidget):
     def _backed_up(self, path) -> None:
         self._set_working(False, self.backup_busy)
         size = Path(path).stat().st_size / 1_000_000
-        self.backup_result.setText(self.tr("Backup written: {path} ({size} MB).").format(path=path, size=f"{size:.1f}"))
+        size_text = numbers.fmt(size, self.session.lang, fixed=True)
+        self.backup_result.setText(self.tr("Backup written: {path} ({size} MB).").format(path=path, size=size_text))
         self.backup_path.setText(str(self._default_backup()))
 
     def _backup_failed(self, exc) -> None:

@@ -1,6 +1,8 @@
 """Which trend charts the record shows, and what each one plots."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
@@ -28,13 +30,19 @@ def chart_name(key: str) -> str:
     }[key]
 
 
-def _range_text(name: str, lang: str, template: str) -> str:
-    low, high = norms.NORMAL[name]
-    return template.replace("%1", labels.number(low, lang)).replace("%2", labels.number(high, lang))
+def _band(name: str, birth: date | None, day: date, lang: str, template: str, color: QColor) -> list[Band]:
+    """The normal band at the resident's age on ``day``, captioned; none for a child's BMI."""
+    normal = norms.normal_range(name, birth, day)
+    if normal is None:
+        return []
+    low, high = normal
+    return [Band(low, high, template.replace("%1", labels.number(low, lang)).replace("%2", labels.number(high, lang)), color)]
 
 
-def show_checkups(chart: TrendChart, key: str, checkups: list[Checkup], lang: str) -> None:
+def show_checkups(chart: TrendChart, key: str, checkups: list[Checkup], lang: str, birth: date | None = None) -> None:
+    """``checkups`` oldest first; the bands are those of the resident's age at the latest one."""
     empty = translate("RecordCharts", "No measurements recorded yet.")
+    day = checkups[-1].checkup_date if checkups else date.min
 
     def points(get) -> list:
         return [(c.checkup_date, get(c)) for c in checkups if get(c) is not None]
@@ -43,18 +51,18 @@ def show_checkups(chart: TrendChart, key: str, checkups: list[Checkup], lang: st
     if key == "blood_pressure":
         series = [Series(translate("RecordCharts", "Systolic"), ORANGE, points(lambda c: c.vitals.systolic)),
                   Series(translate("RecordCharts", "Diastolic"), BLUE, points(lambda c: c.vitals.diastolic))]
-        bands = [Band(*norms.NORMAL["systolic"], _range_text("systolic", lang, translate("RecordCharts", "systolic: normal %1–%2")), BAND),
-                 Band(*norms.NORMAL["diastolic"], _range_text("diastolic", lang, translate("RecordCharts", "diastolic: normal %1–%2")), BAND_2)]
+        bands = (_band("systolic", birth, day, lang, translate("RecordCharts", "systolic: normal %1–%2"), BAND)
+                 + _band("diastolic", birth, day, lang, translate("RecordCharts", "diastolic: normal %1–%2"), BAND_2))
         chart.set_data(chart_name(key), "mmHg", series, bands, empty, decimal_comma=comma)
     elif key == "weight":
         chart.set_data(chart_name(key), "kg", [Series(chart_name(key), GREEN, points(lambda c: c.vitals.weight_kg))],
                        [], empty, decimal_comma=comma)
     elif key == "bmi":
         chart.set_data(chart_name(key), "kg/m²", [Series(chart_name(key), PURPLE, points(lambda c: c.vitals.bmi))],
-                       [Band(*norms.NORMAL["bmi"], _range_text("bmi", lang, translate("RecordCharts", "normal %1–%2")), BAND)], empty, decimal_comma=comma)
+                       _band("bmi", birth, day, lang, translate("RecordCharts", "normal %1–%2"), BAND), empty, decimal_comma=comma)
     elif key == "glucose":
         chart.set_data(chart_name(key), "mmol/L", [Series(chart_name(key), ORANGE, points(lambda c: c.vitals.glucose))],
-                       [Band(*norms.NORMAL["glucose"], _range_text("glucose", lang, translate("RecordCharts", "fasting: normal %1–%2")), BAND)],
+                       _band("glucose", birth, day, lang, translate("RecordCharts", "fasting: normal %1–%2"), BAND),
                        empty, decimal_comma=comma)
 
 

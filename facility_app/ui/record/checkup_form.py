@@ -69,7 +69,7 @@ class CheckupForm(EditForm):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.inputs: dict[str, NumberField] = {}
         for field, whole, name in VITALS:
-            box = NumberField(5)
+            box = NumberField(5, lang=lambda: self.session.lang)
             box.setObjectName(name)
             self.inputs[field] = box
         self.bmi = QLabel(self)
@@ -303,14 +303,35 @@ class CheckupForm(EditForm):
             self.bmi.setStyleSheet("color: #666;")
             return
         text = labels.number(bmi, self.session.lang)
-        if norms.abnormal("bmi", bmi):
-            low, high = norms.NORMAL["bmi"]
+        birth, day = self._age_on()
+        young = norms.bmi_for_age(self._resident, day, vitals)
+        if young is not None:  # under 5: the WHO standards for age and sex
+            z = labels.number(young.z, self.session.lang, fixed=True, signed=True)
+            verdict = {"low": self.tr("thin for age"), "high": self.tr("overweight for age")}.get(
+                young.flag, self.tr("normal for age"))
+            self.bmi.setText(f"{text} ({self.tr('WHO z-score %1: %2').replace('%1', z).replace('%2', verdict)})")
+            self.bmi.setStyleSheet("color: #b00020; font-weight: bold;" if young.flag else "")
+        elif norms.normal_range("bmi", birth, day) is None:
+            self.bmi.setText(f"{text} ({self.tr('under 18: adult norms do not apply')})")
+            self.bmi.setStyleSheet("")
+        elif norms.abnormal("bmi", bmi, birth, day):
+            low, _high = norms.normal_range("bmi", birth, day)
             key = self.tr("below normal") if bmi < low else self.tr("above normal")
             self.bmi.setText(f"{text} ({key})")
             self.bmi.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
             self.bmi.setText(f"{text} ({self.tr('normal')})")
             self.bmi.setStyleSheet("")
+
+    def _age_on(self):
+        """Birth date and checkup day (today while the date is blank or mistyped):
+        the BMI's norm follows the age."""
+        birth = self._resident.birth_date if self._resident else None
+        try:
+            day = self.date.value()
+        except ValueError:
+            day = None
+        return birth, day or self.session.services.clinical.today()
 
     # --- reading and checking -----------------------------------------------------
 

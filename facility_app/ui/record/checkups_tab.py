@@ -59,7 +59,7 @@ class CheckupsTab(QWidget):
         self.void_button.clicked.connect(self.void_selected)
         self.versions_button.clicked.connect(self.show_versions)
 
-        self.model = checkup_model(session.lang, self)
+        self.model = checkup_model(session.lang, self, resident=lambda: self._resident)
         self.table = record_table("checkupTable", self)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -151,11 +151,15 @@ class CheckupsTab(QWidget):
     def checkups(self) -> list[Checkup]:
         return list(self._checkups)
 
+    def _birth(self):
+        """The resident's birth date: the normal bands follow the age."""
+        return self._resident.birth_date if self._resident else None
+
     def show_chart(self, key: str) -> None:
         self._chart_key = key
         for button in self.chart_buttons.buttons():
             button.setChecked(button.text() == charts.chart_name(key))
-        charts.show_checkups(self.chart, key, list(reversed(self._checkups)), self.session.lang)
+        charts.show_checkups(self.chart, key, list(reversed(self._checkups)), self.session.lang, self._birth())
 
     def selected(self) -> Checkup | None:
         return self.model.row_at(selected_row(self.table))
@@ -220,7 +224,7 @@ class CheckupsTab(QWidget):
                                 self, self.session.lang)
         if history is None:
             return
-        dialog = VersionsDialog(self.session.lang, history, self)
+        dialog = VersionsDialog(self.session.lang, history, self, resident=self._resident)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -239,11 +243,12 @@ class CheckupsTab(QWidget):
 class VersionsDialog(QDialog):
     """Every version of one checkup, oldest first: what was corrected and when."""
 
-    def __init__(self, lang: str, history: list[Checkup], parent: QWidget | None = None):
+    def __init__(self, lang: str, history: list[Checkup], parent: QWidget | None = None,
+                 resident: Resident | None = None):
         super().__init__(parent)
         self.setObjectName("checkupVersionsDialog")
         self.setWindowTitle(self.tr("Versions of this checkup"))
-        self.model = checkup_versions_model(lang, self)
+        self.model = checkup_versions_model(lang, self, resident=lambda: resident)
         self.model.set_rows(history)
         self.table = record_table("checkupVersionsTable", self)
         self.table.setModel(self.model)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Callable
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -125,12 +126,28 @@ class NumberField(QLineEdit):
 
     sig_edited = Signal()
 
-    def __init__(self, width_chars: int = 6, parent: QWidget | None = None):
+    def __init__(self, width_chars: int = 6, parent: QWidget | None = None, lang: Callable[[], str] | None = None):
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMaxLength(8)
         self.setFixedWidth(self.fontMetrics().horizontalAdvance("0" * width_chars) + 24)
         self.textEdited.connect(lambda _t: self.sig_edited.emit())
+        self._lang = lang
+        if lang is not None:
+            self.editingFinished.connect(self._show_language_mark)
+
+    def _show_language_mark(self) -> None:
+        """36.7 typed in Vietnamese shows as 36,7 once the nurse leaves the box
+        (36,7 as 36.7 in English); the digits stay as typed, junk stays for its message."""
+        try:
+            if self.value() is None:
+                return
+        except ValueError:
+            return
+        point = "," if self._lang() == "vi" else "."
+        text = self.text().strip().replace(",", point).replace(".", point)
+        if text != self.text():
+            self.setText(text)
 
     def value(self) -> float | None:
         return labels.parse_number(self.text())

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from ...domain import numbers
 from ...domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -170,30 +171,14 @@ def moment(value: datetime | None) -> str:
     return f"{day(local.date())} {local.hour:02d}:{local.minute:02d}"
 
 
-def number(value: float | int | None, lang: str = "vi", decimals: int = 1, fixed: bool = False) -> str:
-    """Numbers with a decimal comma in Vietnamese (36,5), a point in English.
-
-    ``fixed`` keeps the decimals (6,0 beside 5,4 in a column of glucose values).
-    """
-    if value is None:
-        return ""
-    if fixed:
-        text = f"{float(value):.{decimals}f}"
-    elif isinstance(value, int) or float(value).is_integer():
-        text = str(int(value))
-    else:
-        text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+def number(value: float | int | None, lang: str = "vi", decimals: int = 1, fixed: bool = False,
+           signed: bool = False) -> str:
+    """Numbers with a decimal comma in Vietnamese (36,5), a point in English
+    (``domain.numbers.fmt``). ``fixed`` keeps the decimals (6,0 beside 5,4 in a
+    column of glucose values); ``signed`` writes + before a positive z-score."""
+    return numbers.fmt(value, lang, decimals, fixed=fixed, signed=signed)
 
 
 def parse_number(text: str) -> float | None:
     """'36,8' or '36.8' -> 36.8; '' -> None; anything else raises ValueError."""
-    text = text.strip().replace(" ", "")
-    if not text:
-        return None
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    value = float(text)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(text)
-    return value
+    return numbers.parse(text)

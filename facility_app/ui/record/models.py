@@ -6,13 +6,14 @@ column sets of each table. Every model passes pytest-qt's qtmodeltester.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ...domain import icd10
-from ...domain.entities import AuditEntry, Checkup
+from ...domain.entities import AuditEntry, Checkup, Resident
 from . import labels, norms
 
 translate = QCoreApplication.translate
@@ -130,27 +131,39 @@ def _vital(name: str, lang: str):
     return lambda c: labels.number(getattr(c.vitals, name), lang, fixed=fixed)
 
 
-def _vital_alarm(name: str):
-    return lambda c: norms.abnormal(name, getattr(c.vitals, name))
+def checkup_model(lang: str, parent=None, resident: Callable[[], Resident | None] = lambda: None) -> RowsModel:
+    """Current checkups, newest first (the caller sorts), BMI derived; red
+    outside the normal band for the resident's age that day."""
 
+    def birth() -> date | None:
+        who = resident()
+        return who.birth_date if who else None
 
-def checkup_model(lang: str, parent=None) -> RowsModel:
-    """Current checkups, newest first (the caller sorts), BMI derived."""
+    def alarm(*names: str):
+        return lambda c: any(norms.abnormal(n, getattr(c.vitals, n), birth(), c.checkup_date) for n in names)
+
+    def bmi_tip(c: Checkup) -> str | None:
+        found = norms.bmi_for_age(resident(), c.checkup_date, c.vitals)
+        if found is None:
+            return None
+        return translate("RecordTables", "BMI-for-age (WHO 2006): z = %1").replace("%1", labels.number(found.z, lang, fixed=True, signed=True))
+
     columns = [
         Column(lambda: translate("RecordTables", "Date"), lambda c: labels.day(c.checkup_date),
                tooltip=lambda c: translate("RecordTables", "Corrected: earlier versions are kept") if c.supersedes_id else None),
         Column(lambda: translate("RecordTables", "Kind"), lambda c: labels.checkup_kind_short(c.kind) + (" ✎" if c.supersedes_id else ""),
                tooltip=lambda c: labels.checkup_kind(c.kind)),
         Column(lambda: translate("RecordTables", "BP\n(mmHg)"), _bp, numeric=True,
-               alarm=lambda c: norms.abnormal("systolic", c.vitals.systolic) or norms.abnormal("diastolic", c.vitals.diastolic)),
-        Column(lambda: translate("RecordTables", "Pulse"), _vital("pulse", lang), True, _vital_alarm("pulse")),
-        Column(lambda: translate("RecordTables", "Temp.\n(°C)"), _vital("temperature", lang), True, _vital_alarm("temperature")),
-        Column(lambda: translate("RecordTables", "SpO2\n(%)"), _vital("spo2", lang), True, _vital_alarm("spo2")),
-        Column(lambda: translate("RecordTables", "Resp."), _vital("respiratory_rate", lang), True, _vital_alarm("respiratory_rate")),
+               alarm=alarm("systolic", "diastolic")),
+        Column(lambda: translate("RecordTables", "Pulse"), _vital("pulse", lang), True, alarm("pulse")),
+        Column(lambda: translate("RecordTables", "Temp.\n(°C)"), _vital("temperature", lang), True, alarm("temperature")),
+        Column(lambda: translate("RecordTables", "SpO2\n(%)"), _vital("spo2", lang), True, alarm("spo2")),
+        Column(lambda: translate("RecordTables", "Resp."), _vital("respiratory_rate", lang), True, alarm("respiratory_rate")),
         Column(lambda: translate("RecordTables", "Weight\n(kg)"), _vital("weight_kg", lang), True),
         Column(lambda: translate("RecordTables", "Height\n(cm)"), _vital("height_cm", lang), True),
-        Column(lambda: translate("RecordTables", "BMI"), lambda c: labels.number(c.vitals.bmi, lang, fixed=True), True, lambda c: norms.abnormal("bmi", c.vitals.bmi)),
-        Column(lambda: translate("RecordTables", "Glucose\n(mmol/L)"), _vital("glucose", lang), True, _vital_alarm("glucose")),
+        Column(lambda: translate("RecordTables", "BMI"), lambda c: labels.number(c.vitals.bmi, lang, fixed=True), True,
+               lambda c: norms.bmi_abnormal(resident(), c.checkup_date, c.vitals), tooltip=bmi_tip),
+        Column(lambda: translate("RecordTables", "Glucose\n(mmol/L)"), _vital("glucose", lang), True, alarm("glucose")),
         Column(lambda: translate("RecordTables", "Class"), lambda c: labels.health_class(c.classification, long=False),
                tooltip=lambda c: labels.health_class(c.classification)),
         Column(lambda: translate("RecordTables", "Next\ndue"), lambda c: labels.day(c.next_due_date)),
@@ -160,9 +173,9 @@ def checkup_model(lang: str, parent=None) -> RowsModel:
     return RowsModel(columns, parent)
 
 
-def checkup_versions_model(lang: str, parent=None) -> RowsModel:
+def checkup_versions_model(lang: str, parent=None, resident: Callable[[], Resident | None] = lambda: None) -> RowsModel:
     """Every version of one checkup, oldest first, with what became of it."""
-    base = checkup_model(lang)._columns
+    base = checkup_model(lang, resident=resident)._columns
     status = Column(lambda: translate("RecordTables", "Version"), lambda c: translate("RecordTables", "Voided") if c.voided else (translate("RecordTables", "Correction") if c.supersedes_id else translate("RecordTables", "Original")))
     return RowsModel([status] + base, parent)
 

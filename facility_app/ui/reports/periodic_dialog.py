@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import periods
+from ...domain import numbers, periods
 from ...domain.messages import DomainError
 from ...domain.periods import Period, dmy
 from ...reports import periodic as periodic_pdf
@@ -361,7 +361,7 @@ class PeriodicReportDialog(ReportDialogBase):
         notes = self.notes.toPlainText()
         if len(notes) > MAX_NOTES:
             self.notes_error.show_text(self.tr("The remarks are longer than %1 characters; shorten them.")
-                                       .replace("%1", f"{MAX_NOTES:,}".replace(",", ".")))
+                                       .replace("%1", numbers.fmt(MAX_NOTES, self.session.lang, grouping=True)))
             ok = False
         if not ok:
             return None

@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ...domain import numbers
+
 
 @dataclass
 class Series:
@@ -153,8 +155,7 @@ class TrendChart(QWidget):
         return first - pad, last + pad
 
     def _fmt(self, value: float) -> str:
-        text = f"{value:.1f}".rstrip("0").rstrip(".") if not float(value).is_integer() else str(int(value))
-        return text.replace(".", ",") if self._decimal_comma else text
+        return numbers.fmt(value, "vi" if self._decimal_comma else "en")
 
     # --- painting ---------------------------------------------------------------
 
