@@ -451,6 +451,10 @@ Records are kept encrypted on this computer; see the user guide for backups.</so
         <translation>Hồ sơ sức khỏe cho các cơ sở chăm sóc sức khỏe lao động - xã hội.
 Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng để biết cách sao lưu.</translation>
     </message>
+    <message>
+        <source>Go to the list and type part of a name (Ctrl+F)</source>
+        <translation>Về danh sách và gõ một phần họ tên (Ctrl+F)</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>
@@ -501,8 +505,8 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <translation>tên, mã, phòng hoặc CCCD (không cần dấu)</translation>
     </message>
     <message>
-        <source>Type part of a name without accents, e.g. “nguyen van an”. Down arrow goes to the list, Enter opens the first match.</source>
-        <translation>Gõ một phần họ tên, không cần dấu, ví dụ “nguyen van an”. Phím mũi tên xuống để chuyển vào danh sách, Enter để mở người đầu tiên.</translation>
+        <source>Type part of a name without accents, e.g. “nguyen van an”. The first match is selected; Down arrow goes to the list, Enter opens the selected resident.</source>
+        <translation>Gõ một phần họ tên, không cần dấu, ví dụ “nguyen van an”. Người khớp đầu tiên được chọn; phím mũi tên xuống để chuyển vào danh sách, Enter để mở người đang được chọn.</translation>
     </message>
     <message>
         <source>All groups</source>
@@ -528,9 +532,11 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <source>Residents present now, those who left, or everyone</source>
         <translation>Đối tượng đang ở, đã ra khỏi cơ sở, hoặc tất cả</translation>
     </message>
-    <message>
-        <source>Showing {shown} of {total} residents</source>
-        <translation>Đang hiện {shown} trên tổng số {total} đối tượng</translation>
+    <message numerus="yes">
+        <source>Showing {shown} of %Ln resident(s)</source>
+        <translation>
+            <numerusform>Đang hiện {shown} trên tổng số %Ln đối tượng</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -46,8 +46,20 @@ class _WrapDelegate(QStyledItemDelegate):
         return QSize(width, bounds.height() + 8)
 
 
+class _TodayTree(QTreeWidget):
+    """No type-ahead: typed letters go to the resident list's search box
+    (``sig_typed``) instead of silently moving the current line."""
+
+    sig_typed = Signal(str)
+
+    def keyboardSearch(self, text: str) -> None:  # noqa: N802 - Qt name
+        if text.isprintable():
+            self.sig_typed.emit(text)
+
+
 class TodayPanel(QWidget):
     sig_open = Signal(str)  # resident id
+    sig_typed = Signal(str)  # letters typed in the panel, for the list's search box
     sig_loaded = Signal(object)  # TodayList
 
     def __init__(self, session, parent: QWidget | None = None):
@@ -69,7 +81,8 @@ class TodayPanel(QWidget):
         self.error = mark(QLabel(), "error")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.tree = QTreeWidget(objectName="todayTree")
+        self.tree = _TodayTree(objectName="todayTree")
+        self.tree.sig_typed.connect(self.sig_typed)
         self.tree.setColumnCount(1)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
