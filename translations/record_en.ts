@@ -1355,9 +1355,12 @@ every (days)</translation>
         <source>Code %1</source>
         <translation>Code %1</translation>
     </message>
-    <message>
-        <source>born %1 (%2 years)</source>
-        <translation>born %1 (%2 years)</translation>
+    <message numerus="yes">
+        <source>born %1 (%n year(s))</source>
+        <translation>
+            <numerusform>born %1 (%n year)</numerusform>
+            <numerusform>born %1 (%n years)</numerusform>
+        </translation>
     </message>
     <message>
         <source>room %1</source>

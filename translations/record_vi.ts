@@ -1355,9 +1355,11 @@ mỗi (ngày)</translation>
         <source>Code %1</source>
         <translation>Mã %1</translation>
     </message>
-    <message>
-        <source>born %1 (%2 years)</source>
-        <translation>sinh %1 (%2 tuổi)</translation>
+    <message numerus="yes">
+        <source>born %1 (%n year(s))</source>
+        <translation>
+            <numerusform>sinh %1 (%n tuổi)</numerusform>
+        </translation>
     </message>
     <message>
         <source>room %1</source>

@@ -805,6 +805,27 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <source>Click or press Enter to open the record</source>
         <translation>Click or press Enter to open the record</translation>
     </message>
+    <message numerus="yes">
+        <source>Checkup %n day(s) overdue (due {date})</source>
+        <translation>
+            <numerusform>Checkup %n day overdue (due {date})</numerusform>
+            <numerusform>Checkup %n days overdue (due {date})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Insurance card expires on {date} (%n day(s) left)</source>
+        <translation>
+            <numerusform>Insurance card expires on {date} (%n day left)</numerusform>
+            <numerusform>Insurance card expires on {date} (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Referred to {hospital} since {date} (%n day(s))</source>
+        <translation>
+            <numerusform>Referred to {hospital} since {date} (%n day)</numerusform>
+            <numerusform>Referred to {hospital} since {date} (%n days)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UnlockWidget</name>

@@ -804,6 +804,24 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <source>Click or press Enter to open the record</source>
         <translation>Bấm chuột hoặc nhấn Enter để mở hồ sơ</translation>
     </message>
+    <message numerus="yes">
+        <source>Checkup %n day(s) overdue (due {date})</source>
+        <translation>
+            <numerusform>Quá hạn khám %n ngày (hạn {date})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Insurance card expires on {date} (%n day(s) left)</source>
+        <translation>
+            <numerusform>Thẻ BHYT hết hạn ngày {date} (còn %n ngày)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Referred to {hospital} since {date} (%n day(s))</source>
+        <translation>
+            <numerusform>Chuyển tuyến {hospital} từ {date} (%n ngày)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UnlockWidget</name>

@@ -197,7 +197,7 @@ class TodayPanel(QWidget):
             room_word = self.tr("room")
             for item in items:
                 where = f"{item.code}, {room_word} {item.room}" if item.room else item.code
-                child = QTreeWidgetItem([f"{item.full_name} ({where})\n{item.detail(lang)}"])
+                child = QTreeWidgetItem([f"{item.full_name} ({where})\n{self._detail(item, lang)}"])
                 child.setData(0, ID_ROLE, item.resident_id)
                 child.setToolTip(0, self.tr("Click or press Enter to open the record"))
                 children.append(child)
@@ -209,6 +209,20 @@ class TodayPanel(QWidget):
         self.empty.setVisible(not any_item)
         self.tree.setVisible(any_item)
         self.heading.setText(self.tr("Today, {date}").format(date=date_text(today.day)))
+
+    def _detail(self, item, lang: str) -> str:
+        """A line that counts days, in the language's plural forms ("1 day", "3 days")."""
+        n, when = item.days, date_text(item.when) if item.when else ""
+        if n is None:
+            return item.detail(lang)
+        if item.kind == "checkup_due":
+            return self.tr("Checkup %n day(s) overdue (due {date})", "", n).format(date=when)
+        if item.kind == "bhyt":
+            return self.tr("Insurance card expires on {date} (%n day(s) left)", "", n).format(date=when)
+        if item.kind == "referral":
+            return self.tr("Referred to {hospital} since {date} (%n day(s))", "", n).format(
+                hospital=item.place, date=when)
+        return item.detail(lang)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         if item.parent() is None:

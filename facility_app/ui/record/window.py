@@ -293,7 +293,7 @@ class ResidentRecordWidget(QWidget):
         parts = [
             self.tr("Code %1").replace("%1", r.code),
             labels.sex(r.sex),
-            self.tr("born %1 (%2 years)").replace("%1", labels.day(r.birth_date)).replace("%2", str(r.age_on(today))),
+            self.tr("born %1 (%n year(s))", "", r.age_on(today)).replace("%1", labels.day(r.birth_date)),
             ", ".join(g.value for g in r.groups),
         ]
         if r.room:
