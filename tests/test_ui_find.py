@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from facility_app.domain.entities import Resident
 from facility_app.domain.enums import BeneficiaryGroup, Sex
+from facility_app.ui.models.residents import COLUMNS
 from tests.conftest import SYSTEM
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
     make_store,
@@ -149,3 +150,29 @@ def test_letters_typed_in_the_table_or_today_panel_never_move_the_selection_sile
     assert _selected_name(main) == "Nguyễn Thị Hương"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert _open_tab_ids(main) == [ids["Nguyễn Thị Hương"]]
+
+
+def test_groups_column_shows_every_group_at_1366x768_and_names_them_in_a_tooltip(shell_app, qtbot, tmp_path,
+                                                                                   screenshots):
+    data = tmp_path / "data"
+    services, _people = make_store(data)
+    many = services.residents.admit(SYSTEM, Resident(
+        "Vi Văn Nhiều", Sex.MALE, date(1948, 2, 2), date(2024, 1, 10),
+        [BeneficiaryGroup.SOCIAL_ASSISTANCE, BeneficiaryGroup.ELDERLY, BeneficiaryGroup.DISABILITY], room="A1"))
+    services.close()
+    controller = start_logged_in(qtbot, data)
+    main = controller.main
+    residents = main.residents
+    residents.search.setText("vi van nhieu")
+    column = COLUMNS.index("groups")
+    index = residents.proxy.index(0, column)
+    text = index.data()
+    assert set(text.split(", ")) == {"BTXH", "NCT", "NKT"}
+    table = residents.table
+    assert not table.isColumnHidden(column)
+    assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(text) + 8  # not "BTXH, NC…"
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    for name in ("Người cao tuổi", "Người khuyết tật"):
+        assert name in tip, tip
+    assert residents.selected_id() == many.id
+    shoot(main, screenshots, "list-groups-vi")

@@ -163,7 +163,7 @@ class ResidentListWidget(QWidget):
         self._widths: dict[str, int] = {}
         sex = max((names.sex(s) for s in Sex), key=metrics.horizontalAdvance)
         samples = {"code": "DT-00000", "sex": sex, "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.1",
-                   "groups": "BTXH, NKT", "status": self.model.text_for_width()}
+                   "groups": self._groups_sample(metrics), "status": self.model.text_for_width()}
         for name, sample in samples.items():
             column = COLUMNS.index(name)
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
@@ -171,6 +171,18 @@ class ResidentListWidget(QWidget):
             self.table.setColumnWidth(column, width)
             self._widths[name] = width
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
+
+    # the groups column fits the residents' own codes up to three groups; more are elided
+    # (the tooltip names every group in full)
+    _GROUPS_MIN, _GROUPS_MAX = "BTXH, NKT", "BTXH, NCT, NKT"
+
+    def _groups_sample(self, metrics) -> str:
+        widest = max((", ".join(g.value for g in row.groups) for row in self.model.rows()),
+                     key=metrics.horizontalAdvance, default="")
+        cap = metrics.horizontalAdvance(self._GROUPS_MAX)
+        if metrics.horizontalAdvance(widest) > cap:
+            return self._GROUPS_MAX
+        return max(widest, self._GROUPS_MIN, key=metrics.horizontalAdvance)
 
     # columns a narrow window (150 % scaling) drops first, so the name stays readable
     _OPTIONAL_COLUMNS = ("status", "sex", "groups", "room")
@@ -209,6 +221,8 @@ class ResidentListWidget(QWidget):
         self.busy.hide()
         self.error.hide()
         self.model.set_rows(rows)
+        self._size_columns()  # the groups column follows the longest groups now listed
+        self._fit_columns()
         self.sig_loaded.emit(len(rows))
         if self._reload_again:
             self._reload_again = False
