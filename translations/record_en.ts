@@ -1390,6 +1390,22 @@ every (days)</translation>
         <source>At the hospital: %1</source>
         <translation>At the hospital: %1</translation>
     </message>
+    <message>
+        <source>Record a new checkup (Ctrl+K)</source>
+        <translation>Record a new checkup (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Add a chronic condition (Ctrl+B)</source>
+        <translation>Add a chronic condition (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Record a rehabilitation session (Ctrl+H)</source>
+        <translation>Record a rehabilitation session (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Refer the resident to a hospital (Ctrl+T)</source>
+        <translation>Refer the resident to a hospital (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>VersionsDialog</name>

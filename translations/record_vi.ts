@@ -1389,6 +1389,22 @@ mỗi (ngày)</translation>
         <source>At the hospital: %1</source>
         <translation>Đang chuyển tuyến: %1</translation>
     </message>
+    <message>
+        <source>Record a new checkup (Ctrl+K)</source>
+        <translation>Ghi một lần khám mới (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Add a chronic condition (Ctrl+B)</source>
+        <translation>Thêm một bệnh mạn tính (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Record a rehabilitation session (Ctrl+H)</source>
+        <translation>Ghi một buổi phục hồi chức năng (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Refer the resident to a hospital (Ctrl+T)</source>
+        <translation>Chuyển tuyến đối tượng đến bệnh viện (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>VersionsDialog</name>
