@@ -176,3 +176,24 @@ def test_groups_column_shows_every_group_at_1366x768_and_names_them_in_a_tooltip
         assert name in tip, tip
     assert residents.selected_id() == many.id
     shoot(main, screenshots, "list-groups-vi")
+
+
+def test_no_two_window_shortcuts_share_a_key_with_a_record_open(shell_app, qtbot, tmp_path):
+    """Two bindings of one key make Qt ignore both (how Ctrl+F broke)."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    data, ids = _store(tmp_path)
+    controller = start_logged_in(qtbot, data, "binh")  # a doctor: the health book's Ctrl+P too
+    main = controller.main
+    main.open_resident(ids["Nguyễn Thị Huệ"])
+    record = main.tabs.currentWidget()
+    for key in record.NEW_KEYS:
+        record._page(key)  # every tab built
+    keys: list[str] = []
+    for action in main.findChildren(QAction):
+        keys += [k.toString() for k in action.shortcuts() if not k.isEmpty()]
+    for shortcut in main.findChildren(QShortcut):
+        if shortcut.context() != Qt.ShortcutContext.WidgetWithChildrenShortcut and shortcut.parent().isVisible():
+            keys.append(shortcut.key().toString())
+    assert {"Ctrl+F", "Ctrl+K", "Ctrl+B", "Ctrl+H", "Ctrl+T", "Ctrl+P", "Ctrl+W"} <= set(keys)
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
