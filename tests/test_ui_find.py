@@ -199,3 +199,22 @@ def test_no_two_window_shortcuts_share_a_key_with_a_record_open(shell_app, qtbot
             keys.append(shortcut.key().toString())
     assert {"Ctrl+F", "Ctrl+K", "Ctrl+B", "Ctrl+H", "Ctrl+T", "Ctrl+P", "Ctrl+W"} <= set(keys)
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+
+
+def test_enter_on_a_row_the_nurse_unselected_opens_nothing(shell_app, qtbot, tmp_path):
+    data, _ids = _store(tmp_path)
+    controller = start_logged_in(qtbot, data)
+    main = controller.main
+    main.activateWindow()
+    table = main.residents.table
+    table.setFocus()
+    main.residents.select_row(2)
+    index = table.currentIndex()
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, rect.center())
+    assert main.residents.selected_id() is None and table.currentIndex().isValid()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert _open_tab_ids(main) == []
+    main.residents.select_row(2)  # selected again: Enter opens it
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert _open_tab_ids(main) == [main.residents.proxy.resident_id(2)]

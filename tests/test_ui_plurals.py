@@ -90,3 +90,18 @@ def test_record_header_gives_the_age_in_plural_forms(shell_app, qtbot, tmp_path,
     main.open_resident(baby.id)
     record = main.tabs.currentWidget()
     assert words in record.details.text(), record.details.text()
+
+
+@pytest.mark.parametrize("lang, one, many", [
+    ("en", "Receiving changes: page 1 (1 change)…", "Receiving changes: page 2 (40 changes)…"),
+    ("vi", "Đang nhận thay đổi: trang 1 (1 thay đổi)…", "Đang nhận thay đổi: trang 2 (40 thay đổi)…"),
+])
+def test_sync_progress_counts_in_plural_forms(shell_app, lang, one, many):
+    from facility_app.sync.engine import Progress
+    from facility_app.ui import i18n
+    from facility_app.ui.sync.texts import SyncTexts
+
+    i18n.install(lang)
+    texts = SyncTexts()
+    assert texts.progress(Progress("pull", 1, 0), 1) == one
+    assert texts.progress(Progress("pull", 40, 0), 2) == many

@@ -313,6 +313,8 @@ class ResidentListWidget(QWidget):
             self.sig_open.emit(rid)
 
     def _activated(self, index) -> None:
+        if not self.table.selectionModel().isRowSelected(index.row()):
+            return  # Enter on a row the nurse unselected (Ctrl+click) opens nothing
         rid = self.proxy.resident_id(index.row())
         if rid:
             self.sig_open.emit(rid)

@@ -225,6 +225,6 @@ class TodayPanel(QWidget):
         return item.detail(lang)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        if item.parent() is None:
+        if item.parent() is None or not item.isSelected():  # only the line shown selected opens
             return
         self.sig_open.emit(item.data(0, ID_ROLE))
