@@ -218,3 +218,21 @@ def test_enter_on_a_row_the_nurse_unselected_opens_nothing(shell_app, qtbot, tmp
     main.residents.select_row(2)  # selected again: Enter opens it
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert _open_tab_ids(main) == [main.residents.proxy.resident_id(2)]
+
+
+def test_enter_in_the_today_panel_opens_only_the_line_shown_selected(shell_app, qtbot, tmp_path):
+    data, _ids = _store(tmp_path)
+    controller = start_logged_in(qtbot, data)
+    main = controller.main
+    main.activateWindow()
+    tree = main.today.tree
+    tree.setFocus()
+    line = tree.topLevelItem(0).child(0)
+    tree.setCurrentItem(line)
+    tree.clearSelection()  # current but not shown selected
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert _open_tab_ids(main) == []
+    tree.setCurrentItem(line)
+    assert line.isSelected()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert _open_tab_ids(main) == [line.data(0, Qt.ItemDataRole.UserRole + 1)]

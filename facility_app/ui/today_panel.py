@@ -92,7 +92,7 @@ class TodayPanel(QWidget):
         self.tree.setItemDelegate(_WrapDelegate(self.tree))
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
+        self.tree.itemClicked.connect(self._clicked)
         self.empty = mark(QLabel(), "hint")
         self.empty.setWordWrap(True)
         self.empty.hide()
@@ -225,6 +225,10 @@ class TodayPanel(QWidget):
         return item.detail(lang)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        if item.parent() is None or not item.isSelected():  # only the line shown selected opens
-            return
-        self.sig_open.emit(item.data(0, ID_ROLE))
+        """Enter (or double-click): only on the line shown selected."""
+        if item.isSelected():
+            self._clicked(item)
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.parent() is not None:
+            self.sig_open.emit(item.data(0, ID_ROLE))
