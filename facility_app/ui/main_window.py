@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_residents = bar.addMenu("")
-        self.menu_residents.addActions([self.act_admit, self.act_find, self.act_home])
+        self.menu_residents.addActions([self.act_admit, self.act_find, self.act_home, self.act_close_tab])
         self.menu_admin = bar.addMenu("")
         self.menu_admin.addAction(self.act_admin)
         self.menu_admin.menuAction().setVisible(self.act_admin.isVisible())
