@@ -1383,9 +1383,12 @@ every (days)</translation>
         <source>Code %1</source>
         <translation>Code %1</translation>
     </message>
-    <message>
-        <source>born %1 (%2 years)</source>
-        <translation>born %1 (%2 years)</translation>
+    <message numerus="yes">
+        <source>born %1 (%n year(s))</source>
+        <translation>
+            <numerusform>born %1 (%n year)</numerusform>
+            <numerusform>born %1 (%n years)</numerusform>
+        </translation>
     </message>
     <message>
         <source>room %1</source>
@@ -1414,6 +1417,22 @@ every (days)</translation>
     <message>
         <source>At the hospital: %1</source>
         <translation>At the hospital: %1</translation>
+    </message>
+    <message>
+        <source>Record a new checkup (Ctrl+K)</source>
+        <translation>Record a new checkup (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Add a chronic condition (Ctrl+B)</source>
+        <translation>Add a chronic condition (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Record a rehabilitation session (Ctrl+H)</source>
+        <translation>Record a rehabilitation session (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Refer the resident to a hospital (Ctrl+T)</source>
+        <translation>Refer the resident to a hospital (Ctrl+T)</translation>
     </message>
 </context>
 <context>

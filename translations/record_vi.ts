@@ -1383,9 +1383,11 @@ mỗi (ngày)</translation>
         <source>Code %1</source>
         <translation>Mã %1</translation>
     </message>
-    <message>
-        <source>born %1 (%2 years)</source>
-        <translation>sinh %1 (%2 tuổi)</translation>
+    <message numerus="yes">
+        <source>born %1 (%n year(s))</source>
+        <translation>
+            <numerusform>sinh %1 (%n tuổi)</numerusform>
+        </translation>
     </message>
     <message>
         <source>room %1</source>
@@ -1414,6 +1416,22 @@ mỗi (ngày)</translation>
     <message>
         <source>At the hospital: %1</source>
         <translation>Đang chuyển tuyến: %1</translation>
+    </message>
+    <message>
+        <source>Record a new checkup (Ctrl+K)</source>
+        <translation>Ghi một lần khám mới (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Add a chronic condition (Ctrl+B)</source>
+        <translation>Thêm một bệnh mạn tính (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Record a rehabilitation session (Ctrl+H)</source>
+        <translation>Ghi một buổi phục hồi chức năng (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Refer the resident to a hospital (Ctrl+T)</source>
+        <translation>Chuyển tuyến đối tượng đến bệnh viện (Ctrl+T)</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,8 @@
         <translation>Print health book…</translation>
     </message>
     <message>
-        <source>Preview, print or save this resident&apos;s health book (PDF)</source>
-        <translation>Preview, print or save this resident&apos;s health book (PDF)</translation>
+        <source>Preview, print or save this resident&apos;s health book (PDF) (Ctrl+P)</source>
+        <translation>Preview, print or save this resident&apos;s health book (PDF) (Ctrl+P)</translation>
     </message>
 </context>
 <context>

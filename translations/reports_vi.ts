@@ -8,8 +8,8 @@
         <translation>In sổ sức khỏe…</translation>
     </message>
     <message>
-        <source>Preview, print or save this resident&apos;s health book (PDF)</source>
-        <translation>Xem trước, in hoặc lưu sổ theo dõi sức khỏe của đối tượng (PDF)</translation>
+        <source>Preview, print or save this resident&apos;s health book (PDF) (Ctrl+P)</source>
+        <translation>Xem trước, in hoặc lưu sổ theo dõi sức khỏe của đối tượng (PDF) (Ctrl+P)</translation>
     </message>
 </context>
 <context>

@@ -455,6 +455,10 @@ Records are kept encrypted on this computer; see the user guide for backups.</so
         <translation>Health records for labour-social health-care facilities.
 Records are kept encrypted on this computer; see the user guide for backups.</translation>
     </message>
+    <message>
+        <source>Go to the list and type part of a name (Ctrl+F)</source>
+        <translation>Go to the list and type part of a name (Ctrl+F)</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>
@@ -505,8 +509,8 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <translation>name, code, room or CCCD (accents not needed)</translation>
     </message>
     <message>
-        <source>Type part of a name without accents, e.g. “nguyen van an”. Down arrow goes to the list, Enter opens the first match.</source>
-        <translation>Type part of a name without accents, e.g. “nguyen van an”. Down arrow goes to the list, Enter opens the first match.</translation>
+        <source>Type part of a name without accents, e.g. “nguyen van an”. The first match is selected; Down arrow goes to the list, Enter opens the selected resident.</source>
+        <translation>Type part of a name without accents, e.g. “nguyen van an”. The first match is selected; Down arrow goes to the list, Enter opens the selected resident.</translation>
     </message>
     <message>
         <source>All groups</source>
@@ -532,9 +536,12 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <source>Residents present now, those who left, or everyone</source>
         <translation>Residents present now, those who left, or everyone</translation>
     </message>
-    <message>
-        <source>Showing {shown} of {total} residents</source>
-        <translation>Showing {shown} of {total} residents</translation>
+    <message numerus="yes">
+        <source>Showing {shown} of %Ln resident(s)</source>
+        <translation>
+            <numerusform>Showing {shown} of %Ln resident</numerusform>
+            <numerusform>Showing {shown} of %Ln residents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -801,6 +808,27 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
     <message>
         <source>Click or press Enter to open the record</source>
         <translation>Click or press Enter to open the record</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checkup %n day(s) overdue (due {date})</source>
+        <translation>
+            <numerusform>Checkup %n day overdue (due {date})</numerusform>
+            <numerusform>Checkup %n days overdue (due {date})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Insurance card expires on {date} (%n day(s) left)</source>
+        <translation>
+            <numerusform>Insurance card expires on {date} (%n day left)</numerusform>
+            <numerusform>Insurance card expires on {date} (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Referred to {hospital} since {date} (%n day(s))</source>
+        <translation>
+            <numerusform>Referred to {hospital} since {date} (%n day)</numerusform>
+            <numerusform>Referred to {hospital} since {date} (%n days)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -455,6 +455,10 @@ Records are kept encrypted on this computer; see the user guide for backups.</so
         <translation>Hồ sơ sức khỏe cho các cơ sở chăm sóc sức khỏe lao động - xã hội.
 Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng để biết cách sao lưu.</translation>
     </message>
+    <message>
+        <source>Go to the list and type part of a name (Ctrl+F)</source>
+        <translation>Về danh sách và gõ một phần họ tên (Ctrl+F)</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>
@@ -505,8 +509,8 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <translation>tên, mã, phòng hoặc CCCD (không cần dấu)</translation>
     </message>
     <message>
-        <source>Type part of a name without accents, e.g. “nguyen van an”. Down arrow goes to the list, Enter opens the first match.</source>
-        <translation>Gõ một phần họ tên, không cần dấu, ví dụ “nguyen van an”. Phím mũi tên xuống để chuyển vào danh sách, Enter để mở người đầu tiên.</translation>
+        <source>Type part of a name without accents, e.g. “nguyen van an”. The first match is selected; Down arrow goes to the list, Enter opens the selected resident.</source>
+        <translation>Gõ một phần họ tên, không cần dấu, ví dụ “nguyen van an”. Người khớp đầu tiên được chọn; phím mũi tên xuống để chuyển vào danh sách, Enter để mở người đang được chọn.</translation>
     </message>
     <message>
         <source>All groups</source>
@@ -532,9 +536,11 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <source>Residents present now, those who left, or everyone</source>
         <translation>Đối tượng đang ở, đã ra khỏi cơ sở, hoặc tất cả</translation>
     </message>
-    <message>
-        <source>Showing {shown} of {total} residents</source>
-        <translation>Đang hiện {shown} trên tổng số {total} đối tượng</translation>
+    <message numerus="yes">
+        <source>Showing {shown} of %Ln resident(s)</source>
+        <translation>
+            <numerusform>Đang hiện {shown} trên tổng số %Ln đối tượng</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -801,6 +807,24 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
     <message>
         <source>Click or press Enter to open the record</source>
         <translation>Bấm chuột hoặc nhấn Enter để mở hồ sơ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checkup %n day(s) overdue (due {date})</source>
+        <translation>
+            <numerusform>Quá hạn khám %n ngày (hạn {date})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Insurance card expires on {date} (%n day(s) left)</source>
+        <translation>
+            <numerusform>Thẻ BHYT hết hạn ngày {date} (còn %n ngày)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Referred to {hospital} since {date} (%n day(s))</source>
+        <translation>
+            <numerusform>Chuyển tuyến {hospital} từ {date} (%n ngày)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

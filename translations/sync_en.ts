@@ -190,9 +190,12 @@
             <source>Why: {reason}</source>
             <translation>Why: {reason}</translation>
         </message>
-        <message>
-            <source>Mark all {n} rejected changes as read? They will no longer be counted; they are not sent again.</source>
-            <translation>Mark all {n} rejected changes as read? They will no longer be counted; they are not sent again.</translation>
+        <message numerus="yes">
+            <source>Mark all %n rejected change(s) as read? They will no longer be counted; they are not sent again.</source>
+            <translation>
+                <numerusform>Mark the %n rejected change as read? It will no longer be counted; it is not sent again.</numerusform>
+                <numerusform>Mark all %n rejected changes as read? They will no longer be counted; they are not sent again.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Mark this rejected change as read? It will no longer be counted; it is not sent again. Re-enter what is needed first.</source>
@@ -400,9 +403,12 @@
             <source>Sending changes: {done} of {total}…</source>
             <translation>Sending changes: {done} of {total}…</translation>
         </message>
-        <message>
-            <source>Receiving changes: page {pages} ({n} changes)…</source>
-            <translation>Receiving changes: page {pages} ({n} changes)…</translation>
+        <message numerus="yes">
+            <source>Receiving changes: page {pages} (%n change(s))…</source>
+            <translation>
+                <numerusform>Receiving changes: page {pages} (%n change)…</numerusform>
+                <numerusform>Receiving changes: page {pages} (%n changes)…</numerusform>
+            </translation>
         </message>
         <message>
             <source>Checking conflicts…</source>

@@ -190,9 +190,11 @@
             <source>Why: {reason}</source>
             <translation>Lý do: {reason}</translation>
         </message>
-        <message>
-            <source>Mark all {n} rejected changes as read? They will no longer be counted; they are not sent again.</source>
-            <translation>Đánh dấu đã xem cả {n} thay đổi bị từ chối? Chúng sẽ không còn được đếm và không được gửi lại.</translation>
+        <message numerus="yes">
+            <source>Mark all %n rejected change(s) as read? They will no longer be counted; they are not sent again.</source>
+            <translation>
+                <numerusform>Đánh dấu đã xem cả %n thay đổi bị từ chối? Chúng sẽ không còn được đếm và không được gửi lại.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Mark this rejected change as read? It will no longer be counted; it is not sent again. Re-enter what is needed first.</source>
@@ -397,9 +399,11 @@
             <source>Sending changes: {done} of {total}…</source>
             <translation>Đang gửi thay đổi: {done}/{total}…</translation>
         </message>
-        <message>
-            <source>Receiving changes: page {pages} ({n} changes)…</source>
-            <translation>Đang nhận thay đổi: trang {pages} ({n} thay đổi)…</translation>
+        <message numerus="yes">
+            <source>Receiving changes: page {pages} (%n change(s))…</source>
+            <translation>
+                <numerusform>Đang nhận thay đổi: trang {pages} (%n thay đổi)…</numerusform>
+            </translation>
         </message>
         <message>
             <source>Checking conflicts…</source>

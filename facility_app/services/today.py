@@ -51,6 +51,8 @@ class TodayItem:
     detail_vi: str
     detail_en: str
     urgency: int = 0  # higher first: days overdue, or 1000 for an abnormal value today
+    days: int | None = None  # the number of days the detail counts (late, left, at the hospital)
+    place: str = ""  # the hospital of a referral
 
     def detail(self, lang: str = "vi") -> str:
         return self.detail_vi if lang == "vi" else self.detail_en
@@ -79,6 +81,10 @@ def _current(table: sa.Table):
             ~sa.exists().where(newer.c.supersedes_id == table.c.id, newer.c.deleted.is_(False)))
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def _age(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
@@ -105,9 +111,10 @@ class TodayService(Service):
                 .where(referrals.c.deleted.is_(False), referrals.c.outcome == "pending")
                 .order_by(referrals.c.referral_date)).all()
 
-        def item(kind, rid, when, vi, en, urgency=0):
+        def item(kind, rid, when, vi, en, urgency=0, days=None, place=""):
             p = people[rid]
-            out.items.append(TodayItem(kind, rid, p.code, p.full_name, p.room or "", when, vi, en, urgency))
+            out.items.append(TodayItem(kind, rid, p.code, p.full_name, p.room or "", when, vi, en, urgency,
+                                       days, place))
 
         for rid, p in people.items():
             last = latest.get(rid)
@@ -122,8 +129,8 @@ class TodayService(Service):
                         vi, en = "Đến hạn khám hôm nay", "Checkup due today"
                     else:
                         vi, en = (f"Quá hạn khám {late} ngày (hạn {_dmy(due)})",
-                                  f"Checkup {late} days overdue (due {_dmy(due)})")
-                    item("checkup_due", rid, due, vi, en, late)
+                                  f"Checkup {_days(late)} overdue (due {_dmy(due)})")
+                    item("checkup_due", rid, due, vi, en, late, late or None)
             if p.bhyt_valid_to is not None and p.bhyt_valid_to <= day + timedelta(days=BHYT_WARNING_DAYS):
                 left = (p.bhyt_valid_to - day).days
                 if left < 0:
@@ -131,8 +138,8 @@ class TodayService(Service):
                               f"Insurance card expired on {_dmy(p.bhyt_valid_to)}")
                 else:
                     vi, en = (f"Thẻ BHYT hết hạn ngày {_dmy(p.bhyt_valid_to)} (còn {left} ngày)",
-                              f"Insurance card expires on {_dmy(p.bhyt_valid_to)} ({left} days left)")
-                item("bhyt", rid, p.bhyt_valid_to, vi, en, -left)
+                              f"Insurance card expires on {_dmy(p.bhyt_valid_to)} ({_days(left)} left)")
+                item("bhyt", rid, p.bhyt_valid_to, vi, en, -left, left if left >= 0 else None)
             if p.birth_date and _age(p.birth_date, day) >= PRIORITY_AGE:
                 if last is None or last[0] < date(day.year, 1, 1):
                     age = _age(p.birth_date, day)
@@ -158,7 +165,8 @@ class TodayService(Service):
                 days = (day - row.referral_date).days
                 item("referral", row.resident_id, row.referral_date,
                      f"Chuyển tuyến {row.hospital} từ {_dmy(row.referral_date)} ({days} ngày)",
-                     f"Referred to {row.hospital} since {_dmy(row.referral_date)} ({days} days)", days)
+                     f"Referred to {row.hospital} since {_dmy(row.referral_date)} ({_days(days)})", days,
+                     days, row.hospital)
         out.items.sort(key=lambda i: (KINDS.index(i.kind), -i.urgency, i.full_name))
         return out
 

@@ -60,6 +60,12 @@ class UserService(Service):
         with self.store.read() as conn:
             return len(repo.all_users(conn))
 
+    def own_name(self, actor: Actor) -> str:
+        """The logged-in person's full name, to sign what they record ("" for the CLI)."""
+        with self.store.read() as conn:
+            row = repo.user_row(conn, actor.username)
+        return row["full_name"] if row is not None else ""
+
     def _row(self, conn, username: str):
         row = repo.user_row(conn, (username or "").strip().lower())
         if row is None:

@@ -31,6 +31,7 @@ class FieldErrors:
     def __init__(self, labels: dict[str, ErrorLabel], general: ErrorLabel):
         self.labels = labels
         self.general = general
+        self._general_is_problems = False  # else it holds another sentence (a failure), kept on edits
 
     def clear(self) -> None:
         for lab in list(self.labels.values()) + [self.general]:
@@ -46,6 +47,20 @@ class FieldErrors:
             owners[id(target)] = target
         for key, lab in owners.items():
             lab.show_text(" ".join(texts[key]))
+        self._general_is_problems = id(self.general) in owners
+
+    def refresh(self, problems: list[Problem], lang: str) -> None:
+        """After an edit (once a first check showed the messages): each field's
+        message follows what is typed and goes as soon as it is right; the
+        general line keeps a sentence that is not about the fields (a failure)."""
+        texts: dict[int, list[str]] = {}
+        for p in problems:
+            texts.setdefault(id(self.labels.get(p.field, self.general)), []).append(p.message(lang))
+        general = [self.general] if self._general_is_problems or id(self.general) in texts else []
+        for lab in list(self.labels.values()) + general:
+            lab.show_text(" ".join(texts.get(id(lab), [])))
+        if general:
+            self._general_is_problems = id(self.general) in texts
 
     def first_field_with_error(self, problems: list[Problem]) -> str | None:
         for p in problems:

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPanel(session)
         self.residents.sig_open.connect(self.open_resident)
         self.today.sig_open.connect(self.open_resident)
+        self.today.sig_typed.connect(self.residents.type_into_search)
         split = QSplitter(Qt.Orientation.Horizontal, objectName="homeSplit")
         split.addWidget(self.residents)
         split.addWidget(self.today)
@@ -106,8 +107,9 @@ class MainWindow(QMainWindow):
         self.act_admit = QAction(self, objectName="actAdmit", shortcut=QKeySequence("Ctrl+N"))
         self.act_admit.triggered.connect(self.admit)
         self.act_admit.setVisible(s.can(Permission.EDIT_RESIDENT))
-        self.act_find = QAction(self, objectName="actFind")
-        self.act_find.triggered.connect(self.residents.focus_search)
+        # the one Ctrl+F of the window (a second binding would make Qt ignore both)
+        self.act_find = QAction(self, objectName="actFind", shortcut=QKeySequence("Ctrl+F"))
+        self.act_find.triggered.connect(self.find_resident)
         self.act_lock = QAction(self, objectName="actLock", shortcut=QKeySequence("Ctrl+L"))
         self.act_lock.triggered.connect(self.sig_lock)
         self.act_logout = QAction(self, objectName="actLogout")
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_residents = bar.addMenu("")
-        self.menu_residents.addActions([self.act_admit, self.act_find, self.act_home])
+        self.menu_residents.addActions([self.act_admit, self.act_find, self.act_home, self.act_close_tab])
         self.menu_admin = bar.addMenu("")
         self.menu_admin.addAction(self.act_admin)
         self.menu_admin.menuAction().setVisible(self.act_admin.isVisible())
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
         self.act_admit.setText(self.tr("&Admit a resident…"))
         self.act_admit.setToolTip(self.tr("Admit a new resident (Ctrl+N)"))
         self.act_find.setText(self.tr("&Find a resident"))
-        self.act_find.setShortcut(QKeySequence("Ctrl+F"))
+        self.act_find.setToolTip(self.tr("Go to the list and type part of a name (Ctrl+F)"))
         self.act_lock.setText(self.tr("&Lock the screen"))
         self.act_lock.setToolTip(self.tr("Hide every record until someone logs in (Ctrl+L)"))
         self.act_logout.setText(self.tr("Log &out"))
@@ -205,6 +207,13 @@ class MainWindow(QMainWindow):
         self.residents.reload()
         self.today.reload()
         self.sync.refresh()
+        self.residents.focus_search()
+
+    def find_resident(self) -> None:
+        """Ctrl+F from anywhere: the list tab, its search box focused with its text selected."""
+        if self.locked:
+            return
+        self.tabs.setCurrentIndex(0)
         self.residents.focus_search()
 
     # --- records in tabs ----------------------------------------------------------------------

@@ -6,8 +6,7 @@ residents.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +27,19 @@ from .dialogs import explain
 from .models.residents import COLUMNS, ResidentFilterProxy, ResidentTableModel
 from .style import mark
 from .workers import run_async
+
+
+class ResidentTable(QTableView):
+    """The list's table. Letters typed here go to the search box (``sig_typed``)
+    instead of Qt's type-ahead, which would silently move the selection to
+    whichever name starts with them: Enter must open only what the nurse saw
+    selected."""
+
+    sig_typed = Signal(str)
+
+    def keyboardSearch(self, text: str) -> None:  # noqa: N802 - Qt name
+        if text.isprintable():
+            self.sig_typed.emit(text)
 
 
 class ResidentListWidget(QWidget):
@@ -66,7 +78,7 @@ class ResidentListWidget(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.table = QTableView(objectName="residentTable")
+        self.table = ResidentTable(objectName="residentTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
@@ -98,13 +110,16 @@ class ResidentListWidget(QWidget):
         lay.addWidget(self.count)
 
         self.search.textChanged.connect(self._text_changed)
-        self.search.returnPressed.connect(self._open_first)
+        self.search.returnPressed.connect(self.open_selected)
         self.search.installEventFilter(self)
         self.group.activated.connect(self._group_changed)
         self.status.activated.connect(self._status_changed)
         self.table.activated.connect(self._activated)
+        self.table.sig_typed.connect(self.type_into_search)
+        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
         self.proxy.modelReset.connect(self._update_count)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        self.proxy.modelReset.connect(self._restore_selection)
+        self._kept_id: str | None = None
         session.sig_data_changed.connect(self._data_changed)
         self._debounce = QTimer(self, singleShot=True, interval=400, timeout=self.reload)
         self.retranslate()
@@ -115,7 +130,8 @@ class ResidentListWidget(QWidget):
         self.search_label.setText(self.tr("&Find:"))
         self.search.setPlaceholderText(self.tr("name, code, room or CCCD (accents not needed)"))
         self.search.setToolTip(self.tr("Type part of a name without accents, e.g. “nguyen van an”. "
-                                       "Down arrow goes to the list, Enter opens the first match."))
+                                       "The first match is selected; Down arrow goes to the list, "
+                                       "Enter opens the selected resident."))
         current_group = self.group.currentData()
         self.group.clear()
         self.group.addItem(self.tr("All groups"), None)
@@ -147,7 +163,7 @@ class ResidentListWidget(QWidget):
         self._widths: dict[str, int] = {}
         sex = max((names.sex(s) for s in Sex), key=metrics.horizontalAdvance)
         samples = {"code": "DT-00000", "sex": sex, "birth_date": "00/00/0000 (100)", "room": "Nhà 2 - P.1",
-                   "groups": "BTXH, NKT", "status": self.model.text_for_width()}
+                   "groups": self._groups_sample(metrics), "status": self.model.text_for_width()}
         for name, sample in samples.items():
             column = COLUMNS.index(name)
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
@@ -155,6 +171,18 @@ class ResidentListWidget(QWidget):
             self.table.setColumnWidth(column, width)
             self._widths[name] = width
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
+
+    # the groups column fits the residents' own codes up to three groups; more are elided
+    # (the tooltip names every group in full)
+    _GROUPS_MIN, _GROUPS_MAX = "BTXH, NKT", "BTXH, NCT, NKT"
+
+    def _groups_sample(self, metrics) -> str:
+        widest = max((", ".join(g.value for g in row.groups) for row in self.model.rows()),
+                     key=metrics.horizontalAdvance, default="")
+        cap = metrics.horizontalAdvance(self._GROUPS_MAX)
+        if metrics.horizontalAdvance(widest) > cap:
+            return self._GROUPS_MAX
+        return max(widest, self._GROUPS_MIN, key=metrics.horizontalAdvance)
 
     # columns a narrow window (150 % scaling) drops first, so the name stays readable
     _OPTIONAL_COLUMNS = ("status", "sex", "groups", "room")
@@ -193,6 +221,8 @@ class ResidentListWidget(QWidget):
         self.busy.hide()
         self.error.hide()
         self.model.set_rows(rows)
+        self._size_columns()  # the groups column follows the longest groups now listed
+        self._fit_columns()
         self.sig_loaded.emit(len(rows))
         if self._reload_again:
             self._reload_again = False
@@ -213,6 +243,33 @@ class ResidentListWidget(QWidget):
     def _text_changed(self, text: str) -> None:
         self.proxy.set_filter(text=text)
         self._update_count()
+        self.select_row(0 if text.strip() else -1)
+
+    def select_row(self, row: int) -> None:
+        """Show ``row`` selected and in sight (-1: nothing): what Enter opens is what is seen."""
+        if 0 <= row < self.proxy.rowCount():
+            index = self.proxy.index(row, COLUMNS.index("full_name"))
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+        else:
+            self.table.selectionModel().clear()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.resident_id(rows[0].row()) if rows else None
+
+    def _remember_selection(self) -> None:
+        self._kept_id = self.selected_id()
+
+    def _restore_selection(self) -> None:
+        """A reload keeps the same resident selected, or none (never another one)."""
+        kept, self._kept_id = self._kept_id, None
+        for row in range(self.proxy.rowCount()) if kept else ():
+            if self.proxy.resident_id(row) == kept:
+                self.select_row(row)
+                return
+        self.select_row(-1)
 
     def _group_changed(self, _index: int) -> None:
         value = self.group.currentData()
@@ -225,30 +282,39 @@ class ResidentListWidget(QWidget):
 
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        locale = QLocale()
-        self.count.setText(self.tr("Showing {shown} of {total} residents").format(
-            shown=locale.toString(shown), total=locale.toString(total)))
+        self.count.setText(self.tr("Showing {shown} of %Ln resident(s)", "", total).format(
+            shown=self.locale().toString(shown)))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def type_into_search(self, text: str) -> None:
+        """Typing while the table (or the Today panel) has the focus goes on in the search box, in sight."""
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search.end(False)
+        self.search.insert(text)
+
     def eventFilter(self, obj, event) -> bool:
         if obj is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             if self.proxy.rowCount():
                 self.table.setFocus()
-                self.table.selectRow(0)
+                if not self.selected_id():
+                    self.select_row(0)
             return True
         return super().eventFilter(obj, event)
 
     # --- opening ------------------------------------------------------------------------------
 
-    def _open_first(self) -> None:
-        rid = self.proxy.resident_id(0)
+    def open_selected(self) -> None:
+        """Enter in the search box opens the row shown selected, or nothing."""
+        rid = self.selected_id()
         if rid:
             self.sig_open.emit(rid)
 
     def _activated(self, index) -> None:
+        if not self.table.selectionModel().isRowSelected(index.row()):
+            return  # Enter on a row the nurse unselected (Ctrl+click) opens nothing
         rid = self.proxy.resident_id(index.row())
         if rid:
             self.sig_open.emit(rid)

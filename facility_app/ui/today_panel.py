@@ -46,8 +46,20 @@ class _WrapDelegate(QStyledItemDelegate):
         return QSize(width, bounds.height() + 8)
 
 
+class _TodayTree(QTreeWidget):
+    """No type-ahead: typed letters go to the resident list's search box
+    (``sig_typed``) instead of silently moving the current line."""
+
+    sig_typed = Signal(str)
+
+    def keyboardSearch(self, text: str) -> None:  # noqa: N802 - Qt name
+        if text.isprintable():
+            self.sig_typed.emit(text)
+
+
 class TodayPanel(QWidget):
     sig_open = Signal(str)  # resident id
+    sig_typed = Signal(str)  # letters typed in the panel, for the list's search box
     sig_loaded = Signal(object)  # TodayList
 
     def __init__(self, session, parent: QWidget | None = None):
@@ -69,7 +81,8 @@ class TodayPanel(QWidget):
         self.error = mark(QLabel(), "error")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.tree = QTreeWidget(objectName="todayTree")
+        self.tree = _TodayTree(objectName="todayTree")
+        self.tree.sig_typed.connect(self.sig_typed)
         self.tree.setColumnCount(1)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
@@ -79,7 +92,7 @@ class TodayPanel(QWidget):
         self.tree.setItemDelegate(_WrapDelegate(self.tree))
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
+        self.tree.itemClicked.connect(self._clicked)
         self.empty = mark(QLabel(), "hint")
         self.empty.setWordWrap(True)
         self.empty.hide()
@@ -184,7 +197,7 @@ class TodayPanel(QWidget):
             room_word = self.tr("room")
             for item in items:
                 where = f"{item.code}, {room_word} {item.room}" if item.room else item.code
-                child = QTreeWidgetItem([f"{item.full_name} ({where})\n{item.detail(lang)}"])
+                child = QTreeWidgetItem([f"{item.full_name} ({where})\n{self._detail(item, lang)}"])
                 child.setData(0, ID_ROLE, item.resident_id)
                 child.setToolTip(0, self.tr("Click or press Enter to open the record"))
                 children.append(child)
@@ -197,7 +210,25 @@ class TodayPanel(QWidget):
         self.tree.setVisible(any_item)
         self.heading.setText(self.tr("Today, {date}").format(date=date_text(today.day)))
 
+    def _detail(self, item, lang: str) -> str:
+        """A line that counts days, in the language's plural forms ("1 day", "3 days")."""
+        n, when = item.days, date_text(item.when) if item.when else ""
+        if n is None:
+            return item.detail(lang)
+        if item.kind == "checkup_due":
+            return self.tr("Checkup %n day(s) overdue (due {date})", "", n).format(date=when)
+        if item.kind == "bhyt":
+            return self.tr("Insurance card expires on {date} (%n day(s) left)", "", n).format(date=when)
+        if item.kind == "referral":
+            return self.tr("Referred to {hospital} since {date} (%n day(s))", "", n).format(
+                hospital=item.place, date=when)
+        return item.detail(lang)
+
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        if item.parent() is None:
-            return
-        self.sig_open.emit(item.data(0, ID_ROLE))
+        """Enter (or double-click): only on the line shown selected."""
+        if item.isSelected():
+            self._clicked(item)
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.parent() is not None:
+            self.sig_open.emit(item.data(0, ID_ROLE))

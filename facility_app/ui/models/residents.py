@@ -33,6 +33,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _GROUPS_COLUMN = COLUMNS.index("groups")
+_NAME_COLUMN = COLUMNS.index("full_name")
 _COLUMN_COUNT = len(COLUMNS)
 _NO_INDEX = QModelIndex()
 
@@ -108,6 +109,9 @@ class ResidentTableModel(QAbstractTableModel):
             return self._rows[r].id
         if role == _TOOLTIP and column == _GROUPS_COLUMN:
             return ", ".join(names.group(g) for g in self._rows[r].groups)
+        if role == _TOOLTIP and column == _NAME_COLUMN:  # the groups column is the first a narrow window drops
+            row = self._rows[r]
+            return f"{row.full_name}\n" + ", ".join(names.group(g) for g in row.groups)
         return None
 
     def _text(self, row: RosterRow, column: str) -> str:

@@ -229,12 +229,21 @@ class CheckupForm(EditForm):
         self._fill(None)
         self._loading = True
         self.date.set_value(self.session.services.clinical.today())
+        self.examiner.setText(self._own_name())  # usually who types it; editable
         self.kind.set_current(CheckupKind.PERIODIC if latest else CheckupKind.ADMISSION)
         self._loading = False
         self._kind_changed()
         self.reset_state()
         self._show_previous(latest)
         self.date.setFocus()
+
+    def _own_name(self) -> str:
+        if not hasattr(self, "_examiner_name"):
+            try:
+                self._examiner_name = self.session.services.users.own_name(self.session.actor)
+            except Exception:  # noqa: BLE001 - a prefill, never a reason to refuse the form
+                self._examiner_name = ""
+        return self._examiner_name
 
     def start_correction(self, resident: Resident, checkup: Checkup) -> None:
         self._resident, self._correcting = resident, checkup

@@ -73,6 +73,7 @@ class EditForm(QWidget):
         self._show_all = False
         self._dirty = False
         self._loading = False
+        self._refused = False  # the banner says "Not saved: correct the fields marked in red"
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
@@ -169,6 +170,7 @@ class EditForm(QWidget):
         self._touched.clear()
         self._show_all = False
         self._dirty = False
+        self._refused = False
         self.banner.clear_message()
         self.place_problems([])
 
@@ -176,7 +178,26 @@ class EditForm(QWidget):
         problems = self.problems()
         shown = problems if self._show_all else [p for p in problems if p.field in self._touched]
         self.place_problems(shown)
+        if self._refused:  # the refusal banner says what is still wrong, and goes once nothing is
+            self._show_refusal(problems) if problems else self._clear_refusal()
         return problems
+
+    def _show_refusal(self, problems: list) -> None:
+        unplaced = [p for p in problems if p.field not in self._fields]
+        text = translate("RecordForms", "Not saved: correct the fields marked in red.")
+        if unplaced:
+            text += " " + " ".join(p.message(self.session.lang) for p in unplaced)
+        self.banner.show_error(text)
+        self._refused = True
+
+    def _clear_refusal(self) -> None:
+        self._refused = False
+        self.banner.clear_message()
+
+    def _service_refused(self, problems: list) -> list:
+        """The service's own check found problems: beside their fields, and the banner goes when they are fixed."""
+        self._refused = True
+        return self.place_problems(problems)
 
     def place_problems(self, problems: list) -> list:
         """Put each message beside its field; return those with no field here."""
@@ -206,15 +227,11 @@ class EditForm(QWidget):
         self._show_all = True
         problems = self.revalidate()
         if problems:
-            unplaced = [p for p in problems if p.field not in self._fields]
-            lang = self.session.lang
-            text = translate("RecordForms", "Not saved: correct the fields marked in red.")
-            if unplaced:
-                text += " " + " ".join(p.message(lang) for p in unplaced)
-            self.banner.show_error(text)
+            self._show_refusal(problems)
             self.focus_first_error(problems)
             return False
-        ok, result = feedback.attempt(self.submit, self.session.lang, self.banner, self.place_problems)
+        self._refused = False
+        ok, result = feedback.attempt(self.submit, self.session.lang, self.banner, self._service_refused)
         if not ok:
             return False
         self._dirty = False

@@ -62,6 +62,7 @@ monkeypatch them).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.entities import Resident
@@ -83,6 +84,10 @@ class ResidentRecordWidget(QWidget):
     # (key, objectName) in tab order; the pages are built the first time they are shown
     TABS = (("profile", "tabProfile"), ("checkups", "tabCheckups"), ("conditions", "tabConditions"),
             ("rehab", "tabRehab"), ("referrals", "tabReferrals"), ("history", "tabHistory"))
+    # the record's main actions from the keyboard (Vietnamese mnemonics: Khám, Bệnh, pHục hồi, chuyển Tuyến);
+    # the main window has Ctrl+N (admit), F (find), W (close the record), L, Q, R, 1 and F5
+    NEW_KEYS = {"checkups": "Ctrl+K", "conditions": "Ctrl+B", "rehab": "Ctrl+H", "referrals": "Ctrl+T"}
+    PRINT_KEY = "Ctrl+P"
 
     def __init__(self, session, resident_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,6 +138,13 @@ class ResidentRecordWidget(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
+        # shortcuts of the window the record is in; a hidden record (another tab) does not answer them
+        self.shortcuts: dict[str, QShortcut] = {}
+        for key, keys in self.NEW_KEYS.items():
+            self.shortcuts[key] = QShortcut(QKeySequence(keys), self, activated=lambda k=key: self.start_new(k))
+        if self.print_book is not None:
+            self.shortcuts["print"] = QShortcut(QKeySequence(self.PRINT_KEY), self, activated=self._print_shortcut)
+
         session.sig_data_changed.connect(self._data_changed)
         session.sig_language_changed.connect(self._language_changed)
         if self.reload():
@@ -162,6 +174,8 @@ class ResidentRecordWidget(QWidget):
         if hasattr(page, "sig_changed"):
             page.sig_changed.connect(self.session.changed)
         self._pages[key] = page
+        if key in self.NEW_KEYS:
+            page.new_button.setToolTip(self._new_tooltips()[key])
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         placeholder = self.tabs.widget(index)
@@ -176,6 +190,29 @@ class ResidentRecordWidget(QWidget):
         elif hasattr(page, "form"):
             page.form.sig_closed.connect(self._apply_pending_language)
         return page
+
+    def _new_tooltips(self) -> dict[str, str]:
+        return {"checkups": self.tr("Record a new checkup (Ctrl+K)"),
+                "conditions": self.tr("Add a chronic condition (Ctrl+B)"),
+                "rehab": self.tr("Record a rehabilitation session (Ctrl+H)"),
+                "referrals": self.tr("Refer the resident to a hospital (Ctrl+T)")}
+
+    def start_new(self, key: str) -> bool:
+        """A "new ..." shortcut: its tab, and its form, unless a form is already
+        open there (then that form, with whatever was typed in it)."""
+        page = self._page(key)
+        self.tabs.setCurrentWidget(page)
+        if page.form_open():
+            return False
+        button = page.new_button
+        if not (button.isVisibleTo(page) and button.isEnabled()):
+            return False  # this role may not, or the record is not loaded
+        button.click()
+        return True
+
+    def _print_shortcut(self) -> None:
+        if self.print_book.isVisible() and self.print_book.isEnabled():
+            self.print_book.click()
 
     def _tab_shown(self, index: int) -> None:
         if 0 <= index < len(self.TABS):
@@ -293,7 +330,7 @@ class ResidentRecordWidget(QWidget):
         parts = [
             self.tr("Code %1").replace("%1", r.code),
             labels.sex(r.sex),
-            self.tr("born %1 (%2 years)").replace("%1", labels.day(r.birth_date)).replace("%2", str(r.age_on(today))),
+            self.tr("born %1 (%n year(s))", "", r.age_on(today)).replace("%1", labels.day(r.birth_date)),
             ", ".join(g.value for g in r.groups),
         ]
         if r.room:

@@ -113,7 +113,7 @@ class HealthBookButton(QPushButton):
 
     def retranslate(self) -> None:
         self.setText(self.tr("Print health book…"))
-        self.setToolTip(self.tr("Preview, print or save this resident's health book (PDF)"))
+        self.setToolTip(self.tr("Preview, print or save this resident's health book (PDF) (Ctrl+P)"))  # key: record window
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

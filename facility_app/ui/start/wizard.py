@@ -109,7 +109,18 @@ class FacilityPage(QWizardPage):
         self.hint = mark(QLabel(), "hint")
         self.hint.setWordWrap(True)
         self.form.addRow(self.hint)
+        self.checked = False  # Next was pressed once: messages are live from then on
+        for edit in (self.code, self.name):
+            edit.textChanged.connect(self._recheck)
+        for combo in (self.kind, self.province):
+            combo.currentIndexChanged.connect(self._recheck)
         self.retranslate()
+
+    def _recheck(self, *_args) -> None:
+        """Once Next has shown the messages, they follow the typing and go as soon as the field is right."""
+        if not self.checked or self.kind.currentData() is None:  # None: the list is being refilled
+            return
+        self.errors.refresh(startup.facility_problems(self.facility()), self._lang())
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The facility"))
@@ -155,6 +166,7 @@ class FacilityPage(QWizardPage):
                         FacilityType(self.kind.currentData()), province_code=self.province.currentData())
 
     def validatePage(self) -> bool:
+        self.checked = True
         problems = startup.facility_problems(self.facility())
         self.errors.show(problems, self._lang())
         return not problems
@@ -181,7 +193,19 @@ class PassphrasePage(QWizardPage):
         self.form.addRow(self.label_again, _field(self.again, self.error_again))
         self.form.addRow(self.warning)
         self.first.textChanged.connect(self._update_strength)
+        self.checked = False
+        self.first.textChanged.connect(self._recheck)
+        self.again.textChanged.connect(self._recheck)
         self.retranslate()
+
+    def _recheck(self, *_args) -> None:
+        """Once Next has shown the messages, they follow the typing and go once it is right."""
+        if not self.checked:
+            return
+        problems = startup.passphrase_problems(self.first.text())
+        self.error_first.show_text(" ".join(p.message(self._lang()) for p in problems))
+        if not self.error_again.isHidden() and self.first.text() == self.again.text():
+            self.error_again.show_text("")
 
     def _update_strength(self, text: str) -> None:
         score, words = passphrase_strength(text)
@@ -199,6 +223,7 @@ class PassphrasePage(QWizardPage):
         self._update_strength(self.first.text())
 
     def validatePage(self) -> bool:
+        self.checked = True
         problems = startup.passphrase_problems(self.first.text())
         self.error_first.show_text(" ".join(p.message(self._lang()) for p in problems))
         mismatch = not problems and self.first.text() != self.again.text()
@@ -232,7 +257,19 @@ class AdminPage(QWizardPage):
         self.form.addRow(self.errors.general)
         self.form.addRow(self.busy_text)
         self.form.addRow(self.busy)
+        self.checked = False
+        for edit in (self.username, self.full_name, self.password, self.password_again):
+            edit.textChanged.connect(self._recheck)
         self.retranslate()
+
+    def _recheck(self, *_args) -> None:
+        """Once Create has shown the messages, they follow the typing and go once it is right."""
+        if not self.checked:
+            return
+        self.errors.refresh(startup.admin_problems(self.username.text(), self.full_name.text(),
+                                                   self.password.text()), self._lang())
+        if not self.error_again.isHidden() and self.password.text() == self.password_again.text():
+            self.error_again.show_text("")
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("First administrator"))
@@ -245,6 +282,7 @@ class AdminPage(QWizardPage):
         self.busy_text.setText(self.tr("Creating the encrypted records store…"))
 
     def check(self) -> bool:
+        self.checked = True
         problems = startup.admin_problems(self.username.text(), self.full_name.text(), self.password.text())
         self.errors.show(problems, self._lang())
         mismatch = not problems and self.password.text() != self.password_again.text()

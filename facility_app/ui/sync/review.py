@@ -390,8 +390,8 @@ class SyncReviewDialog(QDialog):
         if not all_of_them and p is None:
             return
         n = len(self.data.parked) if (all_of_them and self.data) else 1
-        question = (self.tr("Mark all {n} rejected changes as read? They will no longer be counted; they are "
-                            "not sent again.").format(n=n) if all_of_them else
+        question = (self.tr("Mark all %n rejected change(s) as read? They will no longer be counted; they are "
+                            "not sent again.", "", n) if all_of_them else
                     self.tr("Mark this rejected change as read? It will no longer be counted; it is not sent "
                             "again. Re-enter what is needed first."))
         confirm(self, self.tr("Mark as read"), question, self.tr("Mark as read"),

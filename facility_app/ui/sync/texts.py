@@ -87,7 +87,7 @@ class SyncTexts(QObject):
         if progress.phase == "push":
             return self.tr("Sending changes: {done} of {total}…").format(done=progress.done, total=progress.total)
         if progress.phase == "pull":
-            return self.tr("Receiving changes: page {pages} ({n} changes)…").format(pages=pages, n=progress.done)
+            return self.tr("Receiving changes: page {pages} (%n change(s))…", "", progress.done).format(pages=pages)
         return self.tr("Checking conflicts…")
 
     # --- the status bar's sentence --------------------------------------------------------------

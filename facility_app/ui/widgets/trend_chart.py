@@ -102,6 +102,8 @@ class TrendChart(QWidget):
         self._fixed: tuple[float | None, float | None] = (None, None)
         self._decimal_comma = False
         self._hits: list[tuple[QPointF, str]] = []
+        self.legend_rects: list[QRectF] = []  # where the last paint put them (tests check they never overlap)
+        self.value_label_rects: list[QRectF] = []
 
     # --- data -------------------------------------------------------------
 
@@ -176,8 +178,9 @@ class TrendChart(QWidget):
         painter.drawText(QRectF(self.MARGIN, top, self.width() - 2 * self.MARGIN, fm.height() + 4),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setFont(base_font)
+        self.legend_rects, self.value_label_rects = [], []
         if len(self._series) > 1:  # one line needs no legend: the title names it
-            self._draw_legend(painter, fm, top)
+            self.legend_rects = self._draw_legend(painter, fm, top)
         top += fm.height() + 12
 
         if not self._points():
@@ -269,13 +272,29 @@ class TrendChart(QWidget):
             last_d, last_v = s.points[-1]
             painter.setPen(s.color.darker(130))
             text = self._fmt(last_v)
-            tw = fm.horizontalAdvance(text)
-            tx = min(pts[-1].x() + 6, plot.right() - tw)
-            painter.drawText(QPointF(tx, pts[-1].y() - 6), text)
-            obstacles.append(QRectF(tx, pts[-1].y() - 6 - fm.ascent(), tw, fm.height()))
+            rect = self._value_label_rect(fm, text, pts[-1], plot, self.legend_rects + self.value_label_rects)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            obstacles.append(rect)
+            self.value_label_rects.append(rect)
             painter.setBrush(Qt.BrushStyle.NoBrush)
         self._draw_band_captions(painter, fm, plot, band_rects, obstacles)
         painter.end()
+
+    @staticmethod
+    def _value_label_rect(fm: QFontMetrics, text: str, point: QPointF, plot: QRectF, taken: list[QRectF]) -> QRectF:
+        """Above and right of the point; below it when that would leave the
+        plot (a value at the top of the axis) or cover the legend or another label."""
+        w, h = fm.horizontalAdvance(text) + 2, fm.height()
+        x = max(plot.left() + 2, min(point.x() + 6, plot.right() - w))
+        above = QRectF(x, point.y() - 6 - h, w, h)
+        below = QRectF(x, point.y() + 6, w, h)
+        left = QRectF(max(plot.left() + 2, point.x() - 8 - w), point.y() - h / 2, w, h)
+
+        def fits(rect: QRectF) -> bool:
+            return (rect.top() >= plot.top() - 1 and rect.bottom() <= plot.bottom() + 1
+                    and not any(rect.intersects(t) for t in taken))
+
+        return next((r for r in (above, below, left) if fits(r)), below if above.top() < plot.top() else above)
 
     def _draw_band_captions(self, painter: QPainter, fm: QFontMetrics, plot: QRectF, bands, obstacles) -> None:
         """Each normal range's caption in the corner of its band that covers the fewest points."""
@@ -297,16 +316,21 @@ class TrendChart(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, band.label)
             obstacles.append(rect)
 
-    def _draw_legend(self, painter: QPainter, fm: QFontMetrics, top: float) -> None:
+    def _draw_legend(self, painter: QPainter, fm: QFontMetrics, top: float) -> list[QRectF]:
+        """Right of the title, above the plot; returns the rectangles it covers."""
         x = self.width() - self.MARGIN
+        rects = []
         for s in reversed(self._series):
             w = fm.horizontalAdvance(s.name)
             x -= w
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x, top, w + 2, fm.height() + 4), Qt.AlignmentFlag.AlignVCenter, s.name)
+            text_rect = QRectF(x, top, w + 2, fm.height() + 4)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, s.name)
             x -= 20
             painter.fillRect(QRectF(x, top + fm.height() / 2 - 1, 14, 4), s.color)
+            rects.append(QRectF(x, top, text_rect.right() - x, text_rect.height()))
             x -= 16
+        return rects
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt naming
         pos = event.position()
