@@ -10,48 +10,6 @@ say() { echo "$1"; echo "$2"; }  # Vietnamese, then English
 # --- Qt's X11 platform plugin needs these system libraries (a fresh Debian/Ubuntu lacks some)
 qt_libs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
          libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libegl1 libfontconfig1)
-# apt and dpkg take fcntl (POSIX) write locks on these files; another apt (unattended-upgrades,
-# a software centre) holding one makes apt-get fail at once with "Could not get lock".
-apt_locks=(/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock /var/cache/apt/archives/lock)
-apt_wait="${FACILITY_APT_WAIT_SECONDS:-900}"
-
-apt_lock_holder() {  # prints "FILE (pid N)" for the first held lock, nothing when all are free
-  $sudo "${PYTHON:-python3}" - "${apt_locks[@]}" <<'PY'
-import fcntl, os, struct, sys
-for path in sys.argv[1:]:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        continue
-    try:  # struct flock (x86-64, arm64): type, whence, start, len, pid
-        got = fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack("hhqqi4x", fcntl.F_WRLCK, 0, 0, 0, 0))
-        kind, _, _, _, pid = struct.unpack("hhqqi4x", got)
-        if kind != fcntl.F_UNLCK:
-            print(f"{path} (pid {pid})")
-            break
-    finally:
-        os.close(fd)
-PY
-}
-
-wait_for_apt() {
-  local waited=0 holder
-  while holder="$(apt_lock_holder)" && [ -n "$holder" ]; do
-    if [ "$waited" -eq 0 ]; then
-      say "Một chương trình cài đặt khác đang chạy (đang giữ $holder); đang chờ nó xong (tối đa $((apt_wait / 60)) phút)…" \
-          "Another installer is running (it holds $holder); waiting for it to finish (up to $((apt_wait / 60)) minutes)…"
-    fi
-    if [ "$waited" -ge "$apt_wait" ]; then
-      say "Đã chờ $((apt_wait / 60)) phút mà chương trình cài đặt kia vẫn chưa xong. Hãy để nó chạy xong (hoặc khởi động lại máy) rồi chạy lại lệnh này." \
-          "Waited $((apt_wait / 60)) minutes and the other installer has not finished. Let it finish (or restart the computer), then run this command again."
-      exit 1
-    fi
-    sleep 2
-    waited=$((waited + 2))
-  done
-  [ "$waited" -eq 0 ] || say "Chương trình cài đặt kia đã xong; tiếp tục." "The other installer has finished; going on."
-}
-
 if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
   installed="$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${qt_libs[@]}" 2>/dev/null || true)"
   missing=()
@@ -59,7 +17,8 @@ if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
   if [ ${#missing[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     say "Cài thư viện hệ thống cho giao diện: ${missing[*]}" "Installing system libraries for the window: ${missing[*]}"
-    wait_for_apt
+    apt_wait="${FACILITY_APT_WAIT_SECONDS:-900}"
+    $sudo env FACILITY_APT_WAIT_SECONDS="$apt_wait" bash scripts/wait-for-apt.sh
     # DPkg::Lock::Timeout: should another apt start between our check and ours, apt waits too
     apt_opts=(-qq -o "DPkg::Lock::Timeout=$apt_wait")
     $sudo apt-get "${apt_opts[@]}" update >/dev/null
