@@ -960,4 +960,85 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <translation>Khóa tài khoản</translation>
     </message>
 </context>
+<context>
+    <name>FirstDayChecklist</name>
+    <message>
+        <source>First day: getting started</source>
+        <translation>Ngày đầu tiên: bắt đầu từ đây</translation>
+    </message>
+    <message>
+        <source>This facility has no residents or no staff accounts yet. These steps get it ready; this box goes away once both exist.</source>
+        <translation>Cơ sở chưa có đối tượng hoặc chưa có tài khoản nhân viên. Làm các bước dưới đây để bắt đầu; bảng này tự ẩn khi đã có cả hai.</translation>
+    </message>
+    <message>
+        <source>Create an account for each nurse, doctor and the director (each person logs in with their own).</source>
+        <translation>Tạo tài khoản cho từng điều dưỡng, bác sĩ và giám đốc (mỗi người đăng nhập bằng tài khoản của mình).</translation>
+    </message>
+    <message>
+        <source>The administrator does this (Administration → Users).</source>
+        <translation>Việc này do quản trị viên làm (Quản trị → Người dùng).</translation>
+    </message>
+    <message>
+        <source>Open Administration…</source>
+        <translation>Mở Quản trị…</translation>
+    </message>
+    <message>
+        <source>Admit the first resident (Ctrl+N): name, date of birth, admission date, group.</source>
+        <translation>Tiếp nhận đối tượng đầu tiên (Ctrl+N): họ tên, ngày sinh, ngày vào cơ sở, nhóm đối tượng.</translation>
+    </message>
+    <message>
+        <source>Admit a resident…</source>
+        <translation>Tiếp nhận đối tượng…</translation>
+    </message>
+    <message>
+        <source>Bring in an existing list of residents: this version has no import screen; the user guide says what to do instead.</source>
+        <translation>Nhập danh sách đối tượng có sẵn: phiên bản này chưa có màn hình nhập danh sách; hướng dẫn sử dụng nói cách làm thay thế.</translation>
+    </message>
+    <message>
+        <source>How? (user guide)</source>
+        <translation>Làm thế nào? (hướng dẫn)</translation>
+    </message>
+    <message>
+        <source>Read the short user guide (F1 opens it from any screen).</source>
+        <translation>Đọc hướng dẫn sử dụng ngắn (nhấn F1 ở bất kỳ màn hình nào).</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Mở hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Printable version (PDF)</source>
+        <translation>Bản để in (PDF)</translation>
+    </message>
+    <message>
+        <source>Open the guide as a PDF to print it</source>
+        <translation>Mở hướng dẫn dạng PDF để in</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The printable guide could not be opened: {path}</source>
+        <translation>Không mở được bản hướng dẫn để in: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>How to use the program (F1 from any screen)</source>
+        <translation>Cách dùng chương trình (F1 ở bất kỳ màn hình nào)</translation>
+    </message>
+</context>
 </TS>
