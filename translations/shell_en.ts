@@ -967,44 +967,44 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <translation>First day: getting started</translation>
     </message>
     <message>
-        <source>This facility has no residents or no staff accounts yet. These steps get it ready; this box goes away once both exist.</source>
-        <translation>This facility has no residents or no staff accounts yet. These steps get it ready; this box goes away once both exist.</translation>
-    </message>
-    <message>
-        <source>Create an account for each nurse, doctor and the director (each person logs in with their own).</source>
-        <translation>Create an account for each nurse, doctor and the director (each person logs in with their own).</translation>
-    </message>
-    <message>
-        <source>The administrator does this (Administration → Users).</source>
-        <translation>The administrator does this (Administration → Users).</translation>
-    </message>
-    <message>
         <source>Open Administration…</source>
         <translation>Open Administration…</translation>
-    </message>
-    <message>
-        <source>Admit the first resident (Ctrl+N): name, date of birth, admission date, group.</source>
-        <translation>Admit the first resident (Ctrl+N): name, date of birth, admission date, group.</translation>
     </message>
     <message>
         <source>Admit a resident…</source>
         <translation>Admit a resident…</translation>
     </message>
     <message>
-        <source>Bring in an existing list of residents: this version has no import screen; the user guide says what to do instead.</source>
-        <translation>Bring in an existing list of residents: this version has no import screen; the user guide says what to do instead.</translation>
-    </message>
-    <message>
         <source>How? (user guide)</source>
         <translation>How? (user guide)</translation>
     </message>
     <message>
-        <source>Read the short user guide (F1 opens it from any screen).</source>
-        <translation>Read the short user guide (F1 opens it from any screen).</translation>
-    </message>
-    <message>
         <source>Open the user guide</source>
         <translation>Open the user guide</translation>
+    </message>
+    <message>
+        <source>No residents or no staff accounts yet. This box goes away once both exist.</source>
+        <translation>No residents or no staff accounts yet. This box goes away once both exist.</translation>
+    </message>
+    <message>
+        <source>Create accounts for the nurses, doctors and director.</source>
+        <translation>Create accounts for the nurses, doctors and director.</translation>
+    </message>
+    <message>
+        <source>The administrator does this.</source>
+        <translation>The administrator does this.</translation>
+    </message>
+    <message>
+        <source>Admit the first resident (Ctrl+N).</source>
+        <translation>Admit the first resident (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Bring in an existing list: no import screen yet; see the guide.</source>
+        <translation>Bring in an existing list: no import screen yet; see the guide.</translation>
+    </message>
+    <message>
+        <source>Read the user guide (F1 on any screen).</source>
+        <translation>Read the user guide (F1 on any screen).</translation>
     </message>
 </context>
 <context>

@@ -967,44 +967,44 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <translation>Ngày đầu tiên: bắt đầu từ đây</translation>
     </message>
     <message>
-        <source>This facility has no residents or no staff accounts yet. These steps get it ready; this box goes away once both exist.</source>
-        <translation>Cơ sở chưa có đối tượng hoặc chưa có tài khoản nhân viên. Làm các bước dưới đây để bắt đầu; bảng này tự ẩn khi đã có cả hai.</translation>
-    </message>
-    <message>
-        <source>Create an account for each nurse, doctor and the director (each person logs in with their own).</source>
-        <translation>Tạo tài khoản cho từng điều dưỡng, bác sĩ và giám đốc (mỗi người đăng nhập bằng tài khoản của mình).</translation>
-    </message>
-    <message>
-        <source>The administrator does this (Administration → Users).</source>
-        <translation>Việc này do quản trị viên làm (Quản trị → Người dùng).</translation>
-    </message>
-    <message>
         <source>Open Administration…</source>
         <translation>Mở Quản trị…</translation>
-    </message>
-    <message>
-        <source>Admit the first resident (Ctrl+N): name, date of birth, admission date, group.</source>
-        <translation>Tiếp nhận đối tượng đầu tiên (Ctrl+N): họ tên, ngày sinh, ngày vào cơ sở, nhóm đối tượng.</translation>
     </message>
     <message>
         <source>Admit a resident…</source>
         <translation>Tiếp nhận đối tượng…</translation>
     </message>
     <message>
-        <source>Bring in an existing list of residents: this version has no import screen; the user guide says what to do instead.</source>
-        <translation>Nhập danh sách đối tượng có sẵn: phiên bản này chưa có màn hình nhập danh sách; hướng dẫn sử dụng nói cách làm thay thế.</translation>
-    </message>
-    <message>
         <source>How? (user guide)</source>
         <translation>Làm thế nào? (hướng dẫn)</translation>
     </message>
     <message>
-        <source>Read the short user guide (F1 opens it from any screen).</source>
-        <translation>Đọc hướng dẫn sử dụng ngắn (nhấn F1 ở bất kỳ màn hình nào).</translation>
-    </message>
-    <message>
         <source>Open the user guide</source>
         <translation>Mở hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>No residents or no staff accounts yet. This box goes away once both exist.</source>
+        <translation>Chưa có đối tượng hoặc chưa có tài khoản nhân viên. Bảng này tự ẩn khi đã có cả hai.</translation>
+    </message>
+    <message>
+        <source>Create accounts for the nurses, doctors and director.</source>
+        <translation>Tạo tài khoản cho điều dưỡng, bác sĩ, giám đốc.</translation>
+    </message>
+    <message>
+        <source>The administrator does this.</source>
+        <translation>Việc của quản trị viên.</translation>
+    </message>
+    <message>
+        <source>Admit the first resident (Ctrl+N).</source>
+        <translation>Tiếp nhận đối tượng đầu tiên (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Bring in an existing list: no import screen yet; see the guide.</source>
+        <translation>Nhập danh sách có sẵn: chưa có màn hình nhập; xem hướng dẫn.</translation>
+    </message>
+    <message>
+        <source>Read the user guide (F1 on any screen).</source>
+        <translation>Đọc hướng dẫn sử dụng (F1 ở mọi màn hình).</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ and what to do instead.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.permissions import Permission
 from . import help as guide
@@ -28,6 +28,7 @@ class FirstDayChecklist(QFrame):
         self.main = main
         self.session = main.session
         self.residents = None  # unknown until the list has loaded
+        self.scroller: QScrollArea | None = None  # set by add_first_day
         self.staff = self._staff_accounts()
 
         self.title = mark(QLabel(objectName="firstDayTitle"), "heading")
@@ -74,7 +75,10 @@ class FirstDayChecklist(QFrame):
         return self.residents == 0 or self.staff == 0
 
     def _update(self) -> None:
-        self.setVisible(self.residents is not None and self.needed())
+        shown = self.residents is not None and self.needed()
+        self.setVisible(shown)
+        if self.scroller is not None:
+            self.scroller.setVisible(shown)
         for key, done in (("accounts", self.staff > 0), ("admit", bool(self.residents))):
             self.rows[key][0].setText(DONE if done else TODO)
         self.rows["import"][0].setText(TODO)
@@ -84,21 +88,16 @@ class FirstDayChecklist(QFrame):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("First day: getting started"))
-        self.intro.setText(self.tr("This facility has no residents or no staff accounts yet. "
-                                   "These steps get it ready; this box goes away once both exist."))
-        accounts_text = self.tr("Create an account for each nurse, doctor and the director "
-                                "(each person logs in with their own).")
+        self.intro.setText(self.tr("No residents or no staff accounts yet. This box goes away once both exist."))
+        accounts_text = self.tr("Create accounts for the nurses, doctors and director.")
         if not self.session.can(Permission.MANAGE_USERS):
-            accounts_text += " " + self.tr("The administrator does this (Administration → Users).")
+            accounts_text += " " + self.tr("The administrator does this.")
         texts = {
             "accounts": (accounts_text, self.tr("Open Administration…")),
-            "admit": (self.tr("Admit the first resident (Ctrl+N): name, date of birth, admission date, group."),
-                      self.tr("Admit a resident…")),
-            "import": (self.tr("Bring in an existing list of residents: this version has no import screen; "
-                               "the user guide says what to do instead."),
+            "admit": (self.tr("Admit the first resident (Ctrl+N)."), self.tr("Admit a resident…")),
+            "import": (self.tr("Bring in an existing list: no import screen yet; see the guide."),
                        self.tr("How? (user guide)")),
-            "guide": (self.tr("Read the short user guide (F1 opens it from any screen)."),
-                      self.tr("Open the user guide")),
+            "guide": (self.tr("Read the user guide (F1 on any screen)."), self.tr("Open the user guide")),
         }
         for key, (text, button) in texts.items():
             self.rows[key][1].setText(text)
@@ -127,5 +126,11 @@ class FirstDayChecklist(QFrame):
 def add_first_day(main) -> FirstDayChecklist:
     """Put the checklist above the resident list (one line in the main window)."""
     checklist = FirstDayChecklist(main)
-    main.residents.layout().insertWidget(0, checklist)
+    scroller = QScrollArea(objectName="firstDayScroller", widgetResizable=True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setWidget(checklist)
+    checklist.scroller = scroller
+    main.residents.layout().insertWidget(0, scroller)
+    checklist._update()
     return checklist

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from . import i18n
 from .dialogs import inform
+from .style import fit_to_screen
 
 DIR_ENV = "FACILITY_APP_GUIDE_DIR"
 # headings the app can jump to (each guide has them; tests/test_ui_help.py checks)
@@ -61,6 +62,7 @@ class GuideWindow(QDialog):
         self.browser = QTextBrowser(objectName="guideBrowser")
         self.browser.setOpenExternalLinks(True)
         self.browser.setSource(QUrl.fromLocalFile(str(self.source)), QTextDocument.ResourceType.MarkdownResource)
+        self.browser.viewport().installEventFilter(self)
         self.pdf_button = QPushButton(objectName="guidePdf")
         self.pdf_button.clicked.connect(self.open_pdf)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -74,7 +76,38 @@ class GuideWindow(QDialog):
         self.pdf_button.setText(translate("GuideWindow", "Printable version (PDF)"))
         self.pdf_button.setToolTip(translate("GuideWindow", "Open the guide as a PDF to print it"))
         self.close_button.setText(translate("GuideWindow", "Close"))
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.browser.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_images()
+        return False
+
+    def fit_images(self) -> None:
+        """Screenshots no wider than the page (no sideways scrolling at 150 %)."""
+        doc = self.browser.document()
+        room = max(200, self.browser.viewport().width() - 2 * int(doc.documentMargin()) - 24)
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image_fmt = fmt.toImageFormat()
+                    image = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(image_fmt.name()))
+                    size = getattr(image, "size", lambda: None)()
+                    if size is not None and size.width() > 0:
+                        width = min(size.width(), room)
+                        if abs(image_fmt.width() - width) > 1:
+                            image_fmt.setWidth(width)
+                            image_fmt.setHeight(size.height() * width / size.width())
+                            cursor = QTextCursor(doc)
+                            cursor.setPosition(fragment.position())
+                            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                            cursor.setCharFormat(image_fmt)
+                it += 1
+            block = block.next()
 
     def show_section(self, key: str) -> bool:
         """Scroll so the section's heading is at the top; False when it is not there."""
