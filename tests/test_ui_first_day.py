@@ -213,3 +213,23 @@ def test_printable_guide_is_current_and_reads_back(tmp_path):
         images = sum(1 for i in range(len(pdf)) for obj in pdf[i].get_objects() if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE)
         assert images == len(_IMAGE.findall((DOCS / f"user-guide.{lang}.md").read_text(encoding="utf-8")))
         pdf.close()
+
+
+def test_f1_works_before_anyone_logs_in(shell_app, qtbot, tmp_path):
+    services, _ = make_store(tmp_path / "data")
+    services.close()
+    from facility_app.ui.controller import AppController
+    from tests.conftest import TODAY
+
+    if guide._filter is not None:  # as on a fresh start: no main window has installed it yet
+        shell_app.removeEventFilter(guide._filter)
+        guide._filter = None
+    controller = AppController(tmp_path / "data", "vi", today=lambda: TODAY)
+    controller.start()
+    window = controller.start_window
+    qtbot.addWidget(window)
+    window.unlock.passphrase.setFocus()
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_F1)
+    assert "Đăng nhập" in _guide_text() and guide.current_guide().parent() is window
+    guide.current_guide().close()
+    assert window.unlock.passphrase.text() == ""  # F1 typed nothing
