@@ -47,6 +47,10 @@ if [ ! -f "$FACILITY_APP_DATA_DIR/facility.db" ]; then
     --facility-name "Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn" --facility-type social-assistance \
     --province "Lạng Sơn" --admin-user admin --admin-full-name "Quản trị hệ thống"
   .venv/bin/facility-admin demo --residents 120 --seed 7 --accounts
+  touch "$FACILITY_APP_DATA_DIR/.demo-accounts"
+elif [ ! -f "$FACILITY_APP_DATA_DIR/.demo-accounts" ]; then  # a demo store made before the demo accounts
+  .venv/bin/facility-admin demo --accounts
+  touch "$FACILITY_APP_DATA_DIR/.demo-accounts"
 fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   .venv/bin/facility-admin info

@@ -16,7 +16,7 @@ from facility_app.services.users import LoginRefused
 from facility_app.storage.store import Store
 from facility_app.storage.tables import users
 from tests.conftest import TODAY
-from tests.store_fixtures import PASSPHRASE, init_args, run_cli
+from tests.store_fixtures import PASSPHRASE, assert_one_line_error, init_args, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,7 @@ def made(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo-accounts") / "data"
     assert run_cli(folder, *init_args()).returncode == 0
     first = run_cli(folder, "demo", "--residents", "3", "--seed", "2", "--accounts")
-    second = run_cli(folder, "demo", "--residents", "1", "--seed", "3", "--accounts", lang="en")
+    second = run_cli(folder, "demo", "--accounts", lang="en")  # accounts only (the launcher, on an older demo store)
     return folder, first, second
 
 
@@ -47,6 +47,7 @@ def test_cli_adds_accounts_once_and_each_logs_in_with_its_role(made):
     assert "Đã thêm tài khoản mẫu: dieuduong (nurse), bacsi (doctor), giamdoc (director)" in first.stdout
     assert second.returncode == 0, second.stderr
     assert "Demo accounts added: -" in second.stdout  # a second run adds none, refuses nothing
+    assert "Demo data created" not in second.stdout
     s = _services(folder)
     try:
         for account in demo.DEMO_ACCOUNTS:
@@ -76,3 +77,8 @@ def test_launcher_and_readme_give_the_same_accounts():
     for account in demo.DEMO_ACCOUNTS:
         assert f"{account.username} / {account.password}" in launcher
         assert f"`{account.username}` / `{account.password}`" in readme
+
+
+def test_demo_needs_residents_or_accounts(made, tmp_path):
+    folder, _, _ = made
+    assert "--accounts" in assert_one_line_error(run_cli(folder, "demo"))
