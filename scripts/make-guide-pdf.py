@@ -72,7 +72,7 @@ def _image(child, folder: Path, s: _Styles) -> list:
     if not path.is_file():
         raise SystemExit(f"{path}: image missing (run scripts/make-guide-screenshots.py)")
     w, h = ImageReader(str(path)).getSize()
-    scale = WIDTH / w
+    scale = min(WIDTH / w, 0.75)  # the page width at most; a small one at its screen size (96 dpi)
     caption = "".join(c.content for c in child.children or [])
     return [KeepTogether([Image(str(path), w * scale, h * scale), Paragraph(escape(caption), s.caption)])]
 

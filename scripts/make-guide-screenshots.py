@@ -5,8 +5,8 @@
 Builds two throw-away encrypted stores in a temp folder (a demo facility with
 generated residents and the demo accounts, and an empty one), drives the real
 windows offscreen at 1366x768 in Vietnamese and English, and saves
-<out>/<lang>/{login,first-day,main,checkup,conditions}.png (scaled to 1000
-px wide). Every name on them is generated demo data. Then run
+<out>/<lang>/{login,first-day,main,checkup,conditions}.png (windows scaled
+to 1000 px wide; the login box as it is). Every name on them is generated demo data. Then run
 scripts/make-guide-pdf.py for the printable guide.
 """
 from __future__ import annotations
@@ -74,7 +74,7 @@ def save(widget: QWidget, path: Path) -> None:
     settle()
     pixmap = widget.grab()
     pixmap.setDevicePixelRatio(1.0)
-    scaled = pixmap.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
+    scaled = pixmap.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation) if pixmap.width() > WIDTH else pixmap
     path.parent.mkdir(parents=True, exist_ok=True)
     if not scaled.save(str(path)):
         raise SystemExit(f"could not write {path}")
@@ -91,7 +91,7 @@ def log_in(controller: AppController, username: str, password: str, shot: Path |
         window.login.password.setText("•")
         window.login.password.clear()
         window.login.password.setFocus()
-        save(window, shot)
+        save(window.login, shot)  # the login box, not the empty screen around it
     window.login.password.setText(password)
     window.login.button.click()
     wait(lambda: controller.main is not None)

@@ -174,7 +174,7 @@ def test_guide_files_exist_and_their_images_resolve(shell_app):
         assert len(links) >= 4, md
         for link in links:
             image = QImage(str((md.parent / link).resolve()))
-            assert not image.isNull() and image.width() >= 600, link
+            assert not image.isNull() and image.width() >= 400, link
         assert any(line.startswith("#") and guide.SECTIONS["import"][lang] in line
                    for line in text.splitlines()), "the heading the checklist jumps to"
         # the browser finds the images the way the app loads them
