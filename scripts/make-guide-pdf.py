@@ -5,8 +5,9 @@
 Markdown is parsed by markdown-it-py and laid out by reportlab with the
 reports' embedded Liberation Serif (every Vietnamese letter), A4, the
 screenshots scaled to the page width, "x/y" at the foot of every page.
-The output is byte-for-byte the same for the same input (reportlab's
-invariant mode), so the committed PDFs can be checked against the source.
+The output does not change between runs on the same input (reportlab's
+invariant mode: no date or random id), so a rebuild shows in git only when
+the guide changed; a test checks the committed PDFs say what the Markdown says.
 Run scripts/make-guide-screenshots.py first when the screens changed.
 """
 from __future__ import annotations
