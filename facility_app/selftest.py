@@ -189,6 +189,24 @@ def check_translations(ctx: Context) -> str:
     return f"{sum(len(f) for f in found.values())} files load ({names})"
 
 
+def check_guide(ctx: Context) -> str:
+    """The user guide F1 opens: both languages, their screenshots and printable PDFs."""
+    import re
+
+    from .ui import help as guide  # the same lookup the program uses
+
+    folder, images = guide.guide_dir(), 0
+    for lang in ("vi", "en"):
+        md = folder / f"user-guide.{lang}.md"
+        if not md.is_file() or not (folder / f"user-guide.{lang}.pdf").is_file():
+            raise AssertionError(f"{md.name} or its PDF missing in {folder}")
+        for link in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md.read_text(encoding="utf-8")):
+            if not (folder / link).is_file():
+                raise AssertionError(f"{md.name}: image {link} missing")
+            images += 1
+    return f"vi and en with {images} screenshots and their PDFs ({folder})"
+
+
 def _platform_plugins() -> list[str]:
     from PySide6.QtCore import QCoreApplication, QLibraryInfo
 
@@ -306,6 +324,7 @@ CHECKS: list[tuple[str, Callable[[Context], str]]] = [
     ("store", check_store),
     ("report", check_report),
     ("translations", check_translations),
+    ("guide", check_guide),
     ("gui", check_gui),
 ]
 

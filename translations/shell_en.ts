@@ -996,4 +996,85 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <translation>Disable</translation>
     </message>
 </context>
+<context>
+    <name>FirstDayChecklist</name>
+    <message>
+        <source>First day: getting started</source>
+        <translation>First day: getting started</translation>
+    </message>
+    <message>
+        <source>Open Administration…</source>
+        <translation>Open Administration…</translation>
+    </message>
+    <message>
+        <source>Admit a resident…</source>
+        <translation>Admit a resident…</translation>
+    </message>
+    <message>
+        <source>How? (user guide)</source>
+        <translation>How? (user guide)</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Open the user guide</translation>
+    </message>
+    <message>
+        <source>No residents or no staff accounts yet. This box goes away once both exist.</source>
+        <translation>No residents or no staff accounts yet. This box goes away once both exist.</translation>
+    </message>
+    <message>
+        <source>Create accounts for the nurses, doctors and director.</source>
+        <translation>Create accounts for the nurses, doctors and director.</translation>
+    </message>
+    <message>
+        <source>The administrator does this.</source>
+        <translation>The administrator does this.</translation>
+    </message>
+    <message>
+        <source>Admit the first resident (Ctrl+N).</source>
+        <translation>Admit the first resident (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Bring in an existing list: no import screen yet; see the guide.</source>
+        <translation>Bring in an existing list: no import screen yet; see the guide.</translation>
+    </message>
+    <message>
+        <source>Read the user guide (F1 on any screen).</source>
+        <translation>Read the user guide (F1 on any screen).</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Printable version (PDF)</source>
+        <translation>Printable version (PDF)</translation>
+    </message>
+    <message>
+        <source>Open the guide as a PDF to print it</source>
+        <translation>Open the guide as a PDF to print it</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The printable guide could not be opened: {path}</source>
+        <translation>The printable guide could not be opened: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>How to use the program (F1 from any screen)</source>
+        <translation>How to use the program (F1 from any screen)</translation>
+    </message>
+</context>
 </TS>

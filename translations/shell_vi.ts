@@ -992,4 +992,85 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <translation>Khóa tài khoản</translation>
     </message>
 </context>
+<context>
+    <name>FirstDayChecklist</name>
+    <message>
+        <source>First day: getting started</source>
+        <translation>Ngày đầu tiên: bắt đầu từ đây</translation>
+    </message>
+    <message>
+        <source>Open Administration…</source>
+        <translation>Mở Quản trị…</translation>
+    </message>
+    <message>
+        <source>Admit a resident…</source>
+        <translation>Tiếp nhận đối tượng…</translation>
+    </message>
+    <message>
+        <source>How? (user guide)</source>
+        <translation>Làm thế nào? (hướng dẫn)</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Mở hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>No residents or no staff accounts yet. This box goes away once both exist.</source>
+        <translation>Chưa có đối tượng hoặc chưa có tài khoản nhân viên. Bảng này tự ẩn khi đã có cả hai.</translation>
+    </message>
+    <message>
+        <source>Create accounts for the nurses, doctors and director.</source>
+        <translation>Tạo tài khoản cho điều dưỡng, bác sĩ, giám đốc.</translation>
+    </message>
+    <message>
+        <source>The administrator does this.</source>
+        <translation>Việc của quản trị viên.</translation>
+    </message>
+    <message>
+        <source>Admit the first resident (Ctrl+N).</source>
+        <translation>Tiếp nhận đối tượng đầu tiên (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Bring in an existing list: no import screen yet; see the guide.</source>
+        <translation>Nhập danh sách có sẵn: chưa có màn hình nhập; xem hướng dẫn.</translation>
+    </message>
+    <message>
+        <source>Read the user guide (F1 on any screen).</source>
+        <translation>Đọc hướng dẫn sử dụng (F1 ở mọi màn hình).</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Printable version (PDF)</source>
+        <translation>Bản để in (PDF)</translation>
+    </message>
+    <message>
+        <source>Open the guide as a PDF to print it</source>
+        <translation>Mở hướng dẫn dạng PDF để in</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The printable guide could not be opened: {path}</source>
+        <translation>Không mở được bản hướng dẫn để in: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>How to use the program (F1 from any screen)</source>
+        <translation>Cách dùng chương trình (F1 ở bất kỳ màn hình nào)</translation>
+    </message>
+</context>
 </TS>

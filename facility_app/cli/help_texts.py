@@ -124,7 +124,10 @@ HELP = {
         "đặt mật khẩu mới (lấy từ FACILITY_APP_USER_PASSWORD hoặc nhập khi được hỏi)",
     # residents, demo, export
     "fill the store with realistic demo residents and records": "tạo dữ liệu mẫu: đối tượng và hồ sơ giống thật",
-    "how many demo residents to create (1–20000)": "số đối tượng mẫu cần tạo (1–20000)",
+    "how many demo residents to create (1–20000; may be left out with --accounts)":
+        "số đối tượng mẫu cần tạo (1–20000; có thể bỏ qua khi dùng --accounts)",
+    "also add demo accounts (nurse, doctor, director) with published demo passwords":
+        "thêm các tài khoản mẫu (điều dưỡng, bác sĩ, giám đốc) với mật khẩu mẫu đã công bố",
     "random seed: the same seed gives the same data (default 1)":
         "hạt giống ngẫu nhiên: cùng một số cho cùng dữ liệu (mặc định 1)",
     "export data (explicit action, audited)": "xuất dữ liệu (thao tác rõ ràng, được ghi nhật ký)",

@@ -9,8 +9,11 @@ from .context import CliError, Context
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="fill the store with realistic demo residents and records")
-    p.add_argument("--residents", type=int, required=True, help="how many demo residents to create (1–20000)")
+    p.add_argument("--residents", type=int,
+                   help="how many demo residents to create (1–20000; may be left out with --accounts)")
     p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data (default 1)")
+    p.add_argument("--accounts", action="store_true",
+                   help="also add demo accounts (nurse, doctor, director) with published demo passwords")
     p.set_defaults(handler=cmd_demo)
 
     export = sub.add_parser("export", help="export data (explicit action, audited)").add_subparsers(dest="what", required=True, metavar="WHAT")
@@ -28,10 +31,17 @@ def register(sub) -> None:
 def cmd_demo(ctx: Context, args) -> int:
     from ..services import demo
 
-    if not (1 <= args.residents <= 20000):
+    if args.residents is None and not args.accounts:
+        raise CliError("Cần --residents (số đối tượng mẫu) hoặc --accounts.", "Give --residents (how many) or --accounts.")
+    if args.residents is not None and not (1 <= args.residents <= 20000):
         raise CliError("Số đối tượng mẫu phải từ 1 đến 20000.", "--residents must be between 1 and 20000.")
-    summary = demo.generate(ctx.services(), ctx.actor, args.residents, args.seed, date.today())
-    ctx.say(f"Đã tạo dữ liệu mẫu: {summary}", f"Demo data created: {summary}")
+    if args.residents is not None:
+        summary = demo.generate(ctx.services(), ctx.actor, args.residents, args.seed, date.today())
+        ctx.say(f"Đã tạo dữ liệu mẫu: {summary}", f"Demo data created: {summary}")
+    if args.accounts:
+        added = demo.add_demo_accounts(ctx.services(), ctx.actor)
+        names = ", ".join(f"{a.username} ({a.role.value})" for a in added) or "-"
+        ctx.say(f"Đã thêm tài khoản mẫu: {names}", f"Demo accounts added: {names}")
     return 0
 
 

@@ -30,6 +30,12 @@ only the record ids (uuid7, time-based) differ.
 ``today`` must be the date the services validate against: build the
 services with the same day (``Services(store, today=lambda: day)``) or leave
 ``today`` out, and the services' own ``today()`` is used.
+
+Demo accounts (``facility-admin demo --accounts``): a nurse, a doctor and a
+director with published demo passwords, so a demo can show the main task
+(an admin may not record checkups). They are made through the user service
+like any account (argon2 hash, audited); the passwords are demo-only and
+known to everyone, so a real facility never runs this.
 """
 from __future__ import annotations
 
@@ -53,11 +59,12 @@ from ..domain.enums import (
     ReferralOutcome,
     RehabType,
     ScreeningResult,
+    Role,
     Sex,
 )
 from ..domain.messages import ActionError
 
-__all__ = ["DemoSummary", "generate"]
+__all__ = ["DEMO_ACCOUNTS", "DemoAccount", "DemoSummary", "add_demo_accounts", "generate"]
 
 G = BeneficiaryGroup
 M, F = Sex.MALE, Sex.FEMALE
@@ -1293,3 +1300,30 @@ def generate(services, actor: Actor, residents: int, seed: int = 1, today: date 
     gen.used_cccd.update(r.cccd for r in services.residents.list(actor) if r.cccd)
     with services.store.batch():
         return gen.run(residents)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    role: Role
+    password: str  # published demo password: never use on real data
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("dieuduong", "Hoàng Thị Lan", Role.NURSE, "dieuduong-demo-2026"),
+    DemoAccount("bacsi", "Trần Văn Bình", Role.DOCTOR, "bacsi-demo-2026"),
+    DemoAccount("giamdoc", "Nguyễn Thu Hà", Role.DIRECTOR, "giamdoc-demo-2026"),
+)
+
+
+def add_demo_accounts(services, actor: Actor) -> list[DemoAccount]:
+    """Add the demo accounts that do not exist yet (a second run adds none);
+    returns those added."""
+    existing = {u.username for u in services.users.list(actor)}
+    added = []
+    for account in DEMO_ACCOUNTS:
+        if account.username not in existing:
+            services.users.add(actor, account.username, account.full_name, account.role, account.password)
+            added.append(account)
+    return added

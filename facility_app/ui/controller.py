@@ -14,6 +14,7 @@ from ..services.startup import StoreGate
 from . import i18n
 from .autolock import IdleWatcher
 from .dialogs import show_error
+from .help import install_f1
 from .workers import run_async
 from .keystore import KeyStore
 from .main_window import MainWindow
@@ -48,6 +49,7 @@ class AppController(QObject):
     # --- start ------------------------------------------------------------------------------
 
     def start(self) -> None:
+        install_f1(QApplication.instance())  # the user guide from any screen, set-up and login included
         if self.gate.exists():
             self._show_unlock()
         else:

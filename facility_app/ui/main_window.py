@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from ..domain.permissions import Permission
 from . import names, record_host
 from .dialogs import inform, show_error
+from .first_day import add_first_day
+from .help import add_help
 from .language_box import LANGUAGE_NAMES
 from .reports.hooks import add_report_actions
 from .resident_list import ResidentListWidget
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.user_label)
         # status-bar sync area, Sync menu and background worker (ui/sync/hooks.py)
         self.sync = add_sync(self)
+        self.help_actions = add_help(self)  # F1 anywhere, Help > User guide (ui/help.py)
+        self.first_day = add_first_day(self)  # checklist while the facility is empty (ui/first_day.py)
         session.sig_language_changed.connect(lambda lang: self._language_applied(lang))
         fit_to_screen(self, 1366, 768)
         self.retranslate()
