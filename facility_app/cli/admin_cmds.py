@@ -25,8 +25,8 @@ def register(sub) -> None:
     p.add_argument("username", metavar="USERNAME", help="the account's user name")
     p.set_defaults(handler=cmd_reset)
     p = users.add_parser("rename", help="give an account another login name (e.g. after a name made on two PCs)")
-    p.add_argument("username")
-    p.add_argument("new_username")
+    p.add_argument("username", metavar="USERNAME", help="the account's user name")
+    p.add_argument("new_username", metavar="NEW_USERNAME", help="the login name it takes instead")
     p.set_defaults(handler=cmd_rename)
 
 

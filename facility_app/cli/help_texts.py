@@ -58,6 +58,7 @@ PLACEHOLDERS = {  # how a value is shown in "usage" and help
     "ID": "SỐ",
     "SEQ|all": "SỐ|all",
     "USERNAME": "TÊN_ĐĂNG_NHẬP",
+    "NEW_USERNAME": "TÊN_ĐĂNG_NHẬP_MỚI",
     "PERIOD": "KỲ",
     "FORMAT": "ĐỊNH_DẠNG",
     "NUMBER": "SỐ",
@@ -120,6 +121,9 @@ HELP = {
     "disable an account": "khóa tài khoản",
     "enable an account": "mở khóa tài khoản",
     "the account's user name": "tên đăng nhập của tài khoản",
+    "the login name it takes instead": "tên đăng nhập mới thay cho tên cũ",
+    "give an account another login name (e.g. after a name made on two PCs)":
+        "đổi tên đăng nhập của một tài khoản (ví dụ khi cùng một tên được tạo trên hai máy)",
     "set a new password (from FACILITY_APP_USER_PASSWORD or a prompt)":
         "đặt mật khẩu mới (lấy từ FACILITY_APP_USER_PASSWORD hoặc nhập khi được hỏi)",
     # residents, demo, export
