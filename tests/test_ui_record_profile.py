@@ -160,3 +160,24 @@ def test_a_commune_typed_without_diacritics_is_chosen_on_leaving_the_box(qtbot, 
     qtbot.keyClicks(ward.lineEdit(), "phuong")  # many communes: the choice stays
     ward.lineEdit().editingFinished.emit()
     assert ward.currentText() == "Phường Kỳ Lừa"
+
+
+def test_esc_closes_an_untouched_admit_dialog_at_once(qtbot, services):
+    """Esc on an empty admission form closes it (it once recursed for ever
+    through the form's sig_closed and crashed the program)."""
+    _, dialog = admit_dialog(qtbot, services)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert dialog.result() == AdmitDialog.DialogCode.Rejected
+    assert dialog.admitted is None
+
+
+def test_closing_a_typed_admit_dialog_asks_and_keeps_it_when_refused(qtbot, services, answers):
+    _, dialog = admit_dialog(qtbot, services)
+    type_into(qtbot, dialog, "profileFullName", "trần thị mai")
+    answers["confirm"].append(False)  # "discard what was typed?" -> no
+    dialog.close()
+    assert dialog.isVisible() and dialog.form.texts["full_name"].text() == "trần thị mai"
+    answers["confirm"].append(True)
+    dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)

@@ -30,7 +30,7 @@ class AdmitDialog(QDialog):
         hint.setWordWrap(True)
         self.form = ProfileForm(session, admitting=True, parent=self)
         self.form.sig_saved.connect(self._admitted)
-        self.form.sig_closed.connect(super().reject)
+        self.form.sig_closed.connect(self._close)
         if not session.can(Permission.EDIT_RESIDENT):
             self.form.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -49,6 +49,11 @@ class AdmitDialog(QDialog):
     def reject(self) -> None:
         """Esc or the window's close button: ask first if something was typed."""
         self.form.cancel()
+
+    def _close(self) -> None:
+        # Not ``connect(super().reject)``: Qt resolves that slot by name back to
+        # the override above, which cancels the form again, for ever.
+        super().reject()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
         # Enter in a field must not close the dialog; Ctrl+S saves.
