@@ -18,7 +18,10 @@ from facility_app.services.reports import ReportService
 from tests.conftest import ADMIN, SYSTEM, make_services
 
 CALC = "=cmd|' /C calc'!A0"
-HOSTILE = {"room": CALC, "next_of_kin_name": "@SUM(1+1)*cmd", "address_detail": "+1+cmd|' /C calc'!A0",
+# (A next of kin's name starting with "@" is refused by the name rule itself,
+# so the "@" case rides on a second resident's room.)
+AT_FORMULA = "@SUM(1+1)*cmd"
+HOSTILE = {"room": CALC, "address_detail": "+1+cmd|' /C calc'!A0",
            "old_address": "-2+3+cmd|' /C calc'!A0", "next_of_kin_relation": "\t=1+1"}
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,6 +41,9 @@ def hostile_store(tmp_path):
     services.residents.admit(SYSTEM, Resident(
         "Nguyễn Văn An", Sex.MALE, date(1950, 1, 1), date(2026, 1, 5), [BeneficiaryGroup.ELDERLY],
         cccd="020050123456", bhyt_number="BT2201234567890", **HOSTILE))
+    services.residents.admit(SYSTEM, Resident(
+        "Trần Thị Bình", Sex.FEMALE, date(1948, 3, 2), date(2026, 1, 6), [BeneficiaryGroup.ELDERLY],
+        room=AT_FORMULA))
     return services
 
 
@@ -57,7 +63,7 @@ def test_residents_csv_holds_no_formula(tmp_path):
     assert cells_starting_dangerously(rows) == []
     row = rows[1]
     assert "'" + CALC in row and "'+1+cmd|' /C calc'!A0" in row and "'-2+3+cmd|' /C calc'!A0" in row
-    assert "'@SUM(1+1)*cmd" in row
+    assert any("'" + AT_FORMULA in r for r in rows[1:])
 
 
 def test_report_csv_and_xlsx_hold_no_formula(tmp_path):

@@ -168,8 +168,8 @@ def test_three_pcs_one_name_each_gets_its_own(sqlite_server, tmp_path):
     pc2 = joined_pc(tmp_path, server, "pc2")
     pc3 = joined_pc(tmp_path, server, "pc3")
     try:
-        for i, pc in enumerate((pc1, pc2, pc3)):
-            pc.services.users.add(SYSTEM, "hung", f"Người {i}", Role.NURSE, f"hung password {i}")
+        for i, (pc, full_name) in enumerate(zip((pc1, pc2, pc3), ("Lê Văn Hùng", "Trần Mạnh Hùng", "Đỗ Hùng"))):
+            pc.services.users.add(SYSTEM, "hung", full_name, Role.NURSE, f"hung password {i}")
         converge(pc3, pc2, pc1)
         assert_same(server, pc1, pc2, pc3)
         names = {k for k in _usernames(pc1) if k.startswith("hung")}
