@@ -25,7 +25,9 @@ Figures (goals from issue 3):
   program: modules imported, queries prepared and pages read for the first
   time.
 - ``open_resident_median_ms``: the same record opened again in this process,
-  median of ``--runs`` later opens (``open_resident_max_ms`` the slowest).
+  median of ``--runs`` later opens (``open_resident_max_ms`` the slowest);
+  this process's own first open (after the typed searches) is not among
+  them: it is ``open_resident_own_first_ms``, for information.
 - the machine's load (``os.getloadavg()``, CPU count) is printed beside the
   figures and is the ``machine`` object of the JSON.
 
@@ -210,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             todays.append(today_s)
             if run == 0:
                 keystrokes = type_searches(app, window)
+                # this process's own first open is a first open too: kept out of the later ones
+                own_first = open_resident(app, window, facts["long_stay_id"])
             opens.append(open_resident(app, window, facts["long_stay_id"]))
             services = window.session.services
             window.close()
@@ -229,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         "keystrokes": len(keystrokes),
         "open_resident_first_ms": round(first_ms, 1),
         "open_resident_median_ms": round(statistics.median(opens), 1),
+        "open_resident_own_first_ms": round(own_first, 1),
         "open_resident_max_ms": round(max(opens), 1),
         "record_screen": "ResidentRecordWidget" if record_screen else "placeholder",
         "goals": {"start_s": 1.5, "filter_median_ms": 30, "filter_max_ms": 100, "open_resident_first_ms": 200},
@@ -242,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
           f"over {len(keystrokes)} keystrokes (goals <= 30, <= 100)")
     print(f"open the ten-year record: first in a fresh process {result['open_resident_first_ms']} ms (goal <= 200); "
           f"later opens median {result['open_resident_median_ms']} ms, max {result['open_resident_max_ms']} ms "
+          f"(this process's own first open, after the searches: {result['open_resident_own_first_ms']} ms) "
           f"({result['record_screen']})")
     print(describe())
     if args.json:
