@@ -48,6 +48,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from benchmarks.machine import describe, machine
+
 PASSPHRASE = "convergence run passphrase"
 FACILITY = "TTBTXH-CV"
 TODAY = date(2026, 11, 20)
@@ -343,8 +345,10 @@ def main(argv: list[str] | None = None) -> int:
     if tmp:
         print(f"folder: {tmp}", flush=True)
     figures = run(args.minutes * 60, args.seed, args.pcs, tmp, say=lambda t: print(t, flush=True))
+    figures["machine"] = machine()
     for k, v in figures.items():
         print(f"{k}: {v}")
+    print(describe())
     if args.json:
         print(json.dumps(figures))
     return 0 if figures["lost"] == figures["doubled"] == figures["diverged"] == 0 else 1

@@ -57,6 +57,8 @@ from facility_app.services.reports import ReportService
 from facility_app.storage import repositories as repo
 from facility_app.storage.store import Store
 
+from benchmarks.machine import describe, machine
+
 TODAY = date(2026, 11, 20)
 SYSTEM = Actor("facility-admin", Role.SYSTEM)
 PASSPHRASE = "benchmark passphrase 2026"
@@ -174,11 +176,12 @@ def main(argv: list[str] | None = None) -> int:
             compute_s=round(compute_s, 3), layout_s=round(layout_s, 3), csv_s=round(csv_s, 3),
             xlsx_s=round(xlsx_s, 3), book_s=round(book_s, 3), book_checkups=len(book.checkups),
             book_rehab_sessions=len(book.rehab), book_kb=round((out / "book.pdf").stat().st_size / 1024),
-            goals={"periodic_s": 3.0, "book_s": 0.5},
+            goals={"periodic_s": 3.0, "book_s": 0.5}, machine=machine(),
         )
         services.close()
         for k, v in figures.items():
             print(f"{k:>20}: {v}")
+        print(describe())
         if args.keep:
             print(f"kept: {root}")
         if args.json:

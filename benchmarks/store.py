@@ -58,6 +58,8 @@ from facility_app.domain.rules import cccd_expected_digits
 from facility_app.services.container import Services
 from facility_app.storage.store import Store
 
+from benchmarks.machine import describe, machine
+
 TODAY = date(2026, 6, 30)  # fixed, so every run generates and validates the same data
 PASSPHRASE = "benchmark passphrase 2026"
 SEED = 20260630
@@ -338,6 +340,7 @@ def report(enc: Subject, pl: Subject, args) -> dict:
         "verify_ok": enc.out.get("verify_ok", False) and pl.out.get("verify_ok", False),
         "db_mb": round(enc.out["db_mb"], 1), "db_plain_mb": round(pl.out["db_mb"], 1),
         "load_avg": round(os.getloadavg()[0], 2),
+        "machine": machine(),
     }
     ok = lambda good: "ok" if good else "OVER GOAL"  # noqa: E731
     print(f"insert_s {figures['insert_s']} (SQLCipher) vs {figures['insert_plain_s']} (plain): encryption_overhead "
@@ -345,7 +348,7 @@ def report(enc: Subject, pl: Subject, args) -> dict:
     print(f"timeline_ms {figures['timeline_ms']} (goal <= 50: {ok(figures['timeline_ms'] <= 50)})")
     print(f"CPU time of this process: insert {figures['insert_cpu_s']} s vs {figures['insert_plain_cpu_s']} s "
           f"(ratio {figures['encryption_overhead_cpu']}); timeline {figures['timeline_cpu_ms']} ms")
-    print(f"load average at the end {figures['load_avg']} on {os.cpu_count()} CPUs (others' work slows both stores alike)")
+    print(f"{describe()} at the end (others' work slows both stores alike)")
     return figures
 
 

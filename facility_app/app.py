@@ -17,6 +17,7 @@ import sys
 
 FALLBACK_VERSION = "0.1.0"
 DIST_NAME = "facility-health-records"
+PROBE_LOGIN_ENV = "FACILITY_APP_PROBE_LOGIN"  # --startup-probe list only
 
 
 def version() -> str:
@@ -37,8 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], help="language (default: the last one chosen, else vi)")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     p.add_argument("--self-test", action="store_true", help="check the installation and exit")
-    p.add_argument("--startup-probe", action="store_true",
-                   help="quit as soon as the first window is shown (start-up benchmarks)")
+    p.add_argument("--startup-probe", nargs="?", const="window", choices=["window", "list"],
+                   help="start-up benchmarks: quit once the first window is shown, or (list) once the "
+                        "resident list is shown, unlocking and logging in from the environment "
+                        f"({PROBE_LOGIN_ENV}=user:password)")
     return p
 
 
@@ -90,7 +93,9 @@ def _run_gui(args) -> int:
 
     sys.excepthook = excepthook
     controller.start()
-    if args.startup_probe:
+    if args.startup_probe == "list":
+        _quit_when_list_shown(app, controller)
+    elif args.startup_probe:
         _quit_when_shown(app)
     try:
         code = app.exec()
@@ -122,6 +127,45 @@ def _quit_when_shown(app) -> None:
         app.quit()
 
     QTimer.singleShot(0, check)
+
+
+def _quit_when_list_shown(app, controller) -> None:
+    """``--startup-probe list``: log in as ``FACILITY_APP_PROBE_LOGIN`` once the
+    login screen is up (the passphrase comes from ``FACILITY_APP_PASSPHRASE``),
+    print when the main window's resident list holds rows, then quit."""
+    from PySide6.QtCore import QTimer
+
+    from .ui.start.login import LoginWidget
+    from .ui.workers import pending
+
+    username, _, password = os.environ.get(PROBE_LOGIN_ENV, "").partition(":")
+
+    def log_in():
+        login = next((w for w in app.allWidgets() if isinstance(w, LoginWidget) and w.isVisible()), None)
+        if login is None:
+            QTimer.singleShot(10, log_in)
+            return
+        login.username.setText(username)
+        login.password.setText(password)
+        login.submit()
+
+    def listed(main):
+        residents = main.residents
+        if residents.loading or residents.model.rowCount() == 0:
+            QTimer.singleShot(5, lambda: listed(main))
+            return
+        residents.table.viewport().repaint()
+        print(f"startup-probe: list shown ({residents.model.rowCount()} residents)", flush=True)
+        quit_when_idle()
+
+    def quit_when_idle():
+        if pending():
+            QTimer.singleShot(20, quit_when_idle)
+            return
+        app.quit()
+
+    controller.sig_main_window.connect(listed)
+    QTimer.singleShot(0, log_in)
 
 
 if __name__ == "__main__":
