@@ -126,15 +126,37 @@ def _object(value, where_vi: str, where_en: str) -> dict:
     return value
 
 
+def _no_repeats(pairs: list[tuple[str, object]]) -> dict:
+    """A name given twice would silently keep the last one: refuse it."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            _refuse(f"“{key[:60]}” có hai lần.", f"“{key[:60]}” appears twice.")
+        out[key] = value
+    return out
+
+
+def _one_each(targets: dict, what_vi: str, what_en: str) -> None:
+    """Two names sent to one DHIS2 cell would overwrite each other there."""
+    by_target: dict = {}
+    for name, target in targets.items():
+        if target in by_target:
+            _refuse(f"{what_vi} “{by_target[target][:60]}” và “{name[:60]}” trỏ vào cùng một chỗ trong DHIS2.",
+                    f"{what_en} “{by_target[target][:60]}” and “{name[:60]}” point at the same DHIS2 cell.")
+        by_target[target] = name
+
+
 def parse_mapping(raw: bytes) -> Mapping:
     """Check a mapping file's bytes; every problem is refused with its place."""
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
+        doc = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_no_repeats)
     except UnicodeDecodeError:
         _refuse("không phải văn bản UTF-8.", "is not UTF-8 text.")
     except json.JSONDecodeError as exc:
         _refuse(f"JSON sai ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.",
                 f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.")
+    except RecursionError:
+        _refuse("JSON lồng nhau quá sâu.", "JSON nested too deeply.")
     if not isinstance(doc, dict):
         _refuse("phải là một đối tượng JSON { ... }.", "must be a JSON object { ... }.")
     unknown = sorted(set(doc) - _TOP_KEYS)
@@ -166,6 +188,8 @@ def parse_mapping(raw: bytes) -> Mapping:
         elements[key] = Element(
             _identifier(spec["dataElement"], de_scheme, f"dataElements.{key}.dataElement"),
             None if combo is None else _identifier(combo, id_scheme, f"dataElements.{key}.categoryOptionCombo"))
+    _one_each(org_units, "Cơ sở", "Facilities")
+    _one_each(elements, "Chỉ tiêu", "Indicators")
     return Mapping(data_set, id_scheme, de_scheme, ou_scheme, org_units, elements)
 
 

@@ -184,6 +184,7 @@ def test_unknown_indicators_are_refused_by_name(server, synced, tmp_path):
     ("{ not json", "JSON sai ở dòng 1", "invalid JSON at line 1"),
     (b"\xff\xfe{}", "không phải văn bản UTF-8", "is not UTF-8 text"),
     ("[1, 2]", "phải là một đối tượng JSON", "must be a JSON object"),
+    ("[" * 100_000 + "]" * 100_000, "JSON lồng nhau quá sâu", "JSON nested too deeply"),
     (_good(idScheme="NAME"), "“idScheme” phải là CODE hoặc UID", "“idScheme” must be CODE or UID"),
     (_good(idScheme="UID"), "không phải UID của DHIS2", "is not a DHIS2 UID"),
     (_good(dataSet=""), "dataSet: cần một mã", "dataSet: needs an identifier"),
@@ -193,6 +194,11 @@ def test_unknown_indicators_are_refused_by_name(server, synced, tmp_path):
     (_good(dataElements={"deaths": {"dataElement": "A", "extra": 1}}), "dataElements.deaths: cần",
      "dataElements.deaths: needs"),
     (_good(period="2026Q3"), "có mục không biết: period", "unknown entries: period"),
+    ('{"dataSet": "A", "dataSet": "B"}', "“dataSet” có hai lần", "“dataSet” appears twice"),
+    (_good(orgUnits={"TTBTXH-HN": "VN_1", "TTBTXH-DN": "VN_1"}), "Cơ sở “TTBTXH-HN” và “TTBTXH-DN” trỏ vào cùng",
+     "Facilities “TTBTXH-HN” and “TTBTXH-DN” point at the same DHIS2 cell"),
+    (_good(dataElements={"deaths": "DE_1", "admitted": {"dataElement": "DE_1"}}), "Chỉ tiêu “deaths” và “admitted”",
+     "Indicators “deaths” and “admitted” point at the same"),
     (_good(orgUnits={"TTBTXH-XX": "VN_XX"}), "không có cơ sở nào đã đăng ký", "names no facility registered"),
 ])
 def test_a_wrong_mapping_is_refused_in_both_languages(server, synced, tmp_path, text, vi, en):
