@@ -32,7 +32,7 @@ from .db import DEFAULT_URL, DatabaseUrlError, make_engine, write_conn
 
 
 class CliError(Exception):
-    pass
+    label = "error"  # the word before the message on stderr
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,6 +185,10 @@ def _export_dhis2(args) -> None:
     from facility_app.domain.periods import PeriodError
 
     lang = args.lang
+
+    class Refused(CliError):
+        label = "lỗi" if lang == "vi" else "error"
+
     try:
         mapping = dhis2.read_mapping(args.mapping)
         engine = _engine(args.db)
@@ -195,9 +199,9 @@ def _export_dhis2(args) -> None:
             engine.dispose()
         dhis2.write(export.document, args.out)
     except PeriodError as exc:
-        raise CliError(exc.message(lang)) from None
+        raise Refused(exc.message(lang)) from None
     except dhis2.Dhis2Error as exc:
-        raise CliError(exc.vi if lang == "vi" else exc.en) from None
+        raise Refused(exc.vi if lang == "vi" else exc.en) from None
     warn = "cảnh báo" if lang == "vi" else "warning"
     if export.unmapped:
         names = ", ".join(export.unmapped)
@@ -221,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc.en}", file=sys.stderr)
         return 1
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{exc.label}: {exc}", file=sys.stderr)
         return 1
     except sa.exc.SQLAlchemyError as exc:
         print(f"error: database: {str(getattr(exc, 'orig', exc)).splitlines()[0]}", file=sys.stderr)

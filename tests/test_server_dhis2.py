@@ -175,9 +175,9 @@ def test_unknown_indicators_are_refused_by_name(server, synced, tmp_path):
     doc["dataElements"]["so_giuong"] = "BTXH_GIUONG"
     doc["dataElements"]["rehab.minutes"] = "BTXH_PHUT"
     err = _refused(server, tmp_path, json.dumps(doc))
-    assert "không có chỉ tiêu tên so_giuong, rehab.minutes" in err
+    assert err == "lỗi: Tệp ánh xạ DHIS2: không có chỉ tiêu tên so_giuong, rehab.minutes (xem danh sách trong docs/dhis2.md)."
     err = _refused(server, tmp_path, json.dumps(doc), "--lang", "en")
-    assert "no indicator named so_giuong, rehab.minutes" in err
+    assert err == "error: DHIS2 mapping file: no indicator named so_giuong, rehab.minutes (see the list in docs/dhis2.md)."
 
 
 @pytest.mark.parametrize(("text", "vi", "en"), [
