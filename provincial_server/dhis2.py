@@ -223,7 +223,7 @@ def build(conn: sa.Connection, period_text: str, mapping: Mapping, today: date) 
     pe = dhis2_period(period)
     if period.end >= today:
         raise Dhis2Error(
-            f"Kỳ {period.title('vi')} chưa kết thúc (hôm nay là {today:%d/%m/%Y}): chỉ gửi DHIS2 số liệu kỳ đã xong.",
+            f"Kỳ {period.phrase()} chưa kết thúc (hôm nay là {today:%d/%m/%Y}): chỉ gửi DHIS2 số liệu kỳ đã xong.",
             f"The period {period.title('en')} has not ended (today is {today:%d/%m/%Y}): "
             "only finished periods go to DHIS2.")
     codes = [f.code for f in conn.execute(sa.select(facilities.c.code).order_by(facilities.c.code))]

@@ -213,7 +213,7 @@ def test_a_huge_mapping_is_refused_without_reading_it_all(server, synced, tmp_pa
 
 def test_periods_dhis2_cannot_take_or_not_finished(server, synced, tmp_path):
     sample = SAMPLE.read_text(encoding="utf-8")
-    assert "chưa kết thúc" in _refused(server, tmp_path, sample, period="2099")
+    assert "lỗi: Kỳ năm 2099 chưa kết thúc" in _refused(server, tmp_path, sample, period="2099")
     assert "has not ended" in _refused(server, tmp_path, sample, "--lang", "en", period="2099-Q1")
     assert "Tháng “13” không hợp lệ" in _refused(server, tmp_path, sample, period="2026-13")
     assert "Period “q3” is not valid" in _refused(server, tmp_path, sample, "--lang", "en", period="q3")
