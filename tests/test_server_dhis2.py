@@ -6,6 +6,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
+import subprocess
+import sys
 import uuid
 from datetime import date
 from pathlib import Path
@@ -237,3 +240,16 @@ def test_missing_mapping_file_and_output_folder(server, synced, tmp_path):
     code, _, err = run(server, "--period", "2026-Q3", "--mapping", str(SAMPLE),
                        "--out", str(tmp_path / "no-such-folder" / "x.json"), "--lang", "en")
     assert code == 1 and "There is no folder" in err
+
+
+def test_the_entry_point_as_a_process(server, synced, tmp_path):
+    """What the officer types: exit status, the Vietnamese summary, the file."""
+    out = tmp_path / "process.json"
+    done = subprocess.run([sys.executable, "-m", "provincial_server.cli", "--db", db_url(server), "export", "dhis2",
+                           "--period", "2026-07", "--mapping", str(SAMPLE), "--out", str(out)],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PYTHONPATH": str(SAMPLE.parent.parent)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"15 giá trị, kỳ 202607 → {out}"
+    assert done.stderr.startswith("cảnh báo: bỏ qua các cơ sở chưa có trong tệp ánh xạ: TTBTXH-DN")
+    assert {v["period"] for v in json.loads(out.read_text(encoding="utf-8"))["dataValues"]} == {"202607"}
