@@ -208,7 +208,7 @@ def _export_dhis2(args) -> None:
         print(f"{warn}: " + (f"bỏ qua các cơ sở chưa có trong tệp ánh xạ: {names}" if lang == "vi"
                               else f"skipped facilities missing from the mapping: {names}"), file=sys.stderr)
     if export.absent:
-        names = ", ".join(export.absent)
+        names = ", ".join(export.absent[:20]) + (" …" if len(export.absent) > 20 else "")
         print(f"{warn}: " + (f"tệp ánh xạ có cơ sở không có trên máy chủ này: {names}" if lang == "vi"
                               else f"the mapping names facilities this server does not know: {names}"),
               file=sys.stderr)

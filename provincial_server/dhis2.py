@@ -93,6 +93,11 @@ class Mapping:
     elements: dict[str, Element]  # indicator name -> DHIS2 data element (+ combo)
 
 
+def _safe(text: str, limit: int = 60) -> str:
+    """Echo a file's text with control characters escaped (no terminal tricks)."""
+    return json.dumps(text[:limit], ensure_ascii=False)[1:-1]
+
+
 def _refuse(vi: str, en: str):
     raise Dhis2Error(f"Tệp ánh xạ DHIS2: {vi}", f"DHIS2 mapping file: {en}")
 
@@ -111,11 +116,11 @@ def _identifier(value, scheme: str, where: str) -> str:
         _refuse(f"{where}: cần một mã ({scheme}), không phải {shown}.",
                 f"{where}: needs an identifier ({scheme}), not {shown}.")
     if scheme == "UID" and not _UID.match(value):
-        _refuse(f"{where}: “{value[:60]}” không phải UID của DHIS2 (11 ký tự chữ và số, bắt đầu bằng chữ cái).",
-                f"{where}: “{value[:60]}” is not a DHIS2 UID (11 letters and digits, a letter first).")
+        _refuse(f"{where}: “{_safe(value)}” không phải UID của DHIS2 (11 ký tự chữ và số, bắt đầu bằng chữ cái).",
+                f"{where}: “{_safe(value)}” is not a DHIS2 UID (11 letters and digits, a letter first).")
     if scheme == "CODE" and (len(value) > _CODE_MAX or not value.isprintable() or value != value.strip()):
-        _refuse(f"{where}: mã “{value[:60]}” phải có tối đa {_CODE_MAX} ký tự in được, không có khoảng trắng ở hai đầu.",
-                f"{where}: code “{value[:60]}” must be at most {_CODE_MAX} printable characters, not padded.")
+        _refuse(f"{where}: mã “{_safe(value)}” phải có tối đa {_CODE_MAX} ký tự in được, không có khoảng trắng ở hai đầu.",
+                f"{where}: code “{_safe(value)}” must be at most {_CODE_MAX} printable characters, not padded.")
     return value
 
 
@@ -131,7 +136,7 @@ def _no_repeats(pairs: list[tuple[str, object]]) -> dict:
     out: dict = {}
     for key, value in pairs:
         if key in out:
-            _refuse(f"“{key[:60]}” có hai lần.", f"“{key[:60]}” appears twice.")
+            _refuse(f"“{_safe(key)}” có hai lần.", f"“{_safe(key)}” appears twice.")
         out[key] = value
     return out
 
@@ -141,8 +146,8 @@ def _one_each(targets: dict, what_vi: str, what_en: str) -> None:
     by_target: dict = {}
     for name, target in targets.items():
         if target in by_target:
-            _refuse(f"{what_vi} “{by_target[target][:60]}” và “{name[:60]}” trỏ vào cùng một chỗ trong DHIS2.",
-                    f"{what_en} “{by_target[target][:60]}” and “{name[:60]}” point at the same DHIS2 cell.")
+            _refuse(f"{what_vi} “{_safe(by_target[target])}” và “{_safe(name)}” trỏ vào cùng một chỗ trong DHIS2.",
+                    f"{what_en} “{_safe(by_target[target])}” and “{_safe(name)}” point at the same DHIS2 cell.")
         by_target[target] = name
 
 
@@ -161,7 +166,7 @@ def parse_mapping(raw: bytes) -> Mapping:
         _refuse("phải là một đối tượng JSON { ... }.", "must be a JSON object { ... }.")
     unknown = sorted(set(doc) - _TOP_KEYS)
     if unknown:
-        names = ", ".join(k[:40] for k in unknown[:10])
+        names = ", ".join(_safe(k, 40) for k in unknown[:10])
         _refuse(f"có mục không biết: {names}.", f"unknown entries: {names}.")
     id_scheme = _scheme(doc, "idScheme", "CODE")
     de_scheme = _scheme(doc, "dataElementIdScheme", id_scheme)
@@ -169,12 +174,12 @@ def parse_mapping(raw: bytes) -> Mapping:
     data_set = _identifier(doc.get("dataSet"), id_scheme, "dataSet")
     org_units = {}
     for code, unit in _object(doc.get("orgUnits"), "orgUnits", "orgUnits").items():
-        org_units[code] = _identifier(unit, ou_scheme, f"orgUnits.{code[:40]}")
+        org_units[code] = _identifier(unit, ou_scheme, f"orgUnits.{_safe(code, 40)}")
     elements_doc = _object(doc.get("dataElements"), "dataElements", "dataElements")
     known = set(indicator_keys())
     unknown = [k for k in elements_doc if k not in known]
     if unknown:
-        names = ", ".join(k[:60] for k in unknown[:20])
+        names = ", ".join(_safe(k) for k in unknown[:20])
         _refuse(f"không có chỉ tiêu tên {names} (xem danh sách trong docs/dhis2.md).",
                 f"no indicator named {names} (see the list in docs/dhis2.md).")
     elements = {}
@@ -182,12 +187,12 @@ def parse_mapping(raw: bytes) -> Mapping:
         if isinstance(spec, str):
             spec = {"dataElement": spec}
         if not isinstance(spec, dict) or set(spec) - _ELEMENT_KEYS or "dataElement" not in spec:
-            _refuse(f"dataElements.{key}: cần {{\"dataElement\": ..., \"categoryOptionCombo\": ...}} hoặc một mã.",
-                    f"dataElements.{key}: needs {{\"dataElement\": ..., \"categoryOptionCombo\": ...}} or one identifier.")
+            _refuse(f"dataElements.{_safe(key)}: cần {{\"dataElement\": ..., \"categoryOptionCombo\": ...}} hoặc một mã.",
+                    f"dataElements.{_safe(key)}: needs {{\"dataElement\": ..., \"categoryOptionCombo\": ...}} or one identifier.")
         combo = spec.get("categoryOptionCombo")
         elements[key] = Element(
-            _identifier(spec["dataElement"], de_scheme, f"dataElements.{key}.dataElement"),
-            None if combo is None else _identifier(combo, id_scheme, f"dataElements.{key}.categoryOptionCombo"))
+            _identifier(spec["dataElement"], de_scheme, f"dataElements.{_safe(key)}.dataElement"),
+            None if combo is None else _identifier(combo, id_scheme, f"dataElements.{_safe(key)}.categoryOptionCombo"))
     _one_each(org_units, "Cơ sở", "Facilities")
     _one_each(elements, "Chỉ tiêu", "Indicators")
     return Mapping(data_set, id_scheme, de_scheme, ou_scheme, org_units, elements)
@@ -247,7 +252,7 @@ def build(conn: sa.Connection, period_text: str, mapping: Mapping, today: date) 
                 "dataElementIdScheme": mapping.data_element_id_scheme,
                 "orgUnitIdScheme": mapping.org_unit_id_scheme, "dataValues": values}
     return Export(document, [c for c in codes if c not in mapping.org_units],
-                  sorted(set(mapping.org_units) - set(codes)))
+                  sorted(_safe(c, 40) for c in set(mapping.org_units) - set(codes)))
 
 
 def write(document: dict, out: str | os.PathLike) -> None:

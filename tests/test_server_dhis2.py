@@ -253,3 +253,17 @@ def test_the_entry_point_as_a_process(server, synced, tmp_path):
     assert done.stdout.strip() == f"15 giá trị, kỳ 202607 → {out}"
     assert done.stderr.startswith("cảnh báo: bỏ qua các cơ sở chưa có trong tệp ánh xạ: TTBTXH-DN")
     assert {v["period"] for v in json.loads(out.read_text(encoding="utf-8"))["dataValues"]} == {"202607"}
+
+
+def test_text_from_the_mapping_is_echoed_escaped(server, synced, tmp_path):
+    """A code with a terminal escape in it is shown as \\u001b, never sent to the terminal raw."""
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["dataElements"]["\x1b[31mso_giuong"] = "X"
+    err = _refused(server, tmp_path, json.dumps(doc), "--lang", "en")
+    assert "\x1b" not in err and "no indicator named \\u001b[31mso_giuong" in err
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["orgUnits"]["\x1b]0;owned\x07"] = "VN_X"
+    mapping, out = tmp_path / "esc.json", tmp_path / "esc-out.json"
+    mapping.write_text(json.dumps(doc), encoding="utf-8")
+    code, _, stderr = run(server, "--period", "2026-Q3", "--mapping", str(mapping), "--out", str(out))
+    assert code == 0 and "\x1b" not in stderr and "\\u001b]0;owned\\u0007" in stderr
