@@ -10,6 +10,8 @@
     provincial-server --db URL device list [--facility C]
     provincial-server --db URL device revoke ID
     provincial-server --db URL officer add USERNAME   (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
+    provincial-server --db URL export dhis2 --period 2026-Q3 --mapping FILE --out FILE.json [--lang vi|en]
+                                     (aggregate figures as a DHIS2 dataValueSets document; docs/dhis2.md)
 
 The database URL may also come from env PROVINCIAL_DB; the default is
 sqlite:///provincial.db (a one-machine trial). Errors: one line on stderr,
@@ -30,7 +32,7 @@ from .db import DEFAULT_URL, DatabaseUrlError, make_engine, write_conn
 
 
 class CliError(Exception):
-    pass
+    label = "error"  # the word before the message on stderr
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
     off = sub.add_parser("officer", help="provincial officers (indicators page)").add_subparsers(dest="action", required=True)
     oadd = off.add_parser("add")
     oadd.add_argument("username")
+    exp = sub.add_parser("export", help="hand aggregate figures to other systems").add_subparsers(
+        dest="action", required=True)
+    dhis2 = exp.add_parser("dhis2", help="a DHIS2 dataValueSets JSON document of a year, quarter or month")
+    dhis2.add_argument("--period", required=True, help="2026, 2026-Q3 or 2026-07 (a finished period)")
+    dhis2.add_argument("--mapping", required=True, help="the province's mapping file (docs/dhis2-mapping.sample.json)")
+    dhis2.add_argument("--out", required=True, help="the JSON file to write")
+    dhis2.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default vi)")
     return ap
 
 
@@ -121,6 +130,9 @@ def _run(args) -> None:
         uvicorn.run(app, host=args.host, port=args.port,
                     ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
         return
+    if args.command == "export":
+        _export_dhis2(args)
+        return
     engine = _engine(args.db)
     try:
         _administer(engine, args)
@@ -166,6 +178,45 @@ def _administer(engine: sa.Engine, args) -> None:
             print(f"officer {args.username} saved")
 
 
+def _export_dhis2(args) -> None:
+    """Explicit, read-only: the mapping is checked before the database is opened."""
+    from . import dhis2
+    from .entities import today_in_vietnam
+    from facility_app.domain.periods import PeriodError
+
+    lang = args.lang
+
+    class Refused(CliError):
+        label = "lỗi" if lang == "vi" else "error"
+
+    try:
+        mapping = dhis2.read_mapping(args.mapping)
+        engine = _engine(args.db)
+        try:
+            with engine.connect() as conn:
+                export = dhis2.build(conn, args.period, mapping, today_in_vietnam())
+        finally:
+            engine.dispose()
+        dhis2.write(export.document, args.out)
+    except PeriodError as exc:
+        raise Refused(exc.message(lang)) from None
+    except dhis2.Dhis2Error as exc:
+        raise Refused(exc.vi if lang == "vi" else exc.en) from None
+    warn = "cảnh báo" if lang == "vi" else "warning"
+    if export.unmapped:
+        names = ", ".join(export.unmapped)
+        print(f"{warn}: " + (f"bỏ qua các cơ sở chưa có trong tệp ánh xạ: {names}" if lang == "vi"
+                              else f"skipped facilities missing from the mapping: {names}"), file=sys.stderr)
+    if export.absent:
+        names = ", ".join(export.absent[:20]) + (" …" if len(export.absent) > 20 else "")
+        print(f"{warn}: " + (f"tệp ánh xạ có cơ sở không có trên máy chủ này: {names}" if lang == "vi"
+                              else f"the mapping names facilities this server does not know: {names}"),
+              file=sys.stderr)
+    n = len(export.document["dataValues"])
+    print(f"{n} giá trị, kỳ {export.document['period']} → {args.out}" if lang == "vi"
+          else f"{n} values, period {export.document['period']} -> {args.out}")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -174,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc.en}", file=sys.stderr)
         return 1
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{exc.label}: {exc}", file=sys.stderr)
         return 1
     except sa.exc.SQLAlchemyError as exc:
         print(f"error: database: {str(getattr(exc, 'orig', exc)).splitlines()[0]}", file=sys.stderr)

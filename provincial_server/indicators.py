@@ -49,6 +49,11 @@ def facility_figures(conn: sa.Connection, facility_code: str, period: Period, as
     result = ind.compute(period, end, e["residents"], e["checkups"], e["conditions"], e["rehab_sessions"],
                          e["referrals"], getattr(settings, "provincial_target_2025", None),
                          getattr(settings, "provincial_target_2030", None))
+    return summary(result)
+
+
+def summary(result: ind.PeriodicIndicators) -> dict:
+    """The figures the page, its JSON and the DHIS2 export show, by name."""
     chronic = result.chronic
     return {
         "residents_in_care": result.census.total.at_end,
@@ -67,7 +72,7 @@ def facility_figures(conn: sa.Connection, facility_code: str, period: Period, as
         "referrals": {"count": result.referrals.count, "residents": result.referrals.residents,
                       "still_open": result.referrals.still_open},
         "insurance_valid": _share(result.insurance.share),
-        "partial": end < period.end,
+        "partial": result.partial,
     }
 
 
