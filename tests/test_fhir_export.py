@@ -252,6 +252,11 @@ def test_cli_exports_for_a_doctor_and_refuses_a_nurse_or_director(tmp_path):
         services.close()
     assert [a["actor"] for a in audits] == [names["doctor"]]
 
+    for bad, says in ((out, "là một thư mục"), (tmp_path / "missing" / "x.json", "không tồn tại")):
+        proc = run_cli(data, "export", "fhir", code, "--out", str(bad))
+        assert says in assert_one_line_error(proc)
+    assert [p.name for p in out.iterdir()] == ["x.json"]
+
     help_vi = run_cli(data, "export", "fhir", "--help").stdout
     assert "TỆP.json" in help_vi and "hồ sơ của một đối tượng theo chuẩn HL7 FHIR R4" in help_vi
 

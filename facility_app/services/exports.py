@@ -72,7 +72,10 @@ class ResidentRecord:
     referrals: list[Referral]
 
 
-def _check_folder(path: Path) -> None:
+def _check_destination(path: Path) -> None:
+    if path.is_dir():
+        raise ActionError(f"{path} là một thư mục; hãy ghi cả tên tệp, ví dụ {path / 'ho-so.json'}.",
+                          f"{path} is a folder; give a file name too, e.g. {path / 'record.json'}.")
     if not path.parent.is_dir():
         raise ActionError(f"Thư mục {path.parent} không tồn tại.", f"Folder {path.parent} does not exist.")
 
@@ -104,7 +107,7 @@ class ExportService(Service):
         Returns what was written."""
         self.require(actor, Permission.EXPORT_FHIR)
         path = Path(path)
-        _check_folder(path)
+        _check_destination(path)
         key = (code or "").strip().upper()
         with self.store.publishing(path) as tmp:  # the file appears only if its audit row is committed
             with self.store.write(actor, "export-fhir") as w:
