@@ -123,6 +123,8 @@ def test_ten_year_record_parses_as_fhir_r4_and_vitals_round_trip(world, tmp_path
     bmis = [x.resource for x in bundle.entry if x.resource.get_resource_type() == "Observation"
             and x.resource.code.coding[0].code == "39156-5"]
     assert bmis and all(o.valueQuantity.code == "kg/m2" for o in bmis)
+    assert {o.encounter.reference.removeprefix("urn:uuid:"): float(o.valueQuantity.value) for o in bmis} == {
+        cid: v.bmi for cid, v in recorded.items() if v.bmi is not None}
 
     full_urls = {e.fullUrl for e in bundle.entry}  # every reference resolves inside the bundle
     referenced = set(re.findall(r'"reference": "([^"]+)"', path.read_text(encoding="utf-8")))
