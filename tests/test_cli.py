@@ -95,6 +95,7 @@ COMMANDS = {
     "info": ["info"],
     "backup": ["backup", "{out}/b.db"],
     "export residents": ["export", "residents", "{out}/r.csv"],
+    "export fhir": ["export", "fhir", "DT-00001", "--out", "{out}/f.json"],
     "rekey": ["rekey"],
 }
 

@@ -49,6 +49,7 @@ PLACEHOLDERS = {  # how a value is shown in "usage" and help
     "FILE": "TỆP",
     "FILE.pdf": "TỆP.pdf",
     "FILE.pem": "TỆP.pem",
+    "FILE.json": "TỆP.json",
     "FOLDER": "THƯ_MỤC",
     "DATE": "NGÀY",
     "NAME": "TÊN",
@@ -137,6 +138,9 @@ HELP = {
     "export data (explicit action, audited)": "xuất dữ liệu (thao tác rõ ràng, được ghi nhật ký)",
     "one row per resident, UTF-8 CSV with BOM for Excel": "mỗi đối tượng một dòng, tệp CSV UTF-8 có BOM cho Excel",
     "the CSV file to write": "tệp CSV sẽ ghi ra",
+    "one resident's record as an HL7 FHIR R4 Bundle (JSON), for a hospital or another facility":
+        "hồ sơ của một đối tượng theo chuẩn HL7 FHIR R4 (tệp JSON), để chuyển cho bệnh viện hoặc cơ sở khác",
+    "the JSON file to write": "tệp JSON sẽ ghi ra",
     "find residents": "tìm đối tượng",
     "code and full name of matching residents (accents optional)":
         "mã và họ tên của các đối tượng khớp (gõ dấu hay không đều được)",

@@ -20,6 +20,10 @@ def register(sub) -> None:
     p = export.add_parser("residents", help="one row per resident, UTF-8 CSV with BOM for Excel")
     p.add_argument("file", metavar="FILE", help="the CSV file to write")
     p.set_defaults(handler=cmd_export_residents)
+    p = export.add_parser("fhir", help="one resident's record as an HL7 FHIR R4 Bundle (JSON), for a hospital or another facility")
+    p.add_argument("code", metavar="CODE", help="the resident's code, e.g. DT-00012")
+    p.add_argument("--out", metavar="FILE.json", required=True, help="the JSON file to write")
+    p.set_defaults(handler=cmd_export_fhir)
 
     residents = sub.add_parser("residents", help="find residents").add_subparsers(dest="residents_command", required=True, metavar="ACTION")
     p = residents.add_parser("search", help="code and full name of matching residents (accents optional)")
@@ -49,6 +53,33 @@ def cmd_export_residents(ctx: Context, args) -> int:
     path = Path(args.file).expanduser().resolve()
     count = ctx.services().exports.residents_csv(ctx.actor, path, ctx.lang)
     ctx.say(f"Đã xuất {count} đối tượng ra {path}.", f"Exported {count} residents to {path}.")
+    return 0
+
+
+def _acting_account(ctx: Context):
+    """With --user, the export acts with that account's role (only a doctor
+    or an administrator may hand a record over); without, as facility-admin."""
+    from ..domain.entities import Actor
+
+    if not ctx.user:
+        return ctx.actor
+    name = ctx.user.strip().lower()
+    account = next((u for u in ctx.services().users.list(ctx.actor) if u.username == name), None)
+    if account is None:
+        raise CliError(f"Không có tài khoản {ctx.user}.", f"There is no account {ctx.user}.")
+    if not account.active:
+        raise CliError(f"Tài khoản {ctx.user} đang bị khóa.", f"The account {ctx.user} is disabled.")
+    return Actor(account.username, account.role, account.id)
+
+
+def cmd_export_fhir(ctx: Context, args) -> int:
+    from ..reports import fhir
+
+    path = Path(args.out).expanduser().resolve()
+    document = fhir.export(ctx.services(), _acting_account(ctx), args.code, path)
+    count = len(document["entry"])
+    ctx.say(f"Đã ghi hồ sơ FHIR của {args.code.strip().upper()} ({count} mục) ra {path}.",
+            f"FHIR record of {args.code.strip().upper()} ({count} entries) written to {path}.")
     return 0
 
 

@@ -8,6 +8,8 @@ The rules (also in the README):
 - directors and admins change facility settings, run periodic reports and
   read the audit log; doctors, directors and admins print health books;
 - only admins manage users, back up, restore, export and enrol the PC for sync;
+- doctors and admins hand one resident's record over as HL7 FHIR (a clinical
+  hand-off to a hospital or another facility, not a bulk export);
 - the facility-admin CLI acts as ``system`` with every permission, because
   whoever holds the passphrase can read everything anyway.
 """
@@ -31,6 +33,7 @@ class Permission(str, Enum):
     READ_AUDIT = "read-audit"
     BACKUP_RESTORE = "backup-restore"
     EXPORT = "export"
+    EXPORT_FHIR = "export-fhir"
     SYNC = "sync"
     ENROL_DEVICE = "enrol-device"
 
@@ -49,6 +52,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.READ_AUDIT: frozenset({_R, _A, _S}),
     Permission.BACKUP_RESTORE: frozenset({_A, _S}),
     Permission.EXPORT: frozenset({_A, _S}),
+    Permission.EXPORT_FHIR: frozenset({_D, _A, _S}),
     Permission.SYNC: frozenset({_N, _D, _R, _A, _S}),
     Permission.ENROL_DEVICE: frozenset({_A, _S}),
 }
@@ -73,6 +77,7 @@ _ACTION_NAMES = {
     Permission.READ_AUDIT: ("xem nhật ký thao tác", "read the audit log"),
     Permission.BACKUP_RESTORE: ("sao lưu và phục hồi", "back up and restore"),
     Permission.EXPORT: ("xuất dữ liệu", "export data"),
+    Permission.EXPORT_FHIR: ("xuất hồ sơ của đối tượng theo chuẩn HL7 FHIR", "export a resident's record as HL7 FHIR"),
     Permission.SYNC: ("đồng bộ", "synchronise"),
     Permission.ENROL_DEVICE: ("đăng ký máy với máy chủ tỉnh", "enrol this PC with the provincial server"),
 }

@@ -6,16 +6,19 @@ clear, so it is written where the person chose and nowhere else.
 from __future__ import annotations
 
 import csv
+import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..domain import divisions
 from ..domain.cells import csv_row
-from ..domain.entities import Actor, Resident
+from ..domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
 from ..domain.messages import ActionError
 from ..domain.permissions import Permission
 from ..storage import repositories as repo
-from .base import Service
+from .base import Service, not_found
 
 RESIDENT_COLUMNS = [
     # (attribute, vi header, en header)
@@ -57,6 +60,26 @@ def _cell(r: Resident, attr: str) -> str:
     return str(value)
 
 
+@dataclass
+class ResidentRecord:
+    """One resident's current record, as a receiving system gets it: no voided
+    or superseded versions, no audit, no sync metadata."""
+    facility: Facility
+    resident: Resident
+    checkups: list[Checkup]  # current versions, oldest first
+    conditions: list[Condition]
+    rehab: list[RehabSession]  # current versions
+    referrals: list[Referral]
+
+
+def _check_destination(path: Path) -> None:
+    if path.is_dir():
+        raise ActionError(f"{path} là một thư mục; hãy ghi cả tên tệp, ví dụ {path / 'ho-so.json'}.",
+                          f"{path} is a folder; give a file name too, e.g. {path / 'record.json'}.")
+    if not path.parent.is_dir():
+        raise ActionError(f"Thư mục {path.parent} không tồn tại.", f"Folder {path.parent} does not exist.")
+
+
 class ExportService(Service):
     def residents_csv(self, actor: Actor, path: Path, lang: str = "vi") -> int:
         """UTF-8 with BOM so Excel opens it; one row per resident. Returns the row count."""
@@ -76,6 +99,35 @@ class ExportService(Service):
                     os.fsync(f.fileno())
                 w.audit_only("residents", "*", {"export": "residents-csv", "rows": len(rows)})
         return len(rows)
+
+    def resident_fhir(self, actor: Actor, code: str, path: Path,
+                      render: Callable[[ResidentRecord], dict]) -> dict:
+        """One resident's record as JSON made by ``render`` (the FHIR Bundle of
+        ``reports/fhir.py``), written whole or not at all, with its audit row.
+        Returns what was written."""
+        self.require(actor, Permission.EXPORT_FHIR)
+        path = Path(path)
+        _check_destination(path)
+        key = (code or "").strip().upper()
+        with self.store.publishing(path) as tmp:  # the file appears only if its audit row is committed
+            with self.store.write(actor, "export-fhir") as w:
+                resident = repo.resident_by_code(w.conn, key) if key else None
+                if resident is None:
+                    raise not_found("đối tượng có mã", "resident with code", code)
+                facility = repo.get_facility(w.conn)
+                if facility is None:
+                    raise ActionError("Kho dữ liệu chưa có thông tin cơ sở.", "The store has no facility yet.")
+                record = ResidentRecord(facility, resident, repo.checkups_of(w.conn, resident.id),
+                                        repo.conditions_of(w.conn, resident.id), repo.rehab_of(w.conn, resident.id),
+                                        repo.referrals_of(w.conn, resident.id))
+                document = render(record)
+                with open(tmp, "w", encoding="utf-8") as f:
+                    json.dump(document, f, ensure_ascii=False, indent=1)
+                    f.flush()
+                    os.fsync(f.fileno())
+                w.audit_only("residents", resident.id, {
+                    "export": "fhir", "file": path.name, "resources": len(document.get("entry", []))})
+        return document
 
     def backup(self, actor: Actor, dest: Path) -> Path:
         """The audit row is committed once the copy is complete and before it
