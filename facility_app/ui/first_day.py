@@ -17,7 +17,7 @@ from ..domain.permissions import Permission
 from . import help as guide
 from .style import mark
 
-DONE, TODO = "✓", "•"
+DONE, PENDING = "✓", "•"  # the checklist marks
 
 
 class FirstDayChecklist(QFrame):
@@ -80,9 +80,9 @@ class FirstDayChecklist(QFrame):
         if self.scroller is not None:
             self.scroller.setVisible(shown)
         for key, done in (("accounts", self.staff > 0), ("admit", bool(self.residents))):
-            self.rows[key][0].setText(DONE if done else TODO)
-        self.rows["import"][0].setText(TODO)
-        self.rows["guide"][0].setText(TODO)
+            self.rows[key][0].setText(DONE if done else PENDING)
+        self.rows["import"][0].setText(PENDING)
+        self.rows["guide"][0].setText(PENDING)
 
     # --- texts ----------------------------------------------------------------------
 
