@@ -103,9 +103,9 @@ class ServerProcess:
 
 def work(data_dir: Path, seed: int, stop_file: Path) -> None:
     """One PC's ward work until ``stop_file`` exists (or a SIGKILL)."""
-    from facility_app.domain.entities import Actor, Checkup, Resident, VitalSigns
-    from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Role, Sex
-    from facility_app.domain.messages import DomainError
+    from care_core.domain.entities import Actor, Checkup, Resident, VitalSigns
+    from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Role, Sex
+    from care_core.domain.messages import DomainError
     from facility_app.services.container import Services
     from facility_app.storage.store import Store
     from facility_app.sync.engine import sync_once
@@ -160,8 +160,8 @@ def work(data_dir: Path, seed: int, stop_file: Path) -> None:
 # --- the run --------------------------------------------------------------------
 
 def _setup(tmp: Path, server: ServerProcess, pcs: int) -> list[Path]:
-    from facility_app.domain.entities import Actor, Facility
-    from facility_app.domain.enums import FacilityType, Role
+    from care_core.domain.entities import Actor, Facility
+    from care_core.domain.enums import FacilityType, Role
     from facility_app.services.container import Services
     from facility_app.storage.store import Store
     from facility_app.sync import setup
@@ -217,7 +217,7 @@ def compare(db_url: str, dirs: list[Path]) -> dict:
     """lost / doubled / diverged / parked, as the module docstring says."""
     from facility_app.storage.store import Store
     from facility_app.storage.tables import SYNCED_TABLES, change_log
-    from facility_app.sync.protocol import SYNCED_SCHEMA
+    from care_core.protocol import SYNCED_SCHEMA
     from provincial_server.db import make_engine
     from provincial_server.tables import changes, conflicts, records
 

@@ -117,7 +117,7 @@ def make_store(data: Path, residents: int) -> None:
     """A copy of the cached benchmark store, with the nurse who logs in."""
     sys.path.insert(0, str(ROOT))
     from benchmarks import ui_data
-    from facility_app.domain.enums import Role
+    from care_core.domain.enums import Role
     from facility_app.services.startup import StoreGate
 
     folder, _ = ui_data.ensure(residents, 7)

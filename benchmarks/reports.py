@@ -36,9 +36,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from facility_app.domain import indicators, periods
-from facility_app.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
-from facility_app.domain.enums import (
+from care_core.domain import indicators, periods
+from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,

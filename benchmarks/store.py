@@ -39,9 +39,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from facility_app.domain import divisions
-from facility_app.domain.entities import Actor, Checkup, Condition, Facility, Resident, VitalSigns
-from facility_app.domain.enums import (
+from care_core.domain import divisions
+from care_core.domain.entities import Actor, Checkup, Condition, Facility, Resident, VitalSigns
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,
@@ -54,7 +54,7 @@ from facility_app.domain.enums import (
     ScreeningResult,
     Sex,
 )
-from facility_app.domain.rules import cccd_expected_digits
+from care_core.domain.rules import cccd_expected_digits
 from facility_app.services.container import Services
 from facility_app.storage.store import Store
 

@@ -79,10 +79,10 @@ from pathlib import Path
 import sqlalchemy as sa
 import uvicorn
 
-from facility_app.domain.entities import (
+from care_core.domain.entities import (
     Actor, Checkup, Condition, Facility, RehabSession, Resident, VitalSigns,
 )
-from facility_app.domain.enums import (
+from care_core.domain.enums import (
     BeneficiaryGroup, CheckupKind, ConditionStatus, FacilityType, HealthClass, RehabType, Role, Sex,
 )
 from facility_app.services.container import Services
@@ -91,7 +91,7 @@ from facility_app.storage.tables import change_log
 from facility_app.sync import setup
 from facility_app.sync.engine import sync_once
 from facility_app.sync.outbox import OutRow
-from facility_app.sync.protocol import MAX_BATCH_CHANGES, changes_canonical_json
+from care_core.protocol import MAX_BATCH_CHANGES, changes_canonical_json
 from provincial_server import admin, migrate
 from provincial_server.api import create_app
 from provincial_server.db import make_engine, write_conn

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks import ui_data  # noqa: E402
 from benchmarks.machine import describe, machine  # noqa: E402
-from facility_app.domain.enums import Role  # noqa: E402
+from care_core.domain.enums import Role  # noqa: E402
 from facility_app.services.startup import StoreGate  # noqa: E402
 from facility_app.ui import i18n, record_host, style, workers  # noqa: E402
 from facility_app.ui.main_window import MainWindow  # noqa: E402

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from facility_app.domain.entities import (
+from care_core.domain.entities import (
     Actor,
     Checkup,
     Condition,
@@ -28,7 +28,7 @@ from facility_app.domain.entities import (
     Resident,
     VitalSigns,
 )
-from facility_app.domain.enums import (
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,

@@ -73,15 +73,15 @@ class Context:
 # --- checks -----------------------------------------------------------------------------------
 
 def _actor():
-    from .domain.entities import Actor
-    from .domain.enums import Role
+    from care_core.domain.entities import Actor
+    from care_core.domain.enums import Role
 
     return Actor("self-test", Role.SYSTEM)
 
 
 def check_store(ctx: Context) -> str:
-    from .domain.entities import Checkup, Facility, Resident, VitalSigns
-    from .domain.enums import BeneficiaryGroup, CheckupKind, FacilityType, Sex
+    from care_core.domain.entities import Checkup, Facility, Resident, VitalSigns
+    from care_core.domain.enums import BeneficiaryGroup, CheckupKind, FacilityType, Sex
     from .services.container import Services
     from .services.startup import StoreGate
     from .storage.store import Store

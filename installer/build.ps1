@@ -5,7 +5,7 @@
 
 .DESCRIPTION
   Run from anywhere; paths are taken from this script's folder. Needs Python
-  3.11 with the project installed (pip install ".[build]") and NSIS
+  3.11 with the project installed (pip install ".[app,build]") and NSIS
   (makensis on PATH or in Program Files; `choco install nsis`).
 
   -InstallTest then proves the installer on this machine (CI does this on a

@@ -8,10 +8,10 @@ from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
-from facility_app.domain import rules
-from facility_app.domain.entities import Facility
-from facility_app.domain.enums import FacilityType
-from facility_app.domain.ids import new_id
+from care_core.domain import rules
+from care_core.domain.entities import Facility
+from care_core.domain.enums import FacilityType
+from care_core.domain.ids import new_id
 
 from . import security
 from .tables import devices, enrolment_codes, facilities, officers

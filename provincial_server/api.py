@@ -21,8 +21,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from facility_app.domain.messages import DomainError
-from facility_app.sync import protocol as p
+from care_core.domain.messages import DomainError
+from care_core import protocol as p
 
 from . import admin, indicators, openapi_docs, pages, security, streams
 from .budget import RequestBudget, retry_after

@@ -182,7 +182,7 @@ def _export_dhis2(args) -> None:
     """Explicit, read-only: the mapping is checked before the database is opened."""
     from . import dhis2
     from .entities import today_in_vietnam
-    from facility_app.domain.periods import PeriodError
+    from care_core.domain.periods import PeriodError
 
     lang = args.lang
 

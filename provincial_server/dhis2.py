@@ -26,8 +26,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from facility_app.domain import indicators as ind
-from facility_app.domain.periods import Period, parse_period, year
+from care_core.domain import indicators as ind
+from care_core.domain.periods import Period, parse_period, year
 
 from .admin import AdminError
 from .indicators import facility_figures, summary

@@ -1,7 +1,7 @@
 """Synced rows (JSON values as they travel) -> the client's domain entities,
 and the domain rules run on them.
 
-The rules are ``facility_app.domain.rules`` itself, never a copy: a change
+The rules are ``care_core.domain.rules`` itself, never a copy: a change
 the client would refuse is refused here with the same bilingual sentence.
 Only the conversion from wire values (ISO dates, enum values, "NCC,NKT")
 to entities lives here, because the server may not import the client's
@@ -15,10 +15,10 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, get_args, get_type_hints
 
-from facility_app.domain import entities as e
-from facility_app.domain import rules
-from facility_app.domain.enums import BeneficiaryGroup, HealthClass, Role
-from facility_app.domain.messages import Problem, label
+from care_core.domain import entities as e
+from care_core.domain import rules
+from care_core.domain.enums import BeneficiaryGroup, HealthClass, Role
+from care_core.domain.messages import Problem, label
 
 TABLE_ENTITIES: dict[str, type] = {
     "facility": e.Facility,

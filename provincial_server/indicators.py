@@ -1,7 +1,7 @@
 """Province-wide figures per facility, from the synced rows.
 
 Rows become the client's domain entities (``entities.to_entity``) and the
-numbers come from ``facility_app.domain.indicators.compute``: the same
+numbers come from ``care_core.domain.indicators.compute``: the same
 definitions as the facility's own periodic report, so the province and the
 facility cannot disagree. Deleted rows are left out; checkups and rehab
 sessions pass whole (``compute`` drops voided and superseded ones itself).
@@ -14,8 +14,8 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from facility_app.domain import indicators as ind
-from facility_app.domain.periods import Period, dmy, parse_period, year
+from care_core.domain import indicators as ind
+from care_core.domain.periods import Period, dmy, parse_period, year
 
 from .entities import Refusal, to_entity, today_in_vietnam
 from .pages import page

@@ -28,9 +28,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from facility_app.domain.hlc import MAX_DRIFT_MS, Clock, Stamp
-from facility_app.domain.ids import new_id
-from facility_app.sync import protocol as p
+from care_core.domain.hlc import MAX_DRIFT_MS, Clock, Stamp
+from care_core.domain.ids import new_id
+from care_core import protocol as p
 
 from . import accounts, entities
 from .bulk import among, insert_many

@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from starlette.concurrency import run_in_threadpool
 
-from facility_app.domain import rules
+from care_core.domain import rules
 
 from . import admin
 from .db import read_conn, write_conn

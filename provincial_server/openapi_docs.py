@@ -1,13 +1,13 @@
 """OpenAPI descriptions of the bodies FastAPI does not parse itself.
 
-The sync bodies are decoded by ``facility_app.sync.protocol`` (msgpack+zstd
+The sync bodies are decoded by ``care_core.protocol`` (msgpack+zstd
 or JSON), so each operation declares its request and answer shapes here.
 The JSON schemas describe the decoded object; the msgpack form carries the
 same object.
 """
 from __future__ import annotations
 
-from facility_app.sync import protocol as p
+from care_core import protocol as p
 
 _SCALAR = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}, {"type": "null"}]}
 _ID = {"type": "string", "minLength": 1, "maxLength": 64}

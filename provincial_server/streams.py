@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from facility_app.domain.hlc import Clock, Stamp
-from facility_app.domain.ids import new_id
-from facility_app.sync import protocol as p
+from care_core.domain.hlc import Clock, Stamp
+from care_core.domain.ids import new_id
+from care_core import protocol as p
 
 from . import accounts
 from .entities import Refusal

@@ -31,7 +31,7 @@ stamp=.venv/.launch-stamp
 want="$( (cat pyproject.toml scripts/setup-venv.sh; pwd) | sha256sum | cut -d' ' -f1)"
 if [ ! -x .venv/bin/facility-app ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   say "Đang cài đặt chương trình (chỉ lần đầu hoặc khi có phiên bản mới)…" "Installing the program (first time or after an update)…"
-  bash scripts/setup-venv.sh
+  bash scripts/setup-venv.sh app
   echo "$want" >"$stamp"
 fi
 # --- translations: only a .ts newer than its .qm

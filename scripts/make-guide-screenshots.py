@@ -27,8 +27,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget  # noqa: E402
 
-from facility_app.domain.entities import Actor, Facility  # noqa: E402
-from facility_app.domain.enums import FacilityType, Role  # noqa: E402
+from care_core.domain.entities import Actor, Facility  # noqa: E402
+from care_core.domain.enums import FacilityType, Role  # noqa: E402
 from facility_app.services import demo  # noqa: E402
 from facility_app.services.container import Services  # noqa: E402
 from facility_app.storage.store import Store  # noqa: E402

@@ -10,7 +10,7 @@ command -v makensis >/dev/null || need+=(nsis)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-bash scripts/setup-venv.sh dev,server,build
+bash scripts/setup-venv.sh app,dev,server,build
 bash scripts/build-translations.sh
 eval "$(bash scripts/pg.sh start)"
 trap 'bash scripts/pg.sh stop "$PG_TEST_DIR"' EXIT

@@ -9,8 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from facility_app.domain.entities import Actor, Facility  # noqa: E402
-from facility_app.domain.enums import FacilityType, Role  # noqa: E402
+from care_core.domain.entities import Actor, Facility  # noqa: E402
+from care_core.domain.enums import FacilityType, Role  # noqa: E402
 from facility_app.services.container import Services  # noqa: E402
 from facility_app.storage.store import Store  # noqa: E402
 

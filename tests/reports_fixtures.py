@@ -20,8 +20,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from facility_app.domain.entities import Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
-from facility_app.domain.enums import (
+from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
+from care_core.domain.enums import (
     BeneficiaryGroup as G,
     CheckupKind as K,
     ConditionStatus as CS,

@@ -22,8 +22,8 @@ import requests
 import sqlalchemy as sa
 import uvicorn
 
-from facility_app.domain.hlc import Clock
-from facility_app.sync import protocol as p
+from care_core.domain.hlc import Clock
+from care_core import protocol as p
 from provincial_server import admin, migrate
 from provincial_server.api import create_app
 from provincial_server.db import make_engine, write_conn

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from facility_app.domain.entities import (
+from care_core.domain.entities import (
     Checkup, Condition, Referral, RehabSession, Resident, VitalSigns,
 )
-from facility_app.domain.enums import (
+from care_core.domain.enums import (
     BeneficiaryGroup, CheckupKind, DischargeReason, HealthClass, RehabType, Sex,
 )
 

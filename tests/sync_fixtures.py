@@ -23,13 +23,13 @@ import pytest
 import sqlalchemy as sa
 import uvicorn
 
-from facility_app.domain.entities import Actor, Checkup, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Role, Sex
+from care_core.domain.entities import Actor, Checkup, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Role, Sex
 from facility_app.services.container import Services
 from facility_app.storage.tables import SYNCED_TABLES
 from facility_app.sync import setup
 from facility_app.sync.engine import Report, sync_once
-from facility_app.sync.protocol import SYNCED_SCHEMA
+from care_core.protocol import SYNCED_SCHEMA
 from provincial_server import admin, migrate
 from provincial_server.api import create_app
 from provincial_server.db import make_engine, write_conn

@@ -19,9 +19,9 @@ import pytest
 
 from facility_app import logs
 from facility_app.cli import main as cli_main
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Sex
-from facility_app.domain.text import fold
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.text import fold
 from facility_app.services.residents import ResidentService
 from facility_app.storage.store import Store
 from tests.conftest import NURSE, SYSTEM, TODAY

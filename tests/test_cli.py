@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Sex
-from facility_app.domain.text import fold
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.text import fold
 from facility_app.services.container import Services
 from facility_app.services.exports import RESIDENT_COLUMNS
 from facility_app.services.users import LoginRefused

@@ -13,8 +13,8 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Sex
 from facility_app.storage.store import Store
 from facility_app.storage.tables import audit_log, change_log, checkups
 from tests.conftest import SYSTEM, make_services
@@ -23,8 +23,8 @@ from tests.store_fixtures import PASSPHRASE, cli_env, run_cli
 WRITER = textwrap.dedent("""
     import os, sys
     from datetime import date, timedelta
-    from facility_app.domain.entities import Actor, Checkup, VitalSigns
-    from facility_app.domain.enums import CheckupKind, Role
+    from care_core.domain.entities import Actor, Checkup, VitalSigns
+    from care_core.domain.enums import CheckupKind, Role
     from facility_app.services.container import Services
     from facility_app.storage.store import Store
 

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from facility_app.domain import rules
-from facility_app.domain.entities import Actor, Facility
-from facility_app.domain.enums import (
+from care_core.domain import rules
+from care_core.domain.entities import Actor, Facility
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     DischargeReason,
@@ -17,7 +17,7 @@ from facility_app.domain.enums import (
     ReferralOutcome,
     Role,
 )
-from facility_app.domain.messages import ActionError
+from care_core.domain.messages import ActionError
 from facility_app.services import demo
 from facility_app.services.container import Services
 from facility_app.storage.store import Store

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.enums import Role
-from facility_app.domain.permissions import Permission, allowed
+from care_core.domain.enums import Role
+from care_core.domain.permissions import Permission, allowed
 from facility_app.services import demo
 from facility_app.services.container import Services
 from facility_app.services.users import LoginRefused

@@ -9,10 +9,10 @@ from datetime import date
 
 import openpyxl
 
-from facility_app.domain import periods
-from facility_app.domain.cells import csv_text
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain import periods
+from care_core.domain.cells import csv_text
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Sex
 from facility_app.reports import run
 from facility_app.services.reports import ReportService
 from tests.conftest import ADMIN, SYSTEM, make_services

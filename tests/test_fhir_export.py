@@ -14,9 +14,9 @@ import pytest
 import sqlalchemy as sa
 from fhir.resources.R4B.bundle import Bundle
 
-from facility_app.domain.entities import Checkup, VitalSigns
-from facility_app.domain.enums import CheckupKind
-from facility_app.domain.messages import NotFound, PermissionDenied
+from care_core.domain.entities import Checkup, VitalSigns
+from care_core.domain.enums import CheckupKind
+from care_core.domain.messages import NotFound, PermissionDenied
 from facility_app.reports import fhir
 from facility_app.services import demo
 from facility_app.storage import repositories as repo

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPushButton
 
-from facility_app.domain import icd10
-from facility_app.domain.text import fold
+from care_core.domain import icd10
+from care_core.domain.text import fold
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
     child,
     open_record,

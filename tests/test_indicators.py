@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facility_app.domain import indicators as ind
-from facility_app.domain import periods
-from facility_app.domain.entities import Checkup, Condition, Referral, RehabSession, Resident
-from facility_app.domain.enums import (
+from care_core.domain import indicators as ind
+from care_core.domain import periods
+from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, Resident
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,

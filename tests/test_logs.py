@@ -29,8 +29,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from facility_app import logs, paths
-from facility_app.domain.entities import Resident
-from facility_app.domain.text import fold
+from care_core.domain.entities import Resident
+from care_core.domain.text import fold
 from facility_app.services.clinical import ClinicalService
 from facility_app.services.container import Services
 from facility_app.storage.store import Store

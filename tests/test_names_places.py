@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from facility_app.domain import divisions, rules
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Role, Sex
-from facility_app.domain.messages import ValidationError
-from facility_app.domain.text import normalise_name
+from care_core.domain import divisions, rules
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Role, Sex
+from care_core.domain.messages import ValidationError
+from care_core.domain.text import normalise_name
 from facility_app.services import startup
 from facility_app.services.container import Services
 from facility_app.storage.store import Store

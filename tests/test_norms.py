@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from facility_app.domain import norms
-from facility_app.domain.alerts import vital_alerts
-from facility_app.domain.entities import VitalSigns
-from facility_app.domain import growth, rules
-from facility_app.domain.enums import Sex
-from facility_app.domain.numbers import fmt, parse
+from care_core.domain import norms
+from care_core.domain.alerts import vital_alerts
+from care_core.domain.entities import VitalSigns
+from care_core.domain import growth, rules
+from care_core.domain.enums import Sex
+from care_core.domain.numbers import fmt, parse
 
 DAY = date(2026, 11, 20)
 BORN = {  # age on DAY

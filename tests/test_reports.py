@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from facility_app.domain import periods
+from care_core.domain import periods
 from facility_app.reports import run
 from facility_app.reports.periodic import PeriodicOptions
 from facility_app.services.reports import ReportService

@@ -11,10 +11,10 @@ import pytest
 import sqlalchemy as sa
 
 from facility_app.cli.main import main
-from facility_app.domain import periods
-from facility_app.domain.entities import Checkup, Resident
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Sex
-from facility_app.domain.messages import NotFound, PermissionDenied
+from care_core.domain import periods
+from care_core.domain.entities import Checkup, Resident
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Sex
+from care_core.domain.messages import NotFound, PermissionDenied
 from facility_app.reports import run
 from facility_app.reports.periodic import PeriodicOptions
 from facility_app.services.reports import ReportService

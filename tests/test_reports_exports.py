@@ -8,7 +8,7 @@ import re
 import openpyxl
 import pytest
 
-from facility_app.domain import periods
+from care_core.domain import periods
 from facility_app.reports import run
 from facility_app.services.reports import ReportService
 from tests.conftest import ADMIN

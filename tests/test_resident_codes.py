@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Sex
-from facility_app.domain.messages import ValidationError
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.messages import ValidationError
 from facility_app.services.residents import CODE_PREFIX_KEY
 from facility_app.storage import repositories as repo
 from facility_app.storage.tables import residents

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facility_app.domain import rules
-from facility_app.domain.entities import Checkup, Referral, RehabSession, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, DischargeReason, RehabType, Sex
-from facility_app.domain.text import fold
+from care_core.domain import rules
+from care_core.domain.entities import Checkup, Referral, RehabSession, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, DischargeReason, RehabType, Sex
+from care_core.domain.text import fold
 
 TODAY = date(2026, 11, 20)
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, DischargeReason, Sex
-from facility_app.domain.text import fold, matches, search_text
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, DischargeReason, Sex
+from care_core.domain.text import fold, matches, search_text
 
 from .conftest import DOCTOR, NURSE
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from facility_app.domain.periods import Period, parse_period
+from care_core.domain.periods import Period, parse_period
 from provincial_server import admin, dhis2
 from provincial_server.cli import main
 from provincial_server.db import write_conn

@@ -18,7 +18,7 @@ import msgpack
 import pytest
 import requests
 
-from facility_app.sync import protocol as p
+from care_core import protocol as p
 from tests.server_fixtures import BACKENDS, FakePC, resident_fields, server_for
 
 

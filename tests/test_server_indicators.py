@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 import requests
 
-from facility_app.domain import indicators as ind
-from facility_app.domain.entities import Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, HealthClass, RehabType, Sex
-from facility_app.domain.periods import year
+from care_core.domain import indicators as ind
+from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, HealthClass, RehabType, Sex
+from care_core.domain.periods import year
 from provincial_server import admin
 from provincial_server.db import write_conn
 from provincial_server.entities import today_in_vietnam

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facility_app.storage import tables
-from facility_app.sync import protocol as p
+from care_core import protocol as p
 
 
 def _changes(n: int, seed: int = 7) -> list[p.Change]:

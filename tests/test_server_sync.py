@@ -12,8 +12,8 @@ import pytest
 import requests
 import zstandard
 
-from facility_app.domain.hlc import MAX_DRIFT_MS
-from facility_app.sync import protocol as p
+from care_core.domain.hlc import MAX_DRIFT_MS
+from care_core import protocol as p
 from tests.server_fixtures import BACKENDS, FakePC, checkup_fields, hlc_at, resident_fields, server_for
 
 _n = iter(range(1, 10_000))

@@ -15,13 +15,13 @@ from typing import Callable
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.entities import (
+from care_core.domain.entities import (
     Checkup, Condition, Referral, RehabSession, Resident, VitalSigns,
 )
-from facility_app.domain.enums import (
+from care_core.domain.enums import (
     BeneficiaryGroup, CheckupKind, ConditionStatus, DischargeReason, ReferralOutcome, RehabType, Role, Sex,
 )
-from facility_app.domain.messages import ActionError, PermissionDenied, ValidationError
+from care_core.domain.messages import ActionError, PermissionDenied, ValidationError
 from facility_app.services.users import LoginRefused
 from facility_app.storage import audit
 from facility_app.storage.tables import audit_log, change_log

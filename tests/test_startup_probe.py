@@ -9,8 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from facility_app.domain.entities import Actor, Facility, Resident
-from facility_app.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
+from care_core.domain.entities import Actor, Facility, Resident
+from care_core.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
 from facility_app.services.container import Services
 from facility_app.storage.store import Store
 

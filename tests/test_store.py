@@ -9,7 +9,7 @@ import shutil
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.enums import Role
+from care_core.domain.enums import Role
 from facility_app.storage.store import INFO_NAME, Store, StoreError
 from facility_app.storage.tables import SYNC_COLUMNS, SYNCED_TABLES
 from tests.conftest import ADMIN, NURSE, PASSPHRASE, SYSTEM, TODAY, make_services

@@ -18,8 +18,8 @@ WRITER = r'''
 import sys
 from datetime import date
 from pathlib import Path
-from facility_app.domain.entities import Actor, Resident
-from facility_app.domain.enums import BeneficiaryGroup, Role, Sex
+from care_core.domain.entities import Actor, Resident
+from care_core.domain.enums import BeneficiaryGroup, Role, Sex
 from facility_app.services.container import Services
 from facility_app.storage.store import Store
 

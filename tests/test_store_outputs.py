@@ -102,8 +102,8 @@ def test_failed_backup_leaves_no_part_file_and_no_audit_row(filled, tmp_path, mo
 CRASH = r'''
 import os, sys
 from pathlib import Path
-from facility_app.domain.entities import Actor
-from facility_app.domain.enums import Role
+from care_core.domain.entities import Actor
+from care_core.domain.enums import Role
 from facility_app.services.container import Services
 from facility_app.storage.store import Store
 services = Services(Store.open(Path(sys.argv[1]), sys.argv[2]))

@@ -17,7 +17,7 @@ from facility_app.storage.store import Store
 from facility_app.storage.tables import change_log, checkups, residents
 from facility_app.sync import backoff, outbox, setup
 from facility_app.sync.engine import _Sizer, sync_once
-from facility_app.sync.protocol import (
+from care_core.protocol import (
     MSGPACK, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, PushBatch, decode_push, encode_push,
 )
 from facility_app.sync.errors import Revoked, TlsFailure

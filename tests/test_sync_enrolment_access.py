@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.messages import PermissionDenied
+from care_core.domain.messages import PermissionDenied
 from facility_app.storage.tables import audit_log, sync_state
 from facility_app.sync import setup
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.entities import Actor
-from facility_app.domain.enums import Role
-from facility_app.domain.messages import ActionError, ValidationError
+from care_core.domain.entities import Actor
+from care_core.domain.enums import Role
+from care_core.domain.messages import ActionError, ValidationError
 from facility_app.services.container import Services
 from facility_app.services.sync import SyncService
 from facility_app.services.users import LoginRefused

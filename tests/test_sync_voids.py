@@ -9,7 +9,7 @@ import random
 import pytest
 import sqlalchemy as sa
 
-from facility_app.domain.messages import ValidationError
+from care_core.domain.messages import ValidationError
 from facility_app.storage import repositories as repo
 from facility_app.storage.tables import checkups
 from provincial_server.tables import conflicts

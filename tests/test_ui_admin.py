@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Role, Sex
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Role, Sex
 from facility_app.ui import i18n
 from tests.conftest import PASSPHRASE, SYSTEM, TODAY
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures

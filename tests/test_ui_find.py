@@ -12,8 +12,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Sex
 from facility_app.ui.models.residents import COLUMNS
 from tests.conftest import SYSTEM
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures

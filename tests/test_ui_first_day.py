@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QWidget
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Role, Sex
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Role, Sex
 from facility_app.ui import help as guide
 from tests.conftest import SYSTEM, make_services
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures

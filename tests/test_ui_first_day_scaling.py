@@ -17,7 +17,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtWidgets import QApplication, QLabel, QPushButton
     app = QApplication([])
-    from facility_app.domain.enums import Role
+    from care_core.domain.enums import Role
     from facility_app.ui import help as guide, i18n, style
     from facility_app.ui.controller import AppController
     from tests.conftest import PASSPHRASE, SYSTEM, TODAY, make_services

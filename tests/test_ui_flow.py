@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget, QWizard
 
-from facility_app.domain.entities import Actor
-from facility_app.domain.enums import BeneficiaryGroup, Role, Sex
+from care_core.domain.entities import Actor
+from care_core.domain.enums import BeneficiaryGroup, Role, Sex
 from facility_app.ui.controller import AppController
 from tests.conftest import PASSPHRASE, TODAY
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures

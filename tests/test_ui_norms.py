@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTreeWidget
 
-from facility_app.domain.entities import Checkup, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Sex
+from care_core.domain.entities import Checkup, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Sex
 from facility_app.reports import run
 from facility_app.services.reports import ReportService
 from facility_app.ui.record.models import RED

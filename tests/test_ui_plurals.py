@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from facility_app.domain.entities import Checkup, Referral, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Sex
+from care_core.domain.entities import Checkup, Referral, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Sex
 from tests.conftest import SYSTEM, TODAY
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
     make_store,

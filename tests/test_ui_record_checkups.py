@@ -6,9 +6,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 
-from facility_app.domain.entities import Checkup, VitalSigns
-from facility_app.domain.enums import CheckupKind, Role
-from facility_app.domain.entities import Actor
+from care_core.domain.entities import Checkup, VitalSigns
+from care_core.domain.enums import CheckupKind, Role
+from care_core.domain.entities import Actor
 from tests.conftest import NURSE, TODAY
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
     answers,

@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
 
-from facility_app.domain.entities import Checkup, Condition, Referral, RehabSession, VitalSigns
-from facility_app.domain.enums import CheckupKind, ConditionStatus, ReferralOutcome, RehabType
+from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, VitalSigns
+from care_core.domain.enums import CheckupKind, ConditionStatus, ReferralOutcome, RehabType
 from facility_app.ui.record import models
 from facility_app.ui.record.history_tab import describe
 from tests.conftest import NURSE
@@ -150,7 +150,7 @@ def test_history_reads_as_words_not_json(qtbot, services, resident):
 
 
 def test_describe_names_groups_and_icd_codes():
-    from facility_app.domain.entities import AuditEntry
+    from care_core.domain.entities import AuditEntry
     from datetime import datetime, timezone
 
     entry = AuditEntry(1, datetime(2026, 11, 20, 3, 0, tzinfo=timezone.utc), "nurse1", "add-condition", "conditions",

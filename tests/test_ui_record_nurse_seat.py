@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
-from facility_app.domain.entities import Actor
-from facility_app.domain.enums import Role
+from care_core.domain.entities import Actor
+from care_core.domain.enums import Role
 from tests.conftest import NURSE, SYSTEM
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
     answers,

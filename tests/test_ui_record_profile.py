@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 
-from facility_app.domain.enums import BeneficiaryGroup, DischargeReason, DisabilityType, Sex
+from care_core.domain.enums import BeneficiaryGroup, DischargeReason, DisabilityType, Sex
 from facility_app.ui.record.admit_dialog import AdmitDialog
 from tests.conftest import DOCTOR, NURSE
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures

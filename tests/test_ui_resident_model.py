@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from facility_app.domain.enums import BeneficiaryGroup, Sex
-from facility_app.domain.text import fold
+from care_core.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.text import fold
 from facility_app.services.roster import RosterRow
 from facility_app.ui.models.residents import ID_ROLE, ResidentFilterProxy, ResidentTableModel
 from tests.conftest import TODAY

@@ -14,8 +14,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facility_app.domain.entities import Checkup, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Sex
+from care_core.domain.entities import Checkup, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Sex
 from facility_app.services.container import Services
 from facility_app.services.sync import SyncService
 from facility_app.storage.store import Store

@@ -4,7 +4,7 @@ the other account's, settled by keeping the provisional name; an account
 change refused by the server shows its reason but never a password hash."""
 from __future__ import annotations
 
-from facility_app.domain.enums import Role
+from care_core.domain.enums import Role
 from facility_app.services.sync import SyncService
 from tests.conftest import SYSTEM
 from tests.sync_fixtures import joined_pc

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from facility_app.domain.alerts import vital_alerts
-from facility_app.domain.entities import Checkup, Facility, Referral, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, DischargeReason, FacilityType, ReferralOutcome, Sex
-from facility_app.domain.messages import ValidationError
+from care_core.domain.alerts import vital_alerts
+from care_core.domain.entities import Checkup, Facility, Referral, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, DischargeReason, FacilityType, ReferralOutcome, Sex
+from care_core.domain.messages import ValidationError
 from facility_app.services.roster import RosterService
 from facility_app.services.startup import SetupRequest, StoreGate
 from facility_app.services.status import StatusService

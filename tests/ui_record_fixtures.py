@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from facility_app.domain.entities import Resident
-from facility_app.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, Sex
 from facility_app.ui.record import feedback
 from facility_app.ui.session import Session
 from tests.conftest import NURSE, make_services
@@ -131,8 +131,8 @@ def type_into(qtbot, parent: QWidget, name: str, text: str) -> QLineEdit:
 def rich_record(services) -> Resident:
     """A made-up resident with a few years of every kind of record (for
     screenshots and the language walk). No real person."""
-    from facility_app.domain.entities import Checkup, Condition, Referral, RehabSession, VitalSigns
-    from facility_app.domain.enums import (
+    from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, VitalSigns
+    from care_core.domain.enums import (
         CheckupKind,
         DisabilitySeverity,
         DisabilityType,

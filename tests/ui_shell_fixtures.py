@@ -20,8 +20,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from facility_app.domain.entities import Actor, Checkup, Referral, Resident, VitalSigns
-from facility_app.domain.enums import BeneficiaryGroup, CheckupKind, Role, Sex
+from care_core.domain.entities import Actor, Checkup, Referral, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Role, Sex
 from facility_app.ui import i18n, style, workers
 from facility_app.ui.controller import AppController
 from tests.conftest import PASSPHRASE, SYSTEM, TODAY, make_services

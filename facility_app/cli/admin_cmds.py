@@ -1,8 +1,8 @@
 """users add | list | disable | enable | reset-password | rename."""
 from __future__ import annotations
 
-from ..domain.enums import Role
-from ..domain.permissions import ROLE_NAMES
+from care_core.domain.enums import Role
+from care_core.domain.permissions import ROLE_NAMES
 from .context import USER_PASSWORD_ENV, Context, secret
 
 ROLES = [Role.NURSE.value, Role.DOCTOR.value, Role.DIRECTOR.value, Role.ADMIN.value]

@@ -8,9 +8,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.entities import Actor
-from ..domain.enums import Role
-from ..domain.messages import ActionError, store_text
+from care_core.domain.entities import Actor
+from care_core.domain.enums import Role
+from care_core.domain.messages import ActionError, store_text
 from ..services.container import Services
 from ..storage import failures
 from ..storage.store import Store

@@ -4,9 +4,9 @@ source text. A new option needs its line here (tests/test_cli_language.py
 lists any text without one)."""
 from __future__ import annotations
 
-from ..domain.enums import FacilityType, Role
-from ..domain.messages import facility_type_label
-from ..domain.permissions import ROLE_NAMES
+from care_core.domain.enums import FacilityType, Role
+from care_core.domain.messages import facility_type_label
+from care_core.domain.permissions import ROLE_NAMES
 
 # Texts computed per language, written "{name}" in a help text.
 FIELDS = {

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from ..domain.messages import DEFAULT_LANGUAGE, LANGUAGES
+from care_core.domain.messages import DEFAULT_LANGUAGE, LANGUAGES
 from . import help_texts
 
 LANG_ENV = "FACILITY_APP_LANG"

@@ -7,7 +7,7 @@ import sys
 
 from .. import logs, paths
 from ..version import version
-from ..domain.messages import DomainError
+from care_core.domain.messages import DomainError
 from . import admin_cmds, language, report_cmds, resident_cmds, store_cmds, sync_cmds
 from .context import Context, known_failure
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..domain import periods
+from care_core.domain import periods
 from ..reports import run
 from ..reports.periodic import PeriodicOptions
 from .context import CliError, Context, read_text_file

@@ -59,7 +59,7 @@ def cmd_export_residents(ctx: Context, args) -> int:
 def _acting_account(ctx: Context):
     """With --user, the export acts with that account's role (only a doctor
     or an administrator may hand a record over); without, as facility-admin."""
-    from ..domain.entities import Actor
+    from care_core.domain.entities import Actor
 
     if not ctx.user:
         return ctx.actor

@@ -5,10 +5,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..domain import divisions, rules
-from ..domain.entities import Facility
-from ..domain.enums import FacilityType, Role
-from ..domain.messages import Problem, ValidationError, facility_type_label
+from care_core.domain import divisions, rules
+from care_core.domain.entities import Facility
+from care_core.domain.enums import FacilityType, Role
+from care_core.domain.messages import Problem, ValidationError, facility_type_label
 from ..services.container import Services
 from ..storage.lock import LOCK_NAME
 from ..storage.store import DB_NAME, INFO_NAME, Store, StoreDamaged

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from ..domain.numbers import fmt
+from care_core.domain.numbers import fmt
 from ..services.sync import CLOCK_TOLERANCE_MS, SyncService
 from ..sync import engine, setup
 from ..sync.errors import Revoked
@@ -208,7 +208,7 @@ def _int(text: str, ctx: Context) -> int:
 
 def cmd_join(ctx: Context, args) -> int:
     """``init --join URL CODE``: a new store for a facility that already syncs."""
-    from ..domain import rules
+    from care_core.domain import rules
     url, code = args.join
     url = setup.check_url(url)
     setup.check_ca_bundle(args.ca_bundle)

@@ -13,9 +13,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
 
-from ..domain import divisions, icd10
-from ..domain.entities import Actor, Checkup, Condition, Referral, RehabSession, Resident
-from ..domain.enums import ConditionStatus, DischargeReason, ReferralOutcome, Sex
+from care_core.domain import divisions, icd10
+from care_core.domain.entities import Actor, Checkup, Condition, Referral, RehabSession, Resident
+from care_core.domain.enums import ConditionStatus, DischargeReason, ReferralOutcome, Sex
 from ..services.exports import ResidentRecord
 
 # Identifier systems: this application's own URIs (no national FHIR naming

@@ -11,10 +11,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
-from ..domain import divisions, icd10, norms
-from ..domain.numbers import fmt
-from ..domain.enums import ScreeningResult
-from ..domain.periods import dmy
+from care_core.domain import divisions, icd10, norms
+from care_core.domain.numbers import fmt
+from care_core.domain.enums import ScreeningResult
+from care_core.domain.periods import dmy
 from ..services.reports import HealthBook
 from . import charts, labels, layout
 from .layout import FRAME_WIDTH, Rule, Styles, gap, p

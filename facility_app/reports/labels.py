@@ -1,7 +1,7 @@
 """Vietnamese names of the closed vocabularies, as printed on reports."""
 from __future__ import annotations
 
-from ..domain.enums import (
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,

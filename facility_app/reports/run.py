@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..domain.entities import Actor
-from ..domain.messages import ActionError
-from ..domain.periods import Period
+from care_core.domain.entities import Actor
+from care_core.domain.messages import ActionError
+from care_core.domain.periods import Period
 from ..services.reports import ReportService
 from . import exports, health_book, periodic
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from ..domain import indicators as ind
-from ..domain import numbers
-from ..domain.enums import DischargeReason, HealthClass
-from ..domain.periods import dmy
+from care_core.domain import indicators as ind
+from care_core.domain import numbers
+from care_core.domain.enums import DischargeReason, HealthClass
+from care_core.domain.periods import dmy
 from . import labels
 
 

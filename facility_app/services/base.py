@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from ..domain.entities import Actor
-from ..domain.messages import NotFound
-from ..domain.permissions import Permission, require
+from care_core.domain.entities import Actor
+from care_core.domain.messages import NotFound
+from care_core.domain.permissions import Permission, require
 from ..storage.store import Store
 
 

@@ -11,13 +11,13 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain import rules
-from ..domain.entities import Actor, AuditEntry, Checkup, Condition, Referral, RehabSession, Resident
-from ..domain.enums import ReferralOutcome
-from ..domain.icd10 import normalise_code
-from ..domain.ids import new_id
-from ..domain.messages import Problem, ValidationError
-from ..domain.permissions import Permission
+from care_core.domain import rules
+from care_core.domain.entities import Actor, AuditEntry, Checkup, Condition, Referral, RehabSession, Resident
+from care_core.domain.enums import ReferralOutcome
+from care_core.domain.icd10 import normalise_code
+from care_core.domain.ids import new_id
+from care_core.domain.messages import Problem, ValidationError
+from care_core.domain.permissions import Permission
 from ..storage import audit
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row

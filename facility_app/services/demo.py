@@ -45,9 +45,9 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
-from ..domain import divisions, icd10, rules
-from ..domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
-from ..domain.enums import (
+from care_core.domain import divisions, icd10, rules
+from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,
@@ -62,7 +62,7 @@ from ..domain.enums import (
     Role,
     Sex,
 )
-from ..domain.messages import ActionError
+from care_core.domain.messages import ActionError
 
 __all__ = ["DEMO_ACCOUNTS", "DemoAccount", "DemoSummary", "add_demo_accounts", "generate"]
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..domain import divisions
-from ..domain.cells import csv_row
-from ..domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
-from ..domain.messages import ActionError
-from ..domain.permissions import Permission
+from care_core.domain import divisions
+from care_core.domain.cells import csv_row
+from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
+from care_core.domain.messages import ActionError
+from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from .base import Service, not_found
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..domain import rules
-from ..domain.entities import Actor, Facility
-from ..domain.enums import FacilityType
-from ..domain.messages import ActionError
-from ..domain.permissions import Permission
+from care_core.domain import rules
+from care_core.domain.entities import Actor, Facility
+from care_core.domain.enums import FacilityType
+from care_core.domain.messages import ActionError
+from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import facility as facility_table

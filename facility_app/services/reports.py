@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain import indicators
-from ..domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
-from ..domain.messages import ActionError
-from ..domain.periods import Period
-from ..domain.permissions import Permission
+from care_core.domain import indicators
+from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
+from care_core.domain.messages import ActionError
+from care_core.domain.periods import Period
+from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from .base import Service, not_found
 from .facility import with_defaults

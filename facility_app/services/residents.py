@@ -4,12 +4,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from ..domain import rules
-from ..domain.entities import Actor, Resident
-from ..domain.enums import DischargeReason
-from ..domain.messages import Problem, ValidationError
-from ..domain.permissions import Permission
-from ..domain.text import fold, normalise_name
+from care_core.domain import rules
+from care_core.domain.entities import Actor, Resident
+from care_core.domain.enums import DischargeReason
+from care_core.domain.messages import Problem, ValidationError
+from care_core.domain.permissions import Permission
+from care_core.domain.text import fold, normalise_name
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import residents

@@ -13,9 +13,9 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from ..domain.entities import Actor
-from ..domain.enums import BeneficiaryGroup, Sex
-from ..domain.permissions import Permission
+from care_core.domain.entities import Actor
+from care_core.domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.permissions import Permission
 from ..storage.tables import residents
 from .base import Service
 

@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..domain import divisions, rules
-from ..domain.entities import Actor, Facility
-from ..domain.enums import Role
-from ..domain.messages import Problem
+from care_core.domain import divisions, rules
+from care_core.domain.entities import Actor, Facility
+from care_core.domain.enums import Role
+from care_core.domain.messages import Problem
 from ..storage import failures
 from ..storage.keys import RawKey, StoreInfo, read_salt
 from ..storage.lock import LOCK_NAME, held_exclusive

@@ -29,9 +29,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..domain.entities import Actor
-from ..domain.messages import ActionError, label
-from ..domain.permissions import Permission
+from care_core.domain.entities import Actor
+from care_core.domain.messages import ActionError, label
+from care_core.domain.permissions import Permission
 from ..storage.changes import now_iso
 from ..storage.tables import SYNCED_TABLES, change_log, meta, sync_conflicts, sync_state
 from .base import Service, not_found

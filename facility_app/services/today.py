@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 import sqlalchemy as sa
 
-from ..domain.alerts import vital_alerts
-from ..domain.entities import Actor, VitalSigns
-from ..domain.norms import age_in_months
-from ..domain.permissions import Permission
+from care_core.domain.alerts import vital_alerts
+from care_core.domain.entities import Actor, VitalSigns
+from care_core.domain.norms import age_in_months
+from care_core.domain.permissions import Permission
 from ..storage.tables import checkups, referrals, residents
 from .base import Service
 

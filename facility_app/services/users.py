@@ -7,11 +7,11 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ..domain import rules
-from ..domain.entities import Actor, User
-from ..domain.enums import Role
-from ..domain.messages import ActionError, Problem, ValidationError
-from ..domain.permissions import Permission
+from care_core.domain import rules
+from care_core.domain.entities import Actor, User
+from care_core.domain.enums import Role
+from care_core.domain.messages import ActionError, Problem, ValidationError
+from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from ..storage.tables import login_state, users
 from .base import Service, not_found

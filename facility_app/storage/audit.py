@@ -7,7 +7,7 @@ import json
 
 import sqlalchemy as sa
 
-from ..domain.entities import AuditEntry
+from care_core.domain.entities import AuditEntry
 from .tables import audit_log, meta
 
 GENESIS = "0" * 64

@@ -9,10 +9,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..domain.entities import Actor
-from ..domain.hlc import Clock
-from ..domain.ids import new_id
-from ..domain.messages import ActionError
+from care_core.domain.entities import Actor
+from care_core.domain.hlc import Clock
+from care_core.domain.ids import new_id
+from care_core.domain.messages import ActionError
 from . import audit
 from .tables import SYNCED_TABLES, change_log
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ..domain.messages import store_text
+from care_core.domain.messages import store_text
 from .store import StoreDamaged, StoreError
 
 _SQL_ERRORS = (sqlcipher3.Error, sqlite3.Error)

@@ -6,9 +6,9 @@ import dataclasses
 from functools import lru_cache
 from typing import Any, get_type_hints
 
-from ..domain import entities as e
-from ..domain.enums import BeneficiaryGroup, HealthClass
-from ..domain.text import fold
+from care_core.domain import entities as e
+from care_core.domain.enums import BeneficiaryGroup, HealthClass
+from care_core.domain.text import fold
 
 _VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..domain import entities as e
-from ..domain.text import matches, search_text
+from care_core.domain import entities as e
+from care_core.domain.text import matches, search_text
 from .mapping import to_entity
 from .tables import checkups, conditions, facility, meta, referrals, rehab_sessions, residents, users
 

@@ -19,10 +19,10 @@ from typing import Callable, Iterator
 import sqlalchemy as sa
 import sqlcipher3
 
-from ..domain.entities import Actor
-from ..domain.hlc import Clock, Stamp
-from ..domain.ids import new_id
-from ..domain.messages import ActionError, store_text
+from care_core.domain.entities import Actor
+from care_core.domain.hlc import Clock, Stamp
+from care_core.domain.ids import new_id
+from care_core.domain.messages import ActionError, store_text
 from . import audit, migrate
 from .changes import Writer
 from .damage import PAGE_SIZE, examine

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import protocol as p
+from care_core import protocol as p
 from .client import Answer, Transport
 from .errors import BadAnswer
 

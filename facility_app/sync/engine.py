@@ -32,14 +32,14 @@ from typing import Callable
 
 import sqlalchemy as sa
 
-from ..domain.ids import new_id
+from care_core.domain.ids import new_id
 from ..services import sync as sync_service
 from ..storage.store import Store
 from ..storage.tables import change_log, sync_state
 from . import api, merge, outbox, state
 from .client import Transport, WireStats
 from .errors import Offline, Refused, ServerTrouble, SyncError
-from .protocol import (
+from care_core.protocol import (
     DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, ChangeResult, PushBatch,
 )
 
@@ -495,8 +495,8 @@ def _open_conflicts(conn: sa.Connection) -> list:
 
 
 def _actor():
-    from ..domain.entities import Actor
-    from ..domain.enums import Role
+    from care_core.domain.entities import Actor
+    from care_core.domain.enums import Role
     return Actor("sync", Role.SYSTEM)
 
 

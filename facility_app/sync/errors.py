@@ -6,7 +6,7 @@ CLI an exit line, ``message(lang)`` says what happened and what to do.
 """
 from __future__ import annotations
 
-from ..domain.messages import ActionError
+from care_core.domain.messages import ActionError
 
 
 class SyncError(ActionError):

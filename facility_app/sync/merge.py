@@ -39,7 +39,7 @@ from typing import Any, Callable
 
 import sqlalchemy as sa
 
-from ..domain.hlc import Stamp
+from care_core.domain.hlc import Stamp
 from ..storage.store import Store
 from ..storage.tables import (
     SYNC_COLUMNS,
@@ -51,7 +51,7 @@ from ..storage.tables import (
     sync_state,
 )
 from . import state
-from .protocol import SYNCED_SCHEMA, SYNC_FIELDS, PulledChange, PullPage
+from care_core.protocol import SYNCED_SCHEMA, SYNC_FIELDS, PulledChange, PullPage
 
 SYNC_ACTOR = "sync"
 

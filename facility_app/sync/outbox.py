@@ -22,7 +22,7 @@ from typing import Any, Iterator
 import sqlalchemy as sa
 
 from ..storage.tables import change_log
-from .protocol import MAX_BATCH_CHANGES, Change, ChangeResult
+from care_core.protocol import MAX_BATCH_CHANGES, Change, ChangeResult
 
 PENDING, ACKED, PARKED = "pending", "acked", "parked"
 MAX_RAW_BATCH_BYTES = 1024 * 1024  # canonical JSON, before compression (the wire budget is the engine's)

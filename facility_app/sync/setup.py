@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 
-from ..domain.entities import Actor
-from ..domain.enums import Role
-from ..domain.messages import ActionError
-from ..domain.permissions import Permission, require
+from care_core.domain.entities import Actor
+from care_core.domain.enums import Role
+from care_core.domain.messages import ActionError
+from care_core.domain.permissions import Permission, require
 from ..services.residents import CODE_PREFIX_KEY
 from ..storage.repositories import set_meta_value
 from ..storage.store import Store
@@ -33,7 +33,7 @@ from ..storage.tables import facility as facility_table
 from . import api, state
 from .client import Transport
 from .engine import Report, sync_once
-from .protocol import EnrolAnswer
+from care_core.protocol import EnrolAnswer
 
 
 class SetupError(ActionError):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import logs
-from ..domain.messages import DomainError
+from care_core.domain.messages import DomainError
 from ..services.startup import known_failure
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ..domain.permissions import Permission
+from care_core.domain.permissions import Permission
 from . import help as guide
 from .style import mark
 

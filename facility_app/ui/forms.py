@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..domain.messages import Problem
+from care_core.domain.messages import Problem
 from .style import mark
 
 

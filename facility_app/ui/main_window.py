@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.permissions import Permission
+from care_core.domain.permissions import Permission
 from . import names, record_host
 from .dialogs import inform, show_error
 from .first_day import add_first_day

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
-from ..domain.permissions import ROLE_NAMES
+from care_core.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
+from care_core.domain.permissions import ROLE_NAMES
 
 
 def facility_type(value: FacilityType) -> str:

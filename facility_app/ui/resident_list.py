@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import BeneficiaryGroup, Sex
+from care_core.domain.enums import BeneficiaryGroup, Sex
 from ..services.roster import RosterService
 from . import names
 from .dialogs import explain

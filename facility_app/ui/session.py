@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.entities import Actor
-from ..domain.permissions import Permission, allowed
+from care_core.domain.entities import Actor
+from care_core.domain.permissions import Permission, allowed
 from ..services.container import Services
 
 

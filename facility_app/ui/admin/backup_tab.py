@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import numbers
+from care_core.domain import numbers
 from ..dialogs import confirm, explain
 from ..forms import ErrorLabel
 from ..style import mark

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
-from ...domain.permissions import Permission
+from care_core.domain.permissions import Permission
 from ..style import fit_to_screen
 from ..sync.admin_tab import SyncTab, may_enrol
 from .backup_tab import BackupTab

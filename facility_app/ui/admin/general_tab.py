@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ...domain.permissions import Permission
+from care_core.domain.permissions import Permission
 from ..dialogs import explain
 from ..forms import ErrorLabel
 from ..language_box import LanguageBox

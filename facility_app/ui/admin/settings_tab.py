@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import divisions
-from ...domain.enums import FacilityType
+from care_core.domain import divisions
+from care_core.domain.enums import FacilityType
 from .. import names
 from ..dialogs import explain
 from ..forms import ErrorLabel, FieldErrors

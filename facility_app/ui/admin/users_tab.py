@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import Role
+from care_core.domain.enums import Role
 from .. import names
 from ..dialogs import confirm, explain, inform
 from ..forms import ErrorLabel, FieldErrors

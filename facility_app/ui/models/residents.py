@@ -22,8 +22,8 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
-from ...domain.enums import BeneficiaryGroup
-from ...domain.text import fold, search_text
+from care_core.domain.enums import BeneficiaryGroup
+from care_core.domain.text import fold, search_text
 from ...services.roster import RosterRow
 from .. import names
 from ..collation import name_key

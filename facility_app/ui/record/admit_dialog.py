@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from ...domain.entities import Resident
-from ...domain.permissions import Permission
+from care_core.domain.entities import Resident
+from care_core.domain.permissions import Permission
 from .profile_form import ProfileForm
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from ...domain.entities import Checkup, RehabSession
+from care_core.domain.entities import Checkup, RehabSession
 from ..widgets.trend_chart import Band, Series, TrendChart
 from . import labels, norms
 

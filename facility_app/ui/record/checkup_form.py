@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import rules
-from ...domain.entities import Checkup, Resident, VitalSigns
-from ...domain.enums import CheckupKind, HealthClass, ScreeningResult
+from care_core.domain import rules
+from care_core.domain.entities import Checkup, Resident, VitalSigns
+from care_core.domain.enums import CheckupKind, HealthClass, ScreeningResult
 from . import labels, norms
 from .fields import DateField, EnumCombo, ErrorLabel, NumberField
 from .form_base import EditForm, not_a_date, not_a_number, not_a_whole_number

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.entities import Checkup, Resident
-from ...domain.permissions import Permission
+from care_core.domain.entities import Checkup, Resident
+from care_core.domain.permissions import Permission
 from ..widgets.trend_chart import TrendChart
 from . import charts, feedback, labels
 from .checkup_form import CheckupForm

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
-from ...domain import rules
-from ...domain.entities import Condition, Resident
-from ...domain.enums import ConditionStatus
-from ...domain.permissions import Permission
+from care_core.domain import rules
+from care_core.domain.entities import Condition, Resident
+from care_core.domain.enums import ConditionStatus
+from care_core.domain.permissions import Permission
 from . import labels
 from .fields import DateField, EnumCombo, NumberField
 from .form_base import EditForm, not_a_date, not_a_number, not_a_whole_number

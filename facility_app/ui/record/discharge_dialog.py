@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.entities import Resident
-from ...domain.enums import DischargeReason
-from ...domain.messages import Problem
+from care_core.domain.entities import Resident
+from care_core.domain.enums import DischargeReason
+from care_core.domain.messages import Problem
 from . import labels
 from .fields import DateField, EnumCombo
 from .form_base import EditForm, not_a_date

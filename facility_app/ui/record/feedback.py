@@ -12,7 +12,7 @@ from typing import Callable, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from ...domain.messages import DomainError, Problem, ValidationError
+from care_core.domain.messages import DomainError, Problem, ValidationError
 from ...logs import log_unexpected
 from .fields import Banner
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.messages import label as field_label
+from care_core.domain.messages import label as field_label
 from . import feedback
 from .fields import ERROR_INPUT_STYLE, Banner, DateField, EnumCombo, ErrorLabel, NumberField
 

@@ -12,9 +12,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ...domain import divisions
-from ...domain.entities import AuditEntry, Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
-from ...domain.enums import (
+from care_core.domain import divisions
+from care_core.domain.entities import AuditEntry, Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,
@@ -27,7 +27,7 @@ from ...domain.enums import (
     ScreeningResult,
     Sex,
 )
-from ...domain.messages import FIELD_LABELS
+from care_core.domain.messages import FIELD_LABELS
 from . import feedback, labels
 from .models import history_model, icd_name
 from .table_view import fit_columns, record_table, selected_row

@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from ...domain import numbers
-from ...domain.enums import (
+from care_core.domain import numbers
+from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
     ConditionStatus,

@@ -12,8 +12,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ...domain import icd10
-from ...domain.entities import AuditEntry, Checkup, Resident
+from care_core.domain import icd10
+from care_core.domain.entities import AuditEntry, Checkup, Resident
 from . import labels, norms
 
 translate = QCoreApplication.translate

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...domain import growth, norms
-from ...domain.entities import Resident, VitalSigns
-from ...domain.norms import age_in_months
+from care_core.domain import growth, norms
+from care_core.domain.entities import Resident, VitalSigns
+from care_core.domain.norms import age_in_months
 
 
 def abnormal(name: str, value: float | None, birth: date | None, day: date) -> bool:

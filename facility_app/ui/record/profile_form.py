@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import divisions, rules
-from ...domain.entities import Resident
-from ...domain.enums import BeneficiaryGroup, DisabilitySeverity, DisabilityType, Sex
+from care_core.domain import divisions, rules
+from care_core.domain.entities import Resident
+from care_core.domain.enums import BeneficiaryGroup, DisabilitySeverity, DisabilityType, Sex
 from . import labels
 from .fields import DateField, EnumCombo, ErrorLabel, SearchCombo
 from .form_base import EditForm, not_a_date

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.entities import Resident
-from ...domain.permissions import Permission
+from care_core.domain.entities import Resident
+from care_core.domain.permissions import Permission
 from . import labels
 from .discharge_dialog import DischargeDialog
 from .profile_form import ProfileForm

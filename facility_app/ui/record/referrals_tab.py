@@ -7,11 +7,11 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QGridLayout, QLineEdit, QWidget
 
-from ...domain import rules
-from ...domain.entities import Referral, Resident
-from ...domain.enums import ReferralOutcome
-from ...domain.messages import Problem
-from ...domain.permissions import Permission
+from care_core.domain import rules
+from care_core.domain.entities import Referral, Resident
+from care_core.domain.enums import ReferralOutcome
+from care_core.domain.messages import Problem
+from care_core.domain.permissions import Permission
 from . import labels
 from .fields import DateField, EnumCombo
 from .form_base import EditForm, not_a_date

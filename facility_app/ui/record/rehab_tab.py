@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from ...domain import rules
-from ...domain.entities import RehabSession, Resident
-from ...domain.enums import RehabType
-from ...domain.permissions import Permission
+from care_core.domain import rules
+from care_core.domain.entities import RehabSession, Resident
+from care_core.domain.enums import RehabType
+from care_core.domain.permissions import Permission
 from ..widgets.trend_chart import TrendChart
 from . import charts, labels
 from .fields import DateField, EnumCombo, ErrorLabel, NumberField

@@ -65,7 +65,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...domain.entities import Resident
+from care_core.domain.entities import Resident
 from ..reports.health_book import health_book_button
 from ..sync.record_state import RecordSyncLabel
 from . import feedback, labels

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.permissions import Permission
+from care_core.domain.permissions import Permission
 from ...reports import health_book as book_pdf
 from ...reports import run as report_run
 from ..style import fit_to_screen, mark

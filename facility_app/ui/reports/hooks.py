@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ...domain.permissions import Permission
+from care_core.domain.permissions import Permission
 
 translate = QCoreApplication.translate
 

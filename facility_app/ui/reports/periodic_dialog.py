@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import numbers, periods
-from ...domain.messages import DomainError
-from ...domain.periods import Period, dmy
+from care_core.domain import numbers, periods
+from care_core.domain.messages import DomainError
+from care_core.domain.periods import Period, dmy
 from ...reports import periodic as periodic_pdf
 from ...reports import run as report_run
 from .. import i18n

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...domain import periods
-from ...domain.periods import Period
+from care_core.domain import periods
+from care_core.domain.periods import Period
 
 # keys in the order the dialog lists them; "custom" takes the two dates
 PRESETS = ("this-month", "last-month", "this-quarter", "last-quarter", "this-year", "last-year", "custom")

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...domain import divisions
-from ...domain.entities import Facility
-from ...domain.enums import FacilityType
-from ...domain.text import fold
+from care_core.domain import divisions
+from care_core.domain.entities import Facility
+from care_core.domain.enums import FacilityType
+from care_core.domain.text import fold
 from ...services import startup
 from .. import names
 from ..dialogs import explain

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.permissions import Permission
+from care_core.domain.permissions import Permission
 from ...sync import setup
 from ..dialogs import confirm, explain, inform
 from ..forms import ErrorLabel
