@@ -148,10 +148,68 @@ def test_age_band_uses_age_at_discharge():
 
 
 def test_groups_count_a_resident_in_each_of_their_groups():
-    r = resident(groups=(G.MERIT, G.DISABILITY))
+    r = resident(born=date(1970, 5, 1), groups=(G.MERIT, G.DISABILITY))
     c = ind.census([r], Q3.start, Q3.end)
     assert c.by_group[G.MERIT].served == 1 and c.by_group[G.DISABILITY].served == 1
     assert c.by_group[G.ELDERLY].served == 0 and c.total.served == 1
+
+
+def test_elderly_and_children_follow_the_birth_date_at_the_period_end_not_the_flag():
+    y2025 = periods.parse_period("2025")
+    flagged_59 = resident(born=date(1966, 3, 1), groups=(G.ELDERLY,))  # 59 on 31/12/2025, 60 in 2026
+    unflagged_61 = resident(born=date(1964, 2, 1), groups=(G.MERIT,))
+    child_15 = resident(born=date(2010, 6, 1), groups=(G.SOCIAL_ASSISTANCE,))
+    flagged_child_16 = resident(born=date(2009, 12, 1), groups=(G.CHILD,))
+    people = [flagged_59, unflagged_61, child_15, flagged_child_16]
+    c = ind.census(people, y2025.start, y2025.end)
+    assert c.by_group[G.ELDERLY].served == 1  # the 61-year-old only
+    assert c.by_group[G.CHILD].served == 1  # the 15-year-old only
+    assert c.by_group[G.MERIT].served == 1 and c.by_group[G.SOCIAL_ASSISTANCE].served == 1
+    # next year the 59-year-old has turned 60
+    c2026 = ind.census(people, periods.parse_period("2026").start, periods.parse_period("2026").end)
+    assert c2026.by_group[G.ELDERLY].served == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31)), min_size=1, max_size=30),
+       st.lists(st.sampled_from(list(G)), max_size=3))
+def test_elderly_row_equals_the_60_plus_age_bands_and_children_the_under_16_band(births, flags):
+    y = periods.parse_period("2025")
+    people = [resident(born=b, admitted=min(b, date(2024, 1, 1)), groups=tuple(flags)) for b in births]
+    c = ind.census(people, y.start, y.end)
+    assert c.by_group[G.ELDERLY].served == c.by_age["60-79"].served + c.by_age["80+"].served
+    assert c.by_group[G.CHILD].served == c.by_age["<16"].served
+
+
+def test_overdue_at_the_period_end_uses_the_due_date_or_a_year():
+    end = Q3.end  # 30/09/2026
+    late = resident(name="Quá Hạn")
+    due_later = resident(name="Hẹn Sau")
+    never = resident(name="Chưa Khám")
+    yearly_ok = resident(name="Còn Hạn")
+    gone = resident(name="Đã Về", discharged=date(2026, 9, 1))
+    checks = [
+        checkup(late, date(2026, 3, 1), next_due_date=date(2026, 6, 1)),  # due 01/06: overdue
+        checkup(due_later, date(2026, 3, 1), next_due_date=date(2026, 12, 1)),
+        checkup(yearly_ok, date(2025, 11, 1)),  # no due date: a year later, 01/11/2026
+        checkup(gone, date(2024, 1, 1)),  # discharged before the end: not counted
+    ]
+    by_res = ind._by_resident(checks)
+    k = ind.checkup_coverage([late, due_later, never, yearly_ok, gone], by_res, Q3.start, end)
+    assert k.population == 4
+    assert k.overdue == ind.Share(2, 4)  # the late one and the one never checked
+
+
+def test_barthel_change_is_the_difference_of_the_printed_means():
+    a, b, c = resident(), resident(), resident()
+    P = RehabType.PHYSIOTHERAPY
+    items = [RehabSession(a.id, date(2026, 7, 1), P, 30, barthel=57), RehabSession(a.id, date(2026, 9, 1), P, 30, barthel=64),
+             RehabSession(b.id, date(2026, 7, 1), P, 30, barthel=58), RehabSession(b.id, date(2026, 9, 1), P, 30, barthel=65),
+             RehabSession(c.id, date(2026, 7, 1), P, 30, barthel=58), RehabSession(c.id, date(2026, 9, 1), P, 30, barthel=64)]
+    bc = ind.barthel_change(items)
+    first, last = round(bc.mean_first, 1), round(bc.mean_last, 1)  # 57,7 and 64,3 (64,33...)
+    assert (first, last) == (57.7, 64.3)
+    assert bc.mean_change == round(last - first, 1) == 6.6  # unrounded it is 6,67: printed alone 6,7
 
 
 day_in_range = st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31))
@@ -302,7 +360,7 @@ def test_rehab_hours_by_type_and_barthel_first_against_last():
     assert (b_.assessed, b_.improved, b_.unchanged, b_.worsened) == (3, 1, 1, 1)
     assert b_.mean_first == pytest.approx((50 + 40 + 70) / 3)
     assert b_.mean_last == pytest.approx((65 + 40 + 60) / 3)
-    assert b_.mean_change == pytest.approx(5 / 3)
+    assert b_.mean_change == 1.7  # printed means 53,3 -> 55,0: the printed change is their difference
 
 
 def test_referrals_in_period_by_outcome_and_still_open():

@@ -125,7 +125,10 @@ def test_census_figures(q3):
     # served in Q3: A, B, C, D, F (E left 30/06, G came 15/10); start A B D F; C came and left; D died
     assert row(q3, "Tổng số đối tượng") == ["4", "1", "2", "1", "3", "5"]
     assert row(q3, "Người có công") == ["2", "0", "1", "1", "1", "2"]  # B, D
-    assert row(q3, "Người cao tuổi") == ["1", "0", "0", "0", "1", "1"]  # A only
+    # by age at the period end (or at discharge), not by the stored flag: A 86, B 71, D 79 (died)
+    assert row(q3, "Người cao tuổi") == ["3", "0", "1", "1", "2", "3"]
+    assert row(q3, "Người cao tuổi") == [str(int(a) + int(b)) for a, b in
+                                         zip(row(q3, "Từ 60 đến 79 tuổi"), row(q3, "Từ 80 tuổi trở lên"))]
     assert row(q3, "Trẻ em") == ["0", "1", "1", "0", "0", "1"]  # C, admitted and discharged inside Q3
     assert row(q3, "Người khuyết tật") == ["1", "0", "0", "0", "1", "1"]  # B
     assert row(q3, "Nam") == ["3", "0", "1", "1", "2", "3"]  # B, D, F
@@ -147,7 +150,8 @@ def test_electronic_tracking_against_targets(q3):
     # window 01/10/2025 - 30/09/2026: A (corrected checkup 10/08), B (admission 01/02), C (10/07) count;
     # D has no checkup; F's only 2026 checkup was voided and 01/08/2025 is too old -> 3/5
     text = flat(q3)
-    assert "trong 12 tháng tính đến ngày 30/09/2026 là 3/5, đạt tỷ lệ 60,0%" in text
+    assert ("(mẫu số: 5 đối tượng được quản lý trong kỳ; tử số: những người trong số đó có ít nhất một lần khám "
+            "ghi trong hồ sơ điện tử trong 12 tháng tính đến ngày 30/09/2026) là 3/5, đạt 60,0%") in text
     assert "(01/10/2025 – 30/09/2026)" in text
     assert row(q3, "Số đối tượng chưa có lần khám nào trong 12 tháng") == ["2"]
     assert row(q3, "Tỷ lệ đối tượng được quản lý, theo dõi bằng hồ sơ sức khỏe điện tử") == ["60,0%"]
@@ -156,13 +160,18 @@ def test_electronic_tracking_against_targets(q3):
     assert row(q3, "Mốc năm 2025 của tỉnh") == ["30,0%", "50,0%", "Đạt"]
     assert row(q3, "Mục tiêu năm 2030 của cả nước") == ["100,0%", "60,0%", "Đạt 60,0% mục tiêu"]
     assert row(q3, "Mục tiêu năm 2030 của tỉnh") == ["70,0%", "60,0%", "Đạt 85,7% mục tiêu"]  # 0.6 / 0.7
-    assert "Tại ngày 31/12/2025 tỷ lệ là 50,0% (2/4): chưa đạt mốc 80% năm 2025 của cả nước; đạt chỉ tiêu 30,0% của tỉnh." in text
+    assert ("Mốc năm 2025 (cùng định nghĩa, mẫu số là 4 đối tượng được quản lý trong năm 2025): tại ngày "
+            "31/12/2025 tỷ lệ là 50,0% (2/4), chưa đạt mốc 80% của cả nước; đạt chỉ tiêu 30,0% của tỉnh.") in text
 
 
 def test_checkups_and_classification(q3):
     # in care at the end: A, B, F. Periodic/admission in Q3: A only; in 12 months: A, B
     assert row(q3, "Được khám định kỳ hoặc khám tiếp nhận trong kỳ") == ["1", "33,3%"]
     assert row(q3, "Được khám định kỳ hoặc khám tiếp nhận trong 12 tháng gần nhất") == ["2", "66,7%"]
+    # overdue on 30/09/2026: F (no current checkup in 12 months: 2025's is too old, 2026's voided);
+    # A and B were seen in 2026 and are due in 2027 (a year after, no chronic condition known then)
+    assert row(q3, "Quá hạn khám tại ngày 30/09/2026") == ["1", "33,3%"]
+    assert "1 người (33,3%) quá hạn khám tại ngày 30/09/2026" in flat(q3)
     # latest classification in Q3 of the 5 served: A III (corrected from IV), C II; B, D, F none
     assert row(q3, "Loại I (rất khỏe)") == ["0", "0,0%"]
     assert row(q3, "Loại II (khỏe)") == ["1", "20,0%"]

@@ -13,11 +13,24 @@ ones a reader could take two ways:
   and not discharged before its first day.
 - a period still running is counted up to ``as_of`` (today), never beyond.
 - *age* is the age on the period's last day, or on the discharge day for
-  a resident who left during it.
+  a resident who left during it. The elderly and children's groups follow
+  from it (elderly from 60, Law on the Elderly 2009; children under 16, Law
+  on Children 2016), never from a stored flag: a resident who is 59 at the
+  period end is not counted as elderly, whatever the record says today. The
+  other groups are legal statuses (merit person, disability, ...) and come
+  from the record.
 - *managed and tracked electronically* (the programme's definition): a served resident whose
   record holds at least one current (not voided, not superseded) checkup of
   any kind dated in the 12 months ending on ``as_of``. A record that holds
-  only identity data does not count.
+  only identity data does not count. One definition, one denominator (the
+  residents served in the period); the 2025 milestone is the same definition
+  applied to the year 2025 (residents served in 2025, checkups in the 12
+  months ending 31/12/2025).
+- *overdue at the period end*: in care at the end, and either no checkup in
+  the 12 months ending on ``as_of`` (the programme asks for one a year at
+  least) or the latest one's due date (its ``next_due_date``, else a year
+  after it: ``rules.checkup_due``) before ``as_of``; the Today panel uses
+  the same rule for today.
 - *checkup coverage*: residents in care at the end with a periodic or
   admission checkup (not ad-hoc) within the period / within 12 months.
 - *health classification*: the latest classified checkup in the period.
@@ -31,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from . import icd10
+from . import icd10, rules
 from .entities import Checkup, Condition, Referral, RehabSession, Resident
 from .enums import (
     BeneficiaryGroup,
@@ -45,14 +58,32 @@ from .enums import (
 )
 from .periods import Period, twelve_months_before
 
+ELDERLY_FROM_AGE = 60  # người cao tuổi: Law on the Elderly 2009, art. 2
+ADULT_FROM_AGE = 16  # trẻ em: under 16, Law on Children 2016, art. 1
+BARTHEL_DECIMALS = 1  # Barthel means print with one decimal
+
 NATIONAL_TARGET_2025 = 0.80  # Decision 1942/QĐ-TTg: 80 % by 2025
 NATIONAL_TARGET_2030 = 1.00  # ... and 100 % by 2030
 MILESTONE_2025 = date(2025, 12, 31)
 
 # (key, lowest age, highest age or None)
 AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("<16", 0, 15), ("16-59", 16, 59), ("60-79", 60, 79), ("80+", 80, None),
+    (f"<{ADULT_FROM_AGE}", 0, ADULT_FROM_AGE - 1), (f"{ADULT_FROM_AGE}-{ELDERLY_FROM_AGE - 1}", ADULT_FROM_AGE,
+                                                       ELDERLY_FROM_AGE - 1),
+    (f"{ELDERLY_FROM_AGE}-79", ELDERLY_FROM_AGE, 79), ("80+", 80, None),
 )
+
+AGE_DEFINED_GROUPS = frozenset({BeneficiaryGroup.ELDERLY, BeneficiaryGroup.CHILD})
+
+
+def in_group(r: Resident, group: BeneficiaryGroup, age: int) -> bool:
+    """Whether ``r`` belongs to ``group`` at ``age``: the elderly and
+    children by age, the legal statuses by the record."""
+    if group is BeneficiaryGroup.ELDERLY:
+        return age >= ELDERLY_FROM_AGE
+    if group is BeneficiaryGroup.CHILD:
+        return age < ADULT_FROM_AGE
+    return group in r.groups
 
 # ICD-10 chapters: (first code, last code, roman numeral, Vietnamese name)
 ICD10_CHAPTERS: tuple[tuple[str, str, str, str], ...] = (
@@ -173,6 +204,7 @@ class CheckupCoverage:
     population: int  # in care at the end of the period
     in_period: Share
     in_12_months: Share
+    overdue: Share = Share(0, 0)  # overdue for their checkup at the end (see the module's definition)
 
 
 @dataclass
@@ -232,9 +264,13 @@ class BarthelChange:
 
     @property
     def mean_change(self) -> float | None:
+        """The change of the means as printed: the means are printed rounded
+        once (``BARTHEL_DECIMALS``), and the change is their difference, so
+        57,8 -> 64,6 reads +6,8, never a separately rounded +6,9."""
         if self.mean_first is None or self.mean_last is None:
             return None
-        return self.mean_last - self.mean_first
+        return round(round(self.mean_last, BARTHEL_DECIMALS) - round(self.mean_first, BARTHEL_DECIMALS),
+                     BARTHEL_DECIMALS)
 
 
 @dataclass
@@ -338,9 +374,10 @@ def census(residents: list[Resident], start: date, end: date) -> Census:
     for r in touched:
         if _discharged_in(r, start, end):
             by_reason[r.discharge_reason] += 1
-    by_group = {g: flow([r for r in touched if g in r.groups], start, end) for g in BeneficiaryGroup}
+    age = {r.id: age_at_report(r, end) for r in touched}
+    by_group = {g: flow([r for r in touched if in_group(r, g, age[r.id])], start, end) for g in BeneficiaryGroup}
     by_sex = {s: flow([r for r in touched if r.sex == s], start, end) for s in Sex}
-    by_age = {key: flow([r for r in touched if age_band(age_at_report(r, end)) == key], start, end)
+    by_age = {key: flow([r for r in touched if age_band(age[r.id]) == key], start, end)
               for key, _, _ in AGE_BANDS}
     return Census(flow(touched, start, end), by_reason, by_group, by_sex, by_age)
 
@@ -391,13 +428,20 @@ def checkup_coverage(residents: list[Resident], checkups_by_resident: dict[str, 
                      start: date, end: date) -> CheckupCoverage:
     population = [r for r in residents if in_care_at_end(r, end)]
     year_ago = twelve_months_before(end)
-    in_period = in_year = 0
+    in_period = in_year = overdue = 0
     for r in population:
-        scheduled = [c for c in checkups_by_resident.get(r.id, ()) if c.kind in _SCHEDULED]
+        mine = [c for c in checkups_by_resident.get(r.id, ()) if c.checkup_date <= end]
+        scheduled = [c for c in mine if c.kind in _SCHEDULED]
         in_period += any(start <= c.checkup_date <= end for c in scheduled)
         in_year += any(year_ago < c.checkup_date <= end for c in scheduled)
+        recent = [c for c in mine if c.checkup_date > year_ago]
+        if not recent:
+            overdue += 1
+        else:
+            latest = max(recent, key=lambda c: c.checkup_date)
+            overdue += rules.checkup_due(latest.checkup_date, latest.next_due_date) < end
     n = len(population)
-    return CheckupCoverage(n, Share(in_period, n), Share(in_year, n))
+    return CheckupCoverage(n, Share(in_period, n), Share(in_year, n), Share(overdue, n))
 
 
 def classification(residents: list[Resident], checkups_by_resident: dict[str, list[Checkup]],

@@ -271,6 +271,12 @@ def check_passphrase(passphrase: str) -> list[Problem]:
     return [] if len(passphrase or "") >= MIN_PASSPHRASE else [Problem("passphrase", "password_weak", {"min": MIN_PASSPHRASE})]
 
 
+def checkup_due(last_checkup: date, next_due: date | None) -> date:
+    """When the next checkup is due after the latest one: the date the
+    examiner set, else a year after it (the programme's minimum)."""
+    return next_due or last_checkup + timedelta(days=365)
+
+
 def default_next_due(checkup_date: date, has_chronic: bool) -> date:
     """At least yearly; every 3 months for residents with a chronic condition."""
     return checkup_date + timedelta(days=91 if has_chronic else 365)

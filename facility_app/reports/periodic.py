@@ -8,12 +8,14 @@ only restate those numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from care_core.domain import divisions
+from care_core.domain import indicators as ind
 from care_core.domain.enums import HealthClass
 from care_core.domain.periods import dmy, place_and_date
 from ..services.reports import PeriodicReport
@@ -103,9 +105,10 @@ def _tracking(st: Styles, ix) -> list:
     if not s.denominator:
         text = "Trong kỳ không có đối tượng được quản lý nên không tính được tỷ lệ quản lý bằng hồ sơ điện tử."
         return [p(text, st.body)] + _tables(st, tables.tracking_tables(ix))
-    text = (f"Số đối tượng được quản lý trong kỳ có ít nhất một lần khám sức khỏe được ghi trong hồ sơ điện tử "
-            f"trong 12 tháng tính đến ngày {dmy(ix.as_of)} là {fmt_int(s.numerator)}/{fmt_int(s.denominator)}, "
-            f"đạt tỷ lệ {fmt_pct(s.value)}.")
+    text = (f"Tỷ lệ đối tượng được quản lý, theo dõi bằng hồ sơ sức khỏe điện tử (mẫu số: {fmt_int(s.denominator)} "
+            f"đối tượng được quản lý trong kỳ; tử số: những người trong số đó có ít nhất một lần khám ghi trong hồ sơ "
+            f"điện tử trong 12 tháng tính đến ngày {dmy(ix.as_of)}) là {fmt_int(s.numerator)}/{fmt_int(s.denominator)}, "
+            f"đạt {fmt_pct(s.value)}.")
     if s.value is not None:
         text += (f" So với mục tiêu năm 2030 (100%) của cả nước, đơn vị đạt {fmt_pct(s.attainment(t.national_2030))}"
                  f" mục tiêu; còn {fmt_int(t.untracked)} đối tượng chưa có lần khám nào trong 12 tháng.")
@@ -114,8 +117,11 @@ def _tracking(st: Styles, ix) -> list:
         text += " Hồ sơ điện tử của đơn vị không có số liệu năm 2025 để đánh giá mốc năm 2025."
     else:
         verdict = "đã đạt" if m.met(t.national_2025) else "chưa đạt"
-        text += (f" Tại ngày 31/12/2025 tỷ lệ là {fmt_pct(m.value)} ({fmt_int(m.numerator)}/{fmt_int(m.denominator)}):"
-                 f" {verdict} mốc 80% năm 2025 của cả nước")
+        same = (ix.period.start, ix.as_of) == (date(2025, 1, 1), ind.MILESTONE_2025)
+        basis = ("cũng là tỷ lệ của kỳ này" if same else
+                 f"cùng định nghĩa, mẫu số là {fmt_int(m.denominator)} đối tượng được quản lý trong năm 2025")
+        text += (f" Mốc năm 2025 ({basis}): tại ngày 31/12/2025 tỷ lệ là {fmt_pct(m.value)} "
+                 f"({fmt_int(m.numerator)}/{fmt_int(m.denominator)}), {verdict} mốc 80% của cả nước")
         if t.provincial_2025 is not None:
             verdict_p = "đạt" if m.met(t.provincial_2025) else "chưa đạt"
             text += f"; {verdict_p} chỉ tiêu {fmt_pct(t.provincial_2025)} của tỉnh"
@@ -129,8 +135,10 @@ def _checkups(st: Styles, ix) -> list:
     text = "Cuối kỳ không có đối tượng đang quản lý." if not k.population else (
             f"Trong số {fmt_int(k.population)} đối tượng đang quản lý cuối kỳ, {fmt_int(k.in_period.numerator)} người "
             f"({fmt_pct(k.in_period.value)}) được khám định kỳ hoặc khám khi tiếp nhận trong kỳ; "
-            f"{fmt_int(k.in_12_months.numerator)} người ({fmt_pct(k.in_12_months.value)}) được khám trong "
-            f"12 tháng gần nhất.")
+            f"{fmt_int(k.in_12_months.numerator)} người ({fmt_pct(k.in_12_months.value)}) được khám định kỳ hoặc "
+            f"khám khi tiếp nhận trong 12 tháng gần nhất (khác tỷ lệ quản lý bằng hồ sơ điện tử ở mục II, tính trên "
+            f"mọi lần khám của đối tượng được quản lý trong kỳ); {fmt_int(k.overdue.numerator)} người "
+            f"({fmt_pct(k.overdue.value)}) quá hạn khám tại ngày {dmy(ix.as_of)}.")
     story = [p(text, st.body)] + _tables(st, [tables.checkup_table(ix), tables.classification_table(ix)])
     values = [cl.counts[h] for h in HealthClass] + [cl.unclassified]
     names = [f"Loại {h.roman}" for h in HealthClass] + ["Chưa PL"]

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from care_core.domain.alerts import vital_alerts
 from care_core.domain.entities import Actor, VitalSigns
 from care_core.domain.norms import age_in_months
+from care_core.domain import rules
 from care_core.domain.permissions import Permission
 from ..storage.tables import checkups, referrals, residents
 from .base import Service
@@ -122,7 +123,7 @@ class TodayService(Service):
                 item("checkup_due", rid, None, "Chưa có lần khám nào", "No checkup recorded yet", 10_000)
             else:
                 last_date, next_due = last
-                due = next_due or last_date + timedelta(days=365)
+                due = rules.checkup_due(last_date, next_due)
                 if due <= day:
                     late = (day - due).days
                     if late == 0:
