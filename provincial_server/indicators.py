@@ -21,7 +21,8 @@ from .entities import Refusal, to_entity, today_in_vietnam
 from .pages import page
 from .tables import facilities, records
 
-_TABLES = ("facility", "residents", "checkups", "conditions", "rehab_sessions", "referrals")
+_TABLES = ("facility", "residents", "checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
+           "condition_status_changes")
 
 
 def _entities(conn: sa.Connection, facility_code: str) -> dict[str, list]:
@@ -48,7 +49,8 @@ def facility_figures(conn: sa.Connection, facility_code: str, period: Period, as
     end = min(as_of, period.end)
     result = ind.compute(period, end, e["residents"], e["checkups"], e["conditions"], e["rehab_sessions"],
                          e["referrals"], getattr(settings, "provincial_target_2025", None),
-                         getattr(settings, "provincial_target_2030", None))
+                         getattr(settings, "provincial_target_2030", None), cards=e["bhyt_cards"],
+                         status_changes=e["condition_status_changes"])
     return summary(result)
 
 

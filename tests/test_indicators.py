@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from care_core.domain import indicators as ind
 from care_core.domain import periods
-from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, Resident
+from care_core.domain.entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Referral,
+                                       RehabSession, Resident)
 from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -320,7 +321,11 @@ def test_conditions_by_category_and_chapter_with_follow_up():
         Condition(c.id, "G40", date(2026, 10, 5), ConditionStatus.ACTIVE),  # found after the period
         Condition(gone.id, "F20", None, ConditionStatus.ACTIVE),  # not served in the period
     ]
-    ch = ind.compute(Q3, Q3.end, [a, b, c, gone], [], conds, [], []).chronic
+    j44 = conds[3]
+    # J44: active from 2020, resolved on 15/08/2026 (inside Q3): counted, not under follow-up at the end
+    changes = [ConditionStatusChange(j44.id, c.id, ConditionStatus.ACTIVE, date(2020, 1, 1)),
+               ConditionStatusChange(j44.id, c.id, ConditionStatus.RESOLVED, date(2026, 8, 15))]
+    ch = ind.compute(Q3, Q3.end, [a, b, c, gone], [], conds, [], [], status_changes=changes).chronic
     rows = {r.category: r for r in ch.rows}
     assert set(rows) == {"I10", "E11", "J44"}
     assert (rows["I10"].residents, rows["I10"].new_in_period, rows["I10"].under_follow_up) == (2, 1, 2)
@@ -332,6 +337,42 @@ def test_conditions_by_category_and_chapter_with_follow_up():
                              ("IX", "Bệnh hệ tuần hoàn", 2), ("X", "Bệnh hệ hô hấp", 1)]
     assert ch.residents_with_condition == 3
     assert (ch.follow_up_active, ch.follow_up_controlled, ch.under_follow_up) == (1, 1, 2)
+    # Q4: J44 was resolved before the period began: not a current condition any more
+    q4 = periods.parse_period("2026-Q4")
+    later = ind.compute(q4, q4.end, [a, b, c, gone], [], conds, [], [], status_changes=changes).chronic
+    assert "J44" not in {r.category for r in later.rows}
+    # with no history kept, a resolved condition is resolved since it was found
+    assert "J44" not in {r.category for r in ind.compute(Q3, Q3.end, [a, b, c, gone], [], conds, [], []).chronic.rows}
+
+
+def test_a_condition_counts_with_its_status_on_the_period_end():
+    r = resident()
+    cond = Condition(r.id, "I10", date(2020, 1, 1), ConditionStatus.CONTROLLED)  # its status now
+    changes = [ConditionStatusChange(cond.id, r.id, ConditionStatus.ACTIVE, date(2020, 1, 1)),
+               ConditionStatusChange(cond.id, r.id, ConditionStatus.CONTROLLED, date(2026, 11, 2))]
+    q3 = ind.compute(Q3, Q3.end, [r], [], [cond], [], [], status_changes=changes).chronic
+    assert (q3.follow_up_active, q3.follow_up_controlled) == (1, 0)  # still active on 30/09/2026
+    q4 = periods.parse_period("2026-Q4")
+    q4c = ind.compute(q4, q4.end, [r], [], [cond], [], [], status_changes=changes).chronic
+    assert (q4c.follow_up_active, q4c.follow_up_controlled) == (0, 1)
+
+
+def test_insurance_reads_the_card_valid_on_the_period_end_from_the_history():
+    y2025 = periods.parse_period("2025")
+    r = resident(bhyt_number="DN4010123456789", bhyt_valid_from=date(2026, 1, 1), bhyt_valid_to=date(2026, 12, 31))
+    old = BhytCard(r.id, "DN4010123456788", date(2025, 1, 1), date(2025, 12, 31))
+    new = BhytCard(r.id, r.bhyt_number, date(2026, 1, 1), date(2026, 12, 31))
+    with_history = ind.compute(y2025, y2025.end, [r], [], [], [], [], cards=[old, new]).insurance
+    assert (with_history.valid, with_history.unknown) == (1, 0)
+    # only the current card (no history kept): 2025 is unknown, not uninsured
+    bare = ind.compute(y2025, y2025.end, [r], [], [], [], []).insurance
+    assert (bare.valid, bare.unknown, bare.no_card) == (0, 1, 0)
+    # a history that shows no card in 2025: none
+    only_new = ind.compute(y2025, y2025.end, [r], [], [], [], [], cards=[new]).insurance
+    assert only_new.no_card == 1
+    # lapsed: the 2025 card ended in June and the renewal began in 2026
+    lapsed = BhytCard(r.id, "DN4010123456788", date(2024, 7, 1), date(2025, 6, 30))
+    assert ind.compute(y2025, y2025.end, [r], [], [], [], [], cards=[lapsed, new]).insurance.expired == 1
 
 
 # --- rehabilitation, referrals, insurance --------------------------------------------

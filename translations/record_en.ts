@@ -261,6 +261,10 @@
 <context>
     <name>ConditionForm</name>
     <message>
+        <source>New status from</source>
+        <translation>New status from</translation>
+    </message>
+    <message>
         <source>Diagnosis (ICD-10)</source>
         <translation>Diagnosis (ICD-10)</translation>
     </message>
@@ -303,6 +307,14 @@
 </context>
 <context>
     <name>ConditionsTab</name>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message>
+        <source>Status history: %1</source>
+        <translation>Status history: %1</translation>
+    </message>
     <message>
         <source>Add a chronic condition</source>
         <translation>Add a chronic condition</translation>
@@ -412,6 +424,10 @@
 </context>
 <context>
     <name>ProfileForm</name>
+    <message>
+        <source>First registered at</source>
+        <translation>First registered at</translation>
+    </message>
     <message>
         <source>given automatically</source>
         <translation>given automatically</translation>
@@ -567,6 +583,42 @@
 </context>
 <context>
     <name>ProfileTab</name>
+    <message>
+        <source>Health-insurance cards and rooms over time</source>
+        <translation>Health-insurance cards and rooms over time</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>Place of first registration</source>
+        <translation>Place of first registration</translation>
+    </message>
+    <message>
+        <source>No health-insurance card recorded.</source>
+        <translation>No health-insurance card recorded.</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation>Rooms: %1</translation>
+    </message>
+    <message>
+        <source>Rooms: none recorded.</source>
+        <translation>Rooms: none recorded.</translation>
+    </message>
     <message>
         <source>Discharge…</source>
         <translation>Discharge…</translation>

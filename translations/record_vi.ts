@@ -261,6 +261,10 @@
 <context>
     <name>ConditionForm</name>
     <message>
+        <source>New status from</source>
+        <translation>Tình trạng mới từ ngày</translation>
+    </message>
+    <message>
         <source>Diagnosis (ICD-10)</source>
         <translation>Chẩn đoán (ICD-10)</translation>
     </message>
@@ -303,6 +307,14 @@
 </context>
 <context>
     <name>ConditionsTab</name>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 từ %2</translation>
+    </message>
+    <message>
+        <source>Status history: %1</source>
+        <translation>Diễn biến tình trạng: %1</translation>
+    </message>
     <message>
         <source>Add a chronic condition</source>
         <translation>Thêm bệnh mạn tính</translation>
@@ -412,6 +424,10 @@
 </context>
 <context>
     <name>ProfileForm</name>
+    <message>
+        <source>First registered at</source>
+        <translation>Nơi ĐK KCB ban đầu</translation>
+    </message>
     <message>
         <source>given automatically</source>
         <translation>tự cấp</translation>
@@ -567,6 +583,42 @@
 </context>
 <context>
     <name>ProfileTab</name>
+    <message>
+        <source>Health-insurance cards and rooms over time</source>
+        <translation>Thẻ BHYT và phòng ở qua các thời kỳ</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Số thẻ</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Có giá trị từ</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <source>Place of first registration</source>
+        <translation>Nơi đăng ký KCB ban đầu</translation>
+    </message>
+    <message>
+        <source>No health-insurance card recorded.</source>
+        <translation>Chưa ghi thẻ BHYT nào.</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 từ %2</translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation>Phòng ở: %1</translation>
+    </message>
+    <message>
+        <source>Rooms: none recorded.</source>
+        <translation>Phòng ở: chưa ghi.</translation>
+    </message>
     <message>
         <source>Discharge…</source>
         <translation>Ra khỏi cơ sở…</translation>

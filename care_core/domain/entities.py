@@ -53,6 +53,7 @@ class Resident:
     bhyt_number: str | None = None
     bhyt_valid_from: date | None = None
     bhyt_valid_to: date | None = None
+    bhyt_place: str = ""  # the card's place of first registration (nơi đăng ký KCB ban đầu)
     disability_type: DisabilityType | None = None
     disability_severity: DisabilitySeverity | None = None
     discharge_date: date | None = None
@@ -193,3 +194,49 @@ class AuditEntry:
     table: str
     row_id: str
     detail: str
+
+
+# --- history: what changes over time is kept with its dates, never overwritten
+
+@dataclass
+class BhytCard:
+    """One health-insurance card of a resident. A renewal adds a card; a
+    correction of a typo edits it. The resident's ``bhyt_*`` fields mirror
+    the newest card, for the list and the Today panel."""
+
+    resident_id: str
+    number: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    registration_place: str = ""  # nơi đăng ký khám chữa bệnh ban đầu
+    id: str = field(default_factory=new_id)
+    version: int = 0
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and \
+            self.valid_to is not None and day <= self.valid_to
+
+
+@dataclass
+class ConditionStatusChange:
+    """A condition's status from a date on (active, controlled, resolved).
+    The condition's ``status`` mirrors the latest; reports read these."""
+
+    condition_id: str
+    resident_id: str
+    status: ConditionStatus
+    changed_on: date | None = None  # None: since the condition was recorded
+    note: str = ""
+    id: str = field(default_factory=new_id)
+    version: int = 0
+
+
+@dataclass
+class RoomChange:
+    """A resident's room from a date on; ``Resident.room`` mirrors the latest."""
+
+    resident_id: str
+    room: str
+    moved_on: date
+    id: str = field(default_factory=new_id)
+    version: int = 0

@@ -34,8 +34,12 @@ ones a reader could take two ways:
 - *checkup coverage*: residents in care at the end with a periodic or
   admission checkup (not ad-hoc) within the period / within 12 months.
 - *health classification*: the latest classified checkup in the period.
-- condition status and referral outcome are the ones recorded now (the
-  record keeps no history of status changes): said so on the report.
+- a condition's status is the one it had on the period's last day (its
+  status history, ``history.status_on``); a condition resolved before the
+  period began is not counted. A referral's outcome is the one recorded now.
+- *health insurance*: the card valid on the period's last day, from the
+  card history (``history.card_state_on``): a renewal recorded later never
+  makes an earlier period look uninsured.
 """
 from __future__ import annotations
 
@@ -44,8 +48,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from . import icd10, rules
-from .entities import Checkup, Condition, Referral, RehabSession, Resident
+from . import history, icd10, rules
+from .entities import BhytCard, Checkup, Condition, ConditionStatusChange, Referral, RehabSession, Resident
 from .enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -296,15 +300,14 @@ class Referrals:
 
 @dataclass(frozen=True)
 class Insurance:
-    """Health-insurance cards on the period's last day. The record keeps
-    only the current card, so a card that begins after that day says
-    nothing about the one before it: such residents, and cards recorded
-    without an end date, are *unknown*, not expired."""
+    """Health-insurance cards on the period's last day, from each resident's
+    card history. *unknown*: the card known then has no end date, or no
+    history was kept yet and the current card begins after the day."""
 
     population: int  # in care at the end
     valid: int
-    expired: int  # the card on record ended before the day
-    unknown: int  # no end date recorded, or the card on record begins after the day
+    expired: int  # the card known on the day ended before it
+    unknown: int
     no_card: int
 
     @property
@@ -465,12 +468,24 @@ def classification(residents: list[Resident], checkups_by_resident: dict[str, li
 _FOLLOWED = (ConditionStatus.ACTIVE, ConditionStatus.CONTROLLED)
 
 
-def chronic(residents: list[Resident], conditions: list[Condition], start: date, end: date) -> Chronic:
-    """Conditions known by the period's end of residents served in it, by
-    ICD-10 3-character category, grouped under their chapter."""
+def chronic(residents: list[Resident], conditions: list[Condition], start: date, end: date,
+            status_changes: Iterable[ConditionStatusChange] = ()) -> Chronic:
+    """Conditions known by the period's end of residents served in it and not
+    resolved before it began, by ICD-10 3-character category, grouped under
+    their chapter; each with its status on the period's last day."""
     population = {r.id for r in residents if served(r, start, end)}
-    known = [c for c in conditions
-             if c.resident_id in population and (c.onset_date is None or c.onset_date <= end)]
+    changes = _by_resident(status_changes, "condition_id")
+    day_before = date.fromordinal(start.toordinal() - 1)
+    status_at_end: dict[str, ConditionStatus] = {}
+    known = []
+    for c in conditions:
+        if c.resident_id not in population or (c.onset_date is not None and c.onset_date > end):
+            continue
+        timeline = history.status_history(c, changes.get(c.id, ()))
+        if history.status_on(timeline, day_before) == ConditionStatus.RESOLVED:
+            continue
+        status_at_end[c.id] = history.status_on(timeline, end) or ConditionStatus(timeline[0].status)
+        known.append(c)
     cat_ids: dict[str, set[str]] = defaultdict(set)
     cat_new: dict[str, set[str]] = defaultdict(set)
     cat_follow: dict[str, set[str]] = defaultdict(set)
@@ -481,10 +496,10 @@ def chronic(residents: list[Resident], conditions: list[Condition], start: date,
         cat_ids[cat].add(c.resident_id)
         if c.onset_date is not None and start <= c.onset_date <= end:
             cat_new[cat].add(c.resident_id)
-        if c.status in _FOLLOWED:
+        if status_at_end[c.id] in _FOLLOWED:
             cat_follow[cat].add(c.resident_id)
         chapter_ids[icd10_chapter(cat)].add(c.resident_id)
-        statuses[c.resident_id].add(ConditionStatus(c.status))
+        statuses[c.resident_id].add(status_at_end[c.id])
     rows = []
     for cat, ids in cat_ids.items():
         roman, chapter_name = icd10_chapter(cat)
@@ -544,19 +559,15 @@ def referrals(residents: list[Resident], items: list[Referral], start: date, end
     return Referrals(len(in_period), len({x.resident_id for x in in_period}), by_outcome, still_open)
 
 
-def insurance(residents: list[Resident], end: date) -> Insurance:
-    valid = expired = unknown = no_card = 0
+def insurance(residents: list[Resident], end: date, cards: Iterable[BhytCard] = ()) -> Insurance:
+    counts = {state: 0 for state in history.CardState}
     population = [r for r in residents if in_care_at_end(r, end)]
+    by_res = _by_resident(cards)
     for r in population:
-        if not r.bhyt_number:
-            no_card += 1
-        elif r.bhyt_valid_to is None or (r.bhyt_valid_from is not None and r.bhyt_valid_from > end):
-            unknown += 1
-        elif r.bhyt_valid_to < end:
-            expired += 1
-        else:
-            valid += 1
-    return Insurance(len(population), valid, expired, unknown, no_card)
+        kept = by_res.get(r.id, ())
+        counts[history.card_state_on(history.cards_of(r, kept), end, kept=bool(kept))] += 1
+    S = history.CardState
+    return Insurance(len(population), counts[S.VALID], counts[S.EXPIRED], counts[S.UNKNOWN], counts[S.NONE])
 
 
 # --- everything for one period ----------------------------------------------
@@ -564,7 +575,8 @@ def insurance(residents: list[Resident], end: date) -> Insurance:
 def compute(period: Period, as_of: date, residents: list[Resident], checkups: Iterable[Checkup],
             conditions: list[Condition], rehab_sessions: Iterable[RehabSession],
             referral_items: list[Referral], provincial_2025: float | None = None,
-            provincial_2030: float | None = None) -> PeriodicIndicators:
+            provincial_2030: float | None = None, cards: Iterable[BhytCard] = (),
+            status_changes: Iterable[ConditionStatusChange] = ()) -> PeriodicIndicators:
     """All indicators of ``period`` counted up to ``as_of`` (<= period.end).
 
     ``checkups`` must hold every current checkup from 12 months before
@@ -580,10 +592,10 @@ def compute(period: Period, as_of: date, residents: list[Resident], checkups: It
         tracking=tracking(residents, by_res, start, end, provincial_2025, provincial_2030),
         checkups=checkup_coverage(residents, by_res, start, end),
         classification=classification(residents, by_res, start, end),
-        chronic=chronic(residents, conditions, start, end),
+        chronic=chronic(residents, conditions, start, end, status_changes),
         rehab=rehab(in_period_rehab),
         referrals=referrals(residents, referral_items, start, end),
-        insurance=insurance(residents, end),
+        insurance=insurance(residents, end, cards),
     )
 
 

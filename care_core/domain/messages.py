@@ -30,6 +30,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "discharge_date": ("Ngày ra khỏi cơ sở", "Discharge date"),
     "discharge_reason": ("Lý do ra khỏi cơ sở", "Discharge reason"),
     "room": ("Phòng", "Room"),
+    "moved_on": ("Ngày chuyển phòng", "Moved on"),
+    "changed_on": ("Từ ngày", "From"),
+    "registration_place": ("Nơi đăng ký KCB ban đầu", "Place of first registration"),
+    "bhyt_place": ("Nơi đăng ký KCB ban đầu", "Place of first registration"),
     "next_of_kin_phone": ("Điện thoại người thân", "Next of kin's phone"),
     "province_code": ("Tỉnh/thành phố", "Province"),
     "ward_code": ("Xã/phường", "Commune/ward"),
@@ -110,6 +114,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "outside_stay": (
         "{label}: {value} nằm ngoài thời gian ở cơ sở ({admission_date} – {end}).",
         "{label}: {value} is outside the resident's stay ({admission_date} – {end}).",
+    ),
+    "status_before_last": (
+        "{label}: {value} trước lần đổi tình trạng gần nhất ({last}); tình trạng mới chỉ có thể bắt đầu từ ngày đó trở đi.",
+        "{label}: {value} is before the latest status change ({last}); a new status can only begin on or after it.",
     ),
     "not_after": (
         "{label}: {value} phải sau {other_label} ({other}).",

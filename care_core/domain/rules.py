@@ -10,7 +10,8 @@ import unicodedata
 from datetime import date, timedelta
 
 from . import divisions, icd10
-from .entities import Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
+from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Facility, Referral, RehabSession,
+                       Resident, RoomChange, VitalSigns)
 from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
 from .messages import Problem, ValidationError
 
@@ -135,6 +136,7 @@ def check_resident(r: Resident, today: date) -> list[Problem]:
     p += check_bhyt(r.bhyt_number)
     if r.bhyt_valid_from and r.bhyt_valid_to and r.bhyt_valid_to <= r.bhyt_valid_from:
         p.append(Problem("bhyt_valid_to", "not_after", {"value": r.bhyt_valid_to, "other_field": "bhyt_valid_from", "other": r.bhyt_valid_from}))
+    _text(p, "bhyt_place", r.bhyt_place)
     if (r.disability_type or r.disability_severity) and BeneficiaryGroup.DISABILITY not in r.groups:
         p.append(Problem("disability_type", "disability_needs_group"))
     if (r.discharge_date is None) != (r.discharge_reason is None):
@@ -201,6 +203,35 @@ def check_condition(c: Condition, resident: Resident, today: date) -> list[Probl
     if c.follow_up_days is not None:
         _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")
     _text(p, "note", c.note, MAX_TEXT)
+    return p
+
+
+def check_bhyt_card(c: BhytCard, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "bhyt_number", c.number):
+        check = Resident(resident.full_name, resident.sex, resident.birth_date, resident.admission_date,
+                         bhyt_number=c.number, bhyt_valid_from=c.valid_from, bhyt_valid_to=c.valid_to)
+        p.extend(x for x in check_resident(check, today) if x.field.startswith("bhyt"))
+    _text(p, "registration_place", c.registration_place)
+    return p
+
+
+def check_status_change(s: ConditionStatusChange, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    _required(p, "status", s.status)
+    if s.changed_on is not None:
+        _not_future(p, "changed_on", s.changed_on, today)
+        if s.changed_on < resident.birth_date:
+            p.append(Problem("changed_on", "before_birth", {"value": s.changed_on, "birth_date": resident.birth_date}))
+    _text(p, "note", s.note, MAX_TEXT)
+    return p
+
+
+def check_room_change(r: RoomChange, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "moved_on", r.moved_on):
+        _not_future(p, "moved_on", r.moved_on, today)
+    _text(p, "room", r.room)
     return p
 
 

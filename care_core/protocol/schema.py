@@ -32,7 +32,7 @@ SYNCED_SCHEMA: dict[str, dict[str, tuple[str, int]]] = {
     "residents": {
         "code": _s(20), "full_name": _s(100), "name_folded": _s(100), "sex": _s(1), "birth_date": _D,
         "groups": _s(60), "cccd": _s(12), "bhyt_number": _s(15), "bhyt_valid_from": _D,
-        "bhyt_valid_to": _D, "disability_type": _s(20), "disability_severity": _s(20),
+        "bhyt_valid_to": _D, "bhyt_place": _s(200), "disability_type": _s(20), "disability_severity": _s(20),
         "admission_date": _D, "discharge_date": _D, "discharge_reason": _s(20), "room": _s(200),
         "next_of_kin_name": _s(200), "next_of_kin_relation": _s(200), "next_of_kin_phone": _s(20),
         "province_code": _I, "ward_code": _I, "address_detail": _s(200), "old_address": _s(500),
@@ -56,6 +56,15 @@ SYNCED_SCHEMA: dict[str, dict[str, tuple[str, int]]] = {
     "referrals": {
         "resident_id": _s(36), "referral_date": _D, "hospital": _s(200), "reason": _T,
         "icd10": _s(8), "outcome": _s(20), "return_date": _D, "outcome_note": _T,
+    },
+    "bhyt_cards": {
+        "resident_id": _s(36), "number": _s(15), "valid_from": _D, "valid_to": _D, "registration_place": _s(200),
+    },
+    "condition_status_changes": {
+        "resident_id": _s(36), "condition_id": _s(36), "status": _s(20), "changed_on": _D, "note": _T,
+    },
+    "room_changes": {
+        "resident_id": _s(36), "room": _s(200), "moved_on": _D,
     },
     "users": {
         "username": _s(32), "full_name": _s(100), "role": _s(20), "password_hash": _s(200),

@@ -6,11 +6,13 @@ import sqlalchemy as sa
 from care_core.domain import entities as e
 from care_core.domain.text import matches, search_text
 from .mapping import to_entity
-from .tables import checkups, conditions, facility, meta, referrals, rehab_sessions, residents, users
+from .tables import (bhyt_cards, checkups, condition_status_changes, conditions, facility, meta, referrals,
+                     rehab_sessions, residents, room_changes, users)
 
 _ENTITY_TABLES = {
     e.Resident: residents, e.Checkup: checkups, e.Condition: conditions,
     e.RehabSession: rehab_sessions, e.Referral: referrals, e.Facility: facility,
+    e.BhytCard: bhyt_cards, e.ConditionStatusChange: condition_status_changes, e.RoomChange: room_changes,
 }
 
 
@@ -154,6 +156,45 @@ def referrals_of(conn, resident_id: str) -> list[e.Referral]:
 
 def all_referrals(conn) -> list[e.Referral]:
     return [to_entity(e.Referral, r) for r in conn.execute(sa.select(referrals).where(referrals.c.deleted.is_(False)))]
+
+
+# --- histories -----------------------------------------------------------
+
+def _live(cls, *where, order=()):
+    t = table_of(cls)
+    return sa.select(t).where(t.c.deleted.is_(False), *where).order_by(*order)
+
+
+def cards_of(conn, resident_id: str) -> list[e.BhytCard]:
+    q = _live(e.BhytCard, bhyt_cards.c.resident_id == resident_id, order=(bhyt_cards.c.valid_from,))
+    return [to_entity(e.BhytCard, r) for r in conn.execute(q)]
+
+
+def all_cards(conn) -> list[e.BhytCard]:
+    return [to_entity(e.BhytCard, r) for r in conn.execute(_live(e.BhytCard))]
+
+
+def status_changes_of(conn, condition_id: str) -> list[e.ConditionStatusChange]:
+    t = condition_status_changes
+    q = _live(e.ConditionStatusChange, t.c.condition_id == condition_id, order=(t.c.changed_on, t.c.hlc))
+    return [to_entity(e.ConditionStatusChange, r) for r in conn.execute(q)]
+
+
+def status_changes_of_resident(conn, resident_id: str) -> list[e.ConditionStatusChange]:
+    t = condition_status_changes
+    q = _live(e.ConditionStatusChange, t.c.resident_id == resident_id, order=(t.c.changed_on, t.c.hlc))
+    return [to_entity(e.ConditionStatusChange, r) for r in conn.execute(q)]
+
+
+def all_status_changes(conn) -> list[e.ConditionStatusChange]:
+    t = condition_status_changes
+    return [to_entity(e.ConditionStatusChange, r)
+            for r in conn.execute(_live(e.ConditionStatusChange, order=(t.c.changed_on, t.c.hlc)))]
+
+
+def room_changes_of(conn, resident_id: str) -> list[e.RoomChange]:
+    q = _live(e.RoomChange, room_changes.c.resident_id == resident_id, order=(room_changes.c.moved_on,))
+    return [to_entity(e.RoomChange, r) for r in conn.execute(q)]
 
 
 # --- users ---------------------------------------------------------------

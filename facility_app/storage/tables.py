@@ -62,6 +62,7 @@ residents = sa.Table(
     sa.Column("bhyt_number", sa.String(15)),
     sa.Column("bhyt_valid_from", sa.Date),
     sa.Column("bhyt_valid_to", sa.Date),
+    sa.Column("bhyt_place", sa.String(200), nullable=False, server_default=""),
     sa.Column("disability_type", sa.String(20)),
     sa.Column("disability_severity", sa.String(20)),
     sa.Column("admission_date", sa.Date, nullable=False),
@@ -289,3 +290,35 @@ sync_conflicts = sa.Table(
 
 SYNCED_TABLES = {t.name: t for t in (facility, residents, checkups, conditions, rehab_sessions, referrals, users)}
 SYNC_COLUMNS = ("facility_code", "version", "updated_at", "updated_by", "device_id", "hlc", "deleted")
+
+# --- history (synced): what changes over time, with its dates ---
+
+bhyt_cards = sa.Table(
+    "bhyt_cards", metadata, _id(), _resident_fk(),
+    sa.Column("number", sa.String(15), nullable=False),
+    sa.Column("valid_from", sa.Date),
+    sa.Column("valid_to", sa.Date),
+    sa.Column("registration_place", sa.String(200), nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_bhyt_cards_resident_id", "resident_id", "valid_from"),
+)
+
+condition_status_changes = sa.Table(
+    "condition_status_changes", metadata, _id(), _resident_fk(),
+    sa.Column("condition_id", sa.String(36), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("changed_on", sa.Date),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_condition_status_changes_condition_id", "condition_id", "changed_on"),
+)
+
+room_changes = sa.Table(
+    "room_changes", metadata, _id(), _resident_fk(),
+    sa.Column("room", sa.String(200), nullable=False),
+    sa.Column("moved_on", sa.Date, nullable=False),
+    *_sync_columns(),
+    sa.Index("ix_room_changes_resident_id", "resident_id", "moved_on"),
+)
+
+SYNCED_TABLES.update({t.name: t for t in (bhyt_cards, condition_status_changes, room_changes)})

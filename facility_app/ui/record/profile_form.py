@@ -34,6 +34,7 @@ TEXT_FIELDS = {  # field: (objectName, max length)
     "full_name": ("profileFullName", 100),
     "cccd": ("profileCccd", 12),
     "bhyt_number": ("profileBhytNumber", 15),
+    "bhyt_place": ("profileBhytPlace", rules.MAX_SHORT_TEXT),
     "room": ("profileRoom", rules.MAX_SHORT_TEXT),
     "next_of_kin_name": ("profileKinName", rules.MAX_SHORT_TEXT),
     "next_of_kin_relation": ("profileKinRelation", rules.MAX_SHORT_TEXT),
@@ -143,6 +144,7 @@ class ProfileForm(EditForm):
         self.add_field(g, 0, "bhyt_number", self.tr("Card number"), t["bhyt_number"], error_below=True)
         self.add_field(g, 2, "bhyt_valid_from", self.tr("Valid from"), self.dates["bhyt_valid_from"], error_below=True)
         self.add_field(g, 4, "bhyt_valid_to", self.tr("Valid to"), self.dates["bhyt_valid_to"], error_below=True)
+        self.add_field(g, 6, "bhyt_place", self.tr("First registered at"), t["bhyt_place"], error_below=True)
 
         stay, g = self._group_box(self.tr("Stay at the facility"))
         self.add_field(g, 0, "admission_date", self.tr("Admission date"), self.dates["admission_date"], error_below=True)
@@ -189,7 +191,7 @@ class ProfileForm(EditForm):
         chain = [t["full_name"], self.sex, self.dates["birth_date"].edit, t["cccd"], t["code"],
                  *self.groups.values(), self.disability_type, self.disability_severity,
                  t["bhyt_number"], self.dates["bhyt_valid_from"].edit, self.dates["bhyt_valid_to"].edit,
-                 self.dates["admission_date"].edit, t["room"], t["next_of_kin_name"], t["next_of_kin_relation"],
+                 t["bhyt_place"], self.dates["admission_date"].edit, t["room"], t["next_of_kin_name"], t["next_of_kin_relation"],
                  t["next_of_kin_phone"], self.province, self.ward, t["address_detail"], t["old_address"],
                  self.notes, self.cancel_button, self.save_button]
         for first, second in zip(chain, chain[1:]):

@@ -303,11 +303,11 @@ class ResidentRecordWidget(QWidget):
             return
         r, page = timeline.resident, self._pages[key]
         if key == "profile":
-            page.set_data(r)
+            page.set_data(r, timeline.cards, timeline.rooms)
         elif key == "checkups":
             page.set_data(r, timeline.checkups)
         elif key == "conditions":
-            page.set_data(r, timeline.conditions)
+            page.set_data(r, timeline.conditions, timeline.status_changes)
         elif key == "rehab":
             page.set_data(r, timeline.rehab)
         elif key == "referrals":
