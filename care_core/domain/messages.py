@@ -8,77 +8,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from care_core import fields
+
 from . import numbers
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    # field: (vi, en)
-    "code": ("Mã đối tượng", "Resident code"),
-    "full_name": ("Họ và tên", "Full name"),
-    "sex": ("Giới tính", "Sex"),
-    "birth_date": ("Ngày sinh", "Date of birth"),
-    "cccd": ("Số CCCD", "Citizen ID (CCCD)"),
-    "bhyt_number": ("Số thẻ BHYT", "Health-insurance card number"),
-    "bhyt_valid_from": ("Thẻ BHYT có giá trị từ", "Insurance card valid from"),
-    "bhyt_valid_to": ("Thẻ BHYT có giá trị đến", "Insurance card valid to"),
-    "groups": ("Nhóm đối tượng", "Beneficiary groups"),
-    "disability_type": ("Dạng khuyết tật", "Disability type"),
-    "disability_severity": ("Mức độ khuyết tật", "Disability severity"),
-    "admission_date": ("Ngày tiếp nhận", "Admission date"),
-    "discharge_date": ("Ngày ra khỏi cơ sở", "Discharge date"),
-    "discharge_reason": ("Lý do ra khỏi cơ sở", "Discharge reason"),
-    "room": ("Phòng", "Room"),
-    "next_of_kin_phone": ("Điện thoại người thân", "Next of kin's phone"),
-    "province_code": ("Tỉnh/thành phố", "Province"),
-    "ward_code": ("Xã/phường", "Commune/ward"),
-    "checkup_date": ("Ngày khám", "Checkup date"),
-    "kind": ("Loại khám", "Checkup kind"),
-    "systolic": ("Huyết áp tâm thu", "Systolic blood pressure"),
-    "diastolic": ("Huyết áp tâm trương", "Diastolic blood pressure"),
-    "pulse": ("Mạch", "Pulse"),
-    "temperature": ("Nhiệt độ", "Temperature"),
-    "spo2": ("SpO2", "SpO2"),
-    "respiratory_rate": ("Nhịp thở", "Respiratory rate"),
-    "weight_kg": ("Cân nặng", "Weight"),
-    "height_cm": ("Chiều cao", "Height"),
-    "glucose": ("Đường huyết", "Blood glucose"),
-    "classification": ("Phân loại sức khỏe", "Health classification"),
-    "next_due_date": ("Ngày khám lần sau", "Next checkup due"),
-    "screening": ("Sàng lọc bệnh truyền nhiễm", "Infectious-disease screening"),
-    "icd10": ("Mã ICD-10", "ICD-10 code"),
-    "onset_date": ("Ngày phát hiện", "Onset date"),
-    "status": ("Tình trạng", "Status"),
-    "follow_up_days": ("Chu kỳ theo dõi (ngày)", "Follow-up interval (days)"),
-    "session_date": ("Ngày tập", "Session date"),
-    "rehab_type": ("Loại phục hồi chức năng", "Rehabilitation type"),
-    "minutes": ("Thời gian (phút)", "Duration (minutes)"),
-    "therapist": ("Người thực hiện", "Therapist"),
-    "barthel": ("Chỉ số Barthel", "Barthel index"),
-    "referral_date": ("Ngày chuyển tuyến", "Referral date"),
-    "hospital": ("Nơi chuyển đến", "Receiving hospital"),
-    "reason": ("Lý do chuyển", "Reason for referral"),
-    "outcome": ("Kết quả", "Outcome"),
-    "return_date": ("Ngày trở về", "Return date"),
-    "username": ("Tên đăng nhập", "Username"),
+_OWN_LABELS: dict[str, tuple[str, str]] = {
+    # names a problem may use that are no column: (vi, en)
     "password": ("Mật khẩu", "Password"),
-    "role": ("Vai trò", "Role"),
     "facility_code": ("Mã cơ sở", "Facility code"),
     "facility_name": ("Tên cơ sở", "Facility name"),
     "facility_type": ("Loại hình cơ sở", "Facility type"),
     "passphrase": ("Mật khẩu kho dữ liệu", "Store passphrase"),
-    "findings": ("Kết luận, ghi chú khám", "Findings"),
-    "examiner": ("Người khám", "Examiner"),
-    "note": ("Ghi chú", "Note"),
-    "notes": ("Ghi chú", "Notes"),
-    "next_of_kin_name": ("Người thân", "Next of kin"),
-    "next_of_kin_relation": ("Quan hệ", "Relationship"),
-    "address_detail": ("Địa chỉ chi tiết", "Street address"),
-    "old_address": ("Địa chỉ cũ (trước sáp nhập)", "Old address (before the merger)"),
     "provincial_target": ("Chỉ tiêu của tỉnh", "Provincial target"),
-    "auto_lock_minutes": ("Tự khóa sau (phút)", "Auto-lock after (minutes)"),
 }
+FIELD_LABELS: dict[str, tuple[str, str]] = {**fields.labels(), **_OWN_LABELS}
+"""(vi, en) of every field a message may name: the field table's labels, then these."""
 
 # code: (vi template, en template). Templates use {label} and parameters.
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -88,8 +35,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}: {value} {unit} is outside the allowed range {low}–{high} {unit}.",
     ),
     "diastolic_not_below_systolic": (
-        "{label}: {value} mmHg phải thấp hơn huyết áp tâm thu ({systolic} mmHg).",
-        "{label}: {value} mmHg must be lower than the systolic pressure ({systolic} mmHg).",
+        "{label}: {value} {unit} phải thấp hơn huyết áp tâm thu ({systolic} {unit}).",
+        "{label}: {value} {unit} must be lower than the systolic pressure ({systolic} {unit}).",
     ),
     "bp_pair": (
         "{label}: nhập đủ cả huyết áp tâm thu và tâm trương.",

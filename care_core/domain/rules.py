@@ -9,28 +9,21 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from care_core import fields
 from . import divisions, icd10
 from .entities import Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
 from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
 from .messages import Problem, ValidationError
 
-# Plausible ranges for vital signs: (low, high, unit). A value outside is a
-# typing slip (or a device error), never a real measurement to keep.
+# Plausible ranges for vital signs, from the field table: (low, high, unit).
+# A value outside is a typing slip (or a device error), never a real
+# measurement to keep.
 VITAL_RANGES: dict[str, tuple[float, float, str]] = {
-    "systolic": (60, 260, "mmHg"),
-    "diastolic": (30, 160, "mmHg"),
-    "pulse": (20, 250, "lần/phút"),
-    "temperature": (32, 43, "°C"),
-    "spo2": (50, 100, "%"),
-    "respiratory_rate": (5, 80, "lần/phút"),
-    "weight_kg": (1, 250, "kg"),
-    "height_cm": (30, 230, "cm"),
-    "glucose": (1, 40, "mmol/L"),
-}
+    f.name: (*f.valid, f.unit_text("vi")) for f in fields.VITALS if f.valid is not None}
 
-BARTHEL_RANGE = (0, 100)
-REHAB_MINUTES_RANGE = (1, 480)
-FOLLOW_UP_DAYS_RANGE = (1, 730)
+BARTHEL_RANGE = fields.field("rehab_sessions", "barthel").valid
+REHAB_MINUTES_RANGE = fields.field("rehab_sessions", "minutes").valid
+FOLLOW_UP_DAYS_RANGE = fields.field("conditions", "follow_up_days").valid
 MAX_TEXT = 2000
 MAX_SHORT_TEXT = 200
 
@@ -163,7 +156,8 @@ def check_vitals(v: VitalSigns) -> list[Problem]:
         p.append(Problem("systolic" if v.systolic is None else "diastolic", "bp_pair"))
     elif v.systolic is not None and v.diastolic is not None and not any(x.field in ("systolic", "diastolic") for x in p):
         if v.diastolic >= v.systolic:
-            p.append(Problem("diastolic", "diastolic_not_below_systolic", {"value": v.diastolic, "systolic": v.systolic}))
+            p.append(Problem("diastolic", "diastolic_not_below_systolic", {"value": v.diastolic, "systolic": v.systolic,
+                                                                           "unit": fields.vital("diastolic").unit_text("vi")}))
     return p
 
 
