@@ -28,6 +28,7 @@ from .model import (
     age_in_months,
 )
 from .table import BMI, DERIVED, TABLES, VITALS
+from .values import from_wire, to_wire
 
 _WIRE_KIND = {"int": "int", "float": "float", "str": "str", "enum": "str", "text": "text", "bool": "bool",
               "date": "date"}
@@ -84,5 +85,6 @@ def labels() -> dict[str, tuple[str, str]]:
 __all__ = [
     "ADOLESCENT", "ADULT", "ADULT_AGE", "AGE_GROUPS", "BMI", "Band", "DERIVED", "Field", "INFANT", "KINDS",
     "NO_BAND", "PRESCHOOL", "SCHOOL_AGE", "TABLES", "TEXT_MAX", "TODDLER", "Unit", "VITALS", "age_group",
-    "age_in_months", "alerting", "banded", "field", "labels", "vital", "wire_kind", "wire_schema",
+    "age_in_months", "alerting", "banded", "field", "from_wire", "labels", "to_wire", "vital", "wire_kind",
+    "wire_schema",
 ]
