@@ -97,7 +97,7 @@ def test_a_valid_checkup_is_saved_shown_in_the_table_and_charted(qtbot, services
 
 def test_newest_checkup_comes_first(qtbot, services, resident):
     for day in (date(2024, 5, 1), date(2026, 1, 10), date(2025, 3, 2)):
-        services.clinical.record_checkup(NURSE, Checkup(resident.id, day, CheckupKind.PERIODIC, VitalSigns(120, 80)))
+        services.clinical.record_checkup(NURSE, Checkup(resident.id, day, CheckupKind.PERIODIC, VitalSigns(systolic=120, diastolic=80)))
     record = open_record(qtbot, services, resident.id)
     model = child(record, "checkupTable").model()
     assert [model.index(r, 0).data() for r in range(3)] == ["10/01/2026", "02/03/2025", "01/05/2024"]
@@ -105,7 +105,7 @@ def test_newest_checkup_comes_first(qtbot, services, resident):
 
 def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
     first = services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC,
-                                                             VitalSigns(150, 90, 80)))
+                                                             VitalSigns(systolic=150, diastolic=90, pulse=80)))
     record = open_record(qtbot, services, resident.id)
     record.checkups.table.selectRow(0)
     qtbot.mouseClick(child(record, "checkupCorrect", QPushButton), Qt.MouseButton.LeftButton)
@@ -128,7 +128,7 @@ def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
 
 
 def test_voiding_asks_a_reason_and_removes_the_checkup_from_the_table(qtbot, services, resident, answers):
-    services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC, VitalSigns(120, 80)))
+    services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC, VitalSigns(systolic=120, diastolic=80)))
     record = open_record(qtbot, services, resident.id)
     record.checkups.table.selectRow(0)
     answers["ask_text"].append("   ")  # a blank reason is refused

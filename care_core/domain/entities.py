@@ -92,7 +92,9 @@ VitalSigns = make_dataclass(
     "VitalSigns",
     [(f.name, int | None if f.whole else float | None, None) for f in fields.VITALS],
     namespace={"bmi": property(_bmi), "__doc__": "The vital signs of a checkup: the field table's "
-               "``VITALS``, in their order (units and ranges there); ``bmi`` derived."},
+               "``VITALS``, in their order (units and ranges there); ``bmi`` derived. Keyword "
+               "arguments only: a sign added to the table must not shift the others."},
+    kw_only=True,
 )
 VitalSigns.__module__ = __name__
 
