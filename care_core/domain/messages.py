@@ -24,6 +24,8 @@ _OWN_LABELS: dict[str, tuple[str, str]] = {
     "passphrase": ("Mật khẩu kho dữ liệu", "Store passphrase"),
     "provincial_target": ("Chỉ tiêu của tỉnh", "Provincial target"),
 }
+_UNITS = {f.name: f for f in (*fields.VITALS, *fields.DERIVED,
+                              *(f for table in fields.TABLES.values() for f in table)) if f.unit}
 FIELD_LABELS: dict[str, tuple[str, str]] = {**fields.labels(), **_OWN_LABELS}
 """(vi, en) of every field a message may name: the field table's labels, then these."""
 
@@ -204,6 +206,10 @@ class Problem:
         vi, en = TEMPLATES[self.code]
         template = vi if lang == "vi" else en
         values = {k: _show(v, lang) for k, v in self.params.items()}
+        if values.get("unit") and self.field in _UNITS:  # the unit as this language writes it
+            values["unit"] = _UNITS[self.field].unit_text(lang)
+            if values["unit"].startswith("/"):  # 130/min, not 130 /min
+                template = template.replace(" {unit}", "{unit}")
         if "other_field" in self.params:
             values["other_label"] = label(self.params["other_field"], lang)
         return template.format(label=label(self.field, lang), **values)

@@ -24,6 +24,10 @@ VITAL_RANGES: dict[str, tuple[float, float, str]] = {
 BARTHEL_RANGE = fields.field("rehab_sessions", "barthel").valid
 REHAB_MINUTES_RANGE = fields.field("rehab_sessions", "minutes").valid
 FOLLOW_UP_DAYS_RANGE = fields.field("conditions", "follow_up_days").valid
+
+
+def _unit(table: str, name: str) -> str:
+    return fields.field(table, name).unit_text("vi")
 MAX_TEXT = 2000
 MAX_SHORT_TEXT = 200
 
@@ -193,7 +197,7 @@ def check_condition(c: Condition, resident: Resident, today: date) -> list[Probl
     if c.onset_date and c.onset_date < resident.birth_date:
         p.append(Problem("onset_date", "before_birth", {"value": c.onset_date, "birth_date": resident.birth_date}))
     if c.follow_up_days is not None:
-        _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")
+        _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")  # the label says "(days)"
     _text(p, "note", c.note, MAX_TEXT)
     return p
 
@@ -206,7 +210,7 @@ def check_rehab(s: RehabSession, resident: Resident, today: date) -> list[Proble
             _within_stay(p, "session_date", s.session_date, resident, today)
     _required(p, "rehab_type", s.rehab_type)
     if _required(p, "minutes", s.minutes):
-        _in_range(p, "minutes", s.minutes, *REHAB_MINUTES_RANGE, "phút")
+        _in_range(p, "minutes", s.minutes, *REHAB_MINUTES_RANGE, _unit("rehab_sessions", "minutes"))
     if s.barthel is not None:
         _in_range(p, "barthel", s.barthel, *BARTHEL_RANGE, "")
     _text(p, "therapist", s.therapist)
