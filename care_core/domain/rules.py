@@ -24,6 +24,8 @@ VITAL_RANGES: dict[str, tuple[float, float, str]] = {
 BARTHEL_RANGE = fields.field("rehab_sessions", "barthel").valid
 REHAB_MINUTES_RANGE = fields.field("rehab_sessions", "minutes").valid
 FOLLOW_UP_DAYS_RANGE = fields.field("conditions", "follow_up_days").valid
+PROVINCIAL_TARGET_RANGE = fields.field("facility", "provincial_target_2025").valid
+AUTO_LOCK_RANGE = fields.field("facility", "auto_lock_minutes").valid
 
 
 def _unit(table: str, name: str) -> str:
@@ -251,9 +253,10 @@ def check_facility(f: Facility) -> list[Problem]:
     p += divisions.check(f.province_code, f.ward_code)
     for target in (f.provincial_target_2025, f.provincial_target_2030):
         if target is not None:
-            _in_range(p, "provincial_target", target, 0, 1, "")
-    if not (1 <= f.auto_lock_minutes <= 240):
-        p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": 1, "high": 240, "unit": ""}))
+            _in_range(p, "provincial_target", target, *PROVINCIAL_TARGET_RANGE, "")
+    low, high = AUTO_LOCK_RANGE
+    if not (low <= f.auto_lock_minutes <= high):
+        p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": low, "high": high, "unit": ""}))
     return p
 
 
