@@ -103,13 +103,13 @@ def add_ten_year_resident(services: Services) -> str:
         while day <= TODAY:
             kind = CheckupKind.ADMISSION if i == 0 else CheckupKind.PERIODIC
             clin.record_checkup(SYSTEM, Checkup(
-                r.id, day, kind, VitalSigns(135 + (i * 7) % 25, 80 + (i * 3) % 10, 70 + i % 15, 36.6, 97, 18,
-                                            52 - i * 0.1, 150, round(6.5 + (i % 9) * 0.3, 1)),
+                r.id, day, kind, VitalSigns(systolic=135 + (i * 7) % 25, diastolic=80 + (i * 3) % 10, pulse=70 + i % 15, temperature=36.6, spo2=97, respiratory_rate=18,
+                                            weight_kg=52 - i * 0.1, height_cm=150, glucose=round(6.5 + (i % 9) * 0.3, 1)),
                 classification=HealthClass(2 + (i // 14) % 3), findings="Theo dõi huyết áp, đường huyết",
                 examiner="BS. Lý Thị Hoa"))
             if i % 3 == 1 and day + timedelta(days=20) <= TODAY:
                 clin.record_checkup(SYSTEM, Checkup(r.id, day + timedelta(days=20), CheckupKind.AD_HOC,
-                                                    VitalSigns(150, 92), findings="Đau đầu, chóng mặt"))
+                                                    VitalSigns(systolic=150, diastolic=92), findings="Đau đầu, chóng mặt"))
             day += timedelta(days=91)
             i += 1
         day, week = start + timedelta(days=2000), 0

@@ -155,7 +155,7 @@ def to_entity(table: str, data: dict[str, Any]) -> Any:
     if missing:
         raise Refusal.from_problems([Problem(name, "required") for name in missing])
     if vitals:
-        kwargs["vitals"] = e.VitalSigns(*map(data.get, _VITALS))  # _VITALS is in field order
+        kwargs["vitals"] = e.VitalSigns(**{name: data.get(name) for name in _VITALS})
     return cls(**kwargs)
 
 

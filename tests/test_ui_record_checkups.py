@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWid
 from care_core.domain.entities import Checkup, VitalSigns
 from care_core.domain.enums import CheckupKind, Role
 from care_core.domain.entities import Actor
+from facility_app.ui.record import checkup_form
 from tests.conftest import NURSE, TODAY
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
     answers,
@@ -97,7 +98,7 @@ def test_a_valid_checkup_is_saved_shown_in_the_table_and_charted(qtbot, services
 
 def test_newest_checkup_comes_first(qtbot, services, resident):
     for day in (date(2024, 5, 1), date(2026, 1, 10), date(2025, 3, 2)):
-        services.clinical.record_checkup(NURSE, Checkup(resident.id, day, CheckupKind.PERIODIC, VitalSigns(120, 80)))
+        services.clinical.record_checkup(NURSE, Checkup(resident.id, day, CheckupKind.PERIODIC, VitalSigns(systolic=120, diastolic=80)))
     record = open_record(qtbot, services, resident.id)
     model = child(record, "checkupTable").model()
     assert [model.index(r, 0).data() for r in range(3)] == ["10/01/2026", "02/03/2025", "01/05/2024"]
@@ -105,7 +106,7 @@ def test_newest_checkup_comes_first(qtbot, services, resident):
 
 def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
     first = services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC,
-                                                             VitalSigns(150, 90, 80)))
+                                                             VitalSigns(systolic=150, diastolic=90, pulse=80)))
     record = open_record(qtbot, services, resident.id)
     record.checkups.table.selectRow(0)
     qtbot.mouseClick(child(record, "checkupCorrect", QPushButton), Qt.MouseButton.LeftButton)
@@ -128,7 +129,7 @@ def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
 
 
 def test_voiding_asks_a_reason_and_removes_the_checkup_from_the_table(qtbot, services, resident, answers):
-    services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC, VitalSigns(120, 80)))
+    services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC, VitalSigns(systolic=120, diastolic=80)))
     record = open_record(qtbot, services, resident.id)
     record.checkups.table.selectRow(0)
     answers["ask_text"].append("   ")  # a blank reason is refused
@@ -171,14 +172,17 @@ def test_tab_order_follows_the_paper_form(qtbot, services, resident):
     start.setFocus()
     order = [start.objectName()]
     widget: QWidget = start
-    for _ in range(13):
+    # the vital signs' boxes in the field table's order (a new sign takes its place there)
+    boxes = [name for _field, _whole, name in checkup_form.VITALS]
+    for _ in range(len(boxes) + 4):
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible() or not widget.objectName():
             widget = widget.nextInFocusChain()
         order.append(widget.objectName())
-    assert order == ["checkupDate", "checkupKind", "checkupSystolic", "checkupDiastolic", "checkupPulse",
-                     "checkupTemperature", "checkupSpo2", "checkupRespiratoryRate", "checkupWeight",
-                     "checkupHeight", "checkupGlucose", "checkupClassification", "checkupFindings", "checkupNextDue"]
+    assert order == ["checkupDate", "checkupKind", *boxes, "checkupClassification", "checkupFindings", "checkupNextDue"]
+    paper = ["checkupSystolic", "checkupDiastolic", "checkupPulse", "checkupTemperature", "checkupSpo2",
+             "checkupRespiratoryRate", "checkupWeight", "checkupHeight", "checkupGlucose"]
+    assert [b for b in boxes if b in paper] == paper
     assert form.isVisible()
 
 

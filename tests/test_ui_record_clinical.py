@@ -134,7 +134,7 @@ def test_referral_opened_then_closed_on_return(qtbot, services, resident):
 
 def test_history_reads_as_words_not_json(qtbot, services, resident):
     services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 11, 2), CheckupKind.PERIODIC,
-                                                     VitalSigns(140, 90, 76)))
+                                                     VitalSigns(systolic=140, diastolic=90, pulse=76)))
     services.residents.update(NURSE, resident.id, {"room": "B2"}, resident.version)
     record = open_record(qtbot, services, resident.id)
     record.tabs.setCurrentWidget(record.history)
@@ -161,7 +161,7 @@ def test_describe_names_groups_and_icd_codes():
 
 def test_every_record_model_passes_qtmodeltester(qtmodeltester):
     rid = "r1"
-    checkups = [Checkup(rid, date(2026, 1, 1), CheckupKind.PERIODIC, VitalSigns(150, 95, 80, 37.9, 93, 22, 60, 160, 8.2)),
+    checkups = [Checkup(rid, date(2026, 1, 1), CheckupKind.PERIODIC, VitalSigns(systolic=150, diastolic=95, pulse=80, temperature=37.9, spo2=93, respiratory_rate=22, weight_kg=60, height_cm=160, glucose=8.2)),
                 Checkup(rid, date(2025, 1, 1), CheckupKind.ADMISSION, VitalSigns(), supersedes_id="x")]
     cases = [
         (models.checkup_model("vi"), checkups),

@@ -154,8 +154,8 @@ def rich_record(services) -> Resident:
     for i, day in enumerate(days):
         services.clinical.record_checkup(NURSE, Checkup(
             r.id, day, CheckupKind.ADMISSION if i == 0 else CheckupKind.PERIODIC,
-            VitalSigns(128 + (i * 7) % 26, 78 + (i * 3) % 14, 72 + i % 9, 36.5 + (i % 4) / 10, 96 - i % 3, 18,
-                       48.0 + i * 0.4, 150, 5.4 + (i % 5) * 0.6),
+            VitalSigns(systolic=128 + (i * 7) % 26, diastolic=78 + (i * 3) % 14, pulse=72 + i % 9, temperature=36.5 + (i % 4) / 10, spo2=96 - i % 3, respiratory_rate=18,
+                       weight_kg=48.0 + i * 0.4, height_cm=150, glucose=5.4 + (i % 5) * 0.6),
             findings="Tăng huyết áp độ 1, dặn ăn nhạt" if i % 3 else "Sức khỏe ổn định",
             classification=HealthClass.III if i < 8 else HealthClass.IV, examiner="BS. Lò Văn Minh"))
     services.clinical.add_condition(NURSE, Condition(r.id, "I10", date(2021, 4, 12), follow_up_days=30,

@@ -63,42 +63,6 @@
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <source>beats/min</source>
-        <translation>beats/min</translation>
-    </message>
-    <message>
-        <source>breaths/min</source>
-        <translation>breaths/min</translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation>Pulse</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperature</translation>
-    </message>
-    <message>
-        <source>SpO2</source>
-        <translation>SpO2</translation>
-    </message>
-    <message>
-        <source>Respiratory rate</source>
-        <translation>Respiratory rate</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Height</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>Blood glucose</translation>
-    </message>
-    <message>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
@@ -1098,40 +1062,28 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>BP
-(mmHg)</source>
-        <translation>BP
-(mmHg)</translation>
+        <source>BP</source>
+        <translation>BP</translation>
     </message>
     <message>
-        <source>Temp.
-(°C)</source>
-        <translation>Temp.
-(°C)</translation>
+        <source>Temp.</source>
+        <translation>Temp.</translation>
     </message>
     <message>
-        <source>SpO2
-(%)</source>
-        <translation>SpO2
-(%)</translation>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
     </message>
     <message>
-        <source>Weight
-(kg)</source>
-        <translation>Weight
-(kg)</translation>
+        <source>Weight</source>
+        <translation>Weight</translation>
     </message>
     <message>
-        <source>Height
-(cm)</source>
-        <translation>Height
-(cm)</translation>
+        <source>Height</source>
+        <translation>Height</translation>
     </message>
     <message>
-        <source>Glucose
-(mmol/L)</source>
-        <translation>Glucose
-(mmol/L)</translation>
+        <source>Glucose</source>
+        <translation>Glucose</translation>
     </message>
     <message>
         <source>Next

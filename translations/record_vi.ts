@@ -63,42 +63,6 @@
         <translation>Huyết áp</translation>
     </message>
     <message>
-        <source>beats/min</source>
-        <translation>lần/phút</translation>
-    </message>
-    <message>
-        <source>breaths/min</source>
-        <translation>lần/phút</translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation>Mạch</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Nhiệt độ</translation>
-    </message>
-    <message>
-        <source>SpO2</source>
-        <translation>SpO2</translation>
-    </message>
-    <message>
-        <source>Respiratory rate</source>
-        <translation>Nhịp thở</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Cân nặng</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Chiều cao</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>Đường huyết</translation>
-    </message>
-    <message>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
@@ -1098,40 +1062,28 @@
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <source>BP
-(mmHg)</source>
-        <translation>HA
-(mmHg)</translation>
+        <source>BP</source>
+        <translation>HA</translation>
     </message>
     <message>
-        <source>Temp.
-(°C)</source>
-        <translation>Nhiệt độ
-(°C)</translation>
+        <source>Temp.</source>
+        <translation>Nhiệt độ</translation>
     </message>
     <message>
-        <source>SpO2
-(%)</source>
-        <translation>SpO2
-(%)</translation>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
     </message>
     <message>
-        <source>Weight
-(kg)</source>
-        <translation>Cân nặng
-(kg)</translation>
+        <source>Weight</source>
+        <translation>Cân nặng</translation>
     </message>
     <message>
-        <source>Height
-(cm)</source>
-        <translation>Chiều cao
-(cm)</translation>
+        <source>Height</source>
+        <translation>Chiều cao</translation>
     </message>
     <message>
-        <source>Glucose
-(mmol/L)</source>
-        <translation>Đường huyết
-(mmol/L)</translation>
+        <source>Glucose</source>
+        <translation>Đường huyết</translation>
     </message>
     <message>
         <source>Next

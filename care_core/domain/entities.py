@@ -1,8 +1,10 @@
 """The records of a facility, as plain data. Rules live in ``rules.py``."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
+
+from care_core import fields
 
 from .enums import (
     BeneficiaryGroup,
@@ -80,24 +82,22 @@ class Resident:
         return years
 
 
-@dataclass
-class VitalSigns:
-    systolic: int | None = None  # mmHg
-    diastolic: int | None = None  # mmHg
-    pulse: int | None = None  # beats/min
-    temperature: float | None = None  # °C
-    spo2: int | None = None  # %
-    respiratory_rate: int | None = None  # breaths/min
-    weight_kg: float | None = None
-    height_cm: float | None = None
-    glucose: float | None = None  # mmol/L
+def _bmi(self) -> float | None:
+    if not self.weight_kg or not self.height_cm:
+        return None
+    metres = self.height_cm / 100
+    return round(self.weight_kg / (metres * metres), 1)
 
-    @property
-    def bmi(self) -> float | None:
-        if not self.weight_kg or not self.height_cm:
-            return None
-        metres = self.height_cm / 100
-        return round(self.weight_kg / (metres * metres), 1)
+
+VitalSigns = make_dataclass(
+    "VitalSigns",
+    [(f.name, int | None if f.whole else float | None, None) for f in fields.VITALS],
+    namespace={"bmi": property(_bmi), "__doc__": "The vital signs of a checkup: the field table's "
+               "``VITALS``, in their order (units and ranges there); ``bmi`` derived. Keyword "
+               "arguments only: a sign added to the table must not shift the others."},
+    kw_only=True,
+)
+VitalSigns.__module__ = __name__
 
 
 @dataclass

@@ -9,29 +9,28 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from care_core import fields
 from . import divisions, icd10
 from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Facility, Referral, RehabSession,
                        Resident, RoomChange, VitalSigns)
 from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
 from .messages import Problem, ValidationError
 
-# Plausible ranges for vital signs: (low, high, unit). A value outside is a
-# typing slip (or a device error), never a real measurement to keep.
+# Plausible ranges for vital signs, from the field table: (low, high, unit).
+# A value outside is a typing slip (or a device error), never a real
+# measurement to keep.
 VITAL_RANGES: dict[str, tuple[float, float, str]] = {
-    "systolic": (60, 260, "mmHg"),
-    "diastolic": (30, 160, "mmHg"),
-    "pulse": (20, 250, "lần/phút"),
-    "temperature": (32, 43, "°C"),
-    "spo2": (50, 100, "%"),
-    "respiratory_rate": (5, 80, "lần/phút"),
-    "weight_kg": (1, 250, "kg"),
-    "height_cm": (30, 230, "cm"),
-    "glucose": (1, 40, "mmol/L"),
-}
+    f.name: (*f.valid, f.unit_text("vi")) for f in fields.VITALS if f.valid is not None}
 
-BARTHEL_RANGE = (0, 100)
-REHAB_MINUTES_RANGE = (1, 480)
-FOLLOW_UP_DAYS_RANGE = (1, 730)
+BARTHEL_RANGE = fields.field("rehab_sessions", "barthel").valid
+REHAB_MINUTES_RANGE = fields.field("rehab_sessions", "minutes").valid
+FOLLOW_UP_DAYS_RANGE = fields.field("conditions", "follow_up_days").valid
+PROVINCIAL_TARGET_RANGE = fields.field("facility", "provincial_target_2025").valid
+AUTO_LOCK_RANGE = fields.field("facility", "auto_lock_minutes").valid
+
+
+def _unit(table: str, name: str) -> str:
+    return fields.field(table, name).unit_text("vi")
 MAX_TEXT = 2000
 MAX_SHORT_TEXT = 200
 
@@ -165,7 +164,8 @@ def check_vitals(v: VitalSigns) -> list[Problem]:
         p.append(Problem("systolic" if v.systolic is None else "diastolic", "bp_pair"))
     elif v.systolic is not None and v.diastolic is not None and not any(x.field in ("systolic", "diastolic") for x in p):
         if v.diastolic >= v.systolic:
-            p.append(Problem("diastolic", "diastolic_not_below_systolic", {"value": v.diastolic, "systolic": v.systolic}))
+            p.append(Problem("diastolic", "diastolic_not_below_systolic", {"value": v.diastolic, "systolic": v.systolic,
+                                                                           "unit": fields.vital("diastolic").unit_text("vi")}))
     return p
 
 
@@ -201,7 +201,7 @@ def check_condition(c: Condition, resident: Resident, today: date) -> list[Probl
     if c.onset_date and c.onset_date < resident.birth_date:
         p.append(Problem("onset_date", "before_birth", {"value": c.onset_date, "birth_date": resident.birth_date}))
     if c.follow_up_days is not None:
-        _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")
+        _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")  # the label says "(days)"
     _text(p, "note", c.note, MAX_TEXT)
     return p
 
@@ -243,7 +243,7 @@ def check_rehab(s: RehabSession, resident: Resident, today: date) -> list[Proble
             _within_stay(p, "session_date", s.session_date, resident, today)
     _required(p, "rehab_type", s.rehab_type)
     if _required(p, "minutes", s.minutes):
-        _in_range(p, "minutes", s.minutes, *REHAB_MINUTES_RANGE, "phút")
+        _in_range(p, "minutes", s.minutes, *REHAB_MINUTES_RANGE, _unit("rehab_sessions", "minutes"))
     if s.barthel is not None:
         _in_range(p, "barthel", s.barthel, *BARTHEL_RANGE, "")
     _text(p, "therapist", s.therapist)
@@ -284,9 +284,10 @@ def check_facility(f: Facility) -> list[Problem]:
     p += divisions.check(f.province_code, f.ward_code)
     for target in (f.provincial_target_2025, f.provincial_target_2030):
         if target is not None:
-            _in_range(p, "provincial_target", target, 0, 1, "")
-    if not (1 <= f.auto_lock_minutes <= 240):
-        p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": 1, "high": 240, "unit": ""}))
+            _in_range(p, "provincial_target", target, *PROVINCIAL_TARGET_RANGE, "")
+    low, high = AUTO_LOCK_RANGE
+    if not (low <= f.auto_lock_minutes <= high):
+        p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": low, "high": high, "unit": ""}))
     return p
 
 

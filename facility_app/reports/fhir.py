@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
 
+from care_core import fields
 from care_core.domain import divisions, icd10
 from care_core.domain.entities import Actor, Checkup, Condition, Referral, RehabSession, Resident
 from care_core.domain.enums import ConditionStatus, DischargeReason, ReferralOutcome, Sex
@@ -34,19 +35,12 @@ V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203"
 OBS_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 VITALS_PROFILE = "http://hl7.org/fhir/StructureDefinition/vitalsigns"
 
-# (attribute, LOINC codes (first is primary), display, UCUM unit, category)
-VITALS = [
-    ("pulse", ["8867-4"], "Heart rate", "/min", "vital-signs"),
-    ("temperature", ["8310-5"], "Body temperature", "Cel", "vital-signs"),
-    ("spo2", ["59408-5", "2708-6"], "Oxygen saturation in Arterial blood by Pulse oximetry", "%", "vital-signs"),
-    ("respiratory_rate", ["9279-1"], "Respiratory rate", "/min", "vital-signs"),
-    ("weight_kg", ["29463-7"], "Body weight", "kg", "vital-signs"),
-    ("height_cm", ["8302-2"], "Body height", "cm", "vital-signs"),
-    ("bmi", ["39156-5"], "Body mass index (BMI) [Ratio]", "kg/m2", "vital-signs"),
-    ("glucose", ["15074-8"], "Glucose [Moles/volume] in Blood", "mmol/L", "laboratory"),
-]
+_BP = ("systolic", "diastolic")
+# (attribute, LOINC codes (first is primary), display, UCUM unit, category): the field table's
+VITALS = [(f.name, list(f.loinc), f.loinc_name, f.unit.ucum, "laboratory" if f.laboratory else "vital-signs")
+          for f in (*fields.VITALS, *fields.DERIVED) if f.loinc and f.name not in _BP]
 BP_PANEL = ("85354-9", "Blood pressure panel with all children optional")
-BP_PARTS = [("systolic", "8480-6", "Systolic blood pressure"), ("diastolic", "8462-4", "Diastolic blood pressure")]
+BP_PARTS = [(name, fields.vital(name).loinc[0], fields.vital(name).loinc_name) for name in _BP]
 
 _CLINICAL_STATUS = {ConditionStatus.ACTIVE: "active", ConditionStatus.CONTROLLED: "active",
                     ConditionStatus.RESOLVED: "resolved"}
@@ -162,7 +156,7 @@ def observations(c: Checkup, patient_id: str) -> list[dict]:
                            _concept(LOINC, *BP_PANEL, text="Blood pressure"))
         obs["meta"]["profile"].append("http://hl7.org/fhir/StructureDefinition/bp")
         obs["component"] = [
-            {"code": _concept(LOINC, code, display), "valueQuantity": _quantity(value, "mm[Hg]")} if value is not None
+            {"code": _concept(LOINC, code, display), "valueQuantity": _quantity(value, fields.vital("systolic").unit.ucum)} if value is not None
             else {"code": _concept(LOINC, code, display), "dataAbsentReason": _concept(
                 "http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-performed")}
             for code, display, value in parts]

@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
+from care_core import fields
 from care_core.domain import divisions, icd10, norms
 from care_core.domain.numbers import fmt
 from care_core.domain.enums import ScreeningResult
@@ -37,6 +38,16 @@ _MARK_COLOUR = colors.Color(0.55, 0, 0.1)  # dark red: still reads as black on a
 _MARKED_COLUMNS = ((2, ("systolic", "diastolic")), (3, ("pulse",)), (4, ("temperature",)), (5, ("spo2",)),
                    (8, ("glucose",)))
 _BMI_COLUMN = 7  # marked by age and sex (norms.bmi_flag)
+
+
+def _unit(name: str) -> str:
+    return fields.vital(name).unit_text("vi")
+
+
+def _head(name: str, caption: str = "", unit: bool = True) -> str:
+    """A checkup column's heading: the field table's label (or ``caption``) over its unit."""
+    text = caption or fields.vital(name).text_label("vi")
+    return f"{text}<br/>({_unit(name)})" if unit else text
 
 
 def _d(day) -> str:
@@ -120,8 +131,9 @@ def _checkups(st: Styles, book: HealthBook) -> list:
     story = [*_heading_of("3. CÁC LẦN KHÁM SỨC KHỎE")]
     if not book.checkups:
         return story + [p("Chưa có lần khám nào được ghi trong hồ sơ.", st.body_left)]
-    head = ["Ngày khám", "Loại", "Huyết áp<br/>(mmHg)", "Mạch", "Nhiệt độ<br/>(°C)", "SpO2<br/>(%)",
-            "Cân nặng<br/>(kg)", "BMI", "Đường huyết<br/>(mmol/L)", "Phân loại", "Kết luận, người khám"]
+    head = ["Ngày khám", "Loại", _head("systolic", "Huyết áp"), _head("pulse", unit=False), _head("temperature"),
+            _head("spo2"), _head("weight_kg"), _head("bmi", unit=False), _head("glucose"), "Phân loại",
+            "Kết luận, người khám"]
     rows = [head]
     marked = []  # (column, row) of values outside the normal band for the age that day
     for c in book.checkups:
@@ -141,8 +153,9 @@ def _checkups(st: Styles, book: HealthBook) -> list:
         if c.examiner:
             findings += f" – {c.examiner}" if findings else c.examiner
         rows.append([_d(c.checkup_date), labels.CHECKUP_KINDS[c.kind].replace("Khám ", "").capitalize(), bp,
-                     _n(v.pulse), _n(v.temperature, 1), _n(v.spo2), _n(v.weight_kg, 1), _n(v.bmi, 1),
-                     _n(v.glucose, 1), c.classification.roman if c.classification else "", findings])
+                     *(_n(getattr(v, name), fields.vital(name).decimals)
+                       for name in ("pulse", "temperature", "spo2", "weight_kg", "bmi", "glucose")),
+                     c.classification.roman if c.classification else "", findings])
     widths = [17, 15, 15, 11, 12, 11, 13, 10, 16, 11, 34]
     table = layout.simple_table(st, rows, widths, right_cols=frozenset(range(2, 9)), size=9.5)
     table.setStyle(TableStyle([cmd for cell in marked for cmd in (
@@ -176,9 +189,9 @@ def _trends(st: Styles, book: HealthBook) -> list:
     bp_normal = (_normal("systolic", months, "tâm thu bình thường")
                  + _normal("diastolic", months, "tâm trương bình thường"))
     story.append(KeepTogether([charts.trend("Huyết áp", [("Tâm thu", sys_), ("Tâm trương", dia)], width=FRAME_WIDTH,
-                                            unit="mmHg", normal=bp_normal)]))
+                                            unit=_unit("systolic"), normal=bp_normal)]))
     story.append(gap(3))
-    story.append(charts.side_by_side(charts.trend("Cân nặng", [("Cân nặng", weight)], width=half, unit="kg", decimals=0),
+    story.append(charts.side_by_side(charts.trend("Cân nặng", [("Cân nặng", weight)], width=half, unit=_unit("weight_kg"), decimals=0),
                                      charts.trend("Chỉ số BMI", [("BMI", bmi)], width=half, decimals=1,
                                                   normal=_normal("bmi", months, "bình thường"))))
     if bmi and norms.age_group(months) != norms.ADULT:
@@ -186,7 +199,7 @@ def _trends(st: Styles, book: HealthBook) -> list:
                        "chuẩn tăng trưởng WHO 2006 theo tuổi và giới (in đậm khi điểm z dưới −2 hoặc trên +2); "
                        "từ 5 đến dưới 18 tuổi, sổ không đánh giá BMI.", _NOTE))
     story.append(gap(3))
-    story.append(charts.trend("Đường huyết", [("Đường huyết", glucose)], width=FRAME_WIDTH, unit="mmol/L",
+    story.append(charts.trend("Đường huyết", [("Đường huyết", glucose)], width=FRAME_WIDTH, unit=_unit("glucose"),
                               decimals=1, normal=_normal("glucose", months, "lúc đói bình thường")))
     if cs:
         story.append(p("Vùng tô nhạt: khoảng bình thường theo tuổi của đối tượng vào lần khám gần nhất.", _NOTE))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 import sqlalchemy as sa
 
+from care_core import fields
 from care_core.domain.alerts import vital_alerts
 from care_core.domain.entities import Actor, VitalSigns
 from care_core.domain.norms import age_in_months
@@ -33,8 +34,7 @@ KINDS = ("abnormal_vitals", "referral", "checkup_due", "elderly_no_checkup", "bh
 ABNORMAL_WINDOW_DAYS = 7
 BHYT_WARNING_DAYS = 30
 PRIORITY_AGE = 80
-_VITAL_COLUMNS = ("systolic", "diastolic", "pulse", "temperature", "spo2", "respiratory_rate",
-                  "weight_kg", "height_cm", "glucose")
+_VITAL_COLUMNS = tuple(f.name for f in fields.VITALS)
 
 
 def _dmy(day: date) -> str:

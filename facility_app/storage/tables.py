@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from care_core import fields
+
 metadata = sa.MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_name)s",
@@ -83,6 +85,12 @@ residents = sa.Table(
 )
 
 
+def _vital_columns() -> list[sa.Column]:
+    """The vital signs, one nullable column each, as the field table declares
+    them (a new vital sign needs its migration, nothing here)."""
+    return [sa.Column(f.name, sa.Integer if f.whole else sa.Float) for f in fields.VITALS]
+
+
 def _resident_fk() -> sa.Column:
     return sa.Column("resident_id", sa.String(36), sa.ForeignKey("residents.id"), nullable=False)
 
@@ -91,15 +99,7 @@ checkups = sa.Table(
     "checkups", metadata, _id(), _resident_fk(),
     sa.Column("checkup_date", sa.Date, nullable=False),
     sa.Column("kind", sa.String(20), nullable=False),
-    sa.Column("systolic", sa.Integer),
-    sa.Column("diastolic", sa.Integer),
-    sa.Column("pulse", sa.Integer),
-    sa.Column("temperature", sa.Float),
-    sa.Column("spo2", sa.Integer),
-    sa.Column("respiratory_rate", sa.Integer),
-    sa.Column("weight_kg", sa.Float),
-    sa.Column("height_cm", sa.Float),
-    sa.Column("glucose", sa.Float),
+    *_vital_columns(),
     sa.Column("findings", sa.Text, nullable=False, server_default=""),
     sa.Column("classification", sa.Integer),
     sa.Column("next_due_date", sa.Date),

@@ -34,12 +34,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Callable
+from datetime import datetime, timezone
+from typing import Any
 
 import sqlalchemy as sa
 
 from care_core.domain.hlc import Stamp
+from care_core.fields import from_wire
 from ..storage.store import Store
 from ..storage.tables import (
     SYNC_COLUMNS,
@@ -78,34 +79,23 @@ class Applied:
 
 # --- value conversion ------------------------------------------------------
 
-def _converter(column: sa.Column) -> Callable[[Any], Any]:
-    kind = column.type
-    if isinstance(kind, sa.Date):
-        return lambda v: date.fromisoformat(v) if isinstance(v, str) else v
-    if isinstance(kind, sa.Boolean):
-        return lambda v: bool(v)
-    if isinstance(kind, sa.Float):
-        return lambda v: float(v)
-    if isinstance(kind, sa.Integer):
-        return lambda v: int(v)
-    return lambda v: v
-
-
-_CONVERT: dict[str, dict[str, Callable[[Any], Any]]] = {
-    name: {c.name: _converter(c) for c in table.columns} for name, table in SYNCED_TABLES.items()
+_KINDS: dict[str, dict[str, str]] = {
+    table: {name: kind for name, (kind, _n) in {**columns, **SYNC_FIELDS}.items()}
+    for table, columns in SYNCED_SCHEMA.items()
 }
+"""Per table, the kind of each field a pulled change may carry (the field table's)."""
 
 
 def _local_values(table: str, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Wire values -> column values; names this PC does not know are reported."""
-    conv = _CONVERT[table]
-    known = SYNCED_SCHEMA.get(table, {})
+    kinds = _KINDS.get(table, {})
+    columns = SYNCED_TABLES[table].c
     out, unknown = {}, []
     for name, value in fields.items():
-        if name not in conv or (name not in known and name not in SYNC_FIELDS) or name in ("id", *SYNC_COLUMNS[:-1]):
+        if name not in kinds or name not in columns or name in ("id", *SYNC_COLUMNS[:-1]):
             unknown.append(name)
             continue
-        out[name] = None if value is None else conv[name](value)
+        out[name] = from_wire(kinds[name], value)
     return out, unknown
 
 
@@ -355,7 +345,7 @@ def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> in
     row here would keep values the server never took."""
     settled = 0
     for rec in records:
-        if rec.losing_device != my_device or rec.table not in SYNCED_TABLES or rec.field not in _CONVERT[rec.table]:
+        if rec.losing_device != my_device or rec.table not in SYNCED_TABLES or rec.field not in _KINDS.get(rec.table, {}):
             continue
         key = {"t": rec.table, "r": rec.row_id, "f": rec.field}
         stamp = conn.execute(sa.select(field_clock.c.hlc).where(
@@ -364,7 +354,7 @@ def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> in
         if stamp != rec.losing_hlc:
             continue  # edited again since, or the winner already arrived
         table = SYNCED_TABLES[rec.table]
-        value = None if rec.winning_value is None else _CONVERT[rec.table][rec.field](rec.winning_value)
+        value = from_wire(_KINDS[rec.table][rec.field], rec.winning_value)
         conn.execute(table.update().where(table.c.id == rec.row_id).values({rec.field: value}))
         conn.execute(sa.text("UPDATE field_clock SET hlc = :h WHERE table_name = :t AND row_id = :r AND field = :f"),
                      {**key, "h": rec.winning_hlc})

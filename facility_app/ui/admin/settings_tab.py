@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from care_core.domain import divisions
+from care_core.domain import divisions, rules
 from care_core.domain.enums import FacilityType
 from .. import names
 from ..dialogs import explain
@@ -59,7 +59,7 @@ class SettingsTab(QWidget):
         self.target_2025 = self._percent("setting_target_2025")
         self.target_2030 = self._percent("setting_target_2030")
         self.lock_minutes = QSpinBox(objectName="setting_auto_lock")
-        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setRange(*rules.AUTO_LOCK_RANGE)
         self.errors = FieldErrors({f: ErrorLabel() for f in ("facility_name", "facility_type", "province_code",
                                                               "ward_code", "provincial_target", "auto_lock_minutes")},
                                   ErrorLabel())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from care_core import fields
 from care_core.domain import rules
 from care_core.domain.entities import Checkup, Resident, VitalSigns
 from care_core.domain.enums import CheckupKind, HealthClass, ScreeningResult
@@ -29,18 +30,18 @@ from . import labels, norms
 from .fields import DateField, EnumCombo, ErrorLabel, NumberField
 from .form_base import EditForm, not_a_date, not_a_number, not_a_whole_number
 
-# (field, whole number?, objectName) in paper order
-VITALS = [
-    ("systolic", True, "checkupSystolic"),
-    ("diastolic", True, "checkupDiastolic"),
-    ("pulse", True, "checkupPulse"),
-    ("temperature", False, "checkupTemperature"),
-    ("spo2", True, "checkupSpo2"),
-    ("respiratory_rate", True, "checkupRespiratoryRate"),
-    ("weight_kg", False, "checkupWeight"),
-    ("height_cm", False, "checkupHeight"),
-    ("glucose", False, "checkupGlucose"),
-]
+
+
+def _object_name(f) -> str:
+    """checkupSystolic, checkupWeight (weight_kg): the field's name in camel
+    case, without its unit."""
+    words = f.name.removesuffix("_" + f.unit.ucum if f.unit else "").split("_")
+    return "checkup" + "".join(w[:1].upper() + w[1:] for w in words)
+
+
+# (field, whole number?, objectName) in paper order: the field table's vital signs
+VITALS = [(f.name, f.whole, _object_name(f)) for f in fields.VITALS]
+BLOOD_PRESSURE = ("systolic", "diastolic")  # two boxes on one line
 
 
 class CheckupForm(EditForm):
@@ -130,7 +131,7 @@ class CheckupForm(EditForm):
         line.addWidget(self.inputs["systolic"])
         line.addWidget(QLabel("/"))
         line.addWidget(self.inputs["diastolic"])
-        line.addWidget(QLabel("mmHg"))
+        line.addWidget(QLabel(fields.vital("systolic").unit_text(self.session.lang)))
         line.addStretch(1)
         caption = QLabel(self.tr("Blood pressure"))
         caption.setBuddy(self.inputs["systolic"])
@@ -148,14 +149,12 @@ class CheckupForm(EditForm):
         vitals.addWidget(bp, row, 1)
         vitals.addWidget(bp_errors, row, 2)
         row += 1
-        units = {"pulse": self.tr("beats/min"), "temperature": "°C", "spo2": "%",
-                 "respiratory_rate": self.tr("breaths/min"), "weight_kg": "kg", "height_cm": "cm",
-                 "glucose": "mmol/L"}
-        captions = {"pulse": self.tr("Pulse"), "temperature": self.tr("Temperature"), "spo2": self.tr("SpO2"),
-                    "respiratory_rate": self.tr("Respiratory rate"), "weight_kg": self.tr("Weight"),
-                    "height_cm": self.tr("Height"), "glucose": self.tr("Blood glucose")}
-        for field, _whole, _name in VITALS[2:]:
-            self.add_field(vitals, row, field, captions[field], self.inputs[field], units[field])
+        lang = self.session.lang
+        for field, _whole, _name in VITALS:
+            if field in BLOOD_PRESSURE:
+                continue
+            f = fields.vital(field)
+            self.add_field(vitals, row, field, f.text_label(lang), self.inputs[field], f.unit_text(lang))
             row += 1
             if field == "height_cm":
                 bmi_caption = QLabel(self.tr("BMI"))
@@ -287,10 +286,9 @@ class CheckupForm(EditForm):
             parts.append(self.tr("BP %1/%2").replace("%1", str(v.systolic)).replace("%2", str(v.diastolic)))
         if v.pulse is not None:
             parts.append(self.tr("pulse %1").replace("%1", str(v.pulse)))
-        if v.temperature is not None:
-            parts.append(f"{labels.number(v.temperature, lang)} °C")
-        if v.weight_kg is not None:
-            parts.append(f"{labels.number(v.weight_kg, lang)} kg")
+        for name in ("temperature", "weight_kg"):
+            if getattr(v, name) is not None:
+                parts.append(f"{labels.number(getattr(v, name), lang)} {fields.vital(name).unit_text(lang)}")
         if v.glucose is not None:
             parts.append(self.tr("glucose %1").replace("%1", labels.number(v.glucose, lang, fixed=True)))
         self.previous.setText(self.tr("Previous checkup (%1): %2").replace("%1", labels.day(latest.checkup_date))
