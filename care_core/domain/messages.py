@@ -60,6 +60,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}: {value} nằm ngoài thời gian ở cơ sở ({admission_date} – {end}).",
         "{label}: {value} is outside the resident's stay ({admission_date} – {end}).",
     ),
+    "status_before_last": (
+        "{label}: {value} trước lần đổi tình trạng gần nhất ({last}); tình trạng mới chỉ có thể bắt đầu từ ngày đó trở đi.",
+        "{label}: {value} is before the latest status change ({last}); a new status can only begin on or after it.",
+    ),
     "not_after": (
         "{label}: {value} phải sau {other_label} ({other}).",
         "{label}: {value} must be after {other_label} ({other}).",
