@@ -172,3 +172,11 @@ def rich_record(services) -> Resident:
     services.clinical.open_referral(NURSE, Referral(r.id, date(2026, 11, 18), "Bệnh viện Phục hồi chức năng Lạng Sơn",
                                                     "Đánh giá lại chức năng vận động"))
     return services.residents.get(NURSE, r.id)
+
+
+def settled(qtbot, timeout: int = 5000) -> None:
+    """Wait until every service call started off the GUI thread (a form's save)
+    has answered and its screens have heard what changed."""
+    from facility_app.ui import workers
+
+    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=timeout)

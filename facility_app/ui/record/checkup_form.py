@@ -7,6 +7,8 @@ screening (shown only for an admission checkup).
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -395,9 +397,9 @@ class CheckupForm(EditForm):
             found = [p for p in found if p.field != "next_due_date"]
         return slips + found
 
-    def submit(self) -> Checkup:
+    def submit(self) -> Callable[[], Checkup]:
         checkup, _slips = self.collect()
-        clinical = self.session.services.clinical
-        if self._correcting is not None:
-            return clinical.correct_checkup(self.session.actor, self._correcting.id, checkup)
-        return clinical.record_checkup(self.session.actor, checkup)
+        clinical, actor, correcting = self.session.services.clinical, self.session.actor, self._correcting
+        if correcting is not None:
+            return lambda: clinical.correct_checkup(actor, correcting.id, checkup)
+        return lambda: clinical.record_checkup(actor, checkup)

@@ -2,6 +2,8 @@
 The diagnosis is chosen with the ICD-10 picker."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from care_core.domain import rules
@@ -104,13 +106,13 @@ class ConditionForm(EditForm):
         found = rules.check_condition(condition, self._resident, self.session.services.clinical.today())
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Condition:
+    def submit(self) -> Callable[[], Condition]:
         condition, _slips = self.collect()
-        clinical = self.session.services.clinical
-        if self._base is None:
-            return clinical.add_condition(self.session.actor, condition)
-        changes = {f: getattr(condition, f) for f in EDITABLE if getattr(condition, f) != getattr(self._base, f)}
-        return clinical.update_condition(self.session.actor, self._base.id, changes, self._base.version)
+        clinical, actor, base = self.session.services.clinical, self.session.actor, self._base
+        if base is None:
+            return lambda: clinical.add_condition(actor, condition)
+        changes = {f: getattr(condition, f) for f in EDITABLE if getattr(condition, f) != getattr(base, f)}
+        return lambda: clinical.update_condition(actor, base.id, changes, base.version)
 
 
 class ConditionsTab(ListTab):

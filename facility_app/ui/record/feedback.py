@@ -35,22 +35,28 @@ def attempt(call: Callable[[], T], lang: str, banner: Banner,
     """
     try:
         result = call()
-    except ValidationError as exc:
+    except Exception as exc:  # noqa: BLE001 - the nurse gets a sentence, the log gets the stack
+        refused(exc, lang, banner, on_problems)
+        return False, None
+    banner.clear_message()
+    return True, result
+
+
+def refused(exc: BaseException, lang: str, banner: Banner,
+            on_problems: Callable[[list[Problem]], list[Problem]] | None = None) -> None:
+    """Say why a service call failed (in a worker or here): validation problems
+    beside their fields, any other refusal or failure on the banner."""
+    if isinstance(exc, ValidationError):
         left = on_problems(exc.problems) if on_problems else exc.problems
         if left:
             banner.show_error(" ".join(p.message(lang) for p in left))
         else:
             banner.show_error(translate("RecordFeedback", "Not saved: correct the fields marked in red."))
-        return False, None
-    except DomainError as exc:
+    elif isinstance(exc, DomainError):
         banner.show_error(exc.message(lang))
-        return False, None
-    except Exception as exc:  # noqa: BLE001 - the nurse gets a sentence, the log gets the stack
+    else:
         log_unexpected(exc)
         banner.show_error(unexpected_text())
-        return False, None
-    banner.clear_message()
-    return True, result
 
 
 def load(call: Callable[[], T], parent: QWidget | None, lang: str) -> T | None:

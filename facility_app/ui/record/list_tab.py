@@ -2,7 +2,6 @@
 rhythm on every tab (a button opens the form, Save or Esc returns)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from .fields import Banner
@@ -19,8 +18,6 @@ def scrolled(form: QWidget) -> QScrollArea:
 
 
 class ListTab(QWidget):
-    sig_changed = Signal(str)  # the table a save changed
-
     def __init__(self, session, name: str, table_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -95,8 +92,7 @@ class ListTab(QWidget):
 
     def _saved(self, form: EditForm, result) -> None:
         self.show_browse()
-        self.banner.show_info(self.saved_text(form, result))
-        self.sig_changed.emit(self.table_name)
+        self.banner.show_info(self.saved_text(form, result))  # the record reloads from what the save changed
 
     def saved_text(self, form: EditForm, result) -> str:
         return self.tr("Saved.")

@@ -8,6 +8,7 @@ discharge dialog of the profile tab).
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -316,10 +317,10 @@ class ProfileForm(EditForm):
         found = rules.check_resident(resident, today)
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Resident:
-        residents = self.session.services.residents
+    def submit(self) -> Callable[[], Resident]:
+        residents, actor = self.session.services.residents, self.session.actor
         if self.admitting:
             resident, _slips = self.collect()
-            return residents.admit(self.session.actor, resident)
-        base = self._base
-        return residents.update(self.session.actor, base.id, self.changes(), base.version)
+            return lambda: residents.admit(actor, resident)
+        base, changes = self._base, self.changes()
+        return lambda: residents.update(actor, base.id, changes, base.version)

@@ -3,7 +3,6 @@ made meanwhile on another PC is refused with a message, never overwritten),
 and discharge for the roles allowed to."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from care_core.domain.entities import Resident
@@ -14,8 +13,6 @@ from .profile_form import ProfileForm
 
 
 class ProfileTab(QWidget):
-    sig_changed = Signal(str)
-
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -63,7 +60,6 @@ class ProfileTab(QWidget):
         self._resident = resident
         self.form.load(resident)
         self.form.banner.show_info(self.tr("Profile saved."))
-        self.sig_changed.emit("residents")
 
     def _undo(self) -> None:
         if self._resident is not None:
@@ -79,4 +75,3 @@ class ProfileTab(QWidget):
     def _discharged(self) -> None:
         if self.dialog is not None and self.dialog.discharged is not None:
             self.form.load(self.dialog.discharged)
-            self.sig_changed.emit("residents")

@@ -2,6 +2,8 @@
 form to record or correct a session (insert-only, like checkups)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -130,12 +132,12 @@ class RehabForm(EditForm):
         found = rules.check_rehab(session, self._resident, self.session.services.clinical.today())
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> RehabSession:
+    def submit(self) -> Callable[[], RehabSession]:
         session, _slips = self.collect()
-        clinical = self.session.services.clinical
-        if self._correcting is not None:
-            return clinical.correct_rehab(self.session.actor, self._correcting.id, session)
-        return clinical.record_rehab(self.session.actor, session)
+        clinical, actor, correcting = self.session.services.clinical, self.session.actor, self._correcting
+        if correcting is not None:
+            return lambda: clinical.correct_rehab(actor, correcting.id, session)
+        return lambda: clinical.record_rehab(actor, session)
 
 
 class RehabTab(ListTab):
