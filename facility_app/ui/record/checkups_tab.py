@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from care_core.domain.entities import Checkup, Resident
 from care_core.domain.permissions import Permission
+from .. import style
 from ..widgets.trend_chart import TrendChart
 from . import charts, feedback, labels
 from .checkup_form import CheckupForm
@@ -64,7 +65,7 @@ class CheckupsTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.start_correction() if may_record else self.show_versions())
         self.empty = QLabel(self.tr("No checkup recorded yet. Press “New checkup” to record the first one."), self)
         self.empty.setObjectName("checkupEmpty")
-        self.empty.setStyleSheet("color: #555; padding: 12px;")
+        self.empty.setStyleSheet(f"color: {style.HINT_COLOUR}; padding: 12px;")
 
         self.chart = TrendChart(self)
         self.chart.setObjectName("checkupChart")

@@ -2,8 +2,9 @@
 the nurse's language; an unexpected failure becomes a friendly sentence and
 a log entry (type and stack only, never the values), never a traceback.
 
-``confirm`` and ``ask_text`` are the only modal questions; tests replace
-them (monkeypatch) to answer without a person.
+Questions use the shell's boxes: ``dialogs.confirm`` (window-modal, with
+what to do on yes) for "discard what you typed?", and ``ask_text`` for a
+reason; tests replace them (monkeypatch) to answer without a person.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from care_core.domain.messages import DomainError, Problem, ValidationError
 from ...logs import log_unexpected
+from .. import dialogs
 from .fields import Banner
 
 T = TypeVar("T")
@@ -72,19 +74,7 @@ def load(call: Callable[[], T], parent: QWidget | None, lang: str) -> T | None:
 
 
 def _tell(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.addButton(translate("RecordFeedback", "Close"), QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-
-
-def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
-    """Ask a yes/no question with plain button words (never bare OK/Cancel)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no_button)
-    box.exec()
-    return box.clickedButton() is yes_button
+    dialogs.inform(parent, title, text, warning=True)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, ok: str, cancel: str) -> str | None:
@@ -101,9 +91,10 @@ def ask_text(parent: QWidget | None, title: str, label: str, ok: str, cancel: st
     return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
 
 
-def discard_changes(parent: QWidget | None) -> bool:
-    """The Esc question on a dirty form."""
-    return confirm(parent, translate("RecordFeedback", "Discard what you typed?"),
-                   translate("RecordFeedback", "You have typed information that is not saved yet. "
-                             "Close the form and discard it?"),
-                   translate("RecordFeedback", "Discard"), translate("RecordFeedback", "Keep editing"))
+def discard_changes(parent: QWidget | None, then: Callable[[], None]) -> QMessageBox:
+    """The Esc question on a dirty form; ``then()`` once the nurse chose to discard
+    ("Keep editing" is the default button, and what Esc answers)."""
+    return dialogs.confirm(parent, translate("RecordFeedback", "Discard what you typed?"),
+                           translate("RecordFeedback", "You have typed information that is not saved yet. "
+                                     "Close the form and discard it?"),
+                           translate("RecordFeedback", "Discard"), then, no=translate("RecordFeedback", "Keep editing"))

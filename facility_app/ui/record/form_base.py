@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from care_core.domain.messages import label as field_label
 from . import feedback
-from .fields import ERROR_INPUT_STYLE, Banner, DateField, EnumCombo, ErrorLabel, NumberField
+from ..forms import ErrorLabel
+from .fields import ERROR_INPUT_STYLE, Banner, DateField, EnumCombo, NumberField, field_error
 
 COMPACT = (DateField, NumberField, EnumCombo)  # keep their natural width
 
@@ -104,7 +105,7 @@ class EditForm(QWidget):
             caption.setContentsMargins(0, 5, 0, 0)
         else:
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        error = ErrorLabel(self)
+        error = field_error(self)
         error.setObjectName(f"{self.prefix}Error_{field}")
         holder = QWidget()
         line = QHBoxLayout(holder)
@@ -219,7 +220,7 @@ class EditForm(QWidget):
                 unplaced.append(p)
         for field, (widget, error) in self._fields.items():
             messages = by_field.get(field, [])
-            error.set_message(" ".join(dict.fromkeys(messages)))
+            error.show_text(" ".join(dict.fromkeys(messages)))
             marker = getattr(widget, "set_error", None)
             if marker:
                 marker(bool(messages))
@@ -268,8 +269,14 @@ class EditForm(QWidget):
         self.focus_first_error(getattr(exc, "problems", []))
 
     def cancel(self) -> None:
-        if self._dirty and not feedback.discard_changes(self):
+        if self._saving:
+            return  # the save under way decides
+        if self._dirty:
+            feedback.discard_changes(self, self._close)
             return
+        self._close()
+
+    def _close(self) -> None:
         self._dirty = False
         self.sig_closed.emit()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from .. import style
 from .fields import Banner
 from .form_base import EditForm
 
@@ -54,7 +55,7 @@ class ListTab(QWidget):
         label = QLabel(text, self)
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet("color: #555; padding: 12px;")
+        label.setStyleSheet(f"color: {style.HINT_COLOUR}; padding: 12px;")
         return label
 
     def form_for(self, key: str, make) -> EditForm:

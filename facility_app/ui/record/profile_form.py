@@ -26,7 +26,7 @@ from care_core.domain import divisions, rules
 from care_core.domain.entities import Resident
 from care_core.domain.enums import BeneficiaryGroup, DisabilitySeverity, DisabilityType, Sex
 from . import labels
-from .fields import DateField, EnumCombo, ErrorLabel, SearchCombo
+from .fields import DateField, EnumCombo, SearchCombo, field_error
 from .form_base import EditForm, not_a_date
 from .list_tab import scrolled
 
@@ -133,7 +133,7 @@ class ProfileForm(EditForm):
         groups, g = self._group_box(self.tr("Beneficiary groups (tick every one that applies)"))
         for i, box in enumerate(self.groups.values()):
             g.addWidget(box, i, 0, 1, 2)
-        groups_error = ErrorLabel(self)
+        groups_error = field_error(self)
         groups_error.setObjectName("profileError_groups")
         g.addWidget(groups_error, 6, 0, 1, 2)
         self._fields["groups"] = (self.groups[BeneficiaryGroup.MERIT], groups_error)
@@ -161,7 +161,7 @@ class ProfileForm(EditForm):
         self.add_field(g, 6, "old_address", self.tr("Old address"), t["old_address"], error_below=True)
 
         notes, g = self._group_box(self.tr("Notes"))
-        notes_error = ErrorLabel(self)
+        notes_error = field_error(self)
         notes_error.setObjectName("profileError_notes")
         self.watch("notes", self.notes, notes_error)
         g.addWidget(self.notes, 0, 0, 1, 2)

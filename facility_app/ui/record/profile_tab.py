@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from care_core.domain.entities import Resident
 from care_core.domain.permissions import Permission
+from .. import style
 from . import labels
 from .discharge_dialog import DischargeDialog
 from .profile_form import ProfileForm
@@ -21,8 +22,7 @@ class ProfileTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("profileDischargeStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("background: #fff4e5; color: #6b3d00; border: 1px solid #f0c080; "
-                                  "border-radius: 4px; padding: 8px;")
+        self.status.setStyleSheet(style.NOTICE_BOX)
         self.status.hide()
         self.form = ProfileForm(session, admitting=False, parent=self)
         self.form.sig_saved.connect(self._saved)

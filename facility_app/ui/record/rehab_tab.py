@@ -13,7 +13,7 @@ from care_core.domain.enums import RehabType
 from care_core.domain.permissions import Permission
 from ..widgets.trend_chart import TrendChart
 from . import charts, labels
-from .fields import DateField, EnumCombo, ErrorLabel, NumberField
+from .fields import DateField, EnumCombo, NumberField, field_error
 from .form_base import EditForm, not_a_date, not_a_number, not_a_whole_number
 from .list_tab import ListTab
 from .models import rehab_model
@@ -51,7 +51,7 @@ class RehabForm(EditForm):
         self.add_field(grid, 2, "minutes", self.tr("Duration"), self.minutes, self.tr("minutes"))
         self.add_field(grid, 3, "therapist", self.tr("Therapist"), self.therapist)
         self.add_field(grid, 4, "barthel", self.tr("Barthel index"), self.barthel, self.tr("0–100, optional"))
-        note_error = ErrorLabel(self)
+        note_error = field_error(self)
         note_error.setObjectName("rehabError_note")
         self.watch("note", self.note, note_error)
         self.note.textChanged.connect(lambda: self.edited("note"))

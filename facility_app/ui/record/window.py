@@ -57,7 +57,7 @@ the tab has been shown (or its attribute read: ``record.profile``...), a
 form's once its button was pressed (``checkupNew``...) or ``tab.form`` read.
 The Checkups tab is shown on opening.
 
-Modal questions go through ``record.feedback.confirm`` / ``ask_text`` (tests
+Questions go through ``dialogs.confirm`` / ``record.feedback.ask_text`` (tests
 monkeypatch them).
 """
 from __future__ import annotations
@@ -67,6 +67,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from care_core.domain.entities import Resident
+from .. import style
 from ..reports.health_book import health_book_button
 from ..sync.record_state import RecordSyncLabel
 from . import feedback, labels
@@ -111,7 +112,7 @@ class ResidentRecordWidget(QWidget):
         self.alerts = QLabel(self)
         self.alerts.setObjectName("recordAlerts")
         self.alerts.setWordWrap(True)
-        self.alerts.setStyleSheet("color: #8a0010; font-weight: bold;")
+        self.alerts.setStyleSheet(f"color: {style.ALERT_COLOUR}; font-weight: bold;")
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recordTabs")
