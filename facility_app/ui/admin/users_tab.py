@@ -159,8 +159,13 @@ class UsersTab(QWidget):
         self.toggle_button.clicked.connect(self.toggle_user)
         self.reset_button.clicked.connect(self.reset_password)
         self.table.itemSelectionChanged.connect(self._selection)
+        session.sig_changes.connect(self._changed)  # added, disabled, renamed: here or on another PC
         self.retranslate()
         self.reload()
+
+    def _changed(self, changes) -> None:
+        if changes.touches("users"):
+            self.reload()
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Username"), self.tr("Full name"), self.tr("Role"),
@@ -215,7 +220,6 @@ class UsersTab(QWidget):
 
     def add_user(self) -> None:
         form = UserForm(self.session, None, self)
-        form.accepted.connect(self.reload)
         form.open()
 
     def reset_password(self) -> None:
@@ -236,8 +240,6 @@ class UsersTab(QWidget):
                 s.perform(lambda: s.services.users.set_active(s.actor, user.username, not user.active))
             except Exception as exc:
                 inform(self, self.tr("Users"), explain(exc, s.lang), warning=True)
-                return
-            self.reload()
 
         if user.active:
             confirm(self, self.tr("Disable the account"),
