@@ -9,8 +9,8 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from PySide6.QtCore import Qt
 
-from care_core.domain.entities import Checkup, Resident, VitalSigns
-from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Sex
+from care_core.domain.entities import Checkup, RehabSession, Resident, VitalSigns
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, RehabType, Sex
 from facility_app.ui.record.window import ResidentRecordWidget
 from facility_app.ui.resident_list import ResidentListWidget
 from tests.conftest import NURSE
@@ -111,3 +111,28 @@ def test_a_void_saves_off_the_gui_thread_and_the_record_reloads(qtbot, services,
     assert not here.checkups.void_button.isEnabled()  # never voided twice while the worker runs
     settled(qtbot)
     assert here.checkups.checkups() == [] and services.clinical.checkups(NURSE, resident.id) == []
+
+
+def test_a_full_disk_during_a_save_says_what_to_do_and_keeps_the_form(qtbot, services, resident, monkeypatch):
+    """The record form uses the shell's words for a known failure (here a full disk)."""
+    import errno
+
+    from facility_app.services.startup import known_failure
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    session = session_for(services)
+    here = _window(qtbot, session, resident.id)
+    services.clinical.record_rehab(NURSE, RehabSession(resident.id, date(2026, 9, 1), RehabType.PHYSIOTHERAPY, 45,
+                                                       "KTV Hà", barthel=40))  # the form continues this programme
+    here.reload()
+    monkeypatch.setattr(services.clinical, "record_rehab", full)
+    here.tabs.setCurrentWidget(here.rehab)
+    qtbot.mouseClick(child(here, "rehabNew", QPushButton), Qt.MouseButton.LeftButton)
+    type_into(qtbot, here, "rehabMinutes", "30")
+    assert here.rehab.form.save()
+    settled(qtbot)
+    banner = child(here, "rehabBanner", QLabel).text()
+    assert banner == known_failure(OSError(errno.ENOSPC, "x")).message("vi")
+    assert here.rehab.form_open() and child(here, "rehabMinutes", QLineEdit).text() == "30"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from care_core.domain.messages import DomainError, Problem, ValidationError
 from ...logs import log_unexpected
+from ...services.startup import known_failure
 from .. import dialogs
 from .fields import Banner
 
@@ -27,38 +28,22 @@ def unexpected_text() -> str:
                      "if it happens again, tell the IT officer (the details are in the log).")
 
 
-def attempt(call: Callable[[], T], lang: str, banner: Banner,
-            on_problems: Callable[[list[Problem]], list[Problem]] | None = None) -> tuple[bool, T | None]:
-    """Run one service call. Returns (ok, result).
-
-    Validation problems go to ``on_problems`` (which places them beside
-    their fields and returns those it could not place); the rest, and any
-    other refusal, go to the banner.
-    """
-    try:
-        result = call()
-    except Exception as exc:  # noqa: BLE001 - the nurse gets a sentence, the log gets the stack
-        refused(exc, lang, banner, on_problems)
-        return False, None
-    banner.clear_message()
-    return True, result
-
-
 def refused(exc: BaseException, lang: str, banner: Banner,
             on_problems: Callable[[list[Problem]], list[Problem]] | None = None) -> None:
-    """Say why a service call failed (in a worker or here): validation problems
-    beside their fields, any other refusal or failure on the banner."""
+    """Say why a service call failed: validation problems beside their fields,
+    any other refusal or failure on the banner (an unexpected one is logged,
+    type and stack only)."""
     if isinstance(exc, ValidationError):
         left = on_problems(exc.problems) if on_problems else exc.problems
         if left:
             banner.show_error(" ".join(p.message(lang) for p in left))
         else:
             banner.show_error(translate("RecordFeedback", "Not saved: correct the fields marked in red."))
-    elif isinstance(exc, DomainError):
-        banner.show_error(exc.message(lang))
+    elif isinstance(exc, DomainError) or known_failure(exc) is not None:
+        banner.show_error(dialogs.explain(exc, lang))  # the shell's words: a full disk or locked store says what to do
     else:
         log_unexpected(exc)
-        banner.show_error(unexpected_text())
+        banner.show_error(unexpected_text())  # this save did not happen: the nurse tries again
 
 
 def load(call: Callable[[], T], parent: QWidget | None, lang: str) -> T | None:
