@@ -12,6 +12,7 @@ from care_core.domain.entities import Actor
 from facility_app.ui.record import checkup_form
 from tests.conftest import NURSE, TODAY
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
+    settled,
     answers,
     child,
     open_record,
@@ -53,6 +54,7 @@ def test_out_of_range_value_is_refused_beside_its_field_and_keeps_what_was_typed
     assert error_text(record, "pulse") == ""
 
     qtbot.mouseClick(child(record, "checkupSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
 
     assert services.clinical.checkups(NURSE, resident.id) == []
     assert record.checkups.form_open()
@@ -79,6 +81,7 @@ def test_a_valid_checkup_is_saved_shown_in_the_table_and_charted(qtbot, services
     assert child(record, "checkupBmi", QLabel).text().startswith("21")  # 52.5 / 1.58² = 21.0
 
     qtbot.keyClick(child(record, "checkupGlucose", QLineEdit), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot)
 
     saved = services.clinical.checkups(NURSE, resident.id)
     assert len(saved) == 1
@@ -114,6 +117,7 @@ def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
     assert child(record, "checkupDate", QLineEdit).text() == "01/10/2026"
     type_into(qtbot, record, "checkupSystolic", "130")
     qtbot.mouseClick(child(record, "checkupSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
 
     current = services.clinical.checkups(NURSE, resident.id)
     assert [c.vitals.systolic for c in current] == [130]
@@ -134,11 +138,13 @@ def test_voiding_asks_a_reason_and_removes_the_checkup_from_the_table(qtbot, ser
     record.checkups.table.selectRow(0)
     answers["ask_text"].append("   ")  # a blank reason is refused
     record.checkups.void_selected()
+    settled(qtbot)
     assert len(services.clinical.checkups(NURSE, resident.id)) == 1
     assert child(record, "checkupsBanner", QLabel).property("kind") == "error"
     answers["ask_text"].append("Nhập nhầm người")
     record.checkups.table.selectRow(0)
     record.checkups.void_selected()
+    settled(qtbot)
     assert services.clinical.checkups(NURSE, resident.id) == []
     assert child(record, "checkupTable").model().rowCount() == 0
 
@@ -205,7 +211,9 @@ def test_a_role_that_may_not_record_sees_no_record_buttons_and_the_service_refus
     # even if the form is reached, the service refuses with its own sentence
     record.checkups.start_new()
     fill(qtbot, record, VALID)
-    assert not record.checkups.form.save()
+    assert record.checkups.form.save()  # sent off the GUI thread; the service's refusal comes back
+    settled(qtbot)
+    assert record.checkups.form_open() and record.checkups.form.is_dirty()
     assert "không được phép" in child(record, "checkupBanner", QLabel).text()
     assert services.clinical.checkups(NURSE, resident.id) == []
 
@@ -220,7 +228,8 @@ def test_an_unexpected_failure_becomes_a_sentence_and_a_log_line(qtbot, services
 
     monkeypatch.setattr(services.clinical, "record_checkup", broken)
     with caplog.at_level("ERROR", logger="facility_app"):
-        assert not record.checkups.form.save()
+        assert record.checkups.form.save()
+        settled(qtbot)
     banner = child(record, "checkupBanner", QLabel).text()
     assert "Traceback" not in banner and "disk on fire" not in banner and banner
     assert "RuntimeError" in caplog.text and "Hoàng Văn Thụ" not in caplog.text

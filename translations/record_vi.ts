@@ -701,6 +701,10 @@
 <context>
     <name>RecordForms</name>
     <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
         <source>%1: “%2” is not a number; type digits only, for example 36,8.</source>
         <translation>%1: “%2” không phải là số; chỉ gõ chữ số, ví dụ 36,8.</translation>
     </message>

@@ -39,6 +39,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from care_core.domain.changes import ChangeSet
 from care_core.domain.hlc import Stamp
 from care_core.fields import from_wire
 from ..storage.store import Store
@@ -66,8 +67,10 @@ class Applied:
     skipped: list[str] = field(default_factory=list)  # why a change could not be applied
     clock_suspect: int = 0  # stamps too far ahead to trust for the local clock
     renamed: list[str] = field(default_factory=list)  # local accounts set aside for a server's one of the same name
+    rows: ChangeSet = field(default_factory=ChangeSet)  # what arrived, for the open screens to refresh from
 
     def add(self, other: "Applied") -> None:
+        self.rows.update(other.rows)
         self.changes += other.changes
         self.fields += other.fields
         self.kept_local += other.kept_local
@@ -244,8 +247,17 @@ def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
                                   f"({type(exc.orig).__name__}: {str(exc.orig)[:120]})")
             return
     result.fields += len(winners)
+    result.rows.add(ch.table, ch.row_id, _resident_of(conn, table, ch.row_id, values))
     if ch.op != "insert":  # INSERT_STAMPS
         _upsert_stamps(conn, {(ch.table, ch.row_id, name): ch.hlc for name in winners})
+
+
+def _resident_of(conn: sa.Connection, table: sa.Table, row_id: str, values: dict[str, Any]) -> str | None:
+    if table.name == "residents":
+        return row_id
+    if "resident_id" not in table.c:
+        return None
+    return values.get("resident_id") or conn.execute(sa.select(table.c.resident_id).where(table.c.id == row_id)).scalar()
 
 
 def _make_way(conn: sa.Connection, row_id: str, username: str, result: Applied) -> None:

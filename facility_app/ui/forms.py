@@ -6,7 +6,7 @@ typed; problems of unknown fields go to a general label.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from care_core.domain.messages import Problem
@@ -20,6 +20,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         mark(self, "error")
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote what was typed: never markup
         self.hide()
 
     def show_text(self, text: str) -> None:

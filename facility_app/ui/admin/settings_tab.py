@@ -190,7 +190,8 @@ class SettingsTab(QWidget):
         s = self.session
         self.saved.setText("")
         try:
-            self.facility = s.services.facility.update(s.actor, self.changes(), self.facility.version)
+            changes, version = self.changes(), self.facility.version
+            self.facility = s.perform(lambda: s.services.facility.update(s.actor, changes, version))
         except Exception as exc:
             problems = getattr(exc, "problems", None)
             if problems:
@@ -201,4 +202,3 @@ class SettingsTab(QWidget):
             return
         self.errors.clear()
         self.saved.setText(self.tr("Settings saved."))
-        s.changed("facility")

@@ -2,6 +2,8 @@
 The diagnosis is chosen with the ICD-10 picker."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from care_core.domain import rules
@@ -132,16 +134,16 @@ class ConditionForm(EditForm):
                                                                      since), self._resident, today)
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Condition:
+    def submit(self) -> Callable[[], Condition]:
         condition, _slips = self.collect()
-        clinical = self.session.services.clinical
-        if self._base is None:
-            return clinical.add_condition(self.session.actor, condition)
-        changes = {f: getattr(condition, f) for f in EDITABLE if getattr(condition, f) != getattr(self._base, f)}
+        clinical, actor, base = self.session.services.clinical, self.session.actor, self._base
+        if base is None:
+            return lambda: clinical.add_condition(actor, condition)
+        changes = {f: getattr(condition, f) for f in EDITABLE if getattr(condition, f) != getattr(base, f)}
         since, _more = self._status_from()
         if "status" in changes and since is not None:
             changes["status_changed_on"] = since
-        return clinical.update_condition(self.session.actor, self._base.id, changes, self._base.version)
+        return lambda: clinical.update_condition(actor, base.id, changes, base.version)
 
 
 class ConditionsTab(ListTab):

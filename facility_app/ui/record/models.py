@@ -15,11 +15,12 @@ from PySide6.QtGui import QColor, QFont
 from care_core import fields
 from care_core.domain import icd10
 from care_core.domain.entities import AuditEntry, Checkup, Resident
+from .. import style
 from . import labels, norms
 
 translate = QCoreApplication.translate
-RED = QColor(176, 0, 32)
-GREY = QColor(110, 110, 110)
+RED = QColor(style.ERROR_COLOUR)
+GREY = QColor(style.HINT_COLOUR)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 

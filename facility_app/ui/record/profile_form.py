@@ -8,6 +8,7 @@ discharge dialog of the profile tab).
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +26,7 @@ from care_core.domain import divisions, rules
 from care_core.domain.entities import Resident
 from care_core.domain.enums import BeneficiaryGroup, DisabilitySeverity, DisabilityType, Sex
 from . import labels
-from .fields import DateField, EnumCombo, ErrorLabel, SearchCombo
+from .fields import DateField, EnumCombo, SearchCombo, field_error
 from .form_base import EditForm, not_a_date
 from .list_tab import scrolled
 
@@ -133,7 +134,7 @@ class ProfileForm(EditForm):
         groups, g = self._group_box(self.tr("Beneficiary groups (tick every one that applies)"))
         for i, box in enumerate(self.groups.values()):
             g.addWidget(box, i, 0, 1, 2)
-        groups_error = ErrorLabel(self)
+        groups_error = field_error(self)
         groups_error.setObjectName("profileError_groups")
         g.addWidget(groups_error, 6, 0, 1, 2)
         self._fields["groups"] = (self.groups[BeneficiaryGroup.MERIT], groups_error)
@@ -162,7 +163,7 @@ class ProfileForm(EditForm):
         self.add_field(g, 6, "old_address", self.tr("Old address"), t["old_address"], error_below=True)
 
         notes, g = self._group_box(self.tr("Notes"))
-        notes_error = ErrorLabel(self)
+        notes_error = field_error(self)
         notes_error.setObjectName("profileError_notes")
         self.watch("notes", self.notes, notes_error)
         g.addWidget(self.notes, 0, 0, 1, 2)
@@ -318,10 +319,10 @@ class ProfileForm(EditForm):
         found = rules.check_resident(resident, today)
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Resident:
-        residents = self.session.services.residents
+    def submit(self) -> Callable[[], Resident]:
+        residents, actor = self.session.services.residents, self.session.actor
         if self.admitting:
             resident, _slips = self.collect()
-            return residents.admit(self.session.actor, resident)
-        base = self._base
-        return residents.update(self.session.actor, base.id, self.changes(), base.version)
+            return lambda: residents.admit(actor, resident)
+        base, changes = self._base, self.changes()
+        return lambda: residents.update(actor, base.id, changes, base.version)

@@ -3,20 +3,18 @@ made meanwhile on another PC is refused with a message, never overwritten),
 and discharge for the roles allowed to."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from care_core.domain.entities import BhytCard, Resident, RoomChange
 from care_core.domain.permissions import Permission
+from .. import style
 from . import labels
 from .discharge_dialog import DischargeDialog
 from .profile_form import ProfileForm
 
 
 class ProfileTab(QWidget):
-    sig_changed = Signal(str)
-
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -25,8 +23,7 @@ class ProfileTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("profileDischargeStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("background: #fff4e5; color: #6b3d00; border: 1px solid #f0c080; "
-                                  "border-radius: 4px; padding: 8px;")
+        self.status.setStyleSheet(style.NOTICE_BOX)
         self.status.hide()
         self.form = ProfileForm(session, admitting=False, parent=self)
         self.form.sig_saved.connect(self._saved)
@@ -100,7 +97,6 @@ class ProfileTab(QWidget):
         self._resident = resident
         self.form.load(resident)
         self.form.banner.show_info(self.tr("Profile saved."))
-        self.sig_changed.emit("residents")
 
     def _undo(self) -> None:
         if self._resident is not None:
@@ -116,4 +112,3 @@ class ProfileTab(QWidget):
     def _discharged(self) -> None:
         if self.dialog is not None and self.dialog.discharged is not None:
             self.form.load(self.dialog.discharged)
-            self.sig_changed.emit("residents")
