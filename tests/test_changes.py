@@ -13,7 +13,8 @@ from facility_app.storage.tables import SYNCED_TABLES, change_log
 from tests.conftest import NURSE, SYSTEM, make_services
 from tests.test_services import CASES, _last, admitted, checkup_of
 
-RESIDENT_TABLES = {"residents", "checkups", "conditions", "rehab_sessions", "referrals"}
+RESIDENT_TABLES = {"residents", "checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
+                   "condition_status_changes", "room_changes"}
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +31,12 @@ def test_every_change_says_its_table_and_row(svc, name):
     done = operation(lambda: case.ok(svc, prepared, case.allowed))
     assert isinstance(done, OpResult)
     with svc.store.read() as conn:
-        row_id = _last(conn, change_log)["row_id"]
-    assert done.changes.rows == {case.table: frozenset({row_id})}
-    assert done.changes.kinds == {{"residents": "resident", "users": "users", "facility": "settings"}
-                                  .get(case.table, "clinical")}
+        row_id = _last(conn, change_log, case.table)["row_id"]
+    assert done.changes.rows[case.table] == frozenset({row_id})
+    # and the history rows it added beside (a room change, a condition's new status)
+    assert {t: len(ids) for t, ids in done.changes.rows.items() if t != case.table} == case.history
+    kind = {"residents": "resident", "users": "users", "facility": "settings"}.get(case.table, "clinical")
+    assert kind in done.changes.kinds and done.changes.kinds <= {kind, "resident", "clinical"}
     if case.table in RESIDENT_TABLES:  # whose record it is, for the open record windows
         table = SYNCED_TABLES[case.table]
         with svc.store.read() as conn:
@@ -70,7 +73,8 @@ def test_calls_inside_one_operation_add_up(svc):
 
     done = operation(admit_and_check)
     r, checkup = done.value
-    assert done.changes.rows == {"residents": {r.id}, "checkups": {checkup.id}}
+    rooms = svc.residents.rooms(NURSE, r.id)  # the admission writes the first room of its history
+    assert done.changes.rows == {"residents": {r.id}, "checkups": {checkup.id}, "room_changes": {rooms[0].id}}
     assert done.changes.residents == {r.id}
     inner = []
     outer = operation(lambda: inner.append(operation(lambda: admitted(svc))))

@@ -17,6 +17,9 @@ KINDS = {
     "conditions": "clinical",
     "rehab_sessions": "clinical",
     "referrals": "clinical",
+    "bhyt_cards": "resident",  # the histories belong to the resident's record
+    "room_changes": "resident",
+    "condition_status_changes": "clinical",
     "facility": "settings",
     "users": "users",
 }
