@@ -9,7 +9,8 @@
     provincial-server --db URL device trust ID [--by NAME | --withdraw]
     provincial-server --db URL device list [--facility C]
     provincial-server --db URL device revoke ID
-    provincial-server --db URL officer add USERNAME   (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
+    provincial-server --db URL officer add USERNAME [--governs noi-vu,y-te,cong-an] [--types merit-care,...]
+                                     [--role figures|records]  (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
     provincial-server --db URL export dhis2 --period 2026-Q3 --mapping FILE --out FILE.json [--lang vi|en]
                                      (aggregate figures as a DHIS2 dataValueSets document; docs/dhis2.md)
 
@@ -73,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     off = sub.add_parser("officer", help="provincial officers (indicators page)").add_subparsers(dest="action", required=True)
     oadd = off.add_parser("add")
     oadd.add_argument("username")
+    oadd.add_argument("--governs", default="", metavar="BODIES",
+                      help="governing bodies the officer sees: noi-vu, y-te, cong-an, khac (comma list)")
+    oadd.add_argument("--types", default="", metavar="TYPES",
+                      help="facility types the officer sees: merit-care, social-assistance, drug-rehab (comma list); "
+                           "neither option: the whole province")
+    oadd.add_argument("--role", choices=("figures", "records"), default="figures",
+                      help="figures: aggregates only (default); records: may open resident lists (audited)")
     exp = sub.add_parser("export", help="hand aggregate figures to other systems").add_subparsers(
         dest="action", required=True)
     dhis2 = exp.add_parser("dhis2", help="a DHIS2 dataValueSets JSON document of a year, quarter or month")
@@ -174,8 +182,9 @@ def _administer(engine: sa.Engine, args) -> None:
                 password = getpass.getpass("Password: ")
                 if getpass.getpass("Again: ") != password:
                     raise CliError("the two passwords differ")
-            admin.add_officer(conn, args.username, password)
-            print(f"officer {args.username} saved")
+            admin.add_officer(conn, args.username, password, args.governs, args.types, args.role)
+            scope = ", ".join(x for x in (args.governs, args.types) if x) or "whole province"
+            print(f"officer {args.username} saved ({scope}; {args.role})")
 
 
 def _export_dhis2(args) -> None:

@@ -43,13 +43,20 @@ def _share(s: ind.Share) -> dict:
 
 
 def facility_figures(conn: sa.Connection, facility_code: str, period: Period, as_of: date) -> dict:
-    e = _entities(conn, facility_code)
+    return summary(compute_for(_entities(conn, facility_code), period, as_of))
+
+
+def entities_of(conn: sa.Connection, facility_code: str) -> dict[str, list]:
+    """A facility's synced rows as domain entities, by table (read once, computed for many periods)."""
+    return _entities(conn, facility_code)
+
+
+def compute_for(e: dict[str, list], period: Period, as_of: date) -> ind.PeriodicIndicators:
     settings = e["facility"][0] if e["facility"] else None
     end = min(as_of, period.end)
-    result = ind.compute(period, end, e["residents"], e["checkups"], e["conditions"], e["rehab_sessions"],
-                         e["referrals"], getattr(settings, "provincial_target_2025", None),
-                         getattr(settings, "provincial_target_2030", None))
-    return summary(result)
+    return ind.compute(period, end, e["residents"], e["checkups"], e["conditions"], e["rehab_sessions"],
+                       e["referrals"], getattr(settings, "provincial_target_2025", None),
+                       getattr(settings, "provincial_target_2030", None))
 
 
 def summary(result: ind.PeriodicIndicators) -> dict:
@@ -76,13 +83,17 @@ def summary(result: ind.PeriodicIndicators) -> dict:
     }
 
 
-def province_figures(conn: sa.Connection, period_text: str | None = None, as_of: date | None = None) -> dict:
-    """Every facility's figures for a period (default: this year so far).
+def province_figures(conn: sa.Connection, period_text: str | None = None, as_of: date | None = None,
+                     codes: set[str] | None = None) -> dict:
+    """Every facility's figures for a period (default: this year so far);
+    ``codes``: only these facilities (an officer's scope).
     A period that cannot be read raises ``PeriodError`` (bilingual)."""
     as_of = as_of or today_in_vietnam()
     period = parse_period(period_text) if period_text else year(as_of.year)
     out = []
     for f in conn.execute(sa.select(facilities).order_by(facilities.c.code)):
+        if codes is not None and f.code not in codes:
+            continue
         out.append({"code": f.code, "name": f.name, "province_code": f.province_code,
                     "server_seq": f.last_seq, **facility_figures(conn, f.code, period, as_of)})
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(),
