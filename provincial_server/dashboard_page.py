@@ -33,6 +33,8 @@ INDICATORS: tuple[tuple[str, str, str], ...] = (
     ("insurance_valid", "Có thẻ BHYT còn hạn cuối kỳ", "share"),
 )
 BODY_NAMES = {b: b.name_vi for b in GoverningBody}
+TYPE_SHORT = {FacilityType.MERIT_CARE: "Người có công", FacilityType.SOCIAL_ASSISTANCE: "Trợ giúp xã hội",
+              FacilityType.DRUG_REHAB: "Cai nghiện ma túy"}
 
 
 def value_at(figures: dict, path: str):
@@ -149,7 +151,7 @@ def trend_svg(trend: list[dict], targets: dict, width: int = 640, height: int = 
     for p_ in points:
         cx, cy = p_.split(",")
         parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="#c0504d"/>')
-    for target, colour in ((targets.get("national_2030"), "#2e7d32"), (targets.get("province_2030"), "#ef6c00")):
+    for target, colour in ((targets.get("national_2030"), "#2e7d32"), (targets.get("province_2030"), "#2e7d32")):
         if target is not None:
             parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
                          f'stroke="{colour}" stroke-width="1.5" stroke-dasharray="6 4"/>')
@@ -169,7 +171,7 @@ def trend_svg(trend: list[dict], targets: dict, width: int = 640, height: int = 
 def _last_sync(row: dict) -> str:
     if row["last_sync"] is None:
         return "chưa đồng bộ lần nào"
-    return f"{dmy(date.fromisoformat(row['last_sync'][:10]))} ({row['days_silent']} ngày trước)"
+    return dmy(date.fromisoformat(row["last_sync"][:10]))
 
 
 def _facility_rows(data: dict) -> str:
@@ -178,21 +180,22 @@ def _facility_rows(data: dict) -> str:
         f = r["figures"]
         warn = []
         if r["stale"]:
-            warn.append(f"Không đồng bộ quá {data['stale_days']} ngày")
+            silent = f"{r['days_silent']} ngày" if r["days_silent"] is not None else "chưa lần nào"
+            warn.append(f"Không đồng bộ: {silent}")
         if r["parked"]:
             warn.append(f"{r['parked']} thay đổi bị từ chối")
         if r["open_conflicts"]:
             warn.append(f"{r['open_conflicts']} xung đột chưa xử lý")
-        kind = TYPE_NAMES_VI[FacilityType(r["type"])] if r["type"] else "chưa rõ"
+        kind = TYPE_SHORT[FacilityType(r["type"])] if r["type"] else "chưa rõ"
         flag = ' class="flagged"' if r["stale"] or r["parked"] else ""
         rows.append(
-            f"<tr{flag}><td><a href=\"/facilities/{esc(r['code'])}\">{esc(r['code'])}</a></td><td>{esc(r['name'])}</td><td>{esc(kind)}</td>"
+            f"<tr{flag}><td class=\"c\"><a href=\"/facilities/{esc(r['code'])}\">{esc(r['code'])}</a></td><td>{esc(r['name'])}</td><td>{esc(kind)}</td>"
             f"<td>{esc(BODY_NAMES[GoverningBody(r['body'])] if r['body'] else '–')}</td>"
             f"<td class=\"n\">{cell(f['residents_in_care'], 'count')}</td>"
             f"<td class=\"n\">{cell(f['tracked_electronically'], 'share')}</td>"
             f"<td class=\"n\">{cell(f['checkup_coverage_12_months'], 'share')}</td>"
             f"<td class=\"n\">{cell(f['insurance_valid'], 'share')}</td>"
-            f"<td>{esc(_last_sync(r))}</td><td>{esc('; '.join(warn))}</td></tr>")
+            f"<td class=\"c\">{esc(_last_sync(r))}</td><td>{esc('; '.join(warn))}</td></tr>")
     if not rows:
         rows.append('<tr><td colspan="10">Chưa có cơ sở nào trong phạm vi xem gửi dữ liệu.</td></tr>')
     head = ("<tr><th>Mã</th><th>Cơ sở</th><th>Loại</th><th>Cơ quan quản lý</th><th>Đang nuôi dưỡng</th>"

@@ -8,17 +8,15 @@ sessions pass whole (``compute`` drops voided and superseded ones itself).
 """
 from __future__ import annotations
 
-import html
 import json
 from datetime import date
 
 import sqlalchemy as sa
 
 from care_core.domain import indicators as ind
-from care_core.domain.periods import Period, dmy, parse_period, year
+from care_core.domain.periods import Period, parse_period, year
 
 from .entities import Refusal, to_entity, today_in_vietnam
-from .pages import page
 from .tables import facilities, records
 
 _TABLES = ("facility", "residents", "checkups", "conditions", "rehab_sessions", "referrals")
@@ -99,37 +97,3 @@ def province_figures(conn: sa.Connection, period_text: str | None = None, as_of:
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(),
                        "title_vi": period.title("vi"), "title_en": period.title("en")},
             "as_of": min(as_of, period.end).isoformat(), "facilities": out}
-
-
-def _pct(share: dict) -> str:
-    if share["value"] is None:
-        return "–"
-    return f"{share['value'] * 100:.1f}% ({share['numerator']}/{share['denominator']})".replace(".", ",", 1)
-
-
-def render_html(figures: dict) -> str:
-    """A plain Vietnamese page for the provincial officer."""
-    esc = html.escape
-    head = ("<tr><th>Mã cơ sở</th><th>Tên cơ sở</th><th>Đang nuôi dưỡng</th><th>Được quản lý, theo dõi "
-            "bằng hồ sơ điện tử</th><th>Khám sức khỏe trong kỳ</th><th>Khám trong 12 tháng</th>"
-            "<th>Mắc bệnh mạn tính</th><th>Được PHCN</th><th>Chuyển tuyến</th><th>Thẻ BHYT còn hạn</th></tr>")
-    rows = []
-    for f in figures["facilities"]:
-        rows.append(
-            f"<tr><td>{esc(f['code'])}</td><td>{esc(f['name'])}</td><td>{esc(str(f['residents_in_care']))}</td>"
-            f"<td>{esc(_pct(f['tracked_electronically']))}</td><td>{esc(_pct(f['checkup_coverage_period']))}</td>"
-            f"<td>{esc(_pct(f['checkup_coverage_12_months']))}</td>"
-            f"<td>{esc(str(f['chronic']['residents_with_condition']))}</td>"
-            f"<td>{esc(str(f['rehab']['residents']))}</td><td>{esc(str(f['referrals']['count']))}</td>"
-            f"<td>{esc(_pct(f['insurance_valid']))}</td></tr>")
-    if not rows:
-        rows.append('<tr><td colspan="10">Chưa có cơ sở nào gửi dữ liệu.</td></tr>')
-    period = figures["period"]
-    as_of = date.fromisoformat(figures["as_of"])
-    return page("Chỉ tiêu y tế các cơ sở", f"""<h1>Chỉ tiêu chăm sóc sức khỏe tại các cơ sở trợ giúp xã hội</h1>
-<p>{esc(period['title_vi'])}, số liệu đến ngày {esc(dmy(as_of))}.</p>
-<form method="get" action="/indicators"><label>Kỳ báo cáo (ví dụ 2026, 2026-Q3, 2026-07):
-<input name="period" value=""></label> <button type="submit">Xem</button></form>
-<table>{head}{''.join(rows)}</table>
-<p>Số liệu tính theo cùng định nghĩa với báo cáo định kỳ của cơ sở, từ dữ liệu đã đồng bộ lên máy chủ tỉnh.</p>
-""")
