@@ -14,6 +14,10 @@
     provincial-server --db URL export dhis2 --period 2026-Q3 --mapping FILE --out FILE.json [--lang vi|en]
                                      (aggregate figures as a DHIS2 dataValueSets document; docs/dhis2.md)
 
+    provincial-server --db URL report --period 2026 --scope noi-vu|y-te|cong-an --out FILE.pdf|FILE.xlsx
+                                     [--province CODE] [--number 05] [--signer NAME]
+                                     (the governing body's report in the Decree 30 form; extra server-reports)
+
 The database URL may also come from env PROVINCIAL_DB; the default is
 sqlite:///provincial.db (a one-machine trial). Errors: one line on stderr,
 exit status 1 (2 for a wrong command line).
@@ -88,6 +92,14 @@ def _parser() -> argparse.ArgumentParser:
     dhis2.add_argument("--mapping", required=True, help="the province's mapping file (docs/dhis2-mapping.sample.json)")
     dhis2.add_argument("--out", required=True, help="the JSON file to write")
     dhis2.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default vi)")
+    rep = sub.add_parser("report", help="the governing body's provincial report (Decree 30 form), PDF or XLSX")
+    rep.add_argument("--period", required=True, help="2026, 2026-Q3 or 2026-07")
+    rep.add_argument("--scope", required=True, choices=("noi-vu", "y-te", "cong-an"),
+                     help="the governing body issuing the report: its facilities only")
+    rep.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    rep.add_argument("--province", type=int, help="province code for the heading (default: the facilities' own)")
+    rep.add_argument("--number", default="", help="the document number (blank: filled in by hand)")
+    rep.add_argument("--signer", default="", help="the signer's full name")
     return ap
 
 
@@ -140,6 +152,9 @@ def _run(args) -> None:
         return
     if args.command == "export":
         _export_dhis2(args)
+        return
+    if args.command == "report":
+        _report(args)
         return
     engine = _engine(args.db)
     try:
@@ -224,6 +239,52 @@ def _export_dhis2(args) -> None:
     n = len(export.document["dataValues"])
     print(f"{n} giá trị, kỳ {export.document['period']} → {args.out}" if lang == "vi"
           else f"{n} values, period {export.document['period']} -> {args.out}")
+
+
+def _report(args) -> None:
+    """Explicit and read-only; aggregates only (no resident-level data)."""
+    from collections import Counter
+    from pathlib import Path
+
+    from care_core.domain import divisions
+    from care_core.domain.governance import GoverningBody
+    from care_core.domain.periods import PeriodError, parse_period
+
+    from . import province, report
+    from .entities import today_in_vietnam
+    from .officer_scope import Officer
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise CliError(f"--out must end in .pdf or .xlsx, not {args.out!r}")
+    if Path(args.out).is_dir() or not Path(args.out).resolve().parent.is_dir():
+        raise CliError(f"--out must be a file in an existing folder: {args.out}")
+    if args.province is not None and not divisions.province_name(args.province):
+        raise CliError(f"no province with code {args.province}")
+    try:
+        period = parse_period(args.period)
+        as_of = period.as_of(today_in_vietnam())
+    except PeriodError as exc:
+        raise CliError(exc.message("en")) from None
+    body = GoverningBody(args.scope)
+    engine = _engine(args.db)
+    try:
+        with engine.connect() as conn:
+            data = province.dashboard(conn, Officer(f"report:{body}", frozenset({body})), period, as_of)
+            infos = province.visible(conn, Officer("report", frozenset({body})))
+    finally:
+        engine.dispose()
+    if not data["facilities"]:
+        raise CliError(f"no facility governed by {args.scope} has synced its settings")
+    code = args.province or Counter(f.province_code for f in infos if f.province_code).most_common(1)[0][0]
+    heading = report.Heading(body, divisions.province_name(code), args.number.strip(), args.signer.strip(),
+                             today=today_in_vietnam())
+    try:
+        content = report.pdf(data, heading) if suffix == ".pdf" else report.xlsx(data, heading)
+    except report.MissingExtra as exc:
+        raise CliError(exc.en) from None
+    report.write(content, args.out)
+    print(f"{len(data['facilities'])} facilities, {period.title('en')} -> {args.out}")
 
 
 def main(argv: list[str] | None = None) -> int:

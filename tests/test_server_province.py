@@ -160,3 +160,48 @@ def test_dashboard_page_one_table_escaped_with_a_chart_and_no_script(server, pcs
     # a scoped officer's page names the scope and holds only its facility
     r = _get(server, "/indicators", user="noivu.ls")
     assert "Phạm vi xem: Sở Nội vụ" in r.text and "TTBTXH-LS" not in r.text
+
+
+def _report(server, tmp_path, *extra):
+    from provincial_server.cli import main
+    url = server.engine.url.render_as_string(hide_password=False)
+    return main(["--db", url, "report", "--period", str(today_in_vietnam().year), *extra])
+
+
+def test_provincial_report_pdf_in_the_decree_30_form(server, pcs, tmp_path, capsys):
+    import subprocess
+    out = tmp_path / "bao-cao.pdf"
+    assert _report(server, tmp_path, "--scope", "noi-vu", "--out", str(out), "--number", "05",
+                   "--signer", "Hoàng Văn Nam") == 0, capsys.readouterr().err
+    pages = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout.replace("\xa0", " ").split("\f")
+    first = " ".join(pages[0].split())  # lines joined: a long heading wraps between words
+    for text in ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Số: 05/BC-SNV", "Lạng Sơn, ngày", "BÁO CÁO",
+                 "Quyết định số 1942/QĐ-TTg", "Cơ sở nuôi dưỡng, điều dưỡng người có công"):
+        assert text in first, text
+    whole = " ".join("\n".join(pages).split())
+    assert "TTNCC-LS" in whole and "TTBTXH-LS" not in whole and "CSCN-LS" not in whole  # its facilities only
+    assert "Nơi nhận:" in whole and "- Bộ Nội vụ (để báo cáo);" in whole and "- Lưu: VT." in whole
+    assert "GIÁM ĐỐC" in whole and "Hoàng Văn Nam" in whole
+    assert "Mốc năm 2025" in whole
+    # page numbers: none on page 1; from page 2 the bare number at the top
+    real = [p_ for p_ in pages if p_.strip()]
+    assert len(real) >= 2
+    assert real[0].strip().splitlines()[0].strip() != "1"
+    for n, page_text in enumerate(real[1:], 2):
+        assert page_text.strip().splitlines()[0].strip() == str(n)
+
+
+def test_provincial_report_xlsx_and_refusals(server, pcs, tmp_path, capsys):
+    from openpyxl import load_workbook
+    out = tmp_path / "bao-cao.xlsx"
+    assert _report(server, tmp_path, "--scope", "cong-an", "--out", str(out)) == 0
+    cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row if c]
+    assert "BỘ CÔNG AN" in cells and "CÔNG AN TỈNH LẠNG SƠN" in cells and "CSCN-LS" in cells
+    assert "TTNCC-LS" not in cells
+    capsys.readouterr()
+    assert _report(server, tmp_path, "--scope", "y-te", "--out", str(tmp_path / "x.doc")) == 1
+    assert ".pdf or .xlsx" in capsys.readouterr().err
+    assert _report(server, tmp_path, "--scope", "y-te", "--out", str(tmp_path / "khong-co" / "x.pdf")) == 1
+    assert not (tmp_path / "khong-co").exists()
