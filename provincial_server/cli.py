@@ -13,6 +13,8 @@
                                      [--role figures|records]  (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
     provincial-server --db URL export dhis2 --period 2026-Q3 --mapping FILE --out FILE.json [--lang vi|en]
                                      (aggregate figures as a DHIS2 dataValueSets document; docs/dhis2.md)
+    provincial-server --db URL export fhir --facility C [--resident CODE] --out FILE.json [--by NAME]
+                                     (the records as an HL7 FHIR R4 Bundle; audited; docs/fhir.md)
 
     provincial-server --db URL report --period 2026 --scope noi-vu|y-te|cong-an --out FILE.pdf|FILE.xlsx
                                      [--province CODE] [--number 05] [--signer NAME]
@@ -92,6 +94,11 @@ def _parser() -> argparse.ArgumentParser:
     dhis2.add_argument("--mapping", required=True, help="the province's mapping file (docs/dhis2-mapping.sample.json)")
     dhis2.add_argument("--out", required=True, help="the JSON file to write")
     dhis2.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default vi)")
+    fhir = exp.add_parser("fhir", help="a facility's records (or one resident's) as an HL7 FHIR R4 Bundle; audited")
+    fhir.add_argument("--facility", required=True)
+    fhir.add_argument("--resident", help="one resident's code (default: every resident of the facility)")
+    fhir.add_argument("--out", required=True, help="the JSON file to write")
+    fhir.add_argument("--by", default=None, help="who exports, for the audit (default: the logged-in user)")
     rep = sub.add_parser("report", help="the governing body's provincial report (Decree 30 form), PDF or XLSX")
     rep.add_argument("--period", required=True, help="2026, 2026-Q3 or 2026-07")
     rep.add_argument("--scope", required=True, choices=("noi-vu", "y-te", "cong-an"),
@@ -149,6 +156,9 @@ def _run(args) -> None:
         tune_for_serving()
         uvicorn.run(app, host=args.host, port=args.port,
                     ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
+        return
+    if args.command == "export" and args.action == "fhir":
+        _export_fhir(args)
         return
     if args.command == "export":
         _export_dhis2(args)
@@ -239,6 +249,30 @@ def _export_dhis2(args) -> None:
     n = len(export.document["dataValues"])
     print(f"{n} giá trị, kỳ {export.document['period']} → {args.out}" if lang == "vi"
           else f"{n} values, period {export.document['period']} -> {args.out}")
+
+
+def _export_fhir(args) -> None:
+    """Explicit; resident-level data, so the read is audited (officer_reads)
+    in the same transaction, and the file is written whole or not at all."""
+    import json
+    from pathlib import Path
+
+    from . import fhir_export, report
+
+    out = Path(args.out)
+    if out.is_dir() or not out.resolve().parent.is_dir():
+        raise CliError(f"--out must be a file in an existing folder: {args.out}")
+    engine = _engine(args.db)
+    try:
+        with write_conn(engine) as conn, conn.begin():
+            document = fhir_export.export(conn, args.by or getpass.getuser(), args.facility, args.resident)
+            report.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"), str(out))
+    except fhir_export.ExportRefused as exc:
+        raise CliError(exc.en) from None
+    finally:
+        engine.dispose()
+    patients = sum(e["resource"]["resourceType"] == "Patient" for e in document["entry"])
+    print(f"{patients} residents, {len(document['entry'])} resources -> {args.out}")
 
 
 def _report(args) -> None:

@@ -205,3 +205,53 @@ def test_provincial_report_xlsx_and_refusals(server, pcs, tmp_path, capsys):
     assert ".pdf or .xlsx" in capsys.readouterr().err
     assert _report(server, tmp_path, "--scope", "y-te", "--out", str(tmp_path / "khong-co" / "x.pdf")) == 1
     assert not (tmp_path / "khong-co").exists()
+
+
+def test_fhir_export_of_a_facility_parses_as_r4_and_is_audited(server, pcs, tmp_path, capsys):
+    import json
+    from fhir.resources.R4B.bundle import Bundle
+    from provincial_server.cli import main
+    pc = pcs["TTNCC-LS"]
+    rid = str(uuid.uuid4())
+    day = today_in_vietnam().replace(day=1).isoformat()
+    pc.change("residents", rid, "insert", resident_fields("Đặng Thị Hoa", sex="F", code="NCC-0001",
+                                                          cccd="001150012345", room="P9", notes="ghi chú riêng"))
+    kept, voided = str(uuid.uuid4()), str(uuid.uuid4())
+    pc.change("checkups", kept, "insert", checkup_fields(rid, checkup_date=day, weight_kg=52.5, temperature=36.8))
+    pc.change("checkups", voided, "insert", checkup_fields(rid, checkup_date=day, voided=True))
+    pc.change("conditions", str(uuid.uuid4()), "insert", {"resident_id": rid, "icd10": "I10", "status": "active",
+                                                          "note": ""})
+    pc.change("referrals", str(uuid.uuid4()), "insert", {
+        "resident_id": rid, "referral_date": day, "hospital": "Bệnh viện Đa khoa tỉnh", "reason": "Đau ngực",
+        "outcome": "pending", "outcome_note": ""})
+    assert {r.status for r in pc.push().results} == {"applied"}
+    url = server.engine.url.render_as_string(hide_password=False)
+    before = server.scalar("SELECT count(*) FROM officer_reads WHERE what = 'fhir-export'")
+    out = tmp_path / "ncc.json"
+    assert main(["--db", url, "export", "fhir", "--facility", "TTNCC-LS", "--out", str(out), "--by", "thanh.tra"]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    parsed = Bundle.model_validate_json(out.read_bytes())
+    kinds = [e.resource.get_resource_type() for e in parsed.entry]
+    assert kinds.count("Patient") == 4 and kinds.count("Organization") == 1
+    ids = {e.resource.id for e in parsed.entry}
+    assert rid in ids and kept in ids and voided not in ids
+    hoa = next(e.resource for e in parsed.entry if e.resource.id == rid)
+    assert hoa.name[0].family == "Đặng" and hoa.identifier[0].value == "001150012345"
+    weights = [e.resource.valueQuantity.value for e in parsed.entry if e.resource.get_resource_type() == "Observation"
+               and e.resource.subject.reference == f"urn:uuid:{rid}" and e.resource.code.coding[0].code == "29463-7"]
+    assert [float(w) for w in weights] == [52.5]
+    assert "P9" not in out.read_text(encoding="utf-8") and "ghi chú riêng" not in out.read_text(encoding="utf-8")
+    with server.engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT officer, facility_code, detail FROM officer_reads "
+                                   "WHERE what = 'fhir-export' ORDER BY id DESC")).first()
+    assert tuple(row) == ("thanh.tra", "TTNCC-LS", "4 residents")
+    # one resident; an unknown one is refused and nothing is written nor audited
+    one = tmp_path / "one.json"
+    assert main(["--db", url, "export", "fhir", "--facility", "TTNCC-LS", "--resident", "NCC-0001",
+                 "--out", str(one), "--by", "thanh.tra"]) == 0
+    assert [e["resource"]["resourceType"] for e in json.loads(one.read_text())["entry"]].count("Patient") == 1
+    capsys.readouterr()
+    assert main(["--db", url, "export", "fhir", "--facility", "TTNCC-LS", "--resident", "KHONG-CO",
+                 "--out", str(tmp_path / "none.json")]) == 1
+    assert "no resident KHONG-CO" in capsys.readouterr().err and not (tmp_path / "none.json").exists()
+    assert server.scalar("SELECT count(*) FROM officer_reads WHERE what = 'fhir-export'") == before + 2
