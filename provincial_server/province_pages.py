@@ -21,7 +21,7 @@ from care_core.domain.governance import TYPE_NAMES_VI
 from care_core.domain.messages import DomainError
 from care_core.domain.periods import dmy, parse_period, year
 
-from . import dashboard_page, officer_reads, pages, province
+from . import dashboard_page, officer_reads, openapi_docs, pages, province
 from .db import read_conn, write_conn
 from .entities import today_in_vietnam
 from .indicators import facility_figures
@@ -61,8 +61,10 @@ def mount(app: FastAPI, engine: sa.Engine, officer_of: Callable[[Request], Await
     async def officer_or_401(request: Request) -> Officer:
         try:
             officer = await officer_of(request)
-        except Throttled:
-            officer = None
+        except Throttled as exc:
+            raise api_error(429, "login-throttled", "Đăng nhập tạm bị chặn do sai nhiều lần; hãy thử lại sau.",
+                            "Logins are throttled after too many failures; try again later.",
+                            headers={"Retry-After": str(exc.retry_after)}) from None
         if officer is None:
             raise api_error(401, "login-required", "Cần đăng nhập tài khoản cán bộ của Sở.",
                             "Log in with a provincial officer's account.",
@@ -73,7 +75,8 @@ def mount(app: FastAPI, engine: sa.Engine, officer_of: Callable[[Request], Await
         return api_error(403, "out-of-scope", "Cơ sở này không thuộc phạm vi quản lý của tài khoản.",
                          "This facility is outside the account's scope.")
 
-    @app.get("/v1/dashboard", tags=["indicators"])
+    @app.get("/v1/dashboard", tags=["indicators"],
+             openapi_extra={"responses": openapi_docs.errors(401, 422, 429, 503)})
     async def dashboard_json(request: Request, period: str | None = Query(None, max_length=40),
                              stale_days: int = STALE_DAYS):
         officer = await officer_or_401(request)
@@ -83,7 +86,8 @@ def mount(app: FastAPI, engine: sa.Engine, officer_of: Callable[[Request], Await
             raise api_error(422, "bad-period", exc.message("vi"), exc.message("en")) from None
         return JSONResponse(data)
 
-    @app.get("/facilities/{code}", tags=["indicators"], response_class=HTMLResponse)
+    @app.get("/facilities/{code}", tags=["indicators"], response_class=HTMLResponse,
+             openapi_extra={"responses": openapi_docs.html_pages(303, 403, 422, 503)})
     async def facility_page(request: Request, code: str = CODE, period: str | None = Query(None, max_length=40)):
         try:
             officer = await officer_of(request)
@@ -122,7 +126,8 @@ def mount(app: FastAPI, engine: sa.Engine, officer_of: Callable[[Request], Await
             officer_reads.audit(conn, officer.username, code, "resident-list")
             return officer_reads.resident_list(conn, code)
 
-    @app.get("/v1/facilities/{code}/residents", tags=["indicators"])
+    @app.get("/v1/facilities/{code}/residents", tags=["indicators"],
+             openapi_extra={"responses": openapi_docs.errors(401, 403, 422, 429, 503)})
     async def residents_json(request: Request, code: str = CODE):
         officer = await officer_or_401(request)
         if not officer.reads_records:
@@ -134,7 +139,8 @@ def mount(app: FastAPI, engine: sa.Engine, officer_of: Callable[[Request], Await
             raise forbidden() from None
         return JSONResponse({"facility": code, "residents": items})
 
-    @app.get("/facilities/{code}/residents", tags=["indicators"], response_class=HTMLResponse)
+    @app.get("/facilities/{code}/residents", tags=["indicators"], response_class=HTMLResponse,
+             openapi_extra={"responses": openapi_docs.html_pages(303, 403, 422, 503)})
     async def residents_page(request: Request, code: str = CODE):
         try:
             officer = await officer_of(request)
