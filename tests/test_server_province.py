@@ -255,3 +255,16 @@ def test_fhir_export_of_a_facility_parses_as_r4_and_is_audited(server, pcs, tmp_
                  "--out", str(tmp_path / "none.json")]) == 1
     assert "no resident KHONG-CO" in capsys.readouterr().err and not (tmp_path / "none.json").exists()
     assert server.scalar("SELECT count(*) FROM officer_reads WHERE what = 'fhir-export'") == before + 2
+
+
+def test_officer_scope_on_the_command_line(server, pcs, monkeypatch, capsys):
+    from provincial_server.cli import main
+    url = server.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("PROVINCIAL_OFFICER_PASSWORD", PASSWORD)
+    assert main(["--db", url, "officer", "add", "so.sai", "--governs", "so-ldtbxh"]) == 1
+    assert "No governing body “so-ldtbxh”; choose from: noi-vu, y-te, cong-an, khac." in capsys.readouterr().err
+    assert server.scalar("SELECT count(*) FROM officers WHERE username = 'so.sai'") == 0
+    assert main(["--db", url, "officer", "add", "yte.hai", "--governs", "y-te", "--types", "drug-rehab"]) == 0
+    assert "officer yte.hai saved (y-te, drug-rehab; figures)" in capsys.readouterr().out
+    seen = [f["code"] for f in _get(server, "/v1/dashboard", user="yte.hai").json()["facilities"]]
+    assert seen == ["CSCN-LS", "TTBTXH-LS"]  # its body's facility and the type it was given
