@@ -137,6 +137,18 @@ def _common(values: list[float | None]) -> float | None:
     return known.most_common(1)[0][0] if known else None
 
 
+def _current_by_resident(checkups: list) -> dict[str, list]:
+    """Current checkups (no voids, no superseded versions) by resident: what
+    ``indicators.compute`` counts, for the trend's two shares only (the
+    whole compute per quarter would be seven times the work)."""
+    replaced = {c.supersedes_id for c in checkups if c.supersedes_id}
+    out: dict[str, list] = {}
+    for c in checkups:
+        if not c.voided and c.id not in replaced:
+            out.setdefault(c.resident_id, []).append(c)
+    return out
+
+
 def trend_periods(end: date, count: int = TREND_QUARTERS) -> list[Period]:
     """The ``count`` quarters up to the one holding ``end``, oldest first."""
     y, q = end.year, (end.month - 1) // 3 + 1
@@ -161,13 +173,16 @@ def dashboard(conn: sa.Connection, officer: Officer, period: Period, as_of: date
         result = compute_for(e, period, end)
         figures = summary(result)
         milestones.append(result.tracking.milestone_2025)
+        by_resident = _current_by_resident(e["checkups"])
         for i, t in enumerate(trend):
-            r = compute_for(e, t, min(end, t.end))
+            last = min(end, t.end)
+            tracked = ind.tracked_share(e["residents"], by_resident, t.start, last)
+            covered = ind.checkup_coverage(e["residents"], by_resident, t.start, last).in_12_months
             parts = trend_parts[i]
-            parts[0] += r.tracking.share.numerator
-            parts[1] += r.tracking.share.denominator
-            parts[2] += r.checkups.in_12_months.numerator
-            parts[3] += r.checkups.in_12_months.denominator
+            parts[0] += tracked.numerator
+            parts[1] += tracked.denominator
+            parts[2] += covered.numerator
+            parts[3] += covered.denominator
         silent = f.last_sync is None or now - f.last_sync > timedelta(days=stale_days)
         rows.append({"code": f.code, "name": f.name,
                      "type": str(f.type) if f.type else None, "body": str(f.body) if f.body else None,

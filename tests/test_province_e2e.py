@@ -86,6 +86,11 @@ def test_province_totals_equal_the_sum_of_the_facilities_own_reports(server, sto
     assert dash["by_body"] == {"noi-vu": add_up([own["TTNCC-LS"]]), "y-te": add_up([own["TTBTXH-LS"]]),
                                "cong-an": add_up([own["CSCN-LS"]])}
     assert dash["targets"]["province_2025"] == 0.9
+    # the trend's last quarter is the period itself: the same shares as the totals
+    last = dash["trend"][-1]
+    assert last["key"] == "2026-Q3" and len(dash["trend"]) == 6
+    assert last["tracked"] == dash["totals"]["tracked_electronically"]
+    assert last["checkup_coverage_12_months"] == dash["totals"]["checkup_coverage_12_months"]
 
 
 @pytest.mark.parametrize("officer,code", [("can.bo.noivu", "TTNCC-LS"), ("can.bo.yte", "TTBTXH-LS"),
