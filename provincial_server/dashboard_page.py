@@ -65,6 +65,9 @@ def _matrix(data: dict) -> str:
     columns = [("Tổng", data["totals"])]
     columns += [(TYPE_NAMES_VI[FacilityType(t)], f) for t, f in data["by_type"].items()]
     columns += [(BODY_NAMES[GoverningBody(b)], f) for b, f in data["by_body"].items()]
+    ms = data["milestones_2025"]
+    milestones = ([data["milestone_2025"]] + [ms["by_type"][t] for t in data["by_type"]]
+                  + [ms["by_body"][b] for b in data["by_body"]])
     head = "<tr><th>Chỉ tiêu</th>" + "".join(f"<th>{esc(name)}</th>" for name, _ in columns) + "</tr>"
     group = ('<tr><th></th><th class="total">Phạm vi xem</th>'
              + (f'<th colspan="{len(data["by_type"])}">Theo loại cơ sở</th>' if data["by_type"] else "")
@@ -74,7 +77,25 @@ def _matrix(data: dict) -> str:
     for path, label, kind in INDICATORS:
         cells = "".join(f'<td class="n">{cell(value_at(f, path), kind)}</td>' for _, f in columns)
         rows.append(f"<tr><th>{esc(label)}</th>{cells}</tr>")
+    t = data["targets"]
+    for label, target in ((f"So với chỉ tiêu của tỉnh đến 2030 ({pct(t['province_2030'])})", t["province_2030"]),
+                          (f"So với chỉ tiêu quốc gia đến 2030 ({pct(t['national_2030'])})", t["national_2030"])):
+        if target:
+            cells = "".join(f'<td class="n">{_against(f.get("tracked_electronically"), target)}</td>'
+                            for _, f in columns)
+            rows.append(f"<tr><th>{esc(label)}</th>{cells}</tr>")
+    target_2025 = t["province_2025"] if t["province_2025"] is not None else t["national_2025"]
+    cells = "".join(f'<td class="n">{cell(m, "share") if m else "–"}<br>{_met(_reached(m, target_2025))}</td>'
+                    for m in milestones)
+    rows.append(f"<tr><th>{esc(f'Mốc 31/12/2025 (chỉ tiêu {pct(target_2025)})')}</th>{cells}</tr>")
     return f'<table class="matrix">{group}{head}{"".join(rows)}</table>'
+
+
+def _against(share: dict | None, target: float) -> str:
+    """How far along the target (share / target), and whether it is reached."""
+    if not share or share["value"] is None:
+        return "–"
+    return f"{pct(share['value'] / target)}<br>{_met(_reached(share, target))}"
 
 
 def _met(flag: bool | None) -> str:

@@ -149,6 +149,13 @@ def _current_by_resident(checkups: list) -> dict[str, list]:
     return out
 
 
+def _milestone(rows: list[dict]) -> dict | None:
+    parts = [r["milestone_2025"] for r in rows if r["milestone_2025"]]
+    if not parts:
+        return None
+    return _share(sum(x["numerator"] for x in parts), sum(x["denominator"] for x in parts))
+
+
 def trend_periods(end: date, count: int = TREND_QUARTERS) -> list[Period]:
     """The ``count`` quarters up to the one holding ``end``, oldest first."""
     y, q = end.year, (end.month - 1) // 3 + 1
@@ -189,7 +196,8 @@ def dashboard(conn: sa.Connection, officer: Officer, period: Period, as_of: date
                      "last_sync": f.last_sync.isoformat(timespec="seconds") if f.last_sync else None,
                      "days_silent": (now - f.last_sync).days if f.last_sync else None,
                      "stale": silent, "parked": f.parked, "open_conflicts": f.open_conflicts,
-                     "figures": figures})
+                     "figures": figures, "milestone_2025": _share(m.numerator, m.denominator) if (
+                         m := result.tracking.milestone_2025) else None})
     all_figures = [r["figures"] for r in rows]
     milestone_parts = [m for m in milestones if m is not None]
     targets = {"province_2025": _common([f.target_2025 for f in infos]),
@@ -213,6 +221,12 @@ def dashboard(conn: sa.Connection, officer: Officer, period: Period, as_of: date
                     for t in FacilityType if any(r["type"] == str(t) for r in rows)},
         "by_body": {str(b): add_up([r["figures"] for r in rows if r["body"] == str(b)])
                     for b in GoverningBody if any(r["body"] == str(b) for r in rows)},
+        # the tracked share at 31/12/2025, per column of the totals (None: no data reaches that day)
+        "milestones_2025": {
+            "by_type": {str(t): _milestone([r for r in rows if r["type"] == str(t)]) for t in FacilityType
+                        if any(r["type"] == str(t) for r in rows)},
+            "by_body": {str(b): _milestone([r for r in rows if r["body"] == str(b)]) for b in GoverningBody
+                        if any(r["body"] == str(b) for r in rows)}},
         "trend": [{"key": t.key(), "title_vi": t.title("vi"), "tracked": _share(a, b),
                    "checkup_coverage_12_months": _share(c, d)}
                   for t, (a, b, c, d) in zip(trend, trend_parts) if t.start <= end],

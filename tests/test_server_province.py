@@ -81,6 +81,10 @@ def test_province_totals_equal_the_sum_of_the_facility_reports(server, pcs):
                                "cong-an": add_up([by_code["CSCN-LS"]])}
     assert dash["targets"]["province_2025"] == 0.85 and dash["targets"]["national_2030"] == 1.0
     assert dash["trend"] and dash["trend"][-1]["tracked"]["denominator"] == 9
+    # the 2025 milestone per column: everyone was in care on 31/12/2025, nobody checked in 2025
+    assert dash["milestone_2025"] == {"numerator": 0, "denominator": 9, "value": 0.0}
+    assert dash["milestones_2025"]["by_body"]["noi-vu"] == {"numerator": 0, "denominator": 3, "value": 0.0}
+    assert dash["milestones_2025"]["by_type"]["social-assistance"]["denominator"] == 4
 
 
 def test_each_governing_body_sees_only_its_facilities(server, pcs):
@@ -156,6 +160,7 @@ def test_dashboard_page_one_table_escaped_with_a_chart_and_no_script(server, pcs
     assert "Cơ sở TTNCC-LS &lt;b&gt;" in html and "Cơ sở TTNCC-LS <b>" not in html
     assert "Cơ sở nuôi dưỡng, điều dưỡng người có công" in html and "Sở Nội vụ" in html
     assert "Mốc 31/12/2025" in html and "Chỉ tiêu quốc gia đến 2030" in html
+    assert "So với chỉ tiêu quốc gia đến 2030 (100,0%)" in html and "Mốc 31/12/2025 (chỉ tiêu 85,0%)" in html
     assert "script-src" not in r.headers["content-security-policy"]
     # a scoped officer's page names the scope and holds only its facility
     r = _get(server, "/indicators", user="noivu.ls")
