@@ -168,7 +168,7 @@ def _reportlab():
 def pdf(data: dict, h: Heading) -> bytes:
     _reportlab()
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -193,6 +193,7 @@ def pdf(data: dict, h: Heading) -> bytes:
     center_b = st("cb", 12.5, "PRSerif-Bold", TA_CENTER, 15)
     italic_c = st("ic", 13, "PRSerif-Italic", TA_CENTER)
     cell, cell_b = st("cell", 10.5, align=TA_LEFT), st("cellb", 10.5, "PRSerif-Bold", TA_LEFT)
+    cell_n = st("celln", 10.5, align=TA_RIGHT)
     small, small_bi = st("s", 11, align=TA_LEFT), st("sbi", 12, "PRSerif-Italic", TA_LEFT)
 
     heading = Table([[[p(h.unbroken(h.superior), center), p(h.unbroken(h.issuer), center_b), p("_______", center)],
@@ -203,9 +204,9 @@ def pdf(data: dict, h: Heading) -> bytes:
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     t1, t2 = title(data, h)
 
-    def grid(rows, widths):
-        table = Table([[p(c, cell_b if i == 0 else cell) for c in row] for i, row in enumerate(rows)],
-                      colWidths=widths, repeatRows=1)
+    def grid(rows, widths, numbers_from):
+        table = Table([[p(c, cell_b if i == 0 else (cell_n if j >= numbers_from else cell)) for j, c in enumerate(row)]
+                       for i, row in enumerate(rows)], colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92))]))
         return table
@@ -219,9 +220,9 @@ def pdf(data: dict, h: Heading) -> bytes:
              p("1. Kết quả theo dõi bằng hồ sơ sức khỏe điện tử so với chỉ tiêu", st("h", 13, "PRSerif-Bold", before=6))]
     story += [p(s, body) for s in target_sentences(data)]
     story += [p("2. Tổng hợp chỉ tiêu", st("h2", 13, "PRSerif-Bold", before=6)),
-              grid(ind_rows, [62 * mm] + [(width - 62 * mm) / n_extra] * n_extra),
+              grid(ind_rows, [62 * mm] + [(width - 62 * mm) / n_extra] * n_extra, 1),
               p("3. Số liệu từng cơ sở", st("h3", 13, "PRSerif-Bold", before=8)),
-              grid(facility_rows(data), [20 * mm, 52 * mm, 20 * mm] + [(width - 92 * mm) / 3] * 3),
+              grid(facility_rows(data), [22 * mm, 50 * mm, 20 * mm] + [(width - 92 * mm) / 3] * 3, 2),
               Spacer(1, 4 * mm),
               p("Số liệu tính theo cùng định nghĩa với báo cáo định kỳ của các cơ sở, từ dữ liệu đã đồng bộ lên máy "
                 f"chủ của tỉnh, đến ngày {dmy(date.fromisoformat(data['as_of']))}.", body)]

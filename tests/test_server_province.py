@@ -205,6 +205,8 @@ def test_provincial_report_xlsx_and_refusals(server, pcs, tmp_path, capsys):
     cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row if c]
     assert "BỘ CÔNG AN" in cells and "CÔNG AN TỈNH LẠNG SƠN" in cells and "CSCN-LS" in cells
     assert "TTNCC-LS" not in cells
+    from provincial_server.report import _safe
+    assert _safe("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")" and _safe("- Lưu: VT.") == "- Lưu: VT."
     capsys.readouterr()
     assert _report(server, tmp_path, "--scope", "y-te", "--out", str(tmp_path / "x.doc")) == 1
     assert ".pdf or .xlsx" in capsys.readouterr().err
