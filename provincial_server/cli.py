@@ -11,6 +11,7 @@
     provincial-server --db URL device revoke ID
     provincial-server --db URL officer add USERNAME [--governs noi-vu,y-te,cong-an] [--types merit-care,...]
                                      [--role figures|records]  (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
+    provincial-server --db URL officer list
     provincial-server --db URL export dhis2 --period 2026-Q3 --mapping FILE --out FILE.json [--lang vi|en]
                                      (aggregate figures as a DHIS2 dataValueSets document; docs/dhis2.md)
     provincial-server --db URL export fhir --facility C [--resident CODE] --out FILE.json [--by NAME]
@@ -87,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
                            "neither option: the whole province")
     oadd.add_argument("--role", choices=("figures", "records"), default="figures",
                       help="figures: aggregates only (default); records: may open resident lists (audited)")
+    off.add_parser("list", help="officers with what they see and their role")
     exp = sub.add_parser("export", help="hand aggregate figures to other systems").add_subparsers(
         dest="action", required=True)
     dhis2 = exp.add_parser("dhis2", help="a DHIS2 dataValueSets JSON document of a year, quarter or month")
@@ -210,6 +212,11 @@ def _administer(engine: sa.Engine, args) -> None:
             admin.add_officer(conn, args.username, password, args.governs, args.types, args.role)
             scope = ", ".join(x for x in (args.governs, args.types) if x) or "whole province"
             print(f"officer {args.username} saved ({scope}; {args.role})")
+        elif args.command == "officer" and args.action == "list":
+            from .tables import officers
+            for o in conn.execute(sa.select(officers).order_by(officers.c.username)):
+                scope = ", ".join(x for x in (o.governing_bodies, o.facility_types) if x) or "whole province"
+                print(f"{o.username}\t{scope}\t{o.role}")
 
 
 def _export_dhis2(args) -> None:

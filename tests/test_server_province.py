@@ -273,5 +273,9 @@ def test_officer_scope_on_the_command_line(server, pcs, monkeypatch, capsys):
     assert server.scalar("SELECT count(*) FROM officers WHERE username = 'so.sai'") == 0
     assert main(["--db", url, "officer", "add", "yte.hai", "--governs", "y-te", "--types", "drug-rehab"]) == 0
     assert "officer yte.hai saved (y-te, drug-rehab; figures)" in capsys.readouterr().out
+    assert main(["--db", url, "officer", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "yte.hai\ty-te, drug-rehab\tfigures" in listed and "so.tinh\twhole province\tfigures" in listed
+    assert "thanh.tra\tnoi-vu\trecords" in listed
     seen = [f["code"] for f in _get(server, "/v1/dashboard", user="yte.hai").json()["facilities"]]
     assert seen == ["CSCN-LS", "TTBTXH-LS"]  # its body's facility and the type it was given
