@@ -279,3 +279,14 @@ def test_officer_scope_on_the_command_line(server, pcs, monkeypatch, capsys):
     assert "thanh.tra\tnoi-vu\trecords" in listed
     seen = [f["code"] for f in _get(server, "/v1/dashboard", user="yte.hai").json()["facilities"]]
     assert seen == ["CSCN-LS", "TTBTXH-LS"]  # its body's facility and the type it was given
+
+
+def test_the_report_without_the_server_reports_extra_says_how_to_install_it(server, pcs, tmp_path, capsys,
+                                                                             monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "reportlab", None)  # as on a server installed with '.[server]' only
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    for name in ("r.pdf", "r.xlsx"):
+        assert _report(server, tmp_path, "--scope", "y-te", "--out", str(tmp_path / name)) == 1
+        assert "pip install '.[server-reports]'" in capsys.readouterr().err
+        assert not (tmp_path / name).exists()
