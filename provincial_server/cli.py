@@ -317,7 +317,10 @@ def _report(args) -> None:
         engine.dispose()
     if not data["facilities"]:
         raise CliError(f"no facility governed by {args.scope} has synced its settings")
-    code = args.province or Counter(f.province_code for f in infos if f.province_code).most_common(1)[0][0]
+    known = Counter(f.province_code for f in infos if f.province_code).most_common(1)
+    code = args.province or (known[0][0] if known else None)
+    if code is None:
+        raise CliError("the facilities have no province recorded: give --province CODE")
     heading = report.Heading(body, divisions.province_name(code), args.number.strip(), args.signer.strip(),
                              today=today_in_vietnam())
     try:
