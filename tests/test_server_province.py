@@ -279,6 +279,11 @@ def test_officer_scope_on_the_command_line(server, pcs, monkeypatch, capsys):
     assert "thanh.tra\tnoi-vu\trecords" in listed
     seen = [f["code"] for f in _get(server, "/v1/dashboard", user="yte.hai").json()["facilities"]]
     assert seen == ["CSCN-LS", "TTBTXH-LS"]  # its body's facility and the type it was given
+    # an officer whose scope holds no facility yet: an empty page, not an error
+    assert main(["--db", url, "officer", "add", "khac.ls", "--governs", "khac"]) == 0
+    page = _get(server, "/indicators", user="khac.ls")
+    assert page.status_code == 200 and "Chưa có cơ sở nào trong phạm vi xem gửi dữ liệu." in page.text
+    assert _get(server, "/v1/dashboard", user="khac.ls").json()["facilities"] == []
 
 
 def test_the_report_without_the_server_reports_extra_says_how_to_install_it(server, pcs, tmp_path, capsys,
