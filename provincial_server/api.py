@@ -253,6 +253,7 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
                 return streams.pull(conn, device, after, limit)
         try:
             page = await run_in_threadpool(work)
+            await run_in_threadpool(_note_pull, engine, device.id)
         except streams.CursorAhead as exc:
             raise ApiError(409, "cursor-ahead",
                            f"Máy đã nhận đến số {after} nhưng máy chủ chỉ có đến {exc.last_seq} (máy chủ được phục hồi từ bản sao lưu?); cần đồng bộ lại từ đầu.",
@@ -293,6 +294,17 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
 
     _mount_indicators(app, engine)
     return app
+
+
+def _note_pull(engine: sa.Engine, device_id: str) -> None:
+    """For the province dashboard's "last sync" (province.note_pull); a
+    database too busy to note it must not fail the pull itself."""
+    from . import province
+    try:
+        with write_conn(engine) as conn, conn.begin():
+            province.note_pull(conn, device_id)
+    except sa.exc.OperationalError:
+        log.warning("could not note a pull of device %s", device_id)
 
 
 def _secret(engine: sa.Engine) -> str:

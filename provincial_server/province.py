@@ -41,7 +41,7 @@ class FacilityInfo:
     governing_text: str
     target_2025: float | None
     target_2030: float | None
-    last_sync: datetime | None  # the latest push of any of its devices
+    last_sync: datetime | None  # the latest push or pull of any of its devices
     parked: int  # changes refused in the last PARKED_WINDOW_DAYS
     open_conflicts: int
 
@@ -63,8 +63,14 @@ def facility_infos(conn: sa.Connection, now: datetime | None = None) -> list[Fac
         records.c.table_name == "facility", records.c.deleted == sa.false())
     for code, data in conn.execute(q):
         settings[code] = loads(data)
-    seen = dict(conn.execute(sa.select(devices.c.facility_code, sa.func.max(devices.c.last_seen_at))
-                             .where(devices.c.revoked_at.is_(None)).group_by(devices.c.facility_code)).all())
+    seen: dict[str, str] = {}
+    q = sa.select(devices.c.facility_code, devices.c.last_seen_at, devices.c.last_pull_at).where(
+        devices.c.revoked_at.is_(None))
+    for code, pushed, pulled in conn.execute(q):
+        for text in (pushed, pulled):
+            if text and (_moment(text) or datetime.min.replace(tzinfo=timezone.utc)) > (
+                    _moment(seen.get(code)) or datetime.min.replace(tzinfo=timezone.utc)):
+                seen[code] = text
     since = (now - timedelta(days=PARKED_WINDOW_DAYS)).isoformat(timespec="seconds")
     parked = dict(conn.execute(sa.select(rejected_changes.c.facility_code, sa.func.count())
                                .where(rejected_changes.c.received_at >= since)
@@ -85,6 +91,18 @@ def facility_infos(conn: sa.Connection, now: datetime | None = None) -> list[Fac
             s.get("provincial_target_2025"), s.get("provincial_target_2030"),
             _moment(seen.get(f.code)), int(parked.get(f.code, 0)), int(open_.get(f.code, 0))))
     return out
+
+
+PULL_NOTE_SECONDS = 3600  # a pull is noted at most this often per device (one small write)
+
+
+def note_pull(conn: sa.Connection, device_id: str, now: datetime | None = None) -> None:
+    """Remember that a device pulled (it may have had nothing to push)."""
+    now = now or datetime.now(timezone.utc)
+    before = (now - timedelta(seconds=PULL_NOTE_SECONDS)).isoformat(timespec="seconds")
+    conn.execute(devices.update().where(devices.c.id == device_id, sa.or_(
+        devices.c.last_pull_at.is_(None), devices.c.last_pull_at < before)).values(
+        last_pull_at=now.isoformat(timespec="seconds")))
 
 
 def visible(conn: sa.Connection, officer: Officer, now: datetime | None = None) -> list[FacilityInfo]:

@@ -46,6 +46,9 @@ devices = sa.Table(
     # who vouched that this device may carry account changes (null: it may not)
     sa.Column("accounts_by", sa.String(100)),
     sa.Column("accounts_at", sa.String(32)),
+    # the latest pull, noted at most hourly (province.note_pull): a PC with
+    # nothing to push still shows the province it is alive
+    sa.Column("last_pull_at", sa.String(32)),
     sa.UniqueConstraint("facility_code", "number"),
 )
 

@@ -128,7 +128,8 @@ def test_a_silent_facility_is_flagged_until_it_syncs(server, pcs):
     assert dash["flagged"] == []
     month_ago = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat(timespec="seconds")
     with server.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE devices SET last_seen_at = :t WHERE facility_code = 'CSCN-LS'"), {"t": month_ago})
+        conn.execute(sa.text("UPDATE devices SET last_seen_at = :t, last_pull_at = :t WHERE facility_code = 'CSCN-LS'"),
+                     {"t": month_ago})
     dash = _get(server, "/v1/dashboard", stale_days=14).json()
     assert dash["flagged"] == ["CSCN-LS"]
     row = {f["code"]: f for f in dash["facilities"]}["CSCN-LS"]
@@ -136,8 +137,15 @@ def test_a_silent_facility_is_flagged_until_it_syncs(server, pcs):
     assert _get(server, "/v1/dashboard", stale_days=60).json()["flagged"] == []  # the officer's own threshold
     page = _get(server, "/indicators", stale_days=14)
     assert "Cơ sở cần liên hệ (1)" in page.text and "không đồng bộ quá 14 ngày" in page.text
-    # it syncs: no longer flagged
+    # it syncs with nothing to push (a pull only): no longer flagged
     pc = pcs["CSCN-LS"]
+    pc.pull_all()
+    assert _get(server, "/v1/dashboard", stale_days=14).json()["flagged"] == []
+    # silent again, then it pushes: not flagged either
+    with server.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE devices SET last_seen_at = :t, last_pull_at = :t WHERE facility_code = 'CSCN-LS'"),
+                     {"t": month_ago})
+    assert _get(server, "/v1/dashboard", stale_days=14).json()["flagged"] == ["CSCN-LS"]
     pc.change("residents", str(uuid.uuid4()), "insert", resident_fields("Trần Văn Mới"))
     pc.push()
     assert _get(server, "/v1/dashboard", stale_days=14).json()["flagged"] == []

@@ -1,5 +1,6 @@
 """Officers scoped to governing bodies or facility types, their role, and
-the audit of their reads of resident-level data.
+the audit of their reads of resident-level data; and the time of a
+device's latest pull (a PC with nothing to push still syncs).
 
 Officers made before this revision keep seeing the whole province, with
 the aggregate-only role.
@@ -22,6 +23,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("governing_bodies", sa.String(200), nullable=False, server_default=""))
         batch.add_column(sa.Column("facility_types", sa.String(200), nullable=False, server_default=""))
         batch.add_column(sa.Column("role", sa.String(20), nullable=False, server_default="figures"))
+    with op.batch_alter_table("devices") as batch:
+        batch.add_column(sa.Column("last_pull_at", sa.String(32), nullable=True))
     op.create_table(
         "officer_reads",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -38,6 +41,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_officer_reads_facility_code", "officer_reads")
     op.drop_table("officer_reads")
+    with op.batch_alter_table("devices") as batch:
+        batch.drop_column("last_pull_at")
     with op.batch_alter_table("officers") as batch:
         batch.drop_column("role")
         batch.drop_column("facility_types")
