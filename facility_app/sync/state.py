@@ -12,12 +12,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ..storage.changes import now_iso
+from ..storage.sync_store import CLOCK_SKEW_KEY
 from ..storage.tables import meta, sync_state
 from .errors import NotEnrolled
 
 SERVER_KEY = "sync_server_url"
 LAST_SYNC_KEY = "last_sync_at"
-CLOCK_SKEW_KEY = "sync_clock_skew_ms"  # this PC's clock minus the server's, last measured
 
 
 @dataclass(frozen=True)
