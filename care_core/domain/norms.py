@@ -66,7 +66,6 @@ from .enums import Sex
 
 INFANT, TODDLER, PRESCHOOL, SCHOOL_AGE, ADOLESCENT, ADULT = (
     "infant", "toddler", "preschool", "school_age", "adolescent", "adult")
-AGE_GROUPS = (INFANT, TODDLER, PRESCHOOL, SCHOOL_AGE, ADOLESCENT, ADULT)
 ADULT_AGE = 18
 
 FIELDS = ("systolic", "diastolic", "pulse", "temperature", "spo2", "respiratory_rate", "glucose", "bmi")

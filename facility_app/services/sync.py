@@ -71,10 +71,6 @@ class SyncStatus:
         other PCs' for the wrong reason; a person should set the clock."""
         return abs(self.clock_skew_ms) > CLOCK_TOLERANCE_MS
 
-    @property
-    def healthy(self) -> bool:
-        return self.enrolled and not self.revoked and not self.last_error and not self.parked
-
 
 @dataclass(frozen=True)
 class Conflict:

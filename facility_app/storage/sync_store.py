@@ -45,11 +45,6 @@ def pending_count(conn: sa.Connection) -> int:
                         .where(change_log.c.state == PENDING)).scalar() or 0
 
 
-def open_conflict_ids(conn: sa.Connection) -> list[int]:
-    return list(conn.execute(sa.select(sync_conflicts.c.id).where(sync_conflicts.c.resolved_at.is_(None))
-                             .order_by(sync_conflicts.c.id)).scalars())
-
-
 def open_conflict_count(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(sync_conflicts)
                         .where(sync_conflicts.c.resolved_at.is_(None))).scalar() or 0

@@ -1,9 +1,7 @@
 """This PC's sync settings and progress: one row of ``sync_state``.
 
 The token lives here because the whole database is encrypted with the
-store key; it never goes to a log or a plain file. The services' status
-line reads two ``meta`` keys (``sync_server_url``, ``last_sync_at``), which
-this module keeps equal to the row.
+store key; it never goes to a log or a plain file.
 """
 from __future__ import annotations
 
@@ -16,8 +14,7 @@ from ..storage.sync_store import CLOCK_SKEW_KEY
 from ..storage.tables import meta, sync_state
 from .errors import NotEnrolled
 
-SERVER_KEY = "sync_server_url"
-LAST_SYNC_KEY = "last_sync_at"
+_OLD_META_KEYS = ("sync_server_url", "last_sync_at")  # mirrored the row in earlier versions; nothing reads them
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,6 @@ def save_enrolment(conn: sa.Connection, *, server_url: str, token: str, server_d
         id=1, server_url=server_url, token=token, server_device_id=server_device_id,
         facility_code=facility_code, ca_bundle=ca_bundle, pull_cursor=0, enrolled_at=now_iso(),
         revoked=False))
-    _set_meta(conn, SERVER_KEY, server_url)
 
 
 def move_cursor(conn: sa.Connection, cursor: int) -> None:
@@ -82,8 +78,6 @@ def record_attempt(conn: sa.Connection, *, ok: bool, error: str | None = None, r
     elif revoked:
         values["revoked"] = True
     conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(**values))
-    if ok:
-        _set_meta(conn, LAST_SYNC_KEY, at)
 
 
 def record_clock_skew(conn: sa.Connection, skew_ms: int) -> None:
@@ -92,4 +86,4 @@ def record_clock_skew(conn: sa.Connection, skew_ms: int) -> None:
 
 def forget(conn: sa.Connection) -> None:
     conn.execute(sa.delete(sync_state))
-    conn.execute(sa.delete(meta).where(meta.c.key.in_((SERVER_KEY, LAST_SYNC_KEY))))
+    conn.execute(sa.delete(meta).where(meta.c.key.in_(_OLD_META_KEYS)))

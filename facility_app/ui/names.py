@@ -20,11 +20,6 @@ def role(value: Role, lang: str) -> str:
     return vi if lang == "vi" else en
 
 
-def group_short(value: BeneficiaryGroup) -> str:
-    """The short code nurses use on paper (NCC, NCT...), same in both languages."""
-    return BeneficiaryGroup(value).value
-
-
 def group(value: BeneficiaryGroup) -> str:
     return {
         BeneficiaryGroup.MERIT: QCoreApplication.translate("ShellNames", "Meritorious service (NCC)"),
