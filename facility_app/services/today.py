@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-import sqlalchemy as sa
 
 from care_core.domain.alerts import vital_alerts
 from care_core.domain.entities import Actor, VitalSigns
 from care_core.domain.norms import age_in_months
 from care_core.domain.permissions import Permission
-from ..storage.tables import checkups, referrals, residents
+from ..storage import repositories as repo
 from .base import Service
 
 # most urgent first: that is the order of the Today panel's groups
@@ -73,14 +72,6 @@ class TodayList:
         return {i.resident_id for i in self.items}
 
 
-def _current(table: sa.Table):
-    """Rows nobody superseded, not tombstoned, not voids. NOT EXISTS over the
-    supersedes index: six times faster here than NOT IN on 100,000 checkups."""
-    newer = table.alias("newer")
-    return (table.c.deleted.is_(False), table.c.voided.is_(False),
-            ~sa.exists().where(newer.c.supersedes_id == table.c.id, newer.c.deleted.is_(False)))
-
-
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -95,21 +86,11 @@ class TodayService(Service):
         day = day or self.today()
         out = TodayList(day)
         with self.store.read() as conn:
-            people = {r.id: r for r in conn.execute(
-                sa.select(residents.c.id, residents.c.code, residents.c.full_name, residents.c.room,
-                          residents.c.birth_date, residents.c.bhyt_valid_to)
-                .where(residents.c.deleted.is_(False), residents.c.discharge_date.is_(None),
-                       residents.c.admission_date <= day))}
-            latest = self._latest_checkups(conn, day)
-            recent = conn.execute(
-                sa.select(checkups.c.resident_id, checkups.c.checkup_date, *[checkups.c[c] for c in _VITAL_COLUMNS])
-                .where(*_current(checkups), checkups.c.checkup_date > day - timedelta(days=ABNORMAL_WINDOW_DAYS),
-                       checkups.c.checkup_date <= day)
-                .order_by(checkups.c.checkup_date.desc())).all()
-            open_refs = conn.execute(
-                sa.select(referrals.c.resident_id, referrals.c.referral_date, referrals.c.hospital)
-                .where(referrals.c.deleted.is_(False), referrals.c.outcome == "pending")
-                .order_by(referrals.c.referral_date)).all()
+            people = {r.id: r for r in repo.present_on(conn, day)}
+            latest = repo.latest_checkups(conn, day)
+            recent = repo.checkup_vitals_between(conn, day - timedelta(days=ABNORMAL_WINDOW_DAYS), day,
+                                                 _VITAL_COLUMNS)
+            open_refs = repo.open_referrals(conn)
 
         def item(kind, rid, when, vi, en, urgency=0, days=None, place=""):
             p = people[rid]
@@ -169,20 +150,6 @@ class TodayService(Service):
                      days, row.hospital)
         out.items.sort(key=lambda i: (KINDS.index(i.kind), -i.urgency, i.full_name))
         return out
-
-    @staticmethod
-    def _latest_checkups(conn, day: date) -> dict[str, tuple[date, date | None]]:
-        """resident id -> (date, next due) of the latest current checkup on or before ``day``.
-
-        SQLite's MAX() with a bare column returns that column from the row
-        holding the maximum (one pass over the (resident, date) index; a
-        window function took 1.4 s on 100,000 checkups, this 0.25 s). Two
-        current checkups on the same latest day: either one's due date."""
-        latest = sa.func.max(checkups.c.checkup_date).label("checkup_date")
-        rows = conn.execute(sa.select(checkups.c.resident_id, latest, checkups.c.next_due_date)
-                            .where(*_current(checkups), checkups.c.checkup_date <= day)
-                            .group_by(checkups.c.resident_id))
-        return {r.resident_id: (r.checkup_date, r.next_due_date) for r in rows}
 
 
 def for_services(services) -> TodayService:
