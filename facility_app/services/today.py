@@ -86,7 +86,7 @@ class TodayService(Service):
         day = day or self.today()
         out = TodayList(day)
         with self.store.read() as conn:
-            people = {r.id: r for r in repo.present_on(conn, day)}
+            people = {r.id: r for r in repo.residents_present(conn, day)}
             latest = repo.latest_checkups(conn, day)
             recent = repo.checkup_vitals_between(conn, day - timedelta(days=ABNORMAL_WINDOW_DAYS), day,
                                                  _VITAL_COLUMNS)

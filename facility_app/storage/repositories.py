@@ -180,7 +180,7 @@ def roster_rows(conn, resident_id: str | None = None) -> list:
     return conn.execute(q).all()
 
 
-def present_on(conn, day: date) -> list:
+def residents_present(conn, day: date) -> list:
     """Residents admitted by ``day`` and not discharged: id, code, name, room, birth, card end."""
     c = residents.c
     return conn.execute(sa.select(c.id, c.code, c.full_name, c.room, c.birth_date, c.bhyt_valid_to)
