@@ -15,7 +15,8 @@ from datetime import date
 import sqlalchemy as sa
 
 from care_core.domain import indicators as ind
-from care_core.domain.periods import Period, dmy, parse_period, year
+from care_core.domain.dates import dmy
+from care_core.domain.periods import Period, parse_period, year
 
 from .entities import Refusal, to_entity, today_in_vietnam
 from .pages import page

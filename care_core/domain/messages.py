@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import numbers
+from . import dates, numbers
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -264,7 +264,7 @@ class Problem:
 
 def _show(value: Any, lang: str) -> str:
     if hasattr(value, "isoformat") and hasattr(value, "day"):
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return dates.dmy(value)
     if isinstance(value, float):
         return numbers.fmt(value, lang, decimals=2)
     return str(value)

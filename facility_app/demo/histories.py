@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from care_core.domain.dates import dmy
 from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
 from care_core.domain.enums import (
     CheckupKind,
@@ -446,7 +447,7 @@ class Histories:
                                                            "Đã phẫu thuật, ra viện." if where == "eye" else "Điều trị khỏi, ra viện."]),
                 ReferralOutcome.ADMITTED_LONG_TERM: "Ở lại điều trị dài ngày tại bệnh viện.",
                 ReferralOutcome.TRANSFERRED: "Chuyển tiếp lên tuyến trung ương.",
-                ReferralOutcome.DECEASED: f"Tử vong tại bệnh viện ngày {(back or d):%d/%m/%Y}."}[outcome]
+                ReferralOutcome.DECEASED: f"Tử vong tại bệnh viện ngày {dmy(back or d)}."}[outcome]
         self.s.clinical.close_referral(self.actor, r.id, outcome, back if outcome == ReferralOutcome.RETURNED else None,
                                        note, r.version)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from care_core.domain.alerts import vital_alerts
+from care_core.domain.dates import dmy
 from care_core.domain.entities import Actor, VitalSigns
 from care_core.domain.norms import age_in_months
 from care_core.domain.permissions import Permission
@@ -34,9 +35,6 @@ PRIORITY_AGE = 80
 _VITAL_COLUMNS = ("systolic", "diastolic", "pulse", "temperature", "spo2", "respiratory_rate",
                   "weight_kg", "height_cm", "glucose")
 
-
-def _dmy(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 @dataclass(frozen=True)
@@ -109,17 +107,17 @@ class TodayService(Service):
                     if late == 0:
                         vi, en = "Đến hạn khám hôm nay", "Checkup due today"
                     else:
-                        vi, en = (f"Quá hạn khám {late} ngày (hạn {_dmy(due)})",
-                                  f"Checkup {_days(late)} overdue (due {_dmy(due)})")
+                        vi, en = (f"Quá hạn khám {late} ngày (hạn {dmy(due)})",
+                                  f"Checkup {_days(late)} overdue (due {dmy(due)})")
                     item("checkup_due", rid, due, vi, en, late, late or None)
             if p.bhyt_valid_to is not None and p.bhyt_valid_to <= day + timedelta(days=BHYT_WARNING_DAYS):
                 left = (p.bhyt_valid_to - day).days
                 if left < 0:
-                    vi, en = (f"Thẻ BHYT hết hạn từ {_dmy(p.bhyt_valid_to)}",
-                              f"Insurance card expired on {_dmy(p.bhyt_valid_to)}")
+                    vi, en = (f"Thẻ BHYT hết hạn từ {dmy(p.bhyt_valid_to)}",
+                              f"Insurance card expired on {dmy(p.bhyt_valid_to)}")
                 else:
-                    vi, en = (f"Thẻ BHYT hết hạn ngày {_dmy(p.bhyt_valid_to)} (còn {left} ngày)",
-                              f"Insurance card expires on {_dmy(p.bhyt_valid_to)} ({_days(left)} left)")
+                    vi, en = (f"Thẻ BHYT hết hạn ngày {dmy(p.bhyt_valid_to)} (còn {left} ngày)",
+                              f"Insurance card expires on {dmy(p.bhyt_valid_to)} ({_days(left)} left)")
                 item("bhyt", rid, p.bhyt_valid_to, vi, en, -left, left if left >= 0 else None)
             if p.birth_date and _age(p.birth_date, day) >= PRIORITY_AGE:
                 if last is None or last[0] < date(day.year, 1, 1):
@@ -136,7 +134,7 @@ class TodayService(Service):
                                   age_in_months(people[row.resident_id].birth_date, row.checkup_date))
             if alerts:
                 seen.add(row.resident_id)
-                when = f" ({_dmy(row.checkup_date)})"
+                when = f" ({dmy(row.checkup_date)})"
                 item("abnormal_vitals", row.resident_id, row.checkup_date,
                      "; ".join(a.message("vi") for a in alerts) + when,
                      "; ".join(a.message("en") for a in alerts) + when,
@@ -145,8 +143,8 @@ class TodayService(Service):
             if row.resident_id in people:
                 days = (day - row.referral_date).days
                 item("referral", row.resident_id, row.referral_date,
-                     f"Chuyển tuyến {row.hospital} từ {_dmy(row.referral_date)} ({days} ngày)",
-                     f"Referred to {row.hospital} since {_dmy(row.referral_date)} ({_days(days)})", days,
+                     f"Chuyển tuyến {row.hospital} từ {dmy(row.referral_date)} ({days} ngày)",
+                     f"Referred to {row.hospital} since {dmy(row.referral_date)} ({_days(days)})", days,
                      days, row.hospital)
         out.items.sort(key=lambda i: (KINDS.index(i.kind), -i.urgency, i.full_name))
         return out

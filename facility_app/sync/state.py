@@ -11,10 +11,8 @@ import sqlalchemy as sa
 
 from ..storage.changes import now_iso
 from ..storage.sync_store import CLOCK_SKEW_KEY
-from ..storage.tables import meta, sync_state
+from ..storage.tables import sync_state
 from .errors import NotEnrolled
-
-_OLD_META_KEYS = ("sync_server_url", "last_sync_at")  # mirrored the row in earlier versions; nothing reads them
 
 
 @dataclass(frozen=True)
@@ -82,8 +80,3 @@ def record_attempt(conn: sa.Connection, *, ok: bool, error: str | None = None, r
 
 def record_clock_skew(conn: sa.Connection, skew_ms: int) -> None:
     _set_meta(conn, CLOCK_SKEW_KEY, str(int(skew_ms)))
-
-
-def forget(conn: sa.Connection) -> None:
-    conn.execute(sa.delete(sync_state))
-    conn.execute(sa.delete(meta).where(meta.c.key.in_(_OLD_META_KEYS)))

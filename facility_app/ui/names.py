@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from care_core.domain import dates
 from care_core.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
 from care_core.domain.permissions import ROLE_NAMES
 
@@ -38,4 +39,4 @@ def sex(value: Sex | None) -> str:
 
 
 def date_text(day) -> str:
-    return "" if day is None else f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return dates.dmy(day)
