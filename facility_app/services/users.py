@@ -9,7 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from care_core.domain import rules
 from care_core.domain.entities import Actor, User
 from care_core.domain.enums import Role
-from care_core.domain.messages import ActionError, Problem, ValidationError
+from care_core.domain.messages import ActionError, Problem
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from ..storage.tables import users
