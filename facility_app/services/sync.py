@@ -2,7 +2,8 @@
 
 This is the store-facing half of sync (the layers put HTTP above services,
 in ``facility_app.sync``): the status line, the changes the server parked,
-the conflict inbox and its resolution. Resolving a conflict writes the
+the conflict inbox and its resolution. Its reads and writes are named
+functions of ``storage.sync_store``, which the sync engine shares. Resolving a conflict writes the
 chosen value as an ordinary local change through the Writer (so it works
 offline, is audited under the person's name and travels in the outbox);
 the next sync also tells the server, which closes the conflict there.
