@@ -21,6 +21,7 @@ from typing import Any, Mapping
 import sqlalchemy as sa
 
 from .changes import now_iso
+from .repositories import set_meta_value
 from .tables import SYNCED_TABLES, change_log, meta, sync_conflicts, sync_state
 
 PENDING, ACKED, PARKED, DISMISSED = "pending", "acked", "parked", "dismissed"
@@ -59,6 +60,38 @@ def record_states(conn: sa.Connection, table: str, row_id: str) -> set[str]:
     c = change_log.c
     return set(conn.execute(sa.select(c.state).where(c.table_name == table, c.row_id == row_id)
                             .distinct()).scalars())
+
+
+def save_enrolment(conn: sa.Connection, *, server_url: str, token: str, server_device_id: str,
+                   facility_code: str, ca_bundle: str | None) -> None:
+    """A new enrolment replaces the old one; the pull cursor starts again at 0
+    (pulling everything again is harmless: applying a change twice is a no-op)."""
+    conn.execute(sa.delete(sync_state))
+    conn.execute(sync_state.insert().values(
+        id=1, server_url=server_url, token=token, server_device_id=server_device_id,
+        facility_code=facility_code, ca_bundle=ca_bundle, pull_cursor=0, enrolled_at=now_iso(),
+        revoked=False))
+
+
+def move_cursor(conn: sa.Connection, cursor: int) -> None:
+    """Only forward, and only inside the transaction that applied the page."""
+    conn.execute(sa.update(sync_state).where(sync_state.c.id == 1, sync_state.c.pull_cursor < cursor)
+                 .values(pull_cursor=cursor))
+
+
+def record_attempt(conn: sa.Connection, *, ok: bool, error: str | None = None, revoked: bool = False) -> None:
+    at = now_iso()
+    values = {"last_attempt_at": at, "last_error": None if ok else error}
+    if ok:
+        values["last_success_at"] = at
+        values["revoked"] = False
+    elif revoked:
+        values["revoked"] = True
+    conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(**values))
+
+
+def record_clock_skew(conn: sa.Connection, skew_ms: int) -> None:
+    set_meta_value(conn, CLOCK_SKEW_KEY, str(int(skew_ms)))
 
 
 # --- parked changes ------------------------------------------------------------
