@@ -3,10 +3,11 @@
 This is the store-facing half of sync (the layers put HTTP above services,
 in ``facility_app.sync``): the status line, the changes the server parked,
 the conflict inbox and its resolution. Its reads and writes are named
-functions of ``storage.sync_store``, which the sync engine shares. Resolving a conflict writes the
-chosen value as an ordinary local change through the Writer (so it works
-offline, is audited under the person's name and travels in the outbox);
-the next sync also tells the server, which closes the conflict there.
+functions of ``storage.sync_store``, which the sync engine shares.
+Resolving a conflict writes the chosen value as an ordinary local change
+through the Writer (so it works offline, is audited under the person's name
+and travels in the outbox); the next sync also tells the server, which
+closes the conflict there.
 
 Which value is "mine": the one made on this PC when one side was; when
 both sides came from other PCs, "mine" is the value this PC shows now (the
