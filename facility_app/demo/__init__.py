@@ -36,6 +36,12 @@ director with published demo passwords, so a demo can show the main task
 (an admin may not record checkups). They are made through the user service
 like any account (argon2 hash, audited); the passwords are demo-only and
 known to everyone, so a real facility never runs this.
+
+The package: ``generator`` (the run, its summary), ``people`` (who lives
+here, their stays and identities), ``histories`` (each one's clinical
+record), ``model`` (a planned resident), ``names`` and ``clinical_terms``
+(the vocabulary), ``accounts`` (the demo accounts). It sits above the
+services and may not touch the store (import-linter contracts).
 """
 from __future__ import annotations
 
