@@ -2,7 +2,7 @@
 resident's health book with 10 years of records.
 
 Data: a SQLCipher store filled through the services. The facility comes
-from ``facility_app.services.demo.generate`` (admissions spread over the
+from ``facility_app.demo.generate`` (admissions spread over the
 last 8 years, checkups, conditions, rehabilitation, referrals); the
 health-book resident is added beside it with 10 years of records (a
 checkup every quarter plus ad-hoc visits, weekly rehabilitation with a
@@ -71,7 +71,7 @@ def build(data_dir: Path, residents: int) -> tuple[Services, str, dict]:
                                                   FacilityType.SOCIAL_ASSISTANCE, province_code=20))
     started = time.perf_counter()
     try:
-        from facility_app.services import demo
+        from facility_app import demo
     except ImportError:  # pragma: no cover - the demo generator is another part's
         demo = None
     summary = demo.generate(services, SYSTEM, residents, seed=7, today=TODAY) if demo else None
@@ -82,7 +82,7 @@ def build(data_dir: Path, residents: int) -> tuple[Services, str, dict]:
                        rehab_sessions=len(repo.all_rehab(conn)), conditions=len(repo.all_conditions(conn)),
                        referrals=len(repo.all_referrals(conn)))
     if summary is None:
-        figures["note"] = "services.demo missing: only the 10-year resident was generated"
+        figures["note"] = "facility_app.demo missing: only the 10-year resident was generated"
     return services, code, figures
 
 

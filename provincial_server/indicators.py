@@ -14,6 +14,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from care_core.domain import indicators as ind
+from care_core.domain.dates import dmy
 from care_core.domain.periods import Period, parse_period, year
 
 from .entities import Refusal, to_entity, today_in_vietnam

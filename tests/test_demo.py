@@ -18,7 +18,7 @@ from care_core.domain.enums import (
     Role,
 )
 from care_core.domain.messages import ActionError
-from facility_app.services import demo
+from facility_app import demo
 from facility_app.services.container import Services
 from facility_app.storage.store import Store
 

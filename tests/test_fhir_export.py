@@ -18,7 +18,7 @@ from care_core.domain.entities import Checkup, VitalSigns
 from care_core.domain.enums import CheckupKind
 from care_core.domain.messages import NotFound, PermissionDenied
 from facility_app.reports import fhir
-from facility_app.services import demo
+from facility_app import demo
 from facility_app.storage import repositories as repo
 from facility_app.storage.tables import audit_log
 from tests.conftest import ADMIN, DIRECTOR, DOCTOR, NURSE, SYSTEM, TODAY, make_services

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from care_core.domain import indicators as ind
-from care_core.domain import periods
+from care_core.domain import dates, periods
 from care_core.domain.entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Referral,
                                        RehabSession, Resident)
 from care_core.domain.enums import (
@@ -101,8 +101,8 @@ def test_as_of_stops_at_today_and_refuses_future_periods():
     (date(2026, 9, 1), "ngày 01 tháng 9 năm 2026"),
 ])
 def test_document_date_leading_zero_rule(day, words):
-    assert periods.document_date(day) == words
-    assert periods.place_and_date("Lạng Sơn", day) == f"Lạng Sơn, {words}"
+    assert dates.document_date(day) == words
+    assert dates.place_and_date("Lạng Sơn", day) == f"Lạng Sơn, {words}"
 
 
 def test_twelve_months_before_handles_29_february():

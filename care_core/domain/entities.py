@@ -72,9 +72,6 @@ class Resident:
     id: str = field(default_factory=new_id)
     version: int = 0
 
-    def present_on(self, day: date) -> bool:
-        return self.admission_date <= day and (self.discharge_date is None or self.discharge_date >= day)
-
     def age_on(self, day: date) -> int:
         years = day.year - self.birth_date.year
         if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):

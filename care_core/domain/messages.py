@@ -10,7 +10,7 @@ from typing import Any
 
 from care_core import fields
 
-from . import numbers
+from . import dates, numbers
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -221,7 +221,7 @@ class Problem:
 
 def _show(value: Any, lang: str) -> str:
     if hasattr(value, "isoformat") and hasattr(value, "day"):
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return dates.dmy(value)
     if isinstance(value, float):
         return numbers.fmt(value, lang, decimals=2)
     return str(value)

@@ -15,7 +15,7 @@ from care_core import fields
 from care_core.domain import divisions, icd10, norms
 from care_core.domain.numbers import fmt
 from care_core.domain.enums import ScreeningResult
-from care_core.domain.periods import dmy
+from care_core.domain.dates import dmy
 from ..services.reports import HealthBook
 from . import charts, labels, layout
 from .layout import FRAME_WIDTH, Rule, Styles, gap, p

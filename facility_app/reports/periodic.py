@@ -17,7 +17,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Table
 from care_core.domain import divisions
 from care_core.domain import indicators as ind
 from care_core.domain.enums import HealthClass
-from care_core.domain.periods import dmy, place_and_date
+from care_core.domain.dates import dmy, place_and_date
 from ..services.reports import PeriodicReport
 from . import charts, labels, layout, tables
 from .layout import FRAME_WIDTH, Rule, Styles, gap, p

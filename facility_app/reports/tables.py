@@ -13,7 +13,7 @@ from typing import Union
 from care_core.domain import indicators as ind
 from care_core.domain import numbers
 from care_core.domain.enums import DischargeReason, HealthClass
-from care_core.domain.periods import dmy
+from care_core.domain.dates import dmy
 from . import labels
 
 

@@ -224,7 +224,4 @@ class ClinicalService(Service):
         """The record's change history from the audit log (profile and every record)."""
         self.require(actor, Permission.READ_RECORDS)
         with self.store.read() as conn:
-            tl_ids = [resident_id]
-            for table in (checkups, conditions, rehab_sessions, referrals):
-                tl_ids += list(conn.execute(table.select().with_only_columns(table.c.id).where(table.c.resident_id == resident_id)).scalars())
-            return audit.for_row(conn, tl_ids)
+            return audit.for_row(conn, [resident_id, *repo.record_ids_of(conn, resident_id)])

@@ -14,6 +14,7 @@ from typing import Callable
 
 from care_core.domain import divisions
 from care_core.domain.cells import csv_row
+from care_core.domain.dates import dmy
 from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
 from care_core.domain.messages import ActionError
 from care_core.domain.permissions import Permission
@@ -56,7 +57,7 @@ def _cell(r: Resident, attr: str) -> str:
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
-        return value.strftime("%d/%m/%Y")
+        return dmy(value)
     return str(value)
 
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import sqlalchemy as sa
-
 from care_core.domain.entities import Actor
 from care_core.domain.enums import BeneficiaryGroup, Sex
 from care_core.domain.permissions import Permission
-from ..storage.tables import residents
+from ..storage import repositories as repo
 from .base import Service
 
 _GROUPS = {g.value: g for g in BeneficiaryGroup}
@@ -45,21 +43,17 @@ class RosterRow:
 class RosterService(Service):
     def rows(self, actor: Actor) -> list[RosterRow]:
         self.require(actor, Permission.READ_RECORDS)
-        return self._read(residents.c.deleted.is_(False))
+        return self._read()
 
     def row(self, actor: Actor, resident_id: str) -> RosterRow | None:
         """One resident's row (after an admission or an edit)."""
         self.require(actor, Permission.READ_RECORDS)
-        found = self._read(residents.c.deleted.is_(False), residents.c.id == resident_id)
+        found = self._read(resident_id)
         return found[0] if found else None
 
-    def _read(self, *where) -> list[RosterRow]:
-        c = residents.c
-        q = (sa.select(c.id, c.code, c.full_name, c.name_folded, c.sex, c.birth_date, c.groups, c.room, c.cccd,
-                       c.bhyt_valid_to, c.admission_date, c.discharge_date)
-             .where(*where).order_by(c.name_folded, c.code))
+    def _read(self, resident_id: str | None = None) -> list[RosterRow]:
         with self.store.read() as conn:
-            result = conn.execute(q).all()
+            result = repo.roster_rows(conn, resident_id)
         male, female = Sex.MALE, Sex.FEMALE
         return [RosterRow(r.id, r.code, r.full_name, r.name_folded, male if r.sex == "M" else female, r.birth_date,
                           tuple(_GROUPS[g] for g in r.groups.split(",") if g in _GROUPS), r.room or "", r.cccd or "",

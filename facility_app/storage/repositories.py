@@ -1,13 +1,16 @@
 """Queries the services need, returning domain entities."""
 from __future__ import annotations
 
+from datetime import date
+
 import sqlalchemy as sa
 
 from care_core.domain import entities as e
+from care_core.domain.enums import ReferralOutcome
 from care_core.domain.text import matches, search_text
 from .mapping import to_entity
-from .tables import (bhyt_cards, checkups, condition_status_changes, conditions, facility, meta, referrals,
-                     rehab_sessions, residents, room_changes, users)
+from .tables import (bhyt_cards, checkups, condition_status_changes, conditions, facility, login_state, meta,
+                     referrals, rehab_sessions, residents, room_changes, users)
 
 _ENTITY_TABLES = {
     e.Resident: residents, e.Checkup: checkups, e.Condition: conditions,
@@ -126,6 +129,14 @@ def checkup_history(conn, checkup_id: str) -> list[e.Checkup]:
     return list(reversed(chain))
 
 
+def record_ids_of(conn, resident_id: str) -> list[str]:
+    """The ids of every clinical record of a resident, superseded and deleted ones too."""
+    ids: list[str] = []
+    for table in (checkups, conditions, rehab_sessions, referrals):
+        ids += conn.execute(sa.select(table.c.id).where(table.c.resident_id == resident_id)).scalars()
+    return ids
+
+
 def conditions_of(conn, resident_id: str) -> list[e.Condition]:
     q = sa.select(conditions).where(conditions.c.resident_id == resident_id, conditions.c.deleted.is_(False)).order_by(conditions.c.onset_date)
     return [to_entity(e.Condition, r) for r in conn.execute(q)]
@@ -197,6 +208,56 @@ def room_changes_of(conn, resident_id: str) -> list[e.RoomChange]:
     return [to_entity(e.RoomChange, r) for r in conn.execute(q)]
 
 
+# --- lean rows for the long lists (roster, Today) ------------------------------
+
+def roster_rows(conn, resident_id: str | None = None) -> list:
+    """The roster's columns of every resident (or one), by folded name."""
+    c = residents.c
+    q = (sa.select(c.id, c.code, c.full_name, c.name_folded, c.sex, c.birth_date, c.groups, c.room, c.cccd,
+                   c.bhyt_valid_to, c.admission_date, c.discharge_date)
+         .where(c.deleted.is_(False)).order_by(c.name_folded, c.code))
+    if resident_id is not None:
+        q = q.where(c.id == resident_id)
+    return conn.execute(q).all()
+
+
+def residents_present(conn, day: date) -> list:
+    """Residents admitted by ``day`` and not discharged: id, code, name, room, birth, card end."""
+    c = residents.c
+    return conn.execute(sa.select(c.id, c.code, c.full_name, c.room, c.birth_date, c.bhyt_valid_to)
+                        .where(c.deleted.is_(False), c.discharge_date.is_(None), c.admission_date <= day)).all()
+
+
+def latest_checkups(conn, day: date) -> dict[str, tuple[date, date | None]]:
+    """resident id -> (date, next due) of the latest current checkup on or before ``day``.
+
+    SQLite's MAX() with a bare column returns that column from the row
+    holding the maximum (one pass over the (resident, date) index; a
+    window function took 1.4 s on 100,000 checkups, this 0.25 s). Two
+    current checkups on the same latest day: either one's due date."""
+    latest = sa.func.max(checkups.c.checkup_date).label("checkup_date")
+    rows = conn.execute(sa.select(checkups.c.resident_id, latest, checkups.c.next_due_date)
+                        .where(*_current(checkups), checkups.c.checkup_date <= day)
+                        .group_by(checkups.c.resident_id))
+    return {r.resident_id: (r.checkup_date, r.next_due_date) for r in rows}
+
+
+def checkup_vitals_between(conn, after: date, until: date, columns: tuple[str, ...]) -> list:
+    """resident_id, checkup_date and ``columns`` of current checkups in (after, until], newest first."""
+    return conn.execute(
+        sa.select(checkups.c.resident_id, checkups.c.checkup_date, *[checkups.c[c] for c in columns])
+        .where(*_current(checkups), checkups.c.checkup_date > after, checkups.c.checkup_date <= until)
+        .order_by(checkups.c.checkup_date.desc())).all()
+
+
+def open_referrals(conn) -> list:
+    """resident_id, referral_date, hospital of referrals still at the hospital, oldest first."""
+    c = referrals.c
+    return conn.execute(sa.select(c.resident_id, c.referral_date, c.hospital)
+                        .where(c.deleted.is_(False), c.outcome == ReferralOutcome.PENDING.value)
+                        .order_by(c.referral_date)).all()
+
+
 # --- users ---------------------------------------------------------------
 
 def user_row(conn, username: str):
@@ -206,3 +267,21 @@ def user_row(conn, username: str):
 def all_users(conn) -> list[e.User]:
     rows = conn.execute(sa.select(users).where(users.c.deleted.is_(False)).order_by(users.c.username))
     return [e.User(r.username, r.full_name, e.Role(r.role), bool(r.active), r.id, r.version) for r in rows]
+
+
+# --- failed logins (local, never synced) -----------------------------------------
+
+def login_state_of(conn, username: str):
+    """failed_attempts and locked_until of a login name, or None."""
+    return conn.execute(sa.select(login_state).where(login_state.c.username == username)).mappings().first()
+
+
+def set_login_state(conn, username: str, failed_attempts: int, locked_until: str | None) -> None:
+    conn.execute(sa.text(
+        "INSERT INTO login_state(username, failed_attempts, locked_until) VALUES (:u, :f, :l) "
+        "ON CONFLICT(username) DO UPDATE SET failed_attempts = :f, locked_until = :l"),
+        {"u": username, "f": failed_attempts, "l": locked_until})
+
+
+def clear_login_state(conn, username: str) -> None:
+    conn.execute(sa.delete(login_state).where(login_state.c.username == username))

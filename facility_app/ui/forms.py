@@ -63,12 +63,6 @@ class FieldErrors:
         if general:
             self._general_is_problems = id(self.general) in texts
 
-    def first_field_with_error(self, problems: list[Problem]) -> str | None:
-        for p in problems:
-            if p.field in self.labels:
-                return p.field
-        return None
-
 
 def passphrase_strength(text: str) -> tuple[int, str]:
     """(0..3, words) a rough hint: length counts most, then variety."""

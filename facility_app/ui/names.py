@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from care_core.domain import dates
 from care_core.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
 from care_core.domain.permissions import ROLE_NAMES
 
@@ -18,11 +19,6 @@ def facility_type(value: FacilityType) -> str:
 def role(value: Role, lang: str) -> str:
     vi, en = ROLE_NAMES[Role(value)]
     return vi if lang == "vi" else en
-
-
-def group_short(value: BeneficiaryGroup) -> str:
-    """The short code nurses use on paper (NCC, NCT...), same in both languages."""
-    return BeneficiaryGroup(value).value
 
 
 def group(value: BeneficiaryGroup) -> str:
@@ -43,4 +39,4 @@ def sex(value: Sex | None) -> str:
 
 
 def date_text(day) -> str:
-    return "" if day is None else f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return dates.dmy(day)

@@ -28,10 +28,6 @@ from ..style import mark
 
 _TEXT_FIELDS = ("name", "address", "governing_body", "report_recipient", "report_place", "report_symbol",
                 "director_name")
-# the domain names problems by these fields
-_PROBLEM_FIELD = {"name": "facility_name", "type": "facility_type", "province_code": "province_code",
-                  "ward_code": "ward_code", "auto_lock_minutes": "auto_lock_minutes",
-                  "provincial_target_2025": "provincial_target", "provincial_target_2030": "provincial_target"}
 
 
 def _cell(widget: QWidget, error: ErrorLabel | None) -> QWidget:

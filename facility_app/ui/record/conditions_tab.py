@@ -69,9 +69,6 @@ class ConditionForm(EditForm):
         self.heading.setText(self.tr("Update %1").replace("%1", f"{condition.icd10} {icd_name(condition.icd10, self.session.lang)}"))
         self._fill(condition)
 
-    def updating(self) -> Condition | None:
-        return self._base
-
     def _fill(self, c: Condition | None) -> None:
         self._loading = True
         self.icd.set_value(c.icd10 if c else None)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -341,13 +340,3 @@ class EnumCombo(QComboBox):
 
     def set_error(self, on: bool) -> None:
         self.setStyleSheet(ERROR_INPUT_STYLE if on else "")
-
-
-def titled(text: str, widget: QWidget) -> QWidget:
-    """A caption above a widget (for columns of small inputs)."""
-    box = QWidget()
-    col = QVBoxLayout(box)
-    col.setContentsMargins(0, 0, 0, 0)
-    col.addWidget(QLabel(text))
-    col.addWidget(widget)
-    return box

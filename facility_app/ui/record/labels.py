@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from care_core.domain import numbers
+from care_core.domain import dates, numbers
 from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -158,17 +158,12 @@ def action(name: str) -> str:
 
 def day(value: date | None) -> str:
     """Dates as Vietnamese paper records write them: 05/01/2027."""
-    if value is None:
-        return ""
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return dates.dmy(value)
 
 
 def moment(value: datetime | None) -> str:
     """A stored UTC instant, shown in the PC's local time."""
-    if value is None:
-        return ""
-    local = value.astimezone() if value.tzinfo else value
-    return f"{day(local.date())} {local.hour:02d}:{local.minute:02d}"
+    return dates.dmy_time(value)
 
 
 def number(value: float | int | None, lang: str = "vi", decimals: int = 1, fixed: bool = False,
