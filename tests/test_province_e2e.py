@@ -64,7 +64,7 @@ def stores(server, tmp_path_factory):
             for _ in range(rng.randrange(0, 3)):
                 day = admitted + timedelta(days=rng.randrange(max(1, (TODAY - admitted).days)))
                 services.clinical.record_checkup(NURSE, Checkup(resident.id, day, CheckupKind.PERIODIC,
-                                                                VitalSigns(120, 80, 70), examiner="BS Lan"))
+                                                                VitalSigns(systolic=120, diastolic=80, pulse=70), examiner="BS Lan"))
         report = sync_once(services.store, **FAST)
         assert report.error is None and report.complete, report.error
         out[code] = services

@@ -102,7 +102,7 @@ def test_a_void_saves_off_the_gui_thread_and_the_record_reloads(qtbot, services,
     from facility_app.ui.record import feedback
 
     services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC,
-                                                     VitalSigns(120, 80)))
+                                                     VitalSigns(systolic=120, diastolic=80)))
     session = session_for(services)
     here = _window(qtbot, session, resident.id)
     monkeypatch.setattr(feedback, "ask_text", lambda *_a, **_k: "Nhập nhầm người")
