@@ -96,16 +96,24 @@ _CONVERT: dict[str, dict[str, Callable[[Any], Any]]] = {
 }
 
 
+# per table: the names a pulled change may set here, and their converters
+_SETTABLE: dict[str, dict[str, Callable[[Any], Any]]] = {
+    name: {c: f for c, f in conv.items()
+           if (c in SYNCED_SCHEMA.get(name, {}) or c in SYNC_FIELDS) and c not in ("id", *SYNC_COLUMNS[:-1])}
+    for name, conv in _CONVERT.items()
+}
+
+
 def _local_values(table: str, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Wire values -> column values; names this PC does not know are reported."""
-    conv = _CONVERT[table]
-    known = SYNCED_SCHEMA.get(table, {})
+    settable = _SETTABLE[table]
     out, unknown = {}, []
     for name, value in fields.items():
-        if name not in conv or (name not in known and name not in SYNC_FIELDS) or name in ("id", *SYNC_COLUMNS[:-1]):
+        conv = settable.get(name)
+        if conv is None:
             unknown.append(name)
             continue
-        out[name] = None if value is None else conv[name](value)
+        out[name] = None if value is None else conv(value)
     return out, unknown
 
 
@@ -274,7 +282,7 @@ def _new_rows(conn: sa.Connection, changes: list[PulledChange]) -> set[tuple[str
     for ch in changes:
         if (ch.op == "insert" and seen[(ch.table, ch.row_id)] == 1 and ch.table != "users"
                 and ch.table in SYNCED_TABLES and ch.table in SYNCED_SCHEMA
-                and not _local_values(ch.table, ch.fields)[1]):
+                and _SETTABLE[ch.table].keys() >= ch.fields.keys()):
             wanted.setdefault(ch.table, []).append(ch.row_id)
     out: set[tuple[str, str]] = set()
     for t, ids in wanted.items():
