@@ -165,7 +165,8 @@ def resident(rng: random.Random) -> dict:
 
 def checkup(rng: random.Random, resident_id: str, day: str) -> dict:
     return {"resident_id": resident_id, "checkup_date": day, "kind": "periodic",
-            "systolic": 100 + rng.randrange(60), "diastolic": 60 + rng.randrange(30), "pulse": 55 + rng.randrange(45),
+            "systolic": 100 + rng.randrange(60), "diastolic": 60 + rng.randrange(30),
+            "pulse": 55 + rng.randrange(45),
             "temperature": round(36 + rng.random() * 1.5, 1), "findings": rng.choice(_FINDINGS),
             "classification": 1 + rng.randrange(4), "examiner": "BS. Nguyễn Thị Lan", "isolation": False,
             "voided": False}
@@ -222,9 +223,11 @@ def plan_day(by_facility: dict[str, list[PC]], residents: dict[str, list[str]], 
                     changes.append(pc.change("residents", shared if k == 0 else rng.choice(ids), "update",
                                              {"room": f"P{rng.randrange(1, 40)}"}, base_version=1))
                 elif roll < 0.8:
-                    changes.append(pc.change("checkups", str(uuid.uuid4()), "insert", checkup(rng, rng.choice(ids), day)))
+                    changes.append(pc.change("checkups", str(uuid.uuid4()), "insert",
+                                             checkup(rng, rng.choice(ids), day)))
                 else:
-                    changes.append(pc.change("rehab_sessions", str(uuid.uuid4()), "insert", rehab(rng, rng.choice(ids), day)))
+                    changes.append(pc.change("rehab_sessions", str(uuid.uuid4()), "insert",
+                                             rehab(rng, rng.choice(ids), day)))
             pc.day = pc.encode(changes)
             total += len(changes)
     return total

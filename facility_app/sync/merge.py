@@ -305,7 +305,8 @@ def _create_rows(conn: sa.Connection, run: list[PulledChange], facility_code: st
     if not run:
         return
     upsert = ("INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (?, ?, 0, ?) "
-              "ON CONFLICT(table_name, row_id) DO UPDATE SET known_version = max(known_version, excluded.known_version)")
+              "ON CONFLICT(table_name, row_id) DO UPDATE SET "
+              "known_version = max(known_version, excluded.known_version)")
     savepoint = conn.begin_nested()
     try:
         conn.exec_driver_sql(upsert, [(ch.table, ch.row_id, ch.version) for ch in run])
