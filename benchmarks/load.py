@@ -30,8 +30,8 @@ temp folders removed, exit status 2) after ``--timeout`` seconds. Loopback
 only: the server listens on 127.0.0.1.
 
     .venv/bin/python -m benchmarks.load [--facilities 300] [--pcs-per-facility 3] [--window 60]
-                                        [--changes-per-pc 30] [--workers N] [--first-pull-records 100000]
-                                        [--timeout 900] [--seed 1] [--json] [--keep]
+                                        [--changes-per-pc 30] [--residents 80] [--workers N] [--threads 300]
+                                        [--first-pull-records 100000] [--timeout 900] [--seed 1] [--json] [--keep]
 """
 from __future__ import annotations
 
