@@ -107,9 +107,15 @@ def _wants_msgpack(request: Request, default: bool = False) -> bool:
     return default
 
 
+# Answers are compressed at the fast-link level: a 500-change page costs the
+# server 10 ms at 6 and 220 ms at 15 for 7 % fewer bytes (0.07 s on a
+# 256 kbit/s link), and the server's time is every facility's wait.
+ANSWER_ZSTD_LEVEL = p.ZSTD_FAST_LINK_LEVEL
+
+
 def respond(request: Request, obj: dict, msgpack: bool) -> Response:
     if msgpack:
-        body, headers = p.encode_body(obj, p.MSGPACK)
+        body, headers = p.encode_body(obj, p.MSGPACK, ANSWER_ZSTD_LEVEL)
         return Response(body, headers=headers, media_type=p.MSGPACK)
     raw = p.canonical_json(obj)
     if "gzip" in request.headers.get("accept-encoding", "") and len(raw) > 512:

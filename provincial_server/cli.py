@@ -2,7 +2,7 @@
 
     provincial-server --db URL migrate
     provincial-server --db URL serve --host 0.0.0.0 --port 8443 [--ssl-certfile F --ssl-keyfile K]
-                                     [--request-budget BURST,PER_SECOND | off]
+                                     [--request-budget BURST,PER_SECOND | off] [--workers N]
     provincial-server --db URL facility add --code C --name N [--province CODE]
     provincial-server --db URL device enrol --facility C [--name PC-1] [--accounts [--by NAME]]
                                      (code alone on the last line; --accounts: the PC may change accounts)
@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--request-budget", default=f"{DEFAULT_BURST},{DEFAULT_PER_SECOND:g}", metavar="BURST,PER_SECOND",
                        help="requests a device token may make at once, and refilled per second "
                             "(default %(default)s; 'off' for no limit)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="server processes sharing the port (default 1; about one per core)")
     fac = sub.add_parser("facility", help="facilities").add_subparsers(dest="action", required=True)
     add = fac.add_parser("add")
     add.add_argument("--code", required=True)
@@ -154,6 +156,9 @@ def _run(args) -> None:
         from .runtime import tune_for_serving
         budget = _budget(args.request_budget)
         engine = _engine(args.db)
+        if args.workers != 1:
+            _serve_workers(args, engine)
+            return
         app = create_app(engine=engine, budget=budget)
         tune_for_serving()
         uvicorn.run(app, host=args.host, port=args.port,
@@ -173,6 +178,20 @@ def _run(args) -> None:
         _administer(engine, args)
     finally:
         engine.dispose()
+
+
+def _serve_workers(args, engine: sa.Engine) -> None:
+    """Several processes (workers.py); the schema was checked once, here."""
+    import uvicorn
+
+    from . import workers
+    if not 1 <= args.workers <= 64:
+        raise CliError(f"--workers must be between 1 and 64, not {args.workers}")
+    engine.dispose()
+    os.environ[workers.DB_ENV] = args.db
+    os.environ[workers.BUDGET_ENV] = args.request_budget
+    uvicorn.run(workers.FACTORY, factory=True, workers=args.workers, host=args.host, port=args.port,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
 
 
 def _administer(engine: sa.Engine, args) -> None:

@@ -398,28 +398,41 @@ class SyncEngine:
     # --- pull --------------------------------------------------------------------
 
     def _pull(self, transport: Transport, settings: state.Settings, report: Report, progress, should_stop) -> None:
+        """Pages in order; the next one travels while this one is applied
+        (a new PC's first pull is some 200 pages: the server's time and the
+        PC's then overlap instead of adding up). A page fetched but not
+        applied is simply pulled again next time: only an applied page
+        moves the cursor."""
         with self.store.read() as conn:
             cursor = state.require(conn).pull_cursor
         reset = False
-        while not should_stop():
-            try:
-                page = api.pull(transport, cursor, self.pull_limit)
-            except Refused as exc:
-                if exc.status == 409 and not reset:  # the server went back (restored from a backup)
-                    self._server_went_back()
-                    cursor, reset = 0, True
-                    continue
-                raise
-            report.pull_rounds += 1
-            applied = merge.apply_page(self.store, page, my_device=settings.server_device_id)
-            report.applied.add(applied)
-            report.pulled += len(page.changes)
-            if page.server_time_ms:
-                report.clock_skew_ms = int(time.time() * 1000) - page.server_time_ms
-            cursor = page.cursor
-            progress(Progress("pull", report.pulled, 0))
-            if not page.has_more:
-                break
+        if should_stop():
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher:
+            ahead = fetcher.submit(api.pull, transport, cursor, self.pull_limit)
+            while ahead is not None:
+                try:
+                    page = ahead.result()
+                except Refused as exc:
+                    if exc.status == 409 and not reset:  # the server went back (restored from a backup)
+                        self._server_went_back()
+                        cursor, reset = 0, True
+                        ahead = fetcher.submit(api.pull, transport, cursor, self.pull_limit)
+                        continue
+                    raise
+                ahead = None
+                if page.has_more and not should_stop():
+                    ahead = fetcher.submit(api.pull, transport, page.cursor, self.pull_limit)
+                self._apply(page, settings, report, progress)
+
+    def _apply(self, page, settings: state.Settings, report: Report, progress) -> None:
+        report.pull_rounds += 1
+        applied = merge.apply_page(self.store, page, my_device=settings.server_device_id)
+        report.applied.add(applied)
+        report.pulled += len(page.changes)
+        if page.server_time_ms:
+            report.clock_skew_ms = int(time.time() * 1000) - page.server_time_ms
+        progress(Progress("pull", report.pulled, 0))
 
     def _server_went_back(self) -> None:
         """Its stream is shorter than what this PC has seen: pull it all again

@@ -89,16 +89,25 @@ _KINDS: dict[str, dict[str, str]] = {
 """Per table, the kind of each field a pulled change may carry (the field table's)."""
 
 
+# per table: the names a pulled change may set here (known to the wire and a
+# column here, not bookkeeping), with their kinds: one look-up per value
+_SETTABLE: dict[str, dict[str, str]] = {
+    name: {c: kind for c, kind in _KINDS.get(name, {}).items()
+           if c in table.c and c not in ("id", *SYNC_COLUMNS[:-1])}
+    for name, table in SYNCED_TABLES.items()
+}
+
+
 def _local_values(table: str, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Wire values -> column values; names this PC does not know are reported."""
-    kinds = _KINDS.get(table, {})
-    columns = SYNCED_TABLES[table].c
+    settable = _SETTABLE[table]
     out, unknown = {}, []
     for name, value in fields.items():
-        if name not in kinds or name not in columns or name in ("id", *SYNC_COLUMNS[:-1]):
+        kind = settable.get(name)
+        if kind is None:
             unknown.append(name)
             continue
-        out[name] = from_wire(kinds[name], value)
+        out[name] = from_wire(kind, value)
     return out, unknown
 
 
@@ -260,6 +269,85 @@ def _resident_of(conn: sa.Connection, table: sa.Table, row_id: str, values: dict
     return values.get("resident_id") or conn.execute(sa.select(table.c.resident_id).where(table.c.id == row_id)).scalar()
 
 
+# --- the common case in bulk: changes that only create rows -------------------
+
+def _new_rows(conn: sa.Connection, changes: list[PulledChange]) -> set[tuple[str, str]]:
+    """Rows the page creates and touches once, of tables and fields known
+    here, that this PC does not hold: for them ``apply_change`` would insert
+    every field as it came (no stamps to compare, INSERT_STAMPS), so they go
+    in with a few statements per page instead of a few per change - a new
+    PC's first pull is almost nothing else. Accounts are left out (a login
+    name may have to make way)."""
+    seen: dict[tuple[str, str], int] = {}
+    for ch in changes:
+        seen[(ch.table, ch.row_id)] = seen.get((ch.table, ch.row_id), 0) + 1
+    wanted: dict[str, list[str]] = {}
+    for ch in changes:
+        if (ch.op == "insert" and seen[(ch.table, ch.row_id)] == 1 and ch.table != "users"
+                and ch.table in SYNCED_TABLES and ch.table in SYNCED_SCHEMA
+                and _SETTABLE[ch.table].keys() >= ch.fields.keys()):
+            wanted.setdefault(ch.table, []).append(ch.row_id)
+    out: set[tuple[str, str]] = set()
+    for t, ids in wanted.items():
+        table = SYNCED_TABLES[t]
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            held = set(conn.execute(sa.select(table.c.id).where(table.c.id.in_(part))).scalars())
+            out.update((t, r) for r in part if r not in held)
+    return out
+
+
+_PARENTS_FIRST = {"facility": 0, "residents": 0}  # clinical rows point at residents
+
+
+def _create_rows(conn: sa.Connection, run: list[PulledChange], facility_code: str,
+                 pending: dict[tuple[str, str], int], result: Applied) -> None:
+    """What ``apply_change`` does for each change of ``run``, in bulk; if the
+    database refuses any row, the run is undone and goes one by one (so each
+    refused row is reported as it would have been)."""
+    if not run:
+        return
+    upsert = ("INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (?, ?, 0, ?) "
+              "ON CONFLICT(table_name, row_id) DO UPDATE SET "
+              "known_version = max(known_version, excluded.known_version)")
+    savepoint = conn.begin_nested()
+    try:
+        conn.exec_driver_sql(upsert, [(ch.table, ch.row_id, ch.version) for ch in run])
+        known: dict[tuple[str, str], int] = {}
+        by_table: dict[str, list[str]] = {}
+        for ch in run:
+            by_table.setdefault(ch.table, []).append(ch.row_id)
+        for t, ids in by_table.items():
+            for i in range(0, len(ids), 500):
+                q = sa.select(row_sync.c.row_id, row_sync.c.known_version).where(
+                    row_sync.c.table_name == t, row_sync.c.row_id.in_(ids[i:i + 500]))
+                known.update({(t, r): v for r, v in conn.execute(q)})
+        groups: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+        fields = 0
+        for ch in sorted(run, key=lambda c: _PARENTS_FIRST.get(c.table, 1)):  # stable: stream order within
+            values = _local_values(ch.table, ch.fields)[0]
+            fields += len(values)
+            row = {"deleted": bool(ch.deleted), **values,
+                   "version": known[(ch.table, ch.row_id)] + pending.get((ch.table, ch.row_id), 0),
+                   "hlc": ch.hlc, "device_id": Stamp.decode(ch.hlc).device[:36], "updated_at": stamp_time(ch.hlc),
+                   "updated_by": SYNC_ACTOR, "id": ch.row_id, "facility_code": facility_code}
+            groups.setdefault((ch.table, tuple(row)), []).append(row)
+        for (t, _), rows in groups.items():
+            conn.execute(SYNCED_TABLES[t].insert(), rows)
+    except sa.exc.IntegrityError:
+        savepoint.rollback()
+        for ch in run:
+            apply_change(conn, ch, facility_code=facility_code, pending=pending, result=result)
+        return
+    savepoint.commit()
+    for ch in run:  # what arrived, for the open screens (a created row names its resident in its fields)
+        values = ch.fields
+        resident = ch.row_id if ch.table == "residents" else values.get("resident_id")
+        result.rows.add(ch.table, ch.row_id, resident)
+    result.rows_created += len(run)
+    result.fields += fields
+
+
 def _make_way(conn: sa.Connection, row_id: str, username: str, result: Applied) -> None:
     """The server holds one account per login name: when an account it sends
     bears a name a different account holds here, that one is (or will be, when
@@ -282,11 +370,19 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
             settings = state.require(conn)
             absorb_local(conn)
             pending = _pending_counts(conn)
-            for ch in page.changes:
-                result.changes += 1
-                if my_device is not None and ch.origin_device == my_device:
-                    continue  # the server leaves them out; harmless if it did not
+            mine = [ch for ch in page.changes if my_device is None or ch.origin_device != my_device]
+            new = _new_rows(conn, mine)
+            run: list[PulledChange] = []  # consecutive changes that only create rows
+            for ch in mine:
+                if (ch.table, ch.row_id) in new:
+                    run.append(ch)
+                    continue
+                _create_rows(conn, run, settings.facility_code, pending, result)
+                run = []
                 apply_change(conn, ch, facility_code=settings.facility_code, pending=pending, result=result)
+            _create_rows(conn, run, settings.facility_code, pending, result)
+            result.changes += len(page.changes)
+            for ch in mine:
                 if not store.clock.observe(Stamp.decode(ch.hlc)):
                     result.clock_suspect += 1
             if not page.has_more:
