@@ -78,6 +78,16 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "old_address": ("Địa chỉ cũ (trước sáp nhập)", "Old address (before the merger)"),
     "provincial_target": ("Chỉ tiêu của tỉnh", "Provincial target"),
     "auto_lock_minutes": ("Tự khóa sau (phút)", "Auto-lock after (minutes)"),
+    "governing_body": ("Cơ quan chủ quản", "Governing body"),
+    "report_recipient": ("Nơi nhận báo cáo", "Reports are sent to"),
+    "report_place": ("Địa danh ghi ở ngày tháng", "Place in the date line"),
+    "report_symbol": ("Ký hiệu báo cáo", "Report symbol"),
+    "director_name": ("Họ tên giám đốc", "Director's name"),
+    "signature": ("Thẩm quyền ký", "Signature authority"),
+    "deputy_name": ("Họ tên phó giám đốc ký thay", "Deputy director who signs"),
+    "plan_number": ("Số kế hoạch của tỉnh", "Province's plan number"),
+    "plan_date": ("Ngày ban hành kế hoạch", "Plan's date"),
+    "plan_issuer": ("Cơ quan ban hành kế hoạch", "Plan issued by"),
 }
 
 # code: (vi template, en template). Templates use {label} and parameters.
@@ -150,6 +160,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "person_name_format": (
         "{label}: chỉ chữ cái (được dùng dấu nháy ' và gạch nối - trong tên như H'Hen, Thu-Hà), không có chữ số.",
         "{label}: letters only (an apostrophe ' or hyphen - may join letters, as in H'Hen, Thu-Hà), no digits.",
+    ),
+    "symbol_format": (
+        "{label}: “{value}” không đúng dạng; viết BC- và chữ viết tắt tên cơ sở, chữ in hoa không dấu, ví dụ BC-TTBTXH.",
+        "{label}: “{value}” is not valid; write BC- and the facility's abbreviation in capitals, e.g. BC-TTBTXH.",
+    ),
+    "plan_number_format": (
+        "{label}: “{value}” không đúng dạng; viết số/ký hiệu, ví dụ 125/KH-UBND.",
+        "{label}: “{value}” is not valid; write number/symbol, e.g. 125/KH-UBND.",
     ),
     "too_long": (
         "{label}: tối đa {max} ký tự.",

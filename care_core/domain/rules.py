@@ -9,7 +9,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-from . import divisions, icd10
+from . import divisions, icd10, report_form
 from .entities import Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
 from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
 from .messages import Problem, ValidationError
@@ -256,6 +256,31 @@ def check_facility(f: Facility) -> list[Problem]:
             _in_range(p, "provincial_target", target, 0, 1, "")
     if not (1 <= f.auto_lock_minutes <= 240):
         p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": 1, "high": 240, "unit": ""}))
+    return p + check_report_settings(f)
+
+
+REPORT_TEXT_LIMITS = {"governing_body": 200, "report_recipient": 300, "report_place": 100, "director_name": 100,
+                      "deputy_name": 100, "plan_issuer": 200}
+
+
+def check_report_settings(f: Facility) -> list[Problem]:
+    """The Decree 30 settings: the symbol 'BC-TTBTXH', who signs, the plan."""
+    p: list[Problem] = []
+    for name, limit in REPORT_TEXT_LIMITS.items():
+        _text(p, name, getattr(f, name), limit)
+    if not report_form.symbol_ok(f.report_symbol):
+        p.append(Problem("report_symbol", "symbol_format", {"value": f.report_symbol}))
+    if f.signature not in {s.value for s in report_form.Signature}:
+        p.append(Problem("signature", "choice", {"value": f.signature,
+                                                 "choices": ", ".join(s.value for s in report_form.Signature)}))
+    for name in ("director_name", "deputy_name"):
+        if (getattr(f, name) or "").strip() and not _NAME_ANY.match(getattr(f, name).strip()):
+            p.append(Problem(name, "person_name_format"))
+    if f.plan_number and not report_form.plan_number_ok(f.plan_number):
+        p.append(Problem("plan_number", "plan_number_format", {"value": f.plan_number}))
+    if (f.plan_date or f.plan_issuer) and not f.plan_number:
+        p.append(Problem("plan_number", "required"))
+    _not_future(p, "plan_date", f.plan_date, date.today())
     return p
 
 

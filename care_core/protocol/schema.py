@@ -27,6 +27,8 @@ SYNCED_SCHEMA: dict[str, dict[str, tuple[str, int]]] = {
         "code": _s(20), "name": _s(200), "type": _s(20), "province_code": _I, "ward_code": _I,
         "address": _s(300), "governing_body": _s(200), "report_recipient": _s(300),
         "report_place": _s(100), "report_symbol": _s(40), "director_name": _s(100),
+        "signature": _s(10), "deputy_name": _s(100), "plan_number": _s(40), "plan_date": _D,
+        "plan_issuer": _s(200),
         "provincial_target_2025": _F, "provincial_target_2030": _F, "auto_lock_minutes": _I,
     },
     "residents": {
