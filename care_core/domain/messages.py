@@ -78,6 +78,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "old_address": ("Địa chỉ cũ (trước sáp nhập)", "Old address (before the merger)"),
     "provincial_target": ("Chỉ tiêu của tỉnh", "Provincial target"),
     "auto_lock_minutes": ("Tự khóa sau (phút)", "Auto-lock after (minutes)"),
+    "setting": ("Thiết lập", "Setting"),
     "governing_body": ("Cơ quan chủ quản", "Governing body"),
     "report_recipient": ("Nơi nhận báo cáo", "Reports are sent to"),
     "report_place": ("Địa danh ghi ở ngày tháng", "Place in the date line"),
@@ -160,6 +161,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "person_name_format": (
         "{label}: chỉ chữ cái (được dùng dấu nháy ' và gạch nối - trong tên như H'Hen, Thu-Hà), không có chữ số.",
         "{label}: letters only (an apostrophe ' or hyphen - may join letters, as in H'Hen, Thu-Hà), no digits.",
+    ),
+    "date_format": (
+        "{label}: “{value}” không phải ngày; nhập dạng 20/05/2022 hoặc 2022-05-20.",
+        "{label}: “{value}” is not a date; write 20/05/2022 or 2022-05-20.",
     ),
     "symbol_format": (
         "{label}: “{value}” không đúng dạng; viết BC- và chữ viết tắt tên cơ sở, chữ in hoa không dấu, ví dụ BC-TTBTXH.",

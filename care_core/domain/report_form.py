@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 import vietnam_provinces as vp
 
 from .enums import FacilityType, StrEnum
+from .messages import Problem, ValidationError
+from .periods import PeriodError, parse_date
 
 NBSP = "\u00a0"
 
@@ -74,16 +77,21 @@ def default_heading(kind: FacilityType | str, province_code: int | None) -> str:
     return governing_body(kind, province_code).upper()
 
 
-def keep_place_together(heading: str, province_code: int | None) -> str:
-    """Join the words of the province's name (with its 'tỉnh'/'thành phố') by
+@lru_cache(maxsize=1)
+def _place_titles() -> tuple[str, ...]:
+    """Every province's title, longest first ('thành phố Hồ Chí Minh' ...)."""
+    titles = {province_title(int(p.code)) for p in vp.Province.iter_all()}
+    return tuple(sorted((t for t in titles if t), key=len, reverse=True))
+
+
+def keep_place_together(heading: str) -> str:
+    """Join the words of a province's name (with its 'tỉnh'/'thành phố') by
     non-breaking spaces, so a long heading wraps between words but never
     inside the place name."""
-    place = province_title(province_code)
-    if not place:
-        return heading
-    for form in (place.upper(), place, place[:1].upper() + place[1:]):
-        if form in heading:
-            return heading.replace(form, form.replace(" ", NBSP))
+    for place in _place_titles():
+        for form in (place.upper(), place, place[:1].upper() + place[1:]):
+            if form in heading:
+                heading = heading.replace(form, form.replace(" ", NBSP))
     return heading
 
 
@@ -134,3 +142,35 @@ def plan_phrase(number: str, issued: date | None, issuer: str) -> str:
     if (issuer or "").strip():
         out += f" của {issuer.strip()}"
     return out
+
+
+# The settings of the report form, by key (a Facility field), in the order
+# the setup wizard, the GUI settings and ``facility-admin settings`` list them.
+SETTINGS: tuple[str, ...] = ("governing_body", "report_recipient", "report_place", "report_symbol", "signature",
+                             "director_name", "deputy_name", "plan_number", "plan_date", "plan_issuer")
+
+
+def parse_setting(key: str, text: str):
+    """A setting typed as text (the CLI's VALUE) as the Facility field's
+    value; '' clears it. An unknown key or a date that is none is a Problem."""
+    if key not in SETTINGS:
+        raise ValidationError([Problem("setting", "choice", {"value": key, "choices": ", ".join(SETTINGS)})])
+    raw = (text or "").strip()
+    if key == "plan_date":
+        if not raw:
+            return None
+        try:
+            return parse_date(raw)
+        except PeriodError:
+            raise ValidationError([Problem("plan_date", "date_format", {"value": raw})]) from None
+    if key == "signature":
+        return raw.lower()
+    if key == "report_symbol":
+        return raw.upper()
+    return raw
+
+
+def show_setting(value) -> str:
+    if isinstance(value, date):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return "" if value is None else str(value)

@@ -40,7 +40,7 @@ def report_place(report: PeriodicReport) -> str:
 def _heading(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> list:
     f = report.facility
     ix = report.indicators
-    heading = report_form.keep_place_together(f.governing_body.upper(), f.province_code)
+    heading = report_form.keep_place_together(f.governing_body.upper())
     story = [layout.decree30_heading(st, heading, f.name, layout.number_line(options.number, f.report_symbol),
                                      place_and_date(report_place(report), report.issued_on)),
              gap(8), p("BÁO CÁO", st.title), p(f"{TITLE} {ix.period.phrase()}", st.title),
