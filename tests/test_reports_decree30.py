@@ -129,7 +129,7 @@ def test_defaults_by_facility_type_follow_the_2025_split(tmp_path, kind, provinc
     ({"signature": "chairman"}, "signature"),
     ({"plan_number": "kế hoạch 5"}, "plan_number"),
     ({"plan_issuer": "UBND tỉnh"}, "plan_number"),  # an issuer without the plan's number
-    ({"deputy_name": "Mai 2"}, "deputy_name"),
+    ({"deputy_name": "Hoàng Thị Mai " * 10}, "deputy_name"),  # longer than 100 characters
 ])
 def test_bad_settings_are_refused_and_change_nothing(fixture, changes, field):
     before = fixture.facility.get()

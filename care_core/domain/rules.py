@@ -273,9 +273,6 @@ def check_report_settings(f: Facility) -> list[Problem]:
     if f.signature not in {s.value for s in report_form.Signature}:
         p.append(Problem("signature", "choice", {"value": f.signature,
                                                  "choices": ", ".join(s.value for s in report_form.Signature)}))
-    for name in ("director_name", "deputy_name"):
-        if (getattr(f, name) or "").strip() and not _NAME_ANY.match(getattr(f, name).strip()):
-            p.append(Problem(name, "person_name_format"))
     if f.plan_number and not report_form.plan_number_ok(f.plan_number):
         p.append(Problem("plan_number", "plan_number_format", {"value": f.plan_number}))
     if (f.plan_date or f.plan_issuer) and not f.plan_number:

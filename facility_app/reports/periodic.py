@@ -100,7 +100,7 @@ def _census(st: Styles, ix) -> list:
     if groups:
         story.append(_chart(charts.horizontal_bars(
             "Biểu đồ 1. Đối tượng được quản lý trong kỳ theo nhóm",
-            [labels.GROUPS_SHORT[g] for g, _ in groups], [n for _, n in groups], width=FRAME_WIDTH - 10 * mm)))
+            [labels.GROUPS[g] for g, _ in groups], [n for _, n in groups], width=FRAME_WIDTH - 10 * mm)))
     return story
 
 
