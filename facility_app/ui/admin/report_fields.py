@@ -21,6 +21,9 @@ class ReportFormFields(QWidget):
         self.setObjectName("reportFormFields")
         self.edits = {k: QLineEdit(objectName=f"setting_{k}") for k in TEXT_KEYS}
         self.signature = QComboBox(objectName="setting_signature")
+        # the long choice must not widen the settings page past the dialog
+        self.signature.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.signature.setMinimumContentsLength(18)
         self.widgets: dict[str, QWidget] = {**self.edits, "signature": self.signature}
         self.errors = FieldErrors({k: ErrorLabel() for k in report_form.SETTINGS}, ErrorLabel())
         self.labels: dict[str, QLabel] = {}
