@@ -172,7 +172,8 @@ HELP = {
     "the report's number, e.g. 12 in 'Số: 12/BC-TTBTXH' (blank: filled in by hand)":
         "số báo cáo, ví dụ 12 trong 'Số: 12/BC-TTBTXH' (để trống: điền tay)",
     "UTF-8 text: the director's remarks and proposals": "tệp văn bản UTF-8: nhận xét và kiến nghị của giám đốc",
-    "name printed under NGƯỜI LẬP BIỂU": "tên in dưới NGƯỜI LẬP BIỂU",
+    "the compiler's name: adds a NGƯỜI LẬP BIỂU block (none when left out)":
+        "tên người lập biểu: in thêm khối NGƯỜI LẬP BIỂU (không in khi bỏ trống)",
     "one resident's health book (sổ theo dõi sức khỏe) as PDF": "sổ theo dõi sức khỏe của một đối tượng (PDF)",
     "the resident's code, e.g. DT-00012": "mã đối tượng, ví dụ DT-00012",
     "where to write the PDF": "nơi ghi tệp PDF",
