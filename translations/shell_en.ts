@@ -719,38 +719,6 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <source>Drug-rehabilitation centre</source>
         <translation>Drug-rehabilitation centre</translation>
     </message>
-    <message>
-        <source>Meritorious service (NCC)</source>
-        <translation>Meritorious service (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Elderly (NCT)</translation>
-    </message>
-    <message>
-        <source>Children (TE)</source>
-        <translation>Children (TE)</translation>
-    </message>
-    <message>
-        <source>Disability (NKT)</source>
-        <translation>Disability (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Other social assistance (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Drug rehabilitation (NCMT)</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
 </context>
 <context>
     <name>StartWindow</name>

@@ -718,38 +718,6 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <source>Drug-rehabilitation centre</source>
         <translation>Cơ sở cai nghiện ma túy</translation>
     </message>
-    <message>
-        <source>Meritorious service (NCC)</source>
-        <translation>Người có công (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Người cao tuổi (NCT)</translation>
-    </message>
-    <message>
-        <source>Children (TE)</source>
-        <translation>Trẻ em (TE)</translation>
-    </message>
-    <message>
-        <source>Disability (NKT)</source>
-        <translation>Người khuyết tật (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Bảo trợ xã hội khác (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Người nghiện ma túy (NCMT)</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Nữ</translation>
-    </message>
 </context>
 <context>
     <name>StartWindow</name>
