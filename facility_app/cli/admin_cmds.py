@@ -6,7 +6,7 @@ from care_core.domain import report_form
 from care_core.domain.enums import Role
 from care_core.domain.messages import label
 from care_core.domain.permissions import ROLE_NAMES
-from .context import USER_PASSWORD_ENV, Context, secret
+from .context import USER_PASSWORD_ENV, CliError, Context, secret
 
 ROLES = [Role.NURSE.value, Role.DOCTOR.value, Role.DIRECTOR.value, Role.ADMIN.value]
 
@@ -87,8 +87,16 @@ def cmd_rename(ctx: Context, args) -> int:
     return 0
 
 
-def cmd_settings_show(ctx: Context, args) -> int:
+def _facility(ctx: Context):
     f = ctx.services().facility.get()
+    if f is None:  # a second PC before its first sync
+        raise CliError("Kho dữ liệu chưa có thông tin cơ sở; hãy đồng bộ trước.",
+                       "The store has no facility yet; sync first.")
+    return f
+
+
+def cmd_settings_show(ctx: Context, args) -> int:
+    f = _facility(ctx)
     for key in report_form.SETTINGS:
         print(f"{key}\t{label(key, ctx.lang)}\t{report_form.show_setting(getattr(f, key))}")
     return 0
@@ -97,7 +105,7 @@ def cmd_settings_show(ctx: Context, args) -> int:
 def cmd_settings_set(ctx: Context, args) -> int:
     value = report_form.parse_setting(args.key, args.value)
     facility = ctx.services().facility
-    f = facility.update(ctx.actor, {args.key: value}, facility.get().version)
+    f = facility.update(ctx.actor, {args.key: value}, _facility(ctx).version)
     shown = report_form.show_setting(getattr(f, args.key))
     ctx.say(f"Đã đặt {label(args.key, 'vi')} ({args.key}) = “{shown}”.",
             f"Set {label(args.key, 'en')} ({args.key}) = “{shown}”.")
