@@ -101,6 +101,20 @@ def test_settings_change_the_form(fixture, tmp_path):
                                            "plan_date": None, "plan_issuer": ""}, f.version)
 
 
+def test_a_store_with_the_old_bare_defaults_prints_the_province(fixture, tmp_path):
+    """Releases before these settings stored 'SỞ Y TẾ' / 'Sở Y tế' without the province."""
+    f = fixture.facility.get()
+    fixture.facility.update(DIRECTOR, {"governing_body": "SỞ Y TẾ", "report_recipient": "Sở Y tế"}, f.version)
+    try:
+        path = _report(fixture, tmp_path / "old.pdf")
+        assert re.split(r"\s{2,}", pdftotext_page(path, 1).splitlines()[0].strip())[0] == "SỞ Y TẾ TỈNH LẠNG SƠN"
+        assert "- Sở Y tế tỉnh Lạng Sơn;" in whole(path)
+    finally:
+        f = fixture.facility.get()
+        fixture.facility.update(DIRECTOR, {"governing_body": "", "report_recipient": "Sở Y tế tỉnh Lạng Sơn"},
+                                f.version)
+
+
 def test_referrals_in_a_past_period_are_worded_for_the_past(fixture, tmp_path):
     text = whole(_report(fixture, tmp_path / "q1.pdf", period="2026-Q1"))
     assert "hiện còn" not in text

@@ -12,6 +12,16 @@ from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import facility as facility_table
 from .base import Service
 
+# What releases before the Decree 30 settings stored as defaults: the body
+# without its province. Read as "not set", so an upgraded store prints the
+# body with its province until the director types another.
+_BARE_DEFAULTS = {"SỞ NỘI VỤ", "SỞ Y TẾ", "CÔNG AN TỈNH", "Sở Nội vụ", "Sở Y tế", "Công an tỉnh"}
+
+
+def _set(value: str) -> str:
+    value = (value or "").strip()
+    return "" if value in _BARE_DEFAULTS else value
+
 
 def with_defaults(f: Facility) -> Facility:
     """Since 2025 (the ministry split) who governs each kind of facility, with
@@ -21,8 +31,8 @@ def with_defaults(f: Facility) -> Facility:
     symbol = (f.report_symbol or "").strip()
     return dataclasses.replace(
         f,
-        governing_body=f.governing_body or report_form.default_heading(f.type, f.province_code),
-        report_recipient=f.report_recipient or report_form.governing_body(f.type, f.province_code),
+        governing_body=_set(f.governing_body) or report_form.default_heading(f.type, f.province_code),
+        report_recipient=_set(f.report_recipient) or report_form.governing_body(f.type, f.province_code),
         report_symbol=symbol if symbol and symbol != "BC" else report_form.default_symbol(f.name),
     )
 
