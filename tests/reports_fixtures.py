@@ -129,3 +129,31 @@ def build(services) -> dict[str, Resident]:
 def make_fixture_store(data_dir: Path):
     services = make_services(data_dir)
     return services, build(services)
+
+
+def pdftotext_page(path: Path, page: int, layout: bool = True) -> str:
+    """One page of a PDF as poppler's ``pdftotext`` reads it (``-f``/``-l``)."""
+    import subprocess
+    args = ["pdftotext", "-f", str(page), "-l", str(page)] + (["-layout"] if layout else []) + [str(path), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def page_count(path: Path) -> int:
+    import pypdf
+    return len(pypdf.PdfReader(path).pages)
+
+
+def top_line(path: Path, page: int) -> str:
+    """The first printed line of a page, as pdftotext lays it out."""
+    return next((line.strip() for line in pdftotext_page(path, page).splitlines() if line.strip()), "")
+
+
+def assert_decree30_page_numbers(path: Path) -> int:
+    """Decree 30: page 1 carries no number; from page 2 the bare number is
+    the first line, at the top centre. Returns the page count."""
+    n = page_count(path)
+    assert top_line(path, 1) != "1" and "Trang" not in pdftotext_page(path, 1)
+    for i in range(2, n + 1):
+        assert top_line(path, i) == str(i), (i, top_line(path, i))
+        assert "Trang" not in pdftotext_page(path, i)
+    return n

@@ -14,7 +14,7 @@ from facility_app.reports import run
 from facility_app.reports.periodic import PeriodicOptions
 from facility_app.services.reports import ReportService
 from tests.conftest import DIRECTOR
-from tests.reports_fixtures import DIRECTOR_NAME, make_fixture_store
+from tests.reports_fixtures import DIRECTOR_NAME, assert_decree30_page_numbers, make_fixture_store
 
 NOTES = "Đề nghị Sở Y tế hỗ trợ máy đo đường huyết.\nTăng cường khám định kỳ cho người cao tuổi."
 
@@ -41,12 +41,14 @@ class Pages(list):
     the text in drawing order, where a wrapped paragraph reads on."""
 
     plain: list[str]
+    path: Path
 
 
 def pdf_pages(path: Path) -> Pages:
     reader = pypdf.PdfReader(path)
     pages = Pages(page.extract_text(extraction_mode="layout") for page in reader.pages)
     pages.plain = [page.extract_text() for page in reader.pages]
+    pages.path = Path(path)
     return pages
 
 
@@ -91,11 +93,22 @@ def test_heading_and_closing_in_decree_30_form(q3):
     assert "số liệu tính đến" not in text  # a finished quarter is complete
 
 
-def test_trang_x_of_y_on_every_page(q3):
-    n = len(q3)
-    assert n >= 3
-    for i, page in enumerate(q3, 1):
-        assert f"Trang {i}/{n}" in page
+def test_page_numbers_as_decree_30_sets_them(out_dir, q3):
+    """None on page 1; from page 2 the bare number at the top centre, 13 pt."""
+    n = assert_decree30_page_numbers(out_dir / "q3.pdf")
+    assert n == len(q3) >= 3
+    page = pypdf.PdfReader(out_dir / "q3.pdf").pages[1]
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() == "2":
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], size * tm[0] * cm[0]))
+    page.extract_text(visitor_text=visit)
+    height = float(page.mediabox.height)
+    (x, y, size), = [f for f in found if f[1] > height - 20 * 72 / 25.4]  # the one in the top margin
+    # centred on the text block (left margin 30 mm, right 15 mm), 13-14 pt
+    assert abs(x + 3.25 - (30 + (210 - 45) / 2) * 72 / 25.4) < 3
+    assert 13 <= size <= 14
 
 
 def test_fonts_are_embedded_liberation_serif(out_dir, q3):
@@ -244,7 +257,7 @@ def test_period_with_no_residents(reports, out_dir):
     assert row(pages, "Tỷ lệ đối tượng được quản lý, theo dõi bằng hồ sơ sức khỏe điện tử") == ["–"]
     assert row(pages, "Mốc năm 2025 của cả nước") == ["80,0%", "Không có số liệu", "Không có số liệu"]
     assert "Không có đối tượng mắc bệnh mạn tính được ghi nhận" in text
-    assert f"Trang {len(pages)}/{len(pages)}" in pages[-1]
+    assert_decree30_page_numbers(out_dir / "empty.pdf")
 
 
 def test_custom_range_title(reports, out_dir):

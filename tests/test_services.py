@@ -369,11 +369,11 @@ def test_a_failed_export_leaves_no_partial_file_and_no_audit_entry(svc, tmp_path
     admitted(svc)
     real_cell, calls = exports._cell, []
 
-    def failing_cell(r, attr):
+    def failing_cell(r, attr, lang="vi"):
         calls.append(attr)
         if len(calls) > len(exports.RESIDENT_COLUMNS) + 3:  # the first row is already written
             raise OSError("disk full")
-        return real_cell(r, attr)
+        return real_cell(r, attr, lang)
 
     monkeypatch.setattr(exports, "_cell", failing_cell)
     before = snapshot(svc.store.engine)

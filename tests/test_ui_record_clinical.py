@@ -202,4 +202,4 @@ def test_history_names_the_record_an_update_touched(qtbot, services, resident, t
     record.tabs.setCurrentWidget(record.history)
     model = child(record, "historyTable").model()
     newest = model.index(0, 3).data()
-    assert newest.startswith("I10 Bệnh tăng huyết áp") and newest.endswith("Tình trạng: Đã ổn định")
+    assert newest.startswith("I10 Bệnh tăng huyết áp") and newest.endswith("Tình trạng: Ổn định")

@@ -182,7 +182,7 @@ def test_gate_creates_like_cli_init(tmp_path):
     services, key = gate.create(_request())
     try:
         f = services.facility.get()
-        assert (f.code, f.report_place, f.governing_body) == ("TT-TEST", "Lạng Sơn", "SỞ Y TẾ")
+        assert (f.code, f.report_place, f.governing_body) == ("TT-TEST", "Lạng Sơn", "SỞ Y TẾ TỈNH LẠNG SƠN")
         assert services.users.login("admin", "mat-khau-2026").username == "admin"
     finally:
         services.close()

@@ -763,38 +763,6 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Person with meritorious service (NCC)</source>
-        <translation>Person with meritorious service (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Elderly (NCT)</translation>
-    </message>
-    <message>
-        <source>Child (TE)</source>
-        <translation>Child (TE)</translation>
-    </message>
-    <message>
-        <source>Person with disability (NKT)</source>
-        <translation>Person with disability (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Other social assistance (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Drug rehabilitation (NCMT)</translation>
-    </message>
-    <message>
         <source>Mobility</source>
         <translation>Mobility</translation>
     </message>
@@ -829,18 +797,6 @@
     <message>
         <source>Mild</source>
         <translation>Mild</translation>
-    </message>
-    <message>
-        <source>Returned home</source>
-        <translation>Returned home</translation>
-    </message>
-    <message>
-        <source>Transferred to another facility</source>
-        <translation>Transferred to another facility</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>Deceased</translation>
     </message>
     <message>
         <source>Admission screening</source>
@@ -903,18 +859,6 @@
         <translation>Not done</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Controlled</source>
-        <translation>Controlled</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
         <source>Physiotherapy</source>
         <translation>Physiotherapy</translation>
     </message>
@@ -937,22 +881,6 @@
     <message>
         <source>Community-based rehabilitation</source>
         <translation>Community-based rehabilitation</translation>
-    </message>
-    <message>
-        <source>Being treated at the hospital</source>
-        <translation>Being treated at the hospital</translation>
-    </message>
-    <message>
-        <source>Returned to the facility</source>
-        <translation>Returned to the facility</translation>
-    </message>
-    <message>
-        <source>Staying for long-term treatment</source>
-        <translation>Staying for long-term treatment</translation>
-    </message>
-    <message>
-        <source>Transferred to another hospital</source>
-        <translation>Transferred to another hospital</translation>
     </message>
     <message>
         <source>Admitted the resident</source>

@@ -763,38 +763,6 @@
 <context>
     <name>RecordLabels</name>
     <message>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Nữ</translation>
-    </message>
-    <message>
-        <source>Person with meritorious service (NCC)</source>
-        <translation>Người có công (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Người cao tuổi (NCT)</translation>
-    </message>
-    <message>
-        <source>Child (TE)</source>
-        <translation>Trẻ em (TE)</translation>
-    </message>
-    <message>
-        <source>Person with disability (NKT)</source>
-        <translation>Người khuyết tật (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Bảo trợ xã hội khác (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Người nghiện ma túy (NCMT)</translation>
-    </message>
-    <message>
         <source>Mobility</source>
         <translation>Vận động</translation>
     </message>
@@ -829,18 +797,6 @@
     <message>
         <source>Mild</source>
         <translation>Nhẹ</translation>
-    </message>
-    <message>
-        <source>Returned home</source>
-        <translation>Về gia đình</translation>
-    </message>
-    <message>
-        <source>Transferred to another facility</source>
-        <translation>Chuyển cơ sở khác</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>Từ trần</translation>
     </message>
     <message>
         <source>Admission screening</source>
@@ -903,18 +859,6 @@
         <translation>Chưa làm</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Đang điều trị</translation>
-    </message>
-    <message>
-        <source>Controlled</source>
-        <translation>Đã ổn định</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Đã khỏi</translation>
-    </message>
-    <message>
         <source>Physiotherapy</source>
         <translation>Vật lý trị liệu</translation>
     </message>
@@ -937,22 +881,6 @@
     <message>
         <source>Community-based rehabilitation</source>
         <translation>PHCN dựa vào cộng đồng</translation>
-    </message>
-    <message>
-        <source>Being treated at the hospital</source>
-        <translation>Đang điều trị ở tuyến trên</translation>
-    </message>
-    <message>
-        <source>Returned to the facility</source>
-        <translation>Đã trở về cơ sở</translation>
-    </message>
-    <message>
-        <source>Staying for long-term treatment</source>
-        <translation>Ở lại điều trị dài ngày</translation>
-    </message>
-    <message>
-        <source>Transferred to another hospital</source>
-        <translation>Chuyển tiếp bệnh viện khác</translation>
     </message>
     <message>
         <source>Admitted the resident</source>

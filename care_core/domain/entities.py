@@ -37,6 +37,11 @@ class Facility:
     report_place: str = ""  # "Lạng Sơn" in "Lạng Sơn, ngày ..."
     report_symbol: str = "BC"  # "BC-TTBTXH" in "Số: 12/BC-TTBTXH"
     director_name: str = ""
+    signature: str = "director"  # report_form.Signature: GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
+    deputy_name: str = ""  # the deputy director who signs "KT. GIÁM ĐỐC"
+    plan_number: str = ""  # the province's own plan: "125/KH-UBND"
+    plan_date: date | None = None
+    plan_issuer: str = ""  # "Ủy ban nhân dân tỉnh Lạng Sơn"
     provincial_target_2025: float | None = None  # share, 0..1
     provincial_target_2030: float | None = None
     auto_lock_minutes: int = 10

@@ -23,6 +23,18 @@ _OWN_LABELS: dict[str, tuple[str, str]] = {
     "facility_type": ("Loại hình cơ sở", "Facility type"),
     "passphrase": ("Mật khẩu kho dữ liệu", "Store passphrase"),
     "provincial_target": ("Chỉ tiêu của tỉnh", "Provincial target"),
+    "auto_lock_minutes": ("Tự khóa sau (phút)", "Auto-lock after (minutes)"),
+    "setting": ("Thiết lập", "Setting"),
+    "governing_body": ("Cơ quan chủ quản", "Governing body"),
+    "report_recipient": ("Nơi nhận báo cáo", "Reports are sent to"),
+    "report_place": ("Địa danh ghi ở ngày tháng", "Place in the date line"),
+    "report_symbol": ("Ký hiệu báo cáo", "Report symbol"),
+    "director_name": ("Họ tên giám đốc", "Director's name"),
+    "signature": ("Thẩm quyền ký", "Signature authority"),
+    "deputy_name": ("Họ tên phó giám đốc ký thay", "Deputy director who signs"),
+    "plan_number": ("Số kế hoạch của tỉnh", "Province's plan number"),
+    "plan_date": ("Ngày ban hành kế hoạch", "Plan's date"),
+    "plan_issuer": ("Cơ quan ban hành kế hoạch", "Plan issued by"),
 }
 _UNITS = {f.name: f for f in (*fields.VITALS, *fields.DERIVED,
                               *(f for table in fields.TABLES.values() for f in table)) if f.unit}
@@ -103,6 +115,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "person_name_format": (
         "{label}: chỉ chữ cái (được dùng dấu nháy ' và gạch nối - trong tên như H'Hen, Thu-Hà), không có chữ số.",
         "{label}: letters only (an apostrophe ' or hyphen - may join letters, as in H'Hen, Thu-Hà), no digits.",
+    ),
+    "date_format": (
+        "{label}: “{value}” không phải ngày; nhập dạng 20/05/2022 hoặc 2022-05-20.",
+        "{label}: “{value}” is not a date; write 20/05/2022 or 2022-05-20.",
+    ),
+    "symbol_format": (
+        "{label}: “{value}” không đúng dạng; viết BC- và chữ viết tắt tên cơ sở, chữ in hoa không dấu, ví dụ BC-TTBTXH.",
+        "{label}: “{value}” is not valid; write BC- and the facility's abbreviation in capitals, e.g. BC-TTBTXH.",
+    ),
+    "plan_number_format": (
+        "{label}: “{value}” không đúng dạng; viết số/ký hiệu, ví dụ 125/KH-UBND.",
+        "{label}: “{value}” is not valid; write number/symbol, e.g. 125/KH-UBND.",
     ),
     "too_long": (
         "{label}: tối đa {max} ký tự.",

@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date, timedelta
 
 from care_core import fields
-from . import divisions, icd10
+from . import divisions, icd10, report_form
 from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Facility, Referral, RehabSession,
                        Resident, RoomChange, VitalSigns)
 from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
@@ -288,6 +288,28 @@ def check_facility(f: Facility) -> list[Problem]:
     low, high = AUTO_LOCK_RANGE
     if not (low <= f.auto_lock_minutes <= high):
         p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": low, "high": high, "unit": ""}))
+    return p + check_report_settings(f)
+
+
+REPORT_TEXT_LIMITS = {name: fields.field("facility", name).length for name in (
+    "governing_body", "report_recipient", "report_place", "director_name", "deputy_name", "plan_issuer")}
+
+
+def check_report_settings(f: Facility) -> list[Problem]:
+    """The Decree 30 settings: the symbol 'BC-TTBTXH', who signs, the plan."""
+    p: list[Problem] = []
+    for name, limit in REPORT_TEXT_LIMITS.items():
+        _text(p, name, getattr(f, name), limit)
+    if not report_form.symbol_ok(f.report_symbol):
+        p.append(Problem("report_symbol", "symbol_format", {"value": f.report_symbol}))
+    if f.signature not in {s.value for s in report_form.Signature}:
+        p.append(Problem("signature", "choice", {"value": f.signature,
+                                                 "choices": ", ".join(s.value for s in report_form.Signature)}))
+    if f.plan_number and not report_form.plan_number_ok(f.plan_number):
+        p.append(Problem("plan_number", "plan_number_format", {"value": f.plan_number}))
+    if (f.plan_date or f.plan_issuer) and not f.plan_number:
+        p.append(Problem("plan_number", "required"))
+    _not_future(p, "plan_date", f.plan_date, date.today())
     return p
 
 

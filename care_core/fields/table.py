@@ -213,6 +213,12 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _s("report_place", 100, ("Địa danh trên báo cáo", "Place on reports")),
         _s("report_symbol", 40, ("Ký hiệu báo cáo", "Report symbol")),
         _s("director_name", 100, ("Giám đốc", "Director")),
+        # the report form's signature and legal basis (Decree 30; care_core.domain.report_form)
+        _e("signature", 10, ("Thẩm quyền ký", "Signature authority"), required=True),
+        _s("deputy_name", 100, ("Họ tên phó giám đốc ký thay", "Deputy director who signs")),
+        _s("plan_number", 40, ("Số kế hoạch của tỉnh", "Province's plan number")),
+        Field("plan_date", "date", ("Ngày ban hành kế hoạch", "Plan's date")),
+        _s("plan_issuer", 200, ("Cơ quan ban hành kế hoạch", "Plan issued by")),
         Field("provincial_target_2025", "float", ("Chỉ tiêu của tỉnh 2025", "Provincial target 2025"), valid=(0, 1)),
         Field("provincial_target_2030", "float", ("Chỉ tiêu của tỉnh 2030", "Provincial target 2030"), valid=(0, 1)),
         Field("auto_lock_minutes", "int", ("Tự khóa sau (phút)", "Auto-lock after (minutes)"), unit=MINUTES,

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
 from care_core import fields
-from care_core.domain import divisions, icd10, norms
+from care_core.domain import divisions, icd10, norms, report_form
 from care_core.domain.numbers import fmt
 from care_core.domain.enums import ScreeningResult
 from care_core.domain.dates import dmy
@@ -62,7 +62,8 @@ def _heading(st: Styles, book: HealthBook) -> list:
     f, r = book.facility, book.resident
     gov = layout.style("gov", 12, layout.FONT, layout.TA_CENTER, leading=14)
     fac = layout.style("fac", 12, layout.BOLD, layout.TA_CENTER, leading=14)
-    left = ([p(f.governing_body.upper(), gov)] if f.governing_body else []) + [p(f.name.upper(), fac), Rule(25 * mm)]
+    heading = report_form.keep_place_together(f.governing_body.upper())
+    left = ([p(heading, gov)] if f.governing_body else []) + [p(f.name.upper(), fac), Rule(25 * mm)]
     right = [p(f"Mã đối tượng: {r.code}", layout.style("code", 12, layout.BOLD, layout.TA_RIGHT)),
              p(f"Ngày in: {dmy(book.issued_on)}", layout.style("printed", 11, layout.ITALIC, layout.TA_RIGHT))]
     head = Table([[left, right]], colWidths=[75 * mm, FRAME_WIDTH - 75 * mm])

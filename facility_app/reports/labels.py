@@ -1,4 +1,8 @@
-"""Vietnamese names of the closed vocabularies, as printed on reports."""
+"""Vietnamese names of the closed vocabularies, as printed on reports.
+
+Sex, discharge reason, condition status, referral outcome and group come
+from ``care_core.domain.vocabulary`` (the names the screens and exports use
+too); the others are the reports' own."""
 from __future__ import annotations
 
 from care_core.domain.enums import (
@@ -13,31 +17,13 @@ from care_core.domain.enums import (
     RehabType,
     Sex,
 )
+from care_core.domain.vocabulary import labels as _vocabulary
 
-GROUPS = {
-    BeneficiaryGroup.MERIT: "Người có công",
-    BeneficiaryGroup.ELDERLY: "Người cao tuổi",
-    BeneficiaryGroup.CHILD: "Trẻ em",
-    BeneficiaryGroup.DISABILITY: "Người khuyết tật",
-    BeneficiaryGroup.SOCIAL_ASSISTANCE: "Đối tượng bảo trợ xã hội khác",
-    BeneficiaryGroup.DRUG_USER: "Người nghiện ma túy",
-}
-GROUPS_SHORT = {  # for chart axes
-    BeneficiaryGroup.MERIT: "Người có công",
-    BeneficiaryGroup.ELDERLY: "Người cao tuổi",
-    BeneficiaryGroup.CHILD: "Trẻ em",
-    BeneficiaryGroup.DISABILITY: "Khuyết tật",
-    BeneficiaryGroup.SOCIAL_ASSISTANCE: "BTXH khác",
-    BeneficiaryGroup.DRUG_USER: "Nghiện ma túy",
-}
-SEX = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ"}
+GROUPS = _vocabulary(BeneficiaryGroup)
+SEX = _vocabulary(Sex)
 AGE_BANDS = {"<16": "Dưới 16 tuổi", "16-59": "Từ 16 đến 59 tuổi", "60-79": "Từ 60 đến 79 tuổi",
              "80+": "Từ 80 tuổi trở lên"}
-DISCHARGE = {
-    DischargeReason.RETURNED_HOME: "Trở về gia đình, cộng đồng",
-    DischargeReason.TRANSFERRED: "Chuyển cơ sở khác",
-    DischargeReason.DECEASED: "Tử vong",
-}
+DISCHARGE = _vocabulary(DischargeReason)
 CHECKUP_KINDS = {
     CheckupKind.ADMISSION: "Khám tiếp nhận",
     CheckupKind.PERIODIC: "Khám định kỳ",
@@ -50,11 +36,7 @@ HEALTH_CLASSES = {
     HealthClass.IV: "Loại IV (yếu)",
     HealthClass.V: "Loại V (rất yếu)",
 }
-CONDITION_STATUS = {
-    ConditionStatus.ACTIVE: "Đang điều trị",
-    ConditionStatus.CONTROLLED: "Ổn định",
-    ConditionStatus.RESOLVED: "Đã khỏi",
-}
+CONDITION_STATUS = _vocabulary(ConditionStatus)
 REHAB_TYPES = {
     RehabType.PHYSIOTHERAPY: "Vật lý trị liệu",
     RehabType.OCCUPATIONAL: "Hoạt động trị liệu",
@@ -63,13 +45,7 @@ REHAB_TYPES = {
     RehabType.ORTHOPAEDIC: "Dụng cụ chỉnh hình, trợ giúp",
     RehabType.COMMUNITY: "PHCN dựa vào cộng đồng",
 }
-REFERRAL_OUTCOMES = {
-    ReferralOutcome.PENDING: "Đang điều trị tại tuyến trên",
-    ReferralOutcome.RETURNED: "Điều trị xong, trở về cơ sở",
-    ReferralOutcome.ADMITTED_LONG_TERM: "Ở lại điều trị dài ngày",
-    ReferralOutcome.TRANSFERRED: "Chuyển tiếp tuyến khác",
-    ReferralOutcome.DECEASED: "Tử vong",
-}
+REFERRAL_OUTCOMES = _vocabulary(ReferralOutcome)
 DISABILITY_TYPES = {
     DisabilityType.MOBILITY: "Khuyết tật vận động",
     DisabilityType.HEARING_SPEECH: "Khuyết tật nghe, nói",

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
-from care_core.domain import divisions
+from care_core.domain import divisions, report_form
 from care_core.domain import indicators as ind
 from care_core.domain.enums import HealthClass
 from care_core.domain.dates import dmy, place_and_date
@@ -30,7 +30,7 @@ TITLE = "Tình hình chăm sóc sức khỏe đối tượng"
 class PeriodicOptions:
     number: str | None = None  # the "12" of "Số: 12/BC-TTBTXH"; blank to fill in by hand
     notes: str = ""  # the director's remarks and proposals
-    prepared_by: str = ""  # the person who compiled the figures (người lập biểu)
+    prepared_by: str = ""  # who compiled the figures (người lập biểu): a block of its own only when given
     drafter_unit: str = "YT"  # the drafting unit in "Lưu: VT, YT."
 
 
@@ -42,7 +42,8 @@ def report_place(report: PeriodicReport) -> str:
 def _heading(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> list:
     f = report.facility
     ix = report.indicators
-    story = [layout.decree30_heading(st, f.governing_body, f.name, layout.number_line(options.number, f.report_symbol),
+    heading = report_form.keep_place_together(f.governing_body.upper())
+    story = [layout.decree30_heading(st, heading, f.name, layout.number_line(options.number, f.report_symbol),
                                      place_and_date(report_place(report), report.issued_on)),
              gap(8), p("BÁO CÁO", st.title), p(f"{TITLE} {ix.period.phrase()}", st.title),
              Rule(40 * mm, above=4, below=4)]
@@ -53,11 +54,17 @@ def _heading(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> li
     elif ix.partial:
         story.append(p(f"(Số liệu tính đến ngày {dmy(ix.as_of)})", st.subtitle))
     story.append(gap(4))
-    story.append(p(
-        f"Thực hiện Quyết định số 1942/QĐ-TTg của Thủ tướng Chính phủ về nâng cao chất lượng chăm sóc sức khỏe "
-        f"tại các cơ sở chăm sóc sức khỏe lao động - xã hội, căn cứ hồ sơ sức khỏe điện tử của đơn vị, "
-        f"{f.name} báo cáo tình hình chăm sóc sức khỏe đối tượng {ix.period.phrase()} như sau:", st.body))
+    story.append(p(opening(report), st.body))
     return story
+
+
+def opening(report: PeriodicReport) -> str:
+    """The legal basis, quoted exactly, then the province's plan when set."""
+    f = report.facility
+    plan = report_form.plan_phrase(f.plan_number, f.plan_date, f.plan_issuer)
+    basis = f"Thực hiện {report_form.LEGAL_BASIS}" + (f"; {plan}" if plan else "")
+    return (f"{basis}; căn cứ hồ sơ sức khỏe điện tử của đơn vị, {f.name} báo cáo tình hình chăm sóc sức khỏe "
+            f"đối tượng {report.indicators.period.phrase()} như sau:")
 
 
 def _tables(st: Styles, items: list[tables.ReportTable]) -> list:
@@ -95,7 +102,7 @@ def _census(st: Styles, ix) -> list:
     if groups:
         story.append(_chart(charts.horizontal_bars(
             "Biểu đồ 1. Đối tượng được quản lý trong kỳ theo nhóm",
-            [labels.GROUPS_SHORT[g] for g, _ in groups], [n for _, n in groups], width=FRAME_WIDTH - 10 * mm)))
+            [labels.GROUPS[g] for g, _ in groups], [n for _, n in groups], width=FRAME_WIDTH - 10 * mm)))
     return story
 
 
@@ -195,8 +202,10 @@ def _rehab(st: Styles, ix) -> list:
 def _referrals(st: Styles, ix) -> list:
     rf = ix.referrals
     ins = ix.insurance
-    text = (f"Trong kỳ đơn vị chuyển tuyến {fmt_int(rf.count)} lượt cho {fmt_int(rf.residents)} đối tượng; "
-            f"hiện còn {fmt_int(rf.still_open)} lượt đang điều trị tại tuyến trên.")
+    text = f"Trong kỳ đơn vị chuyển tuyến {fmt_int(rf.count)} lượt cho {fmt_int(rf.residents)} đối tượng; "
+    when = "hiện" if ix.partial else "đến cuối kỳ"
+    text += (f"{when} còn {fmt_int(rf.still_open)} lượt đang điều trị tại tuyến trên." if rf.still_open else
+             f"{when} không còn lượt nào đang điều trị tại tuyến trên.")
     if ins.population:
         text += (f" {fmt_int(ins.valid)}/{fmt_int(ins.population)} đối tượng ({fmt_pct(ins.share.value)}) có thẻ "
                  f"bảo hiểm y tế còn giá trị sử dụng tại ngày {dmy(ix.as_of)}.")
@@ -215,6 +224,9 @@ def _notes(st: Styles, notes: str) -> list:
 
 
 def _closing(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> list:
+    """Nơi nhận bottom left; the signature block bottom right (GIÁM ĐỐC, or
+    KT. GIÁM ĐỐC over PHÓ GIÁM ĐỐC, room to sign and seal, the signer's
+    name); the compiler's block between them only when a compiler is named."""
     f = report.facility
     recipients = [r.strip() for r in (f.report_recipient or "").replace("\n", ";").split(";") if r.strip()]
     lines = [p("Nơi nhận:", st.small_bold_italic)]
@@ -222,12 +234,17 @@ def _closing(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> li
     unit = (options.drafter_unit or "").strip()
     lines.append(p(f"- Lưu: VT{', ' + unit if unit else ''}.", st.small))
     center_bold = layout.style("sig", 13, layout.BOLD, layout.TA_CENTER, leading=16)
-    hint = layout.style("sig-hint", 11, layout.ITALIC, layout.TA_CENTER, leading=13)
-    preparer = [p("NGƯỜI LẬP BIỂU", center_bold), p("(Ký, ghi rõ họ tên)", hint), gap(24),
-                p(options.prepared_by.strip(), center_bold)]
-    director = [p("GIÁM ĐỐC", center_bold), p("(Ký tên, đóng dấu)", hint), gap(24),
-                p((f.director_name or "").strip(), center_bold)]
-    table = Table([[lines, preparer, director]], colWidths=[58 * mm, 50 * mm, FRAME_WIDTH - 108 * mm])
+    signature = report_form.Signature(f.signature or report_form.Signature.DIRECTOR)
+    signer = f.deputy_name if signature is report_form.Signature.DEPUTY else f.director_name
+    director = [p(line, center_bold) for line in report_form.SIGNATURE_LINES[signature]]
+    director += [gap(26), p((signer or "").strip(), center_bold)]
+    if options.prepared_by.strip():
+        preparer = [p("NGƯỜI LẬP BIỂU", center_bold), gap(26 + 5.6 * (len(director) - 3)),
+                    p(options.prepared_by.strip(), center_bold)]
+        row, widths = [lines, preparer, director], [58 * mm, 50 * mm, FRAME_WIDTH - 108 * mm]
+    else:
+        row, widths = [lines, director], [FRAME_WIDTH - 80 * mm, 80 * mm]
+    table = Table([row], colWidths=widths)
     table.setStyle(layout.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (0, 0), 3)]))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from care_core.domain import dates
+from care_core.domain import dates, vocabulary
 from care_core.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
 from care_core.domain.permissions import ROLE_NAMES
+from . import i18n
 
 
 def facility_type(value: FacilityType) -> str:
@@ -22,20 +23,12 @@ def role(value: Role, lang: str) -> str:
 
 
 def group(value: BeneficiaryGroup) -> str:
-    return {
-        BeneficiaryGroup.MERIT: QCoreApplication.translate("ShellNames", "Meritorious service (NCC)"),
-        BeneficiaryGroup.ELDERLY: QCoreApplication.translate("ShellNames", "Elderly (NCT)"),
-        BeneficiaryGroup.CHILD: QCoreApplication.translate("ShellNames", "Children (TE)"),
-        BeneficiaryGroup.DISABILITY: QCoreApplication.translate("ShellNames", "Disability (NKT)"),
-        BeneficiaryGroup.SOCIAL_ASSISTANCE: QCoreApplication.translate("ShellNames", "Other social assistance (BTXH)"),
-        BeneficiaryGroup.DRUG_USER: QCoreApplication.translate("ShellNames", "Drug rehabilitation (NCMT)"),
-    }[BeneficiaryGroup(value)]
+    """The group's name (``care_core.domain.vocabulary``: the reports' name too)."""
+    return vocabulary.label(BeneficiaryGroup(value), i18n.current())
 
 
 def sex(value: Sex | None) -> str:
-    if value is None:
-        return ""
-    return QCoreApplication.translate("ShellNames", "Male") if Sex(value) == Sex.MALE else QCoreApplication.translate("ShellNames", "Female")
+    return "" if value is None else vocabulary.label(Sex(value), i18n.current())
 
 
 def date_text(day) -> str:

@@ -1,7 +1,10 @@
 """What the record screens call things: enum values, audit actions, dates.
 
-Every name goes through Qt's translation (context ``RecordLabels``) with
-English source text; the Vietnamese comes from translations/record_vi.ts.
+Sex, group, discharge reason, condition status and referral outcome are
+named by ``care_core.domain.vocabulary`` in the screen's language (the same
+names the reports and exports print). The others go through Qt's
+translation (context ``RecordLabels``) with English source text; the
+Vietnamese comes from translations/record_vi.ts.
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from care_core.domain import dates, numbers
+from care_core.domain import dates, numbers, vocabulary
 from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -23,23 +26,21 @@ from care_core.domain.enums import (
     ScreeningResult,
     Sex,
 )
+from .. import i18n
 
 translate = QCoreApplication.translate
 
 
+def _named(value) -> str:
+    return vocabulary.label(value, i18n.current())
+
+
 def sex(value: Sex | None) -> str:
-    return {Sex.MALE: translate("RecordLabels", "Male"), Sex.FEMALE: translate("RecordLabels", "Female")}.get(value, "")
+    return _named(Sex(value)) if value else ""
 
 
 def group(value: BeneficiaryGroup) -> str:
-    return {
-        BeneficiaryGroup.MERIT: translate("RecordLabels", "Person with meritorious service (NCC)"),
-        BeneficiaryGroup.ELDERLY: translate("RecordLabels", "Elderly (NCT)"),
-        BeneficiaryGroup.CHILD: translate("RecordLabels", "Child (TE)"),
-        BeneficiaryGroup.DISABILITY: translate("RecordLabels", "Person with disability (NKT)"),
-        BeneficiaryGroup.SOCIAL_ASSISTANCE: translate("RecordLabels", "Other social assistance (BTXH)"),
-        BeneficiaryGroup.DRUG_USER: translate("RecordLabels", "Drug rehabilitation (NCMT)"),
-    }[value]
+    return _named(BeneficiaryGroup(value))
 
 
 def disability_type(value: DisabilityType | None) -> str:
@@ -62,11 +63,7 @@ def disability_severity(value: DisabilitySeverity | None) -> str:
 
 
 def discharge_reason(value: DischargeReason | None) -> str:
-    return {
-        DischargeReason.RETURNED_HOME: translate("RecordLabels", "Returned home"),
-        DischargeReason.TRANSFERRED: translate("RecordLabels", "Transferred to another facility"),
-        DischargeReason.DECEASED: translate("RecordLabels", "Deceased"),
-    }.get(value, "")
+    return _named(DischargeReason(value)) if value else ""
 
 
 def checkup_kind(value: CheckupKind | None) -> str:
@@ -110,11 +107,7 @@ def screening(value: ScreeningResult | None) -> str:
 
 
 def condition_status(value: ConditionStatus | None) -> str:
-    return {
-        ConditionStatus.ACTIVE: translate("RecordLabels", "Active"),
-        ConditionStatus.CONTROLLED: translate("RecordLabels", "Controlled"),
-        ConditionStatus.RESOLVED: translate("RecordLabels", "Resolved"),
-    }.get(value, "")
+    return _named(ConditionStatus(value)) if value else ""
 
 
 def rehab_type(value: RehabType | None) -> str:
@@ -129,13 +122,7 @@ def rehab_type(value: RehabType | None) -> str:
 
 
 def referral_outcome(value: ReferralOutcome | None) -> str:
-    return {
-        ReferralOutcome.PENDING: translate("RecordLabels", "Being treated at the hospital"),
-        ReferralOutcome.RETURNED: translate("RecordLabels", "Returned to the facility"),
-        ReferralOutcome.ADMITTED_LONG_TERM: translate("RecordLabels", "Staying for long-term treatment"),
-        ReferralOutcome.TRANSFERRED: translate("RecordLabels", "Transferred to another hospital"),
-        ReferralOutcome.DECEASED: translate("RecordLabels", "Deceased"),
-    }.get(value, "")
+    return _named(ReferralOutcome(value)) if value else ""
 
 
 def action(name: str) -> str:
