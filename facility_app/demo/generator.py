@@ -7,12 +7,12 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
 from care_core.domain import divisions, icd10
-from care_core.domain.entities import Actor, Facility, Resident
+from care_core.domain.entities import Actor, BhytCard, Facility, Resident
 from care_core.domain.enums import FacilityType, Sex
 from care_core.domain.messages import ActionError
 from .clinical_terms import CODES_USED
 from .histories import Histories
-from .model import F, M
+from .model import F, M, add_years
 from .names import (FAMILY_NORTH, FAMILY_SOUTH, FORMER_PARTS, GIVEN, MIDDLE, MINORITY_FAMILY, MINORITY_GIVEN,
                     MINORITY_MIDDLE, MOUNTAIN)
 from .people import People
@@ -42,6 +42,7 @@ class DemoSummary:
 
 class Generator(People, Histories):
     def __init__(self, services, actor: Actor, facility: Facility, rng: random.Random, today: date):
+        self.history_rng = random.Random(0)  # generate() seeds it from the run's seed
         self.s = services
         self.actor = actor
         self.facility = facility
@@ -136,6 +137,23 @@ class Generator(People, Histories):
 
     # --- the run -----------------------------------------------------------------
 
+    def past_cards(self, p, created: Resident, number: str, first_from: date) -> None:
+        """The cards before the current one, back to the admission (six years
+        at most): a card a year (five for some merit persons), renewed with
+        the same number (the social-insurance code stays, the validity
+        changes), now and then after a lapse of a month or two."""
+        rng = self.history_rng
+        years = 5 if number.startswith("CC") and rng.random() < 0.5 else 1
+        start = first_from
+        while start > max(p.adm, p.birth, add_years(self.today, -6)):
+            lapse = rng.randint(20, 60) if rng.random() < 0.04 else 0
+            end = start - timedelta(days=1 + lapse)
+            begin = max(add_years(end, -years) + timedelta(days=1), p.birth)
+            if begin >= end:
+                break
+            self.s.residents.add_past_card(self.actor, created.id, BhytCard(created.id, number, begin, end))
+            start = begin
+
     def run(self, count: int) -> DemoSummary:
         people = [self.person() for _ in range(count)]
         for p in people:
@@ -158,6 +176,8 @@ class Generator(People, Histories):
                 province_code=province, ward_code=ward, address_detail=detail, notes=self.notes(p, bool(kin_name)),
             )
             created = self.s.residents.admit(self.actor, resident)
+            if number is not None:
+                self.past_cards(p, created, number, valid_from)
             self.summary.residents += 1
             if number is None:
                 self.summary.without_bhyt += 1
@@ -186,6 +206,8 @@ def generate(services, actor: Actor, residents: int, seed: int = 1, today: date 
                           "The ICD-10 list lacks the codes: " + ", ".join(missing))
     today = today or services.residents.today()
     gen = Generator(services, actor, facility, random.Random(seed), today)
+    # the histories draw from their own stream, so the rest stays as it was for a seed
+    gen.history_rng = random.Random(f"{seed}-history")
     # CCCDs already in the store stay unique (a second run adds, never collides)
     gen.used_cccd.update(r.cccd for r in services.residents.list(actor) if r.cccd)
     with services.store.batch():

@@ -214,7 +214,19 @@ class Histories:
             note = rng.choice(NOTES.get(c.code, [""]))
             if c.status == ConditionStatus.RESOLVED:
                 note = "Đã điều trị khỏi."
-            s.clinical.add_condition(actor, Condition(rid, c.code, c.onset, c.status, follow, note))
+            if c.status == ConditionStatus.ACTIVE:
+                s.clinical.add_condition(actor, Condition(rid, c.code, c.onset, c.status, follow, note))
+            else:  # active from its onset, then controlled or resolved on a later day: its history
+                added = s.clinical.add_condition(actor, Condition(rid, c.code, c.onset, ConditionStatus.ACTIVE,
+                                                                  follow, note))
+                last = min(p.discharge or self.today, self.today)
+                first = max(c.onset, p.adm) if c.onset else p.adm
+                if first < last:
+                    span = (last - first).days
+                    since = first + timedelta(days=self.history_rng.randint(min(30, span), span))
+                    s.clinical.update_condition(actor, added.id, {"status": c.status, "status_changed_on": since}, 1)
+                else:
+                    s.clinical.update_condition(actor, added.id, {"status": c.status, "status_changed_on": last}, 1)
             self.summary.conditions += 1
 
         # --- checkups: admission, periodic schedule, ad-hoc visits ---

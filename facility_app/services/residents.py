@@ -106,6 +106,22 @@ class ResidentService(Service):
                 w.insert(room_changes, to_row(RoomChange(after.id, before.room, before.admission_date)))
             w.insert(room_changes, to_row(RoomChange(after.id, after.room, moved_on)))
 
+    def add_past_card(self, actor: Actor, resident_id: str, card: BhytCard) -> BhytCard:
+        """Record a card the resident held before the current one (from the
+        paper file, at go-live): the history grows, the current card stays."""
+        self.require(actor, Permission.EDIT_RESIDENT)
+        with self.store.write(actor, "add-past-card") as w:
+            resident = repo.get(w.conn, Resident, resident_id)
+            if resident is None:
+                raise not_found("đối tượng", "resident", resident_id)
+            card = dataclasses.replace(card, resident_id=resident_id, number=(card.number or "").strip().upper())
+            rules.ensure(rules.check_bhyt_card(card, resident, self.today()))
+            if not repo.cards_of(w.conn, resident_id) and resident.bhyt_number:
+                w.insert(bhyt_cards, to_row(BhytCard(resident_id, *_card(resident))))  # the history is whole
+            w.insert(bhyt_cards, to_row(card))
+        card.version = 1
+        return card
+
     def cards(self, actor: Actor, resident_id: str) -> list[BhytCard]:
         """The resident's health-insurance cards, oldest first."""
         resident = self.get(actor, resident_id)
