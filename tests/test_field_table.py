@@ -23,7 +23,7 @@ SCANNED = ("care_core", "facility_app", "provincial_server")
 FIELD_TABLE = ROOT / "care_core" / "fields"
 # files whose numbers near a vital sign's name are not its ranges, and why
 NOT_RANGES = {
-    "facility_app/services/demo.py": "the demo data's own generator (means, spreads and clamps of made-up values)",
+    "facility_app/demo/histories.py": "the demo data's own generator (means, spreads and clamps of made-up values)",
     "facility_app/selftest.py": "one sample measurement, saved and read back",
 }
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import vietnam_provinces as vp
 
+from . import dates
 from .enums import FacilityType, StrEnum
 from .messages import Problem, ValidationError
 from .periods import PeriodError, parse_date
@@ -138,7 +139,7 @@ def plan_phrase(number: str, issued: date | None, issuer: str) -> str:
         return ""
     out = f"Kế hoạch số {number}"
     if issued is not None:
-        out += f" ngày {issued.day:02d}/{issued.month:02d}/{issued.year}"
+        out += f" ngày {dates.dmy(issued)}"
     if (issuer or "").strip():
         out += f" của {issuer.strip()}"
     return out
@@ -172,5 +173,5 @@ def parse_setting(key: str, text: str):
 
 def show_setting(value) -> str:
     if isinstance(value, date):
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return dates.dmy(value)
     return "" if value is None else str(value)
