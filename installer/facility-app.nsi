@@ -20,6 +20,8 @@
 ; throw-away setups installer/wine-check.sh makes for its upgrade and its expected failures).
 
 Unicode true
+; a 64-bit setup for a 64-bit program (it also runs under Debian's wine64, which has no 32-bit part)
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel admin
 

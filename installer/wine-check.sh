@@ -112,6 +112,7 @@ check() {  # SETUP DIST LABEL
   rm -rf "$WINEPREFIX"
   stage "[$label] fresh Wine prefix, Windows user $winuser"
   w wineboot -i >/dev/null || true
+  w winecfg -v win10 >/dev/null  # a new Wine 8 prefix says Windows 7, which setup refuses
   settle
   local users="$WINEPREFIX/drive_c/users"
   [ -d "$users/$winuser" ] || fail "the Windows user folder C:\\users\\$winuser was not made (have: $(ls "$users"))"
