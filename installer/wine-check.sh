@@ -44,8 +44,9 @@ fail() { echo "wine-check: FAILED: $*" >&2; exit 1; }
 command -v wine >/dev/null && command -v makensis >/dev/null ||
   fail "wine and makensis are needed: run installer/build-windows.sh first (it installs them)"
 
-# Wine's programs cannot write their standard streams to a regular file: always through a pipe.
-w() { wine "$@" </dev/null 2>&1 | tr -d '\r'; return "${PIPESTATUS[0]}"; }
+# Wine's programs cannot write their standard streams to a regular file: always through a pipe;
+# stdout is the answer, stderr (the program's and Wine's own messages) goes to this script's stderr.
+w() { wine "$@" </dev/null 2> >(tr -d '\r' >&2) | tr -d '\r'; return "${PIPESTATUS[0]}"; }
 settle() { wineserver -w; }  # an NSIS uninstaller goes on in a copy of itself: wait for every process
 
 next_version() { "$py" -c 'import re, sys; v = sys.argv[1]; m = re.search(r"(\d+)(?!.*\d)", v); print(v[:m.start()] + str(int(m.group(1)) + 1) + v[m.end():])' "$1"; }
@@ -111,8 +112,11 @@ check() {  # SETUP DIST LABEL
   export WINEPREFIX="$work/prefix-$label"
   rm -rf "$WINEPREFIX"
   stage "[$label] fresh Wine prefix, Windows user $winuser"
-  w wineboot -i >/dev/null || true
+  w wineboot -i >/dev/null 2>&1 || true
   w winecfg -v win10 >/dev/null  # a new Wine 8 prefix says Windows 7, which setup refuses
+  # a crash ends the program at once (no debugger waiting): the check then fails on its status
+  w reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Auto /t REG_SZ /d 0 /f >/dev/null
+  w reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Debugger /t REG_SZ /d '' /f >/dev/null
   settle
   local users="$WINEPREFIX/drive_c/users"
   [ -d "$users/$winuser" ] || fail "the Windows user folder C:\\users\\$winuser was not made (have: $(ls "$users"))"
