@@ -117,8 +117,8 @@ stage "pyinstaller under Wine: facility-app.exe + facility-admin.exe $version"
 # inputs of the one-folder app; unchanged inputs and a finished build = nothing to do
 inputs=(facility_app resources docs/user-guide.* docs/guide-images installer/facility-app.spec installer/facility_*_main.py
         pyproject.toml translations)
-stamp=$( { git ls-files -s "${inputs[@]}"; git diff HEAD -- "${inputs[@]}"; git ls-files -o --exclude-standard "${inputs[@]}"
-           cat "$cache/requirements.txt"; ls "$cache/wheels"; } 2>/dev/null | sha256sum | cut -c1-16)
+stamp=$( { find "${inputs[@]}" -type f ! -path '*/__pycache__/*' ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum
+           cat "$cache/requirements.txt"; ls "$cache/wheels"; } | sha256sum | cut -c1-16)
 work="$root/build/win-pyinstaller"
 mkdir -p "$work"
 if [ -z "${FORCE:-}" ] && [ -f "$cache/dist.stamp" ] && [ "$(cat "$cache/dist.stamp")" = "$stamp" ] && [ -x "$dist/facility-app.exe" ]; then
