@@ -53,7 +53,8 @@ def test_admit_dialog_admits_a_resident_and_announces_it(qtbot, services):
     settled(qtbot)
     assert dialog.result() == AdmitDialog.DialogCode.Accepted
     admitted = dialog.admitted
-    assert changed.args[0].rows == {"residents": {admitted.id}}
+    rooms = services.residents.rooms(NURSE, admitted.id)  # the admission starts the room's history
+    assert changed.args[0].rows == {"residents": {admitted.id}, "room_changes": {rooms[0].id}}
     assert admitted is not None and admitted.full_name == "Trần Thị Mai" and admitted.code.startswith("DT-")
     stored = services.residents.get(NURSE, admitted.id)
     assert (stored.birth_date, stored.province_code, stored.room, stored.groups) == (

@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 
 from care_core.domain import periods, vocabulary
-from care_core.domain.enums import BeneficiaryGroup, ConditionStatus, DischargeReason, ReferralOutcome, Sex
+from care_core.domain.enums import (BeneficiaryGroup, CheckupKind, ConditionStatus, DisabilitySeverity, DisabilityType,
+                                    DischargeReason, HealthClass, ReferralOutcome, RehabType, ScreeningResult, Sex)
 from facility_app.reports import run
 from facility_app.services.reports import ReportService
 from facility_app.ui import i18n
@@ -57,7 +58,9 @@ def _combo_items(combo) -> list[str]:
 
 def screens(services, resident, lang: str) -> dict[type, list[str]]:
     """The names the record screens offer, built as a nurse opens them."""
+    from facility_app.ui.record.checkup_form import CheckupForm
     from facility_app.ui.record.conditions_tab import ConditionForm
+    from facility_app.ui.record.rehab_tab import RehabForm
     from facility_app.ui.record.discharge_dialog import DischargeForm
     from facility_app.ui.record.profile_form import ProfileForm
     from facility_app.ui.record.referrals_tab import ReferralCloseForm
@@ -71,7 +74,13 @@ def screens(services, resident, lang: str) -> dict[type, list[str]]:
         DischargeReason: _combo_items(DischargeForm(session, resident).reason),
         ConditionStatus: _combo_items(ConditionForm(session).status),
         ReferralOutcome: _combo_items(ReferralCloseForm(session).outcome),
+        DisabilityType: _combo_items(profile.disability_type),
+        DisabilitySeverity: _combo_items(profile.disability_severity),
     }
+    checkup = CheckupForm(session)
+    shown.update({CheckupKind: _combo_items(checkup.kind), HealthClass: _combo_items(checkup.classification)[1:],
+                  ScreeningResult: _combo_items(checkup.screening)[1:],
+                  RehabType: _combo_items(RehabForm(session).type)})
     for w in (profile,):
         w.deleteLater()
     return shown

@@ -706,21 +706,6 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
     </message>
 </context>
 <context>
-    <name>ShellNames</name>
-    <message>
-        <source>Care centre for people with meritorious service</source>
-        <translation>Care centre for people with meritorious service</translation>
-    </message>
-    <message>
-        <source>Social-assistance centre</source>
-        <translation>Social-assistance centre</translation>
-    </message>
-    <message>
-        <source>Drug-rehabilitation centre</source>
-        <translation>Drug-rehabilitation centre</translation>
-    </message>
-</context>
-<context>
     <name>StartWindow</name>
     <message>
         <source>Health records of the facility</source>

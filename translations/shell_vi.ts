@@ -705,21 +705,6 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
     </message>
 </context>
 <context>
-    <name>ShellNames</name>
-    <message>
-        <source>Care centre for people with meritorious service</source>
-        <translation>Cơ sở nuôi dưỡng, điều dưỡng người có công</translation>
-    </message>
-    <message>
-        <source>Social-assistance centre</source>
-        <translation>Cơ sở trợ giúp xã hội</translation>
-    </message>
-    <message>
-        <source>Drug-rehabilitation centre</source>
-        <translation>Cơ sở cai nghiện ma túy</translation>
-    </message>
-</context>
-<context>
     <name>StartWindow</name>
     <message>
         <source>Health records of the facility</source>

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
 from care_core import fields
-from care_core.domain import divisions, icd10, norms, report_form
+from care_core.domain import divisions, icd10, norms, report_form, vocabulary
 from care_core.domain.numbers import fmt
 from care_core.domain.enums import ScreeningResult
 from care_core.domain.dates import dmy
@@ -20,10 +20,6 @@ from ..services.reports import HealthBook
 from . import charts, labels, layout
 from .layout import FRAME_WIDTH, Rule, Styles, gap, p
 from .tables import fmt_int, fmt_num
-
-_SCREENING = {ScreeningResult.NEGATIVE: "âm tính", ScreeningResult.SUSPECTED: "nghi ngờ",
-              ScreeningResult.POSITIVE: "dương tính", ScreeningResult.NOT_DONE: "chưa làm"}
-
 
 def _heading_of(text: str) -> list:
     """A section heading that starts a new page when less than 35 mm is
@@ -84,7 +80,7 @@ def _identity(st: Styles, book: HealthBook) -> list:
     if r.disability_type:
         disability = labels.DISABILITY_TYPES[r.disability_type]
         if r.disability_severity:
-            disability += f", mức độ {labels.DISABILITY_SEVERITY[r.disability_severity]}"
+            disability += f", mức độ {labels.DISABILITY_SEVERITY[r.disability_severity].lower()}"
     if r.bhyt_number:
         bhyt = r.bhyt_number
         if r.bhyt_valid_from and r.bhyt_valid_to:
@@ -149,7 +145,7 @@ def _checkups(st: Styles, book: HealthBook) -> list:
         bp = f"{v.systolic}/{v.diastolic}" if v.systolic and v.diastolic else ""
         findings = c.findings
         if c.screening:
-            findings = f"Sàng lọc: {_SCREENING[c.screening]}" + (" (cách ly)" if c.isolation else "") + \
+            findings = f"Sàng lọc: {vocabulary.label(ScreeningResult(c.screening)).lower()}" + (" (cách ly)" if c.isolation else "") + \
                        (f". {findings}" if findings else "")
         if c.examiner:
             findings += f" – {c.examiner}" if findings else c.examiner

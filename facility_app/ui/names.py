@@ -1,25 +1,18 @@
-"""What the shell's screens call enum values (context ``ShellNames``)."""
+"""What the shell's screens call coded values: the one vocabulary (``care_core.domain.vocabulary``)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 
 from care_core.domain import dates, vocabulary
 from care_core.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
-from care_core.domain.permissions import ROLE_NAMES
 from . import i18n
 
 
 def facility_type(value: FacilityType) -> str:
-    return {
-        FacilityType.MERIT_CARE: QCoreApplication.translate("ShellNames", "Care centre for people with meritorious service"),
-        FacilityType.SOCIAL_ASSISTANCE: QCoreApplication.translate("ShellNames", "Social-assistance centre"),
-        FacilityType.DRUG_REHAB: QCoreApplication.translate("ShellNames", "Drug-rehabilitation centre"),
-    }[FacilityType(value)]
+    return vocabulary.label(FacilityType(value), i18n.current())
 
 
 def role(value: Role, lang: str) -> str:
-    vi, en = ROLE_NAMES[Role(value)]
-    return vi if lang == "vi" else en
+    return vocabulary.label(Role(value), lang)
 
 
 def group(value: BeneficiaryGroup) -> str:

@@ -44,22 +44,11 @@ def group(value: BeneficiaryGroup) -> str:
 
 
 def disability_type(value: DisabilityType | None) -> str:
-    return {
-        DisabilityType.MOBILITY: translate("RecordLabels", "Mobility"),
-        DisabilityType.HEARING_SPEECH: translate("RecordLabels", "Hearing and speech"),
-        DisabilityType.VISION: translate("RecordLabels", "Vision"),
-        DisabilityType.MENTAL: translate("RecordLabels", "Mental and psychosocial"),
-        DisabilityType.INTELLECTUAL: translate("RecordLabels", "Intellectual"),
-        DisabilityType.OTHER: translate("RecordLabels", "Other disability"),
-    }.get(value, "")
+    return _named(DisabilityType(value)) if value else ""
 
 
 def disability_severity(value: DisabilitySeverity | None) -> str:
-    return {
-        DisabilitySeverity.EXTREME: translate("RecordLabels", "Extremely severe"),
-        DisabilitySeverity.SEVERE: translate("RecordLabels", "Severe"),
-        DisabilitySeverity.MILD: translate("RecordLabels", "Mild"),
-    }.get(value, "")
+    return _named(DisabilitySeverity(value)) if value else ""
 
 
 def discharge_reason(value: DischargeReason | None) -> str:
@@ -67,20 +56,12 @@ def discharge_reason(value: DischargeReason | None) -> str:
 
 
 def checkup_kind(value: CheckupKind | None) -> str:
-    return {
-        CheckupKind.ADMISSION: translate("RecordLabels", "Admission screening"),
-        CheckupKind.PERIODIC: translate("RecordLabels", "Periodic checkup"),
-        CheckupKind.AD_HOC: translate("RecordLabels", "Ad-hoc visit"),
-    }.get(value, "")
+    return _named(CheckupKind(value)) if value else ""
 
 
 def checkup_kind_short(value: CheckupKind | None) -> str:
     """For table cells: the kind in one word."""
-    return {
-        CheckupKind.ADMISSION: translate("RecordLabels", "Admission"),
-        CheckupKind.PERIODIC: translate("RecordLabels", "Periodic"),
-        CheckupKind.AD_HOC: translate("RecordLabels", "Ad-hoc"),
-    }.get(value, "")
+    return vocabulary.short(CheckupKind(value), i18n.current()) if value else ""
 
 
 def health_class(value: HealthClass | None, long: bool = True) -> str:
@@ -88,22 +69,11 @@ def health_class(value: HealthClass | None, long: bool = True) -> str:
         return ""
     if not long:
         return value.roman
-    return {
-        HealthClass.I: translate("RecordLabels", "Class I - very good"),
-        HealthClass.II: translate("RecordLabels", "Class II - good"),
-        HealthClass.III: translate("RecordLabels", "Class III - average"),
-        HealthClass.IV: translate("RecordLabels", "Class IV - weak"),
-        HealthClass.V: translate("RecordLabels", "Class V - very weak"),
-    }[value]
+    return _named(HealthClass(value))
 
 
 def screening(value: ScreeningResult | None) -> str:
-    return {
-        ScreeningResult.NEGATIVE: translate("RecordLabels", "Negative"),
-        ScreeningResult.SUSPECTED: translate("RecordLabels", "Suspected"),
-        ScreeningResult.POSITIVE: translate("RecordLabels", "Positive"),
-        ScreeningResult.NOT_DONE: translate("RecordLabels", "Not done"),
-    }.get(value, "")
+    return _named(ScreeningResult(value)) if value else ""
 
 
 def condition_status(value: ConditionStatus | None) -> str:
@@ -111,14 +81,7 @@ def condition_status(value: ConditionStatus | None) -> str:
 
 
 def rehab_type(value: RehabType | None) -> str:
-    return {
-        RehabType.PHYSIOTHERAPY: translate("RecordLabels", "Physiotherapy"),
-        RehabType.OCCUPATIONAL: translate("RecordLabels", "Occupational therapy"),
-        RehabType.SPEECH: translate("RecordLabels", "Speech therapy"),
-        RehabType.PSYCHOLOGICAL: translate("RecordLabels", "Psychological therapy"),
-        RehabType.ORTHOPAEDIC: translate("RecordLabels", "Orthopaedic or assistive device"),
-        RehabType.COMMUNITY: translate("RecordLabels", "Community-based rehabilitation"),
-    }.get(value, "")
+    return _named(RehabType(value)) if value else ""
 
 
 def referral_outcome(value: ReferralOutcome | None) -> str:
