@@ -9,7 +9,7 @@ from html import escape as esc
 
 from care_core.domain.enums import FacilityType
 from care_core.domain.governance import TYPE_NAMES_VI, GoverningBody
-from care_core.domain.periods import dmy
+from care_core.domain.dates import dmy
 
 from .pages import page
 

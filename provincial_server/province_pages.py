@@ -19,7 +19,8 @@ from starlette.concurrency import run_in_threadpool
 from care_core.domain.enums import FacilityType
 from care_core.domain.governance import TYPE_NAMES_VI
 from care_core.domain.messages import DomainError
-from care_core.domain.periods import dmy, parse_period, year
+from care_core.domain.dates import dmy
+from care_core.domain.periods import parse_period, year
 
 from . import dashboard_page, officer_reads, openapi_docs, pages, province
 from .db import read_conn, write_conn

@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 from care_core.domain.enums import FacilityType
 from care_core.domain.governance import TYPE_NAMES_VI, GoverningBody, heading_with_province
-from care_core.domain.periods import document_date, dmy
+from care_core.domain.dates import document_date, dmy
 
 from .dashboard_page import INDICATORS, value_at
 

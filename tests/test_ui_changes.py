@@ -54,7 +54,9 @@ def test_a_profile_saved_in_a_record_reaches_the_list_and_the_other_window(qtbot
         qtbot.mouseClick(child(here, "profileSave", QPushButton), Qt.MouseButton.LeftButton)
         assert not here.profile.form.isEnabled() and here.profile.form.saving()  # greyed while the worker saves
     settled(qtbot)
-    assert heard.args[0].rows == {"residents": {resident.id}} and heard.args[0].touches_record(resident.id)
+    # the profile's row, and the move's entry in the room history
+    assert heard.args[0].rows.keys() == {"residents", "room_changes"}
+    assert heard.args[0].rows["residents"] == {resident.id} and heard.args[0].touches_record(resident.id)
     assert here.profile.form.isEnabled() and not here.profile.form.saving()
     assert services.residents.get(NURSE, resident.id).room == "Z9-99"
     assert "Z9-99" in child(there, "recordDetails", QLabel).text()  # the other window re-read the record

@@ -189,7 +189,8 @@ def test_the_other_pcs_changes_arrive_and_open_screens_refresh(shell_app, qtbot,
         changed = []
         controller.session.sig_changes.connect(changed.append)
         report = sync_now(qtbot, controller)
-        assert report.complete and report.pulled == 2
+        # the move and its room-history entry, the admission and its first room
+        assert report.complete and report.pulled == 4
         (pulled,) = changed  # one Changes for the run: the rows that arrived, with their residents
         assert an.id in pulled.ids("residents") and pulled.touches_record(an.id)
         qtbot.waitUntil(lambda: "phòng B-205" in record.details.text(), timeout=WAIT_MS)
@@ -203,7 +204,7 @@ def test_the_other_pcs_changes_arrive_and_open_screens_refresh(shell_app, qtbot,
         controller.set_language("vi")
         edit(pc2, an.id, room="B-206")
         assert pc2.sync().complete
-        assert sync_now(qtbot, controller).pulled == 1
+        assert sync_now(qtbot, controller).pulled == 2  # the move and its room-history entry
         assert worker_of(controller).report.complete
     finally:
         pc2.close()

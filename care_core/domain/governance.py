@@ -9,6 +9,7 @@ social-assistance centres to Sở Y tế, drug-rehab centres to the police.
 """
 from __future__ import annotations
 
+from . import vocabulary
 from .enums import FacilityType, StrEnum
 from .text import fold
 
@@ -40,11 +41,7 @@ DEFAULT_BODY = {
     FacilityType.DRUG_REHAB: GoverningBody.POLICE,
 }
 
-TYPE_NAMES_VI = {
-    FacilityType.MERIT_CARE: "Cơ sở nuôi dưỡng, điều dưỡng người có công",
-    FacilityType.SOCIAL_ASSISTANCE: "Cơ sở trợ giúp xã hội",
-    FacilityType.DRUG_REHAB: "Cơ sở cai nghiện ma túy",
-}
+TYPE_NAMES_VI = vocabulary.labels(FacilityType, "vi")  # the one vocabulary's names
 
 # folded words -> body; checked in order (the longer, surer phrases first)
 _MARKS = (("noi vu", GoverningBody.HOME_AFFAIRS), ("y te", GoverningBody.HEALTH),
