@@ -216,9 +216,10 @@ class _FoldFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, text: str) -> None:
-        self.beginFilterChange()
+        # invalidateRowsFilter, not begin/endFilterChange: the latter pair
+        # is whole only from Qt 6.10, and the Windows build pins 6.9.
         self._words = fold(text).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802 - Qt naming
         folded = self.sourceModel().index(row, 0, parent).data(self.FOLDED) or ""
