@@ -1265,4 +1265,31 @@ mỗi (ngày)</translation>
         <translation>Đóng</translation>
     </message>
 </context>
+<context>
+    <name>RoundIntakeTable</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Tuổi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+</context>
 </TS>
