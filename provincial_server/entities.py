@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, get_args, get_type_hints
 
 from care_core.domain import entities as e
-from care_core.domain import rules
+from care_core.domain import rounds, rules
 from care_core.domain.enums import BeneficiaryGroup, HealthClass, Role
 from care_core.domain.messages import Problem, label
 
@@ -31,6 +31,7 @@ TABLE_ENTITIES: dict[str, type] = {
     "bhyt_cards": e.BhytCard,
     "condition_status_changes": e.ConditionStatusChange,
     "room_changes": e.RoomChange,
+    "nursing_rounds": e.NursingRound,
 }
 # tables whose rows belong to a resident (checked against the resident's row)
 CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
@@ -211,6 +212,8 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
                    "bhyt_cards": rules.check_bhyt_card, "condition_status_changes": rules.check_status_change,
                    "room_changes": rules.check_room_change}[table]
         problems = checker(entity, resident, today)
+    elif table == "nursing_rounds":
+        problems = rounds.check_round(entity)  # numbers unique a year: the facility's PCs number the rounds
     elif table == "users":
         problems = rules.check_username(entity.username)
         if not data.get("password_hash"):

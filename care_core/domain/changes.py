@@ -22,6 +22,7 @@ KINDS = {
     "condition_status_changes": "clinical",
     "facility": "settings",
     "users": "users",
+    "nursing_rounds": "rounds",
 }
 RECORD_TABLES = frozenset(t for t, kind in KINDS.items() if kind in ("resident", "clinical"))
 

@@ -242,3 +242,20 @@ class RoomChange:
     moved_on: date
     id: str = field(default_factory=new_id)
     version: int = 0
+
+
+@dataclass
+class NursingRound:
+    """A round (đợt) of rotating nursing stays for merit persons: its dates,
+    its places, and the province's quota (chỉ tiêu) for the year as known
+    when the round was set up. Its people are the stays that name it."""
+
+    year: int
+    number: int  # đợt 1, 2, ... of the year
+    starts_on: date
+    ends_on: date
+    places: int
+    year_quota: int | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+    version: int = 0

@@ -317,6 +317,16 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _s("room", 200, ("Phòng", "Room"), required=True),
         Field("moved_on", "date", ("Ngày chuyển phòng", "Moved on"), required=True),
     ),
+    # nursing rounds (đợt điều dưỡng): a merit-care centre's rotating stays
+    "nursing_rounds": (
+        Field("year", "int", ("Năm", "Year"), required=True),
+        Field("number", "int", ("Đợt số", "Round number"), required=True),
+        Field("starts_on", "date", ("Ngày bắt đầu đợt", "Round starts"), required=True),
+        Field("ends_on", "date", ("Ngày kết thúc đợt", "Round ends"), required=True),
+        Field("places", "int", ("Số chỗ của đợt", "Places in the round"), required=True),
+        Field("year_quota", "int", ("Chỉ tiêu cả năm", "Quota for the year")),
+        Field("note", "text", _NOTE),
+    ),
     "users": (
         _s("username", 32, ("Tên đăng nhập", "Username"), required=True),
         _s("full_name", 100, ("Họ và tên", "Full name"), required=True),

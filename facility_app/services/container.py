@@ -10,6 +10,7 @@ from .exports import ExportService
 from .facility import FacilityService
 from .reports import ReportService
 from .residents import ResidentService
+from .rounds import RoundService
 from .sync import SyncService
 from .users import UserService
 
@@ -24,6 +25,7 @@ class Services:
         self.exports = ExportService(store, today)
         self.reports = ReportService(store, today)
         self.sync = SyncService(store, today)
+        self.rounds = RoundService(store, today)
 
     def close(self) -> None:
         self.store.close()

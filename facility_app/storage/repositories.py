@@ -10,12 +10,13 @@ from care_core.domain.enums import ReferralOutcome
 from care_core.domain.text import matches, search_text
 from .mapping import to_entity
 from .tables import (bhyt_cards, checkups, condition_status_changes, conditions, facility, login_state, meta,
-                     referrals, rehab_sessions, residents, room_changes, users)
+                     nursing_rounds, referrals, rehab_sessions, residents, room_changes, users)
 
 _ENTITY_TABLES = {
     e.Resident: residents, e.Checkup: checkups, e.Condition: conditions,
     e.RehabSession: rehab_sessions, e.Referral: referrals, e.Facility: facility,
     e.BhytCard: bhyt_cards, e.ConditionStatusChange: condition_status_changes, e.RoomChange: room_changes,
+    e.NursingRound: nursing_rounds,
 }
 
 
@@ -285,3 +286,10 @@ def set_login_state(conn, username: str, failed_attempts: int, locked_until: str
 
 def clear_login_state(conn, username: str) -> None:
     conn.execute(sa.delete(login_state).where(login_state.c.username == username))
+
+
+def nursing_rounds_of(conn: sa.Connection, year: int | None = None) -> list[e.NursingRound]:
+    """The facility's rounds (of one year), in order."""
+    where = () if year is None else (nursing_rounds.c.year == year,)
+    q = _live(e.NursingRound, *where, order=(nursing_rounds.c.starts_on, nursing_rounds.c.number))
+    return [to_entity(e.NursingRound, row) for row in conn.execute(q)]

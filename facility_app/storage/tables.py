@@ -327,3 +327,20 @@ room_changes = sa.Table(
 )
 
 SYNCED_TABLES.update({t.name: t for t in (bhyt_cards, condition_status_changes, room_changes)})
+
+# --- nursing rounds (synced): a merit-care centre's rotating stays ---
+
+nursing_rounds = sa.Table(
+    "nursing_rounds", metadata, _id(),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("starts_on", sa.Date, nullable=False),
+    sa.Column("ends_on", sa.Date, nullable=False),
+    sa.Column("places", sa.Integer, nullable=False),
+    sa.Column("year_quota", sa.Integer),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_nursing_rounds_year", "year", "number"),
+)
+
+SYNCED_TABLES[nursing_rounds.name] = nursing_rounds
