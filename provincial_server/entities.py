@@ -31,10 +31,11 @@ TABLE_ENTITIES: dict[str, type] = {
     "bhyt_cards": e.BhytCard,
     "condition_status_changes": e.ConditionStatusChange,
     "room_changes": e.RoomChange,
+    "stays": e.Stay,
 }
 # tables whose rows belong to a resident (checked against the resident's row)
 CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
-                   "condition_status_changes", "room_changes")
+                   "condition_status_changes", "room_changes", "stays")
 VIETNAM = timezone(timedelta(hours=7))  # no daylight saving in Viet Nam
 _VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
 
@@ -209,7 +210,7 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         checker = {"checkups": rules.check_checkup, "conditions": rules.check_condition,
                    "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral,
                    "bhyt_cards": rules.check_bhyt_card, "condition_status_changes": rules.check_status_change,
-                   "room_changes": rules.check_room_change}[table]
+                   "room_changes": rules.check_room_change, "stays": rules.check_stay}[table]
         problems = checker(entity, resident, today)
     elif table == "users":
         problems = rules.check_username(entity.username)
