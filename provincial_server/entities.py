@@ -32,10 +32,11 @@ TABLE_ENTITIES: dict[str, type] = {
     "condition_status_changes": e.ConditionStatusChange,
     "room_changes": e.RoomChange,
     "nursing_rounds": e.NursingRound,
+    "stays": e.Stay,
 }
 # tables whose rows belong to a resident (checked against the resident's row)
 CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
-                   "condition_status_changes", "room_changes")
+                   "condition_status_changes", "room_changes", "stays")
 VIETNAM = timezone(timedelta(hours=7))  # no daylight saving in Viet Nam
 _VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
 
@@ -210,7 +211,7 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         checker = {"checkups": rules.check_checkup, "conditions": rules.check_condition,
                    "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral,
                    "bhyt_cards": rules.check_bhyt_card, "condition_status_changes": rules.check_status_change,
-                   "room_changes": rules.check_room_change}[table]
+                   "room_changes": rules.check_room_change, "stays": rules.check_stay}[table]
         problems = checker(entity, resident, today)
     elif table == "nursing_rounds":
         problems = rounds.check_round(entity)  # numbers unique a year: the facility's PCs number the rounds

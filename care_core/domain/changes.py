@@ -19,6 +19,7 @@ KINDS = {
     "referrals": "clinical",
     "bhyt_cards": "resident",  # the histories belong to the resident's record
     "room_changes": "resident",
+    "stays": "resident",
     "condition_status_changes": "clinical",
     "facility": "settings",
     "users": "users",

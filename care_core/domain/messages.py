@@ -35,6 +35,7 @@ _OWN_LABELS: dict[str, tuple[str, str]] = {
     "plan_number": ("Số kế hoạch của tỉnh", "Province's plan number"),
     "plan_date": ("Ngày ban hành kế hoạch", "Plan's date"),
     "plan_issuer": ("Cơ quan ban hành kế hoạch", "Plan issued by"),
+    "stay_kind": ("Loại lưu trú", "Kind of stay"),
 }
 _UNITS = {f.name: f for f in (*fields.VITALS, *fields.DERIVED,
                               *(f for table in fields.TABLES.values() for f in table)) if f.unit}
@@ -179,6 +180,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "isolation_needs_screening": (
         "{label}: chỉ cách ly khi kết quả sàng lọc là nghi ngờ hoặc dương tính.",
         "{label}: isolation is only for a suspected or positive screening.",
+    ),
+    "compulsory_needs_decision": (
+        "{label}: bắt buộc nhập đối với lượt cai nghiện bắt buộc (theo quyết định của Tòa án).",
+        "{label}: required for a compulsory rehabilitation stay (by court decision).",
+    ),
+    "stay_overlap": (
+        "{label}: {value} trùng với một lượt lưu trú khác của người này ({start} – {end}).",
+        "{label}: {value} overlaps another stay of this person ({start} – {end}).",
+    ),
+    "stay_open": (
+        "{label}: người này đang ở cơ sở (tiếp nhận ngày {admitted_on}); hãy làm thủ tục ra khỏi cơ sở trước khi tiếp nhận lại.",
+        "{label}: this person is still in the facility (admitted on {admitted_on}); discharge them before re-admitting.",
     ),
     "unknown_province": (
         "{label}: không có tỉnh/thành phố “{value}”; nhập tên hoặc mã của một trong 34 tỉnh, thành phố hiện nay "

@@ -327,6 +327,18 @@ TABLES: dict[str, tuple[Field, ...]] = {
         Field("year_quota", "int", ("Chỉ tiêu cả năm", "Quota for the year")),
         Field("note", "text", _NOTE),
     ),
+    "stays": (  # one person, many stays (lượt); the resident's admission/discharge mirror the latest
+        _resident_id(),
+        _e("kind", 20, ("Loại lưu trú", "Kind of stay"), required=True),
+        Field("admitted_on", "date", ("Ngày tiếp nhận", "Admitted on"), required=True),
+        Field("discharged_on", "date", ("Ngày ra khỏi cơ sở", "Discharged on")),
+        _e("discharge_reason", 20, ("Lý do ra khỏi cơ sở", "Discharge reason")),
+        _s("decision_number", 50, ("Số quyết định", "Decision number")),
+        # a compulsory term is 6 to 24 months (Luật Phòng, chống ma túy 2021, điều 33); the range only stops slips
+        Field("term_months", "int", ("Thời hạn (tháng)", "Term (months)"), valid=(1, 24)),
+        _s("round_id", 36, ("Đợt điều dưỡng", "Nursing round")),
+        Field("note", "text", _NOTE),
+    ),
     "users": (
         _s("username", 32, ("Tên đăng nhập", "Username"), required=True),
         _s("full_name", 100, ("Họ và tên", "Full name"), required=True),

@@ -6,14 +6,15 @@ from datetime import date
 
 from care_core.domain import rules
 from care_core.domain import history
-from care_core.domain.entities import Actor, BhytCard, Resident, RoomChange
-from care_core.domain.enums import DischargeReason
+from care_core.domain.entities import Actor, BhytCard, Resident, RoomChange, Stay
+from care_core.domain.enums import DischargeReason, StayKind
 from care_core.domain.messages import Problem, ValidationError
 from care_core.domain.permissions import Permission
+from care_core.domain.ids import new_id
 from care_core.domain.text import fold, normalise_name
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
-from ..storage.tables import bhyt_cards, residents, room_changes
+from ..storage.tables import bhyt_cards, residents, room_changes, stays
 from .base import Service, not_found
 
 CODE_PREFIX = "DT-"
@@ -157,6 +158,8 @@ class ResidentService(Service):
             if "room" in diff:
                 rules.ensure(rules.check_room_change(RoomChange(resident_id, updated.room, moved_on), updated,
                                                      self.today()))
+            if {"admission_date", "discharge_date", "discharge_reason"} & diff.keys():
+                self._follow_stay(w, updated)
             updated.version = w.update(residents, resident_id, diff, base_version)
             self._keep_history(w, current, updated, moved_on)
         return updated
@@ -168,6 +171,111 @@ class ResidentService(Service):
             raise ValidationError([Problem("discharge_date" if on is None else "discharge_reason", "discharge_incomplete")])
         return self.update(actor, resident_id, {"discharge_date": on, "discharge_reason": reason}, base_version)
 
+    # --- stays: one person, many stays -------------------------------------
+
+    def _stay_kind(self, conn) -> StayKind:
+        facility = repo.get_facility(conn)
+        return history.implied_stay_kind(facility.type if facility else None)
+
+    def _kept_stays(self, w, resident: Resident) -> list[Stay]:
+        """The person's stays as rows, writing the implied one down first (in
+        this transaction, through the change log) when none were kept."""
+        kept = repo.stays_of(w.conn, resident.id)
+        if kept:
+            return kept
+        implied = dataclasses.replace(history.implied_stay(resident, self._stay_kind(w.conn)), id=new_id())
+        w.insert(stays, to_row(implied))
+        implied.version = 1
+        return [implied]
+
+    def _follow_stay(self, w, updated: Resident) -> None:
+        """The resident's admission and discharge changed (a discharge, a
+        correction): the latest stay follows them."""
+        kept = repo.stays_of(w.conn, updated.id)
+        if not kept:  # the implied stay, written down as it now is
+            w.insert(stays, to_row(dataclasses.replace(
+                history.implied_stay(updated, self._stay_kind(w.conn)), id=new_id())))
+            return
+        latest = kept[-1]
+        fixed = dataclasses.replace(latest, admitted_on=updated.admission_date, discharged_on=updated.discharge_date,
+                                    discharge_reason=updated.discharge_reason)
+        rules.ensure(rules.check_stay(fixed, updated, self.today()) + rules.check_stay_among(fixed, kept))
+        diff = changed_fields(to_row(latest), to_row(fixed))
+        if diff:
+            w.update(stays, latest.id, diff)
+
+    def stays(self, actor: Actor, resident_id: str) -> list[Stay]:
+        """The person's stays, oldest first (one implied stay when none were kept)."""
+        resident = self.get(actor, resident_id)
+        with self.store.read() as conn:
+            return history.stays_of(resident, repo.stays_of(conn, resident_id), self._stay_kind(conn))
+
+    def readmit(self, actor: Actor, resident_id: str, stay: Stay, room: str | None = None,
+                base_version: int | None = None) -> Stay:
+        """A person the facility discharged comes back: a new stay on the same
+        record (never a second record). Refused while a stay is open. The
+        record's admission, discharge and room follow the new stay; the
+        earlier stays and room history stay as they were."""
+        self.require(actor, Permission.EDIT_RESIDENT)
+        with self.store.write(actor, "readmit-resident") as w:
+            resident = repo.get(w.conn, Resident, resident_id)
+            if resident is None:
+                raise not_found("đối tượng", "resident", resident_id)
+            stay = dataclasses.replace(stay, resident_id=resident_id, discharged_on=None, discharge_reason=None,
+                                       decision_number=(stay.decision_number or "").strip(), id=new_id())
+            known = history.stays_of(resident, repo.stays_of(w.conn, resident_id), self._stay_kind(w.conn))
+            problems = rules.check_stay(stay, resident, self.today()) + rules.check_stay_among(stay, known)
+            room = (room or "").strip() or resident.room
+            if room != resident.room:
+                problems += rules.check_room_change(RoomChange(resident_id, room, stay.admitted_on), resident,
+                                                    self.today())
+            rules.ensure(problems)
+            self._kept_stays(w, resident)
+            w.insert(stays, to_row(stay))
+            updated = dataclasses.replace(resident, admission_date=stay.admitted_on, discharge_date=None,
+                                          discharge_reason=None, room=room)
+            diff = changed_fields(to_row(resident), to_row(updated))
+            diff.pop("id", None)
+            w.update(residents, resident_id, diff, base_version)
+            self._keep_history(w, resident, updated, stay.admitted_on)
+        stay.version = 1
+        return stay
+
+    def update_stay(self, actor: Actor, resident_id: str, stay_id: str, changes: dict,
+                    base_version: int | None) -> Stay:
+        """Correct a stay (its kind, dates, decision, note). The latest stay's
+        dates are the record's own: they change with it."""
+        self.require(actor, Permission.EDIT_RESIDENT)
+        if {"discharged_on", "discharge_reason"} & changes.keys():
+            self.require(actor, Permission.DISCHARGE_RESIDENT)
+        with self.store.write(actor, "update-stay") as w:
+            resident = repo.get(w.conn, Resident, resident_id)
+            if resident is None:
+                raise not_found("đối tượng", "resident", resident_id)
+            implied = not repo.stays_of(w.conn, resident_id)
+            kept = self._kept_stays(w, resident)
+            if implied and stay_id.startswith("implied:"):
+                stay_id, base_version = kept[0].id, None
+            current = next((s for s in kept if s.id == stay_id), None)
+            if current is None:
+                raise not_found("lượt lưu trú", "stay", stay_id)
+            fixed = dataclasses.replace(current, **changes)
+            problems = rules.check_stay(fixed, resident, self.today()) + rules.check_stay_among(fixed, kept)
+            rules.ensure(problems)
+            diff = changed_fields(to_row(current), to_row(fixed))
+            diff.pop("id", None)
+            if not diff:
+                return current
+            fixed.version = w.update(stays, stay_id, diff, base_version)
+            if max(kept, key=lambda s: s.admitted_on).id == stay_id:
+                mirror = {k: v for k, v in (("admission_date", fixed.admitted_on),
+                                            ("discharge_date", fixed.discharged_on),
+                                            ("discharge_reason", fixed.discharge_reason))
+                          if getattr(resident, k) != v}
+                if mirror:
+                    w.update(residents, resident_id, changed_fields(to_row(resident),
+                                                                   to_row(dataclasses.replace(resident, **mirror))))
+        return fixed
 
 
 def _card(r: Resident) -> tuple:

@@ -10,13 +10,13 @@ from care_core.domain.enums import ReferralOutcome
 from care_core.domain.text import matches, search_text
 from .mapping import to_entity
 from .tables import (bhyt_cards, checkups, condition_status_changes, conditions, facility, login_state, meta,
-                     nursing_rounds, referrals, rehab_sessions, residents, room_changes, users)
+                     nursing_rounds, referrals, rehab_sessions, residents, room_changes, stays, users)
 
 _ENTITY_TABLES = {
     e.Resident: residents, e.Checkup: checkups, e.Condition: conditions,
     e.RehabSession: rehab_sessions, e.Referral: referrals, e.Facility: facility,
     e.BhytCard: bhyt_cards, e.ConditionStatusChange: condition_status_changes, e.RoomChange: room_changes,
-    e.NursingRound: nursing_rounds,
+    e.NursingRound: nursing_rounds, e.Stay: stays,
 }
 
 
@@ -207,6 +207,15 @@ def all_status_changes(conn) -> list[e.ConditionStatusChange]:
 def room_changes_of(conn, resident_id: str) -> list[e.RoomChange]:
     q = _live(e.RoomChange, room_changes.c.resident_id == resident_id, order=(room_changes.c.moved_on,))
     return [to_entity(e.RoomChange, r) for r in conn.execute(q)]
+
+
+def stays_of(conn, resident_id: str) -> list[e.Stay]:
+    q = _live(e.Stay, stays.c.resident_id == resident_id, order=(stays.c.admitted_on,))
+    return [to_entity(e.Stay, r) for r in conn.execute(q)]
+
+
+def all_stays(conn) -> list[e.Stay]:
+    return [to_entity(e.Stay, r) for r in conn.execute(_live(e.Stay, order=(stays.c.admitted_on,)))]
 
 
 # --- lean rows for the long lists (roster, Today) ------------------------------

@@ -326,8 +326,6 @@ room_changes = sa.Table(
     sa.Index("ix_room_changes_resident_id", "resident_id", "moved_on"),
 )
 
-SYNCED_TABLES.update({t.name: t for t in (bhyt_cards, condition_status_changes, room_changes)})
-
 # --- nursing rounds (synced): a merit-care centre's rotating stays ---
 
 nursing_rounds = sa.Table(
@@ -344,3 +342,20 @@ nursing_rounds = sa.Table(
 )
 
 SYNCED_TABLES[nursing_rounds.name] = nursing_rounds
+
+# one person, many stays (lượt): ``residents`` keeps the latest stay's dates
+stays = sa.Table(
+    "stays", metadata, _id(), _resident_fk(),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("admitted_on", sa.Date, nullable=False),
+    sa.Column("discharged_on", sa.Date),
+    sa.Column("discharge_reason", sa.String(20)),
+    sa.Column("decision_number", sa.String(50), nullable=False, server_default=""),
+    sa.Column("term_months", sa.Integer),
+    sa.Column("round_id", sa.String(36)),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_stays_resident_id", "resident_id", "admitted_on"),
+)
+
+SYNCED_TABLES.update({t.name: t for t in (bhyt_cards, condition_status_changes, room_changes, stays)})
