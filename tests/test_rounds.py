@@ -2,13 +2,15 @@
 the year's quota, and a round set up on one PC reaching the others."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
-from care_core.domain import rounds
-from care_core.domain.entities import NursingRound
-from care_core.domain.enums import FacilityType
+from care_core.domain import periods, rounds
+from care_core.domain.entities import NursingRound, Resident
+from care_core.domain.enums import BeneficiaryGroup, DischargeReason, FacilityType, Sex, StayKind
+from facility_app.services.rounds import RoundEntry
 from care_core.domain.messages import ActionError, ValidationError
 from tests.conftest import DIRECTOR, NURSE, make_services
 from tests.sync_fixtures import converge, first_pc, joined_pc
@@ -82,3 +84,60 @@ def test_a_round_set_up_on_one_pc_reaches_the_other_through_the_server(sqlite_se
         if pc2 is not None:
             pc2.close()
         pc1.close()
+
+
+def _merit_person(i: int) -> Resident:
+    given = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Khánh"][i % 8]
+    middle = ["Văn", "Hữu", "Đình", "Quang", "Minh"][i % 5]
+    return Resident(f"Lê {middle} {given}", Sex.MALE, date(1940 + i % 25, 1 + i % 12, 1 + i % 28),
+                    date(2026, 3, 2), [BeneficiaryGroup.MERIT])
+
+
+def test_a_round_of_forty_admitted_in_one_step_discharged_in_one_step_and_counted_in_the_report(tmp_path):
+    services = make_services(tmp_path / "data", FacilityType.MERIT_CARE)
+    try:
+        # five came in 2024's round and went home: they are found, not made again
+        earlier = []
+        for i in range(5):
+            p = services.residents.admit(NURSE, dataclasses.replace(_merit_person(i), admission_date=date(2024, 4, 1)))
+            earlier.append(services.residents.discharge(DIRECTOR, p.id, date(2024, 4, 10),
+                                                        DischargeReason.RETURNED_HOME, p.version))
+        r = services.rounds.create(DIRECTOR, _round(2, date(2026, 5, 4), year_quota=300))
+        entries = [RoundEntry(_merit_person(i), earlier[i].id if i < 5 else None, note="Thương binh")
+                   for i in range(40)]
+        outcome = services.rounds.admit_round(DIRECTOR, r.id, entries)
+        assert (len(outcome.done), outcome.already, outcome.refused) == (40, [], [])
+        assert len(services.residents.list(NURSE)) == 40  # 35 new records, the 5 known ones reused
+        members = services.rounds.members(NURSE, r.id)
+        assert len(members) == 40 and {m.stay.kind for m in members} == {StayKind.NURSING_ROUND}
+        assert {m.stay.admitted_on for m in members} == {date(2026, 5, 4)}
+        assert len(services.residents.stays(NURSE, earlier[0].id)) == 2
+        # the same list again admits nobody twice
+        again = services.rounds.admit_round(DIRECTOR, r.id, [RoundEntry(_merit_person(0), earlier[0].id)])
+        assert (again.done, len(again.already)) == ([], 1)
+        done = services.rounds.discharge_round(DIRECTOR, r.id)
+        assert len(done.done) == 40 and done.refused == []
+        assert all(not m.stay.is_open() and m.stay.discharged_on == date(2026, 5, 13)
+                   for m in services.rounds.members(NURSE, r.id))
+        ix = services.reports.periodic(DIRECTOR, periods.parse_period("2026"), output="csv").indicators
+        assert ix.stays.stays == 40 and ix.stays.people == 40
+        assert ix.stays.bed_days == 40 * 9  # 4 May to 13 May: the day of leaving not counted
+        assert ix.stays.by_kind[StayKind.NURSING_ROUND] == 40
+    finally:
+        services.close()
+
+
+def test_a_person_still_in_another_stay_is_refused_by_name_and_the_others_are_admitted(tmp_path):
+    services = make_services(tmp_path / "data", FacilityType.MERIT_CARE)
+    try:
+        staying = services.residents.admit(NURSE, dataclasses.replace(_merit_person(0), admission_date=date(2025, 1, 6)))
+        r = services.rounds.create(DIRECTOR, _round(1, date(2026, 5, 4)))
+        outcome = services.rounds.admit_round(DIRECTOR, r.id, [RoundEntry(_merit_person(0), staying.id),
+                                                               RoundEntry(_merit_person(1))])
+        assert len(outcome.done) == 1
+        [(name, vi, _en)] = outcome.refused
+        assert name == staying.full_name and "đang" in vi.lower()
+        with pytest.raises(ActionError):
+            services.rounds.admit_round(NURSE, r.id, [RoundEntry(_merit_person(2))])
+    finally:
+        services.close()

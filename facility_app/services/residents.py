@@ -70,17 +70,26 @@ class ResidentService(Service):
                 problems.append(Problem("code", "duplicate", {"value": resident.code}))
         rules.ensure(problems)
 
-    def admit(self, actor: Actor, resident: Resident) -> Resident:
+    def admit(self, actor: Actor, resident: Resident, stay: Stay | None = None) -> Resident:
+        """A new person and their first stay: the implied one (the facility's
+        usual kind), or ``stay`` when it says more (a nursing round, a court
+        decision), written down with the person in one transaction."""
         self.require(actor, Permission.EDIT_RESIDENT)
         resident = dataclasses.replace(resident, full_name=normalise_name(resident.full_name or ""),
                                        code=(resident.code or "").strip().upper())
         with self.store.write(actor, "admit-resident") as w:
             self._validate(w.conn, resident, resident.id)
+            if stay is not None:
+                stay = dataclasses.replace(stay, resident_id=resident.id, admitted_on=resident.admission_date,
+                                           discharged_on=None, discharge_reason=None, id=new_id())
+                rules.ensure(rules.check_stay(stay, resident, self.today()))
             if not resident.code:
                 prefix = repo.meta_value(w.conn, CODE_PREFIX_KEY, CODE_PREFIX)
                 resident.code = f"{prefix}{repo.max_resident_number(w.conn, prefix) + 1:05d}"
             w.insert(residents, to_row(resident))
             self._keep_history(w, None, resident, resident.admission_date)
+            if stay is not None:
+                w.insert(stays, to_row(stay))
         resident.version = 1
         return resident
 

@@ -1,20 +1,70 @@
 """Nursing rounds (đợt điều dưỡng): set up, correct and list a merit-care
-centre's rounds; which one is on today and the year's quota."""
+centre's rounds; which one is on today and the year's quota; admit the
+round's people in one step (a person already known gets a new stay on their
+record, never a second record), and discharge them in one step.
+
+Admitting and discharging a round go person by person, each in its own
+transaction: one refused person (a stay still open elsewhere) does not hold
+up the forty others, the answer lists who was refused and why, and doing it
+again admits only those still missing.
+"""
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from datetime import date
 
 from care_core.domain import rounds, rules
-from care_core.domain.entities import Actor, NursingRound
+from care_core.domain.entities import Actor, NursingRound, Resident, Stay
+from care_core.domain.enums import DischargeReason, StayKind
+from care_core.domain.messages import DEFAULT_LANGUAGE, DomainError
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import nursing_rounds
 from .base import Service, not_found
+from .residents import ResidentService
+
+
+@dataclass
+class RoundEntry:
+    """One person of the list the province sends: who they are (a draft
+    record) and, when found, the record they already have."""
+
+    person: Resident
+    resident_id: str | None = None
+    note: str = ""  # e.g. the merit category as the list gives it
+
+
+@dataclass
+class RoundMember:
+    resident: Resident
+    stay: Stay
+
+
+@dataclass
+class RoundOutcome:
+    """What admitting or discharging a round did, person by person."""
+
+    done: list[str] = field(default_factory=list)  # resident ids
+    already: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str, str]] = field(default_factory=list)  # (name, vi, en)
+
+    def summary(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        if lang == "vi":
+            return f"{len(self.done)} người xong, {len(self.already)} đã có từ trước, {len(self.refused)} không thực hiện được."
+        return f"{len(self.done)} done, {len(self.already)} already done, {len(self.refused)} could not be done."
+
+
+def _why(exc: DomainError) -> tuple[str, str]:
+    return exc.message("vi"), exc.message("en")
 
 
 class RoundService(Service):
+    def __init__(self, store, today=date.today):
+        super().__init__(store, today)
+        self._residents = ResidentService(store, today)
+
     def create(self, actor: Actor, r: NursingRound) -> NursingRound:
         self.require(actor, Permission.MANAGE_ROUNDS)
         with self.store.write(actor, "create-round") as w:
@@ -58,3 +108,63 @@ class RoundService(Service):
 
     def year_quota(self, actor: Actor, year: int) -> int | None:
         return rounds.year_quota(self.list(actor, year), year)
+
+    def members(self, actor: Actor, round_id: str) -> list[RoundMember]:
+        """The round's people and their stays, in the order they were admitted."""
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            if repo.get(conn, NursingRound, round_id) is None:
+                raise not_found("đợt điều dưỡng", "nursing round", round_id)
+            found = []
+            for stay in repo.stays_of_round(conn, round_id):
+                resident = repo.get(conn, Resident, stay.resident_id)
+                if resident is not None:
+                    found.append(RoundMember(resident, stay))
+        return sorted(found, key=lambda m: (m.stay.admitted_on, m.resident.code))
+
+    def admit_round(self, actor: Actor, round_id: str, entries: list[RoundEntry],
+                    on: date | None = None) -> RoundOutcome:
+        """Admit every person of the list to the round (on its first day, or
+        ``on``): a known person gets a new stay, a new one a record."""
+        self.require(actor, Permission.MANAGE_ROUNDS)
+        r = self.get(actor, round_id)
+        day = on or r.starts_on
+        in_round = {m.resident.id for m in self.members(actor, round_id)}
+        outcome = RoundOutcome()
+        for entry in entries:
+            stay = Stay("", StayKind.NURSING_ROUND, day, round_id=round_id, note=entry.note)
+            try:
+                if entry.resident_id in in_round:
+                    outcome.already.append(entry.resident_id)
+                    continue
+                if entry.resident_id:
+                    current = self._residents.get(actor, entry.resident_id)
+                    self._residents.readmit(actor, current.id, stay, base_version=current.version)
+                    outcome.done.append(current.id)
+                else:
+                    made = self._residents.admit(actor, dataclasses.replace(entry.person, admission_date=day),
+                                                 stay=stay)
+                    outcome.done.append(made.id)
+                in_round.add(outcome.done[-1])
+            except DomainError as exc:
+                outcome.refused.append((entry.person.full_name, *_why(exc)))
+        return outcome
+
+    def discharge_round(self, actor: Actor, round_id: str, on: date | None = None,
+                        reason: DischargeReason = DischargeReason.RETURNED_HOME) -> RoundOutcome:
+        """Discharge everyone of the round still in (on its last day, or ``on``;
+        never later than today)."""
+        self.require(actor, Permission.DISCHARGE_RESIDENT)
+        r = self.get(actor, round_id)
+        day = on or min(r.ends_on, self.today())
+        outcome = RoundOutcome()
+        for m in self.members(actor, round_id):
+            if not m.stay.is_open():
+                outcome.already.append(m.resident.id)
+                continue
+            try:
+                self._residents.discharge(actor, m.resident.id, day, reason, m.resident.version)
+                outcome.done.append(m.resident.id)
+            except DomainError as exc:
+                outcome.refused.append((m.resident.full_name, *_why(exc)))
+        return outcome

@@ -214,6 +214,11 @@ def stays_of(conn, resident_id: str) -> list[e.Stay]:
     return [to_entity(e.Stay, r) for r in conn.execute(q)]
 
 
+def stays_of_round(conn, round_id: str) -> list[e.Stay]:
+    q = _live(e.Stay, stays.c.round_id == round_id, order=(stays.c.admitted_on,))
+    return [to_entity(e.Stay, r) for r in conn.execute(q)]
+
+
 def all_stays(conn) -> list[e.Stay]:
     return [to_entity(e.Stay, r) for r in conn.execute(_live(e.Stay, order=(stays.c.admitted_on,)))]
 
