@@ -1293,4 +1293,185 @@ every (days)</translation>
         <translation>Saved</translation>
     </message>
 </context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <source>Nursing rounds</source>
+        <translation>Nursing rounds</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>Add the round</source>
+        <translation>Add the round</translation>
+    </message>
+    <message>
+        <source>Load the province's list and admit…</source>
+        <translation>Load the province's list and admit…</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round…</source>
+        <translation>Discharge the whole round…</translation>
+    </message>
+    <message>
+        <source>Intake checkups: type each person's vital signs across; Enter or Tab moves on, leaving a row saves it.</source>
+        <translation>Intake checkups: type each person's vital signs across; Enter or Tab moves on, leaving a row saves it.</translation>
+    </message>
+    <message>
+        <source>The province's list of people for the round</source>
+        <translation>The province's list of people for the round</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round</source>
+        <translation>Discharge the whole round</translation>
+    </message>
+    <message>
+        <source>Discharge everyone</source>
+        <translation>Discharge everyone</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Intake checkups</source>
+        <translation>Intake checkups</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>No round yet this year.</source>
+        <translation>No round yet this year.</translation>
+    </message>
+    <message>
+        <source>The year's quota is a whole number of stays, for example 300.</source>
+        <translation>The year's quota is a whole number of stays, for example 300.</translation>
+    </message>
+    <message>
+        <source>Enter the round's first and last day.</source>
+        <translation>Enter the round's first and last day.</translation>
+    </message>
+    <message>
+        <source>Round no.</source>
+        <translation>Round no.</translation>
+    </message>
+    <message>
+        <source>Year's quota</source>
+        <translation>Year's quota</translation>
+    </message>
+    <message>
+        <source>Type the dates as day/month/year, for example 04/05/2026.</source>
+        <translation>Type the dates as day/month/year, for example 04/05/2026.</translation>
+    </message>
+    <message>
+        <source>Admitted to round %1: %2</source>
+        <translation>Admitted to round %1: %2</translation>
+    </message>
+    <message>
+        <source>Discharged from round %1: %2</source>
+        <translation>Discharged from round %1: %2</translation>
+    </message>
+    <message>
+        <source>Everyone of round %1 still in the centre leaves on %2 (returned home). Their records stay; they can come again in a later round.</source>
+        <translation>Everyone of round %1 still in the centre leaves on %2 (returned home). Their records stay; they can come again in a later round.</translation>
+    </message>
+    <message>
+        <source>Quota for %1 not entered yet; %2 stays in its rounds.</source>
+        <translation>Quota for %1 not entered yet; %2 stays in its rounds.</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 to %3</source>
+        <translation>Round %1: %2 to %3</translation>
+    </message>
+    <message>
+        <source>Quota for %1: %2 stays; used by the rounds: %3 (%4).</source>
+        <translation>Quota for %1: %2 stays; used by the rounds: %3 (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>RoundListDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>CCCD</source>
+        <translation>CCCD</translation>
+    </message>
+    <message>
+        <source>Merit category</source>
+        <translation>Merit category</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>new record</translation>
+    </message>
+    <message>
+        <source>Round %1: the province's list</source>
+        <translation>Round %1: the province's list</translation>
+    </message>
+    <message>
+        <source>Admit %1 people</source>
+        <translation>Admit %1 people</translation>
+    </message>
+    <message>
+        <source>known: %1 (%2)</source>
+        <translation>known: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 people: %2 already have a record, %3 new.</source>
+        <translation>%1 people: %2 already have a record, %3 new.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundActions</name>
+    <message>
+        <source>Nursing &amp;rounds…</source>
+        <translation>Nursing &amp;rounds…</translation>
+    </message>
+    <message>
+        <source>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</source>
+        <translation>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</translation>
+    </message>
+</context>
 </TS>

@@ -1292,4 +1292,185 @@ mỗi (ngày)</translation>
         <translation>Đã lưu</translation>
     </message>
 </context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <source>Nursing rounds</source>
+        <translation>Đợt điều dưỡng</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Thêm đợt mới</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Add the round</source>
+        <translation>Thêm đợt</translation>
+    </message>
+    <message>
+        <source>Load the province's list and admit…</source>
+        <translation>Nạp danh sách của tỉnh và tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round…</source>
+        <translation>Cho cả đợt ra về…</translation>
+    </message>
+    <message>
+        <source>Intake checkups: type each person's vital signs across; Enter or Tab moves on, leaving a row saves it.</source>
+        <translation>Khám khi tiếp nhận: gõ chỉ số của từng người theo hàng ngang; Enter hoặc Tab sang ô kế tiếp, rời khỏi hàng là hàng đó được lưu.</translation>
+    </message>
+    <message>
+        <source>The province's list of people for the round</source>
+        <translation>Danh sách người vào đợt do tỉnh gửi</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Bảng tính (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round</source>
+        <translation>Cho cả đợt ra về</translation>
+    </message>
+    <message>
+        <source>Discharge everyone</source>
+        <translation>Cho tất cả ra về</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Số chỗ</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Intake checkups</source>
+        <translation>Đã khám khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>No round yet this year.</source>
+        <translation>Năm này chưa có đợt nào.</translation>
+    </message>
+    <message>
+        <source>The year's quota is a whole number of stays, for example 300.</source>
+        <translation>Chỉ tiêu năm là số lượt, một số nguyên, ví dụ 300.</translation>
+    </message>
+    <message>
+        <source>Enter the round's first and last day.</source>
+        <translation>Nhập ngày bắt đầu và ngày kết thúc của đợt.</translation>
+    </message>
+    <message>
+        <source>Round no.</source>
+        <translation>Đợt số</translation>
+    </message>
+    <message>
+        <source>Year's quota</source>
+        <translation>Chỉ tiêu năm</translation>
+    </message>
+    <message>
+        <source>Type the dates as day/month/year, for example 04/05/2026.</source>
+        <translation>Nhập ngày theo ngày/tháng/năm, ví dụ 04/05/2026.</translation>
+    </message>
+    <message>
+        <source>Admitted to round %1: %2</source>
+        <translation>Tiếp nhận vào đợt %1: %2</translation>
+    </message>
+    <message>
+        <source>Discharged from round %1: %2</source>
+        <translation>Cho ra về, đợt %1: %2</translation>
+    </message>
+    <message>
+        <source>Everyone of round %1 still in the centre leaves on %2 (returned home). Their records stay; they can come again in a later round.</source>
+        <translation>Mọi người của đợt %1 còn ở trung tâm sẽ ra về ngày %2 (trở về gia đình). Hồ sơ vẫn được giữ; họ có thể đến trong đợt sau.</translation>
+    </message>
+    <message>
+        <source>Quota for %1 not entered yet; %2 stays in its rounds.</source>
+        <translation>Chưa nhập chỉ tiêu năm %1; các đợt đã có %2 lượt.</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 to %3</source>
+        <translation>Đợt %1: từ %2 đến %3</translation>
+    </message>
+    <message>
+        <source>Quota for %1: %2 stays; used by the rounds: %3 (%4).</source>
+        <translation>Chỉ tiêu năm %1: %2 lượt; các đợt đã dùng: %3 (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>RoundListDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>CCCD</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Merit category</source>
+        <translation>Diện người có công</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Round %1: the province's list</source>
+        <translation>Đợt %1: danh sách của tỉnh</translation>
+    </message>
+    <message>
+        <source>Admit %1 people</source>
+        <translation>Tiếp nhận %1 người</translation>
+    </message>
+    <message>
+        <source>known: %1 (%2)</source>
+        <translation>đã có: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 people: %2 already have a record, %3 new.</source>
+        <translation>%1 người: %2 người đã có hồ sơ, %3 người mới.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundActions</name>
+    <message>
+        <source>Nursing &amp;rounds…</source>
+        <translation>Đợt điều &amp;dưỡng…</translation>
+    </message>
+    <message>
+        <source>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</source>
+        <translation>Các đợt điều dưỡng luân phiên: danh sách của tỉnh, tiếp nhận, khám khi tiếp nhận, ra về</translation>
+    </message>
+</context>
 </TS>

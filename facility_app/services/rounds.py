@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from care_core.domain import rounds, rules
-from care_core.domain.entities import Actor, NursingRound, Resident, Stay
-from care_core.domain.enums import DischargeReason, StayKind
+from care_core.domain.entities import Actor, Checkup, NursingRound, Resident, Stay
+from care_core.domain.enums import CheckupKind, DischargeReason, StayKind
 from care_core.domain.messages import DEFAULT_LANGUAGE, DomainError
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
@@ -168,3 +168,17 @@ class RoundService(Service):
             except DomainError as exc:
                 outcome.refused.append((m.resident.full_name, *_why(exc)))
         return outcome
+
+    def intake_checkups(self, actor: Actor, round_id: str) -> dict[str, Checkup]:
+        """Each member's intake checkup of this round (the latest admission
+        checkup inside the stay), by resident id: what the round table shows."""
+        found: dict[str, Checkup] = {}
+        members = self.members(actor, round_id)
+        with self.store.read() as conn:
+            for m in members:
+                end = m.stay.discharged_on or date.max
+                intake = [c for c in repo.checkups_of(conn, m.resident.id)
+                          if c.kind == CheckupKind.ADMISSION and m.stay.admitted_on <= c.checkup_date <= end]
+                if intake:
+                    found[m.resident.id] = intake[-1]
+        return found

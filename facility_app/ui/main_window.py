@@ -31,6 +31,7 @@ from .help import add_help
 from .language_box import LANGUAGE_NAMES
 from .reports.hooks import add_report_actions
 from .resident_list import ResidentListWidget
+from .rounds.hooks import add_round_actions
 from .start.login import LoginWidget
 from .sync.hooks import add_sync
 from .style import fit_to_screen
@@ -165,6 +166,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         # Reports menu and toolbar action, only for roles that run periodic reports (ui/reports/hooks.py)
         self.report_actions = add_report_actions(self)
+        # Residents > Nursing rounds…, only in a merit-care centre (ui/rounds/hooks.py)
+        self.round_actions = add_round_actions(self)
 
     def retranslate(self) -> None:
         title = self.tr("Residents' health records")

@@ -30,6 +30,7 @@ from care_core import fields
 from care_core.domain.entities import Checkup, Resident, VitalSigns
 from care_core.domain.enums import CheckupKind
 from care_core.domain.messages import ValidationError
+from care_core.domain.permissions import Permission
 from .. import style
 from ..record import labels
 from ..record.form_base import not_a_number, not_a_whole_number
@@ -107,6 +108,7 @@ class RoundIntakeTable(QWidget):
         super().__init__(parent)
         self.setObjectName("roundIntakeTable")
         self.session = session
+        self.editable = session.can(Permission.RECORD_CLINICAL)  # a director reads the table, a nurse types in it
         self._rows: list[_Row] = []
         self._day: date | None = None
         self._filling = False
@@ -163,7 +165,10 @@ class RoundIntakeTable(QWidget):
                 for i, f in enumerate(VITALS):
                     value = getattr(row.saved.vitals, f.name) if row.saved else None
                     text = "" if value is None else labels.number(value, self.session.lang, decimals=f.decimals or 0)
-                    self.table.setItem(r, FIRST_VITAL + i, QTableWidgetItem(text))
+                    item = QTableWidgetItem(text)
+                    if not self.editable:
+                        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    self.table.setItem(r, FIRST_VITAL + i, item)
                 status = QTableWidgetItem(self._saved_text() if row.saved else "")
                 status.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(r, self.status_column, status)
