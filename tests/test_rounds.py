@@ -141,3 +141,21 @@ def test_a_person_still_in_another_stay_is_refused_by_name_and_the_others_are_ad
             services.rounds.admit_round(NURSE, r.id, [RoundEntry(_merit_person(2))])
     finally:
         services.close()
+
+
+def test_the_today_list_knows_the_round_under_way_and_who_lacks_an_intake_checkup(tmp_path):
+    from care_core.domain.entities import Checkup, VitalSigns
+    from care_core.domain.enums import CheckupKind
+    from facility_app.services.today import for_services
+
+    services = make_services(tmp_path / "data", FacilityType.MERIT_CARE)
+    try:
+        r = services.rounds.create(DIRECTOR, _round(3, date(2026, 11, 16), year_quota=300))
+        outcome = services.rounds.admit_round(DIRECTOR, r.id, [RoundEntry(_merit_person(i)) for i in range(4)])
+        services.clinical.record_checkup(NURSE, Checkup(outcome.done[0], date(2026, 11, 16), CheckupKind.ADMISSION,
+                                                        VitalSigns(systolic=120, diastolic=80)))
+        today = for_services(services).due_list(NURSE, date(2026, 11, 20))
+        assert (today.round.number, today.round.present, today.round.not_examined) == (3, 4, 3)
+        assert for_services(services).due_list(NURSE, date(2026, 11, 30)).round is None  # after the round
+    finally:
+        services.close()

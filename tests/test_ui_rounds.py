@@ -102,3 +102,18 @@ def test_the_residents_menu_offers_the_rounds_in_a_merit_care_centre_only(qtbot,
     qtbot.addWidget(other)
     assert other.findChild(QAction, "actRounds") is None
     window.close()
+
+
+def test_the_today_panel_shows_the_round_under_way(qtbot, merit):
+    from facility_app.ui import today_panel
+
+    r = merit.rounds.create(DIRECTOR, NursingRound(2026, 3, date(2026, 11, 16), date(2026, 11, 25), 40))
+    merit.rounds.admit_round(DIRECTOR, r.id, [RoundEntry(_merit_person(i)) for i in range(3)])
+    panel = today_panel.TodayPanel(session_for(merit, NURSE))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.current is not None)
+    text = child(panel, "todayRound", QLabel).text()
+    assert child(panel, "todayRound", QLabel).isVisible()
+    assert "3/2026" in text and "3 people" in text and "3 of them have no intake checkup" in text

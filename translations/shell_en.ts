@@ -723,6 +723,14 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
 <context>
     <name>TodayPanel</name>
     <message>
+        <source>Nursing round {n} under way ({start} to {end}): {present} people in the centre.</source>
+        <translation>Nursing round {n} under way ({start} to {end}): {present} people in the centre.</translation>
+    </message>
+    <message>
+        <source>{k} of them have no intake checkup yet.</source>
+        <translation>{k} of them have no intake checkup yet.</translation>
+    </message>
+    <message>
         <source>Today, {date}</source>
         <translation>Today, {date}</translation>
     </message>

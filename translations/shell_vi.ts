@@ -722,6 +722,14 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
 <context>
     <name>TodayPanel</name>
     <message>
+        <source>Nursing round {n} under way ({start} to {end}): {present} people in the centre.</source>
+        <translation>Đợt điều dưỡng {n} đang diễn ra ({start} đến {end}): {present} người đang ở trung tâm.</translation>
+    </message>
+    <message>
+        <source>{k} of them have no intake checkup yet.</source>
+        <translation>{k} người chưa được khám khi tiếp nhận.</translation>
+    </message>
+    <message>
         <source>Today, {date}</source>
         <translation>Hôm nay, {date}</translation>
     </message>
