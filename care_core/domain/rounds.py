@@ -7,11 +7,22 @@ the year, so the latest round that states one gives the year's figure.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from .entities import NursingRound
+from .entities import NursingRound, Resident
 from .messages import Problem
+
+@dataclass
+class RoundEntry:
+    """One person of the list the province sends: who they are (a draft
+    record) and, when found, the record they already have."""
+
+    person: Resident
+    resident_id: str | None = None
+    note: str = ""  # e.g. the merit category as the list gives it
+
 
 MAX_ROUND_DAYS = 60  # a nursing round is days to weeks, never a long-term stay
 MAX_PLACES = 2000

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from care_core.domain.rounds import RoundEntry
 from care_core.domain.entities import Actor, Checkup, NursingRound, Resident, VitalSigns
 from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Sex
 
@@ -20,8 +21,6 @@ YEAR_QUOTA = 240
 def add_rounds(gen) -> tuple[int, int]:
     """Rounds every ten weeks up to today (the last begun three days ago and
     still under way); returns (rounds, stays). ``gen`` is the demo generator."""
-    from facility_app.services.rounds import RoundEntry
-
     rng = random.Random(f"{getattr(gen, 'seed_text', 0)}-rounds")
     services, actor, today = gen.s, gen.actor, gen.today
     pool = [_person(gen, rng, today) for _ in range(POOL)]

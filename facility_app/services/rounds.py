@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from care_core.domain import rounds, rules
+from care_core.domain.rounds import RoundEntry
 from care_core.domain.entities import Actor, Checkup, NursingRound, Resident, Stay
 from care_core.domain.enums import CheckupKind, DischargeReason, StayKind
 from care_core.domain.messages import DEFAULT_LANGUAGE, DomainError
@@ -24,16 +25,6 @@ from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import nursing_rounds
 from .base import Service, not_found
 from .residents import ResidentService
-
-
-@dataclass
-class RoundEntry:
-    """One person of the list the province sends: who they are (a draft
-    record) and, when found, the record they already have."""
-
-    person: Resident
-    resident_id: str | None = None
-    note: str = ""  # e.g. the merit category as the list gives it
 
 
 @dataclass
@@ -58,6 +49,9 @@ class RoundOutcome:
 
 def _why(exc: DomainError) -> tuple[str, str]:
     return exc.message("vi"), exc.message("en")
+
+
+__all__ = ["RoundEntry", "RoundMember", "RoundOutcome", "RoundService"]
 
 
 class RoundService(Service):
