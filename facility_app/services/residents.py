@@ -8,6 +8,7 @@ from care_core.domain import rules
 from care_core.domain import history
 from care_core.domain.entities import Actor, BhytCard, Resident, RoomChange
 from care_core.domain.enums import DischargeReason
+from care_core.domain.identity import MAX_MATCHES, PersonDraft, PersonMatch, judge, rank
 from care_core.domain.messages import Problem, ValidationError
 from care_core.domain.permissions import Permission
 from care_core.domain.text import fold, normalise_name
@@ -54,6 +55,15 @@ class ResidentService(Service):
             return []
         with self.store.read() as conn:
             return repo.search_residents(conn, words, limit)
+
+    def find_person(self, actor: Actor, draft: PersonDraft, limit: int = MAX_MATCHES) -> list[PersonMatch]:
+        """Who this might already be (discharged residents too), surest first:
+        the duplicate check of an admission, as the nurse types."""
+        self.require(actor, Permission.READ_RECORDS)
+        if not draft.searchable():
+            return []
+        with self.store.read() as conn:
+            return find_in(conn, draft, limit)
 
     def _validate(self, conn, resident: Resident, own_id: str | None, before: Resident | None = None) -> None:
         """Domain rules, then uniqueness of CCCD and code - checked only when
@@ -172,3 +182,11 @@ class ResidentService(Service):
 
 def _card(r: Resident) -> tuple:
     return (r.bhyt_number, r.bhyt_valid_from, r.bhyt_valid_to, r.bhyt_place) if r.bhyt_number else ()
+
+
+def find_in(conn, draft: PersonDraft, limit: int = MAX_MATCHES) -> list[PersonMatch]:
+    """The duplicate check inside an open transaction (an import checks each row)."""
+    year = draft.birth_date.year if draft.birth_date else None
+    found, past_cards = repo.person_candidates(conn, draft.name_key, year, draft.cccd_key, draft.bhyt_key)
+    judged = (judge(draft, r, past_cards.get(r.id, frozenset())) for r in found)
+    return rank([m for m in judged if m is not None], limit)
