@@ -36,6 +36,7 @@ class Permission(str, Enum):
     EXPORT_FHIR = "export-fhir"
     SYNC = "sync"
     ENROL_DEVICE = "enrol-device"
+    IMPORT_RESIDENTS = "import-residents"
 
 
 _N, _D, _R, _A, _S = Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN, Role.SYSTEM
@@ -55,6 +56,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.EXPORT_FHIR: frozenset({_D, _A, _S}),
     Permission.SYNC: frozenset({_N, _D, _R, _A, _S}),
     Permission.ENROL_DEVICE: frozenset({_A, _S}),
+    Permission.IMPORT_RESIDENTS: frozenset({_R, _A, _S}),
 }
 
 ROLE_NAMES = {
@@ -80,6 +82,7 @@ _ACTION_NAMES = {
     Permission.EXPORT_FHIR: ("xuất hồ sơ của đối tượng theo chuẩn HL7 FHIR", "export a resident's record as HL7 FHIR"),
     Permission.SYNC: ("đồng bộ", "synchronise"),
     Permission.ENROL_DEVICE: ("đăng ký máy với máy chủ tỉnh", "enrol this PC with the provincial server"),
+    Permission.IMPORT_RESIDENTS: ("nhập danh sách đối tượng từ tệp", "import a list of residents from a file"),
 }
 
 

@@ -93,6 +93,37 @@ class ResidentService(Service):
         resident.version = 1
         return resident
 
+    def admit_all(self, actor: Actor, people: list[Resident]) -> list[Resident]:
+        """Many admissions in one transaction (an import at go-live): the rules,
+        rows and histories of ``admit``, written in bulk (a few statements, not
+        a few per person). Refused whole if any one is invalid."""
+        self.require(actor, Permission.EDIT_RESIDENT)
+        people = [dataclasses.replace(r, full_name=normalise_name(r.full_name or ""), code=(r.code or "").strip().upper())
+                  for r in people]
+        with self.store.write(actor, "admit-resident") as w:
+            problems = [p for r in people for p in rules.check_resident(r, self.today())]
+            for column in ("code", "cccd"):
+                values = [getattr(r, column) for r in people if getattr(r, column)]
+                taken = set(repo.residents_with(w.conn, column, values))
+                seen: set[str] = set()
+                for value in values:
+                    if value in taken or value in seen:
+                        problems.append(Problem(column, "duplicate", {"value": value}))
+                    seen.add(value)
+            rules.ensure(problems)
+            prefix = repo.meta_value(w.conn, CODE_PREFIX_KEY, CODE_PREFIX)
+            number = repo.max_resident_number(w.conn, prefix)
+            for r in people:
+                if not r.code:
+                    number += 1
+                    r.code = f"{prefix}{number:05d}"
+            w.insert_many(residents, [to_row(r) for r in people])
+            w.insert_many(bhyt_cards, [to_row(BhytCard(r.id, *_card(r))) for r in people if r.bhyt_number])
+            w.insert_many(room_changes, [to_row(RoomChange(r.id, r.room, r.admission_date)) for r in people if r.room])
+        for r in people:
+            r.version = 1
+        return people
+
     def _keep_history(self, w, before: Resident | None, after: Resident, moved_on: date) -> None:
         """A changed card or room adds to its history instead of overwriting it
         (the resident's own fields keep the newest, for the list). The first

@@ -82,6 +82,18 @@ def search_residents(conn, folded_words: list[str], limit: int) -> list[e.Reside
     return [found[i] for i in ids]
 
 
+def residents_with(conn, column: str, values: list[str]) -> dict[str, e.Resident]:
+    """value -> resident (not deleted) for the residents whose ``column``
+    (code or cccd) is one of ``values``: one query per 500 values."""
+    col = residents.c[column]
+    found: dict[str, e.Resident] = {}
+    wanted = sorted({v for v in values if v})
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(sa.select(residents).where(col.in_(wanted[i:i + 500]), residents.c.deleted.is_(False))):
+            found[getattr(row, column)] = to_entity(e.Resident, row)
+    return found
+
+
 def person_candidates(conn, name_key: str, birth_year: int | None, cccd: str, bhyt: str
                       ) -> tuple[list[e.Resident], dict[str, frozenset[str]]]:
     """Residents (discharged ones too) who share the CCCD, a card number (the
