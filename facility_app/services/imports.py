@@ -377,6 +377,7 @@ class ImportService(Service):
                                             "The file has no header line (the column names) on its first line.")])
         header = [_text(c) for c in table[0]]
         columns: dict[int, str] = {}
+        present: set[str] = set()
         for i, name in enumerate(header):
             if not name:
                 continue
@@ -384,11 +385,11 @@ class ImportService(Service):
             if attr is None:
                 errors.append(RowError(1, "", f"cột “{name}” không có trong danh sách cột nhập được (xem hướng dẫn nhập).",
                                        f"column “{name}” is not one of the importable columns (see the import guide)."))
-            elif attr in columns.values():
+            elif attr in present:
                 errors.append(RowError(1, attr, "cột này có hai lần.", "this column appears twice."))
             else:
                 columns[i] = attr
-        present = set(columns.values())
+                present.add(attr)
         for attr in REQUIRED:
             if attr not in present and FALLBACK.get(attr) not in present:
                 errors.append(RowError(0, attr, "thiếu cột bắt buộc này.", "this required column is missing."))
@@ -400,7 +401,7 @@ class ImportService(Service):
         known = self._known(conn, table[1:], columns)
         for number, raw in enumerate(table[1:], start=2):
             cells = {attr: raw[i] if i < len(raw) else None for i, attr in columns.items()}
-            if not any(_text(v) for v in cells.values()):
+            if not any(_text(v) for _, v in cells.items()):
                 continue  # a blank line
             planned = PlannedRow(number, {a: _text(v) for a, v in cells.items()})
             rows.append(planned)
