@@ -282,6 +282,8 @@ class MainWindow(QMainWindow):
             return
         dialog = cls(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if hasattr(dialog, "sig_open_record"):  # a person found by the duplicate check
+            dialog.sig_open_record.connect(self.open_resident)
         dialog.open()
         self._admit_dialog = dialog
 
