@@ -112,3 +112,30 @@ def test_lookup_uses_the_indexes(services):
                  for q in ("SELECT id FROM residents WHERE cccd = '1'", "SELECT id FROM residents WHERE bhyt_number = '1'",
                            "SELECT resident_id FROM bhyt_cards WHERE number = '1'")]
     assert all("USING INDEX" in p for p in plans), plans
+
+
+# --- the CLI: admit looks first -----------------------------------------------------
+
+def test_cli_admit_refuses_a_person_on_record_by_cccd_or_name_and_birth(tmp_path):
+    from tests.store_fixtures import assert_one_line_error, init_args, run_cli
+
+    data_dir = tmp_path / "data"
+    assert run_cli(data_dir, *init_args()).returncode == 0
+    cccd = cccd_for(Sex.MALE, date(1950, 3, 4), 555000)
+    first = run_cli(data_dir, "admit", "--name", "Đặng Văn Đức", "--birth", "04/03/1950", "--sex", "M",
+                    "--groups", "NCT", "--cccd", cccd, "--admitted", "06/01/2020")
+    assert first.returncode == 0 and "DT-00001" in first.stdout, first.stderr
+    by_name = run_cli(data_dir, "admit", "--name", "dang van duc", "--birth", "04/03/1950", "--sex", "M",
+                      "--groups", "NCT")
+    assert "--new-person" in assert_one_line_error(by_name)
+    assert "DT-00001" in by_name.stdout and "Cùng họ tên và ngày sinh" in by_name.stdout
+    by_cccd = run_cli(data_dir, "admit", "--name", "Đặng Văn Đứt", "--birth", "04/03/1951", "--sex", "M",
+                      "--groups", "NCT", "--cccd", cccd)
+    assert by_cccd.returncode == 1 and "Cùng số CCCD" in by_cccd.stdout
+    found = run_cli(data_dir, "--lang", "en", "find-person", "--cccd", cccd, lang="en")
+    assert "DT-00001" in found.stdout and "Same citizen ID" in found.stdout
+    listed = run_cli(data_dir, "residents", "search", "duc")
+    assert listed.stdout.count("DT-") == 1  # no second record
+    other = run_cli(data_dir, "admit", "--name", "Đặng Văn Đức", "--birth", "04/03/1950", "--sex", "M",
+                    "--groups", "NCT", "--new-person")
+    assert other.returncode == 0 and "DT-00002" in other.stdout
