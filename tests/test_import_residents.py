@@ -130,8 +130,19 @@ def test_export_imports_into_an_empty_store_and_exports_the_same(services, tmp_p
         gone = empty.residents.by_code(SYSTEM, "DT-00004")
         assert gone.discharge_reason == DischargeReason.RETURNED_HOME
         assert empty.residents.by_code(SYSTEM, "DT-00006").room == "=cmd|' /C calc'!A0"
+        assert all(ok for _, ok, _ in empty.store.verify())  # the audit chain written in bulk holds
     finally:
         empty.close()
+    english = tmp_path / "en.csv"  # an export with English headers and names imports too
+    services.exports.residents_csv(SYSTEM, english, "en")
+    again = make_services(tmp_path / "third")
+    try:
+        assert again.imports.run(SYSTEM, english).count("new") == 40
+        third = tmp_path / "third.csv"
+        again.exports.residents_csv(SYSTEM, third, "en")
+        assert third.read_bytes() == english.read_bytes()
+    finally:
+        again.close()
 
 
 def test_rows_without_code_or_cccd_match_by_name_and_birth(services, tmp_path):

@@ -46,7 +46,7 @@ def _person_args(p, *, required: bool) -> None:
 
 
 def _date(text: str | None, what_vi: str, what_en: str) -> date | None:
-    from ..services.imports import CellError, _date as read_date
+    from ..services.imports import CellError, read_date
 
     try:
         return read_date((text or "").strip())
@@ -80,11 +80,11 @@ def cmd_find_person(ctx: Context, args) -> int:
 
 
 def cmd_admit(ctx: Context, args) -> int:
-    from ..services.imports import CellError, _coded, _groups
+    from ..services.imports import CellError, read_coded, read_groups
     from care_core.domain.enums import Sex
 
     try:
-        sex, groups = _coded(Sex, args.sex.strip()), _groups(args.groups)
+        sex, groups = read_coded(Sex, args.sex.strip()), read_groups(args.groups)
     except CellError as exc:
         raise CliError(exc.vi, exc.en) from None
     draft = _draft(args)

@@ -215,7 +215,7 @@ class CellError(Exception):
         self.vi, self.en = vi, en
 
 
-def _date(text: str) -> date | None:
+def read_date(text: str) -> date | None:
     if not text:
         return None
     m = _DATE.match(text)
@@ -241,7 +241,7 @@ def _names(kind: type[Enum]) -> dict[str, Enum]:
     return table
 
 
-def _coded(kind: type[Enum], text: str) -> Enum | None:
+def read_coded(kind: type[Enum], text: str) -> Enum | None:
     if not text:
         return None
     found = _names(kind).get(fold(text))
@@ -253,9 +253,9 @@ def _coded(kind: type[Enum], text: str) -> Enum | None:
     return found
 
 
-def _groups(text: str) -> list[BeneficiaryGroup]:
+def read_groups(text: str) -> list[BeneficiaryGroup]:
     parts = [p for p in re.split(r"[;,]", text) if p.strip()]
-    return list(dict.fromkeys(_coded(BeneficiaryGroup, p.strip()) for p in parts))
+    return list(dict.fromkeys(read_coded(BeneficiaryGroup, p.strip()) for p in parts))
 
 
 @lru_cache(maxsize=64)
@@ -317,13 +317,13 @@ def parse_row(cells: dict[str, object]) -> tuple[dict, list[tuple[str, str, str]
         values["bhyt_number"] = "".join(values["bhyt_number"].split()).upper()
     if "full_name" in values:
         values["full_name"] = normalise_name(values["full_name"])
-    read("sex", lambda t: _coded(Sex, t))
-    read("groups", _groups)
-    read("disability_type", lambda t: _coded(DisabilityType, t))
-    read("disability_severity", lambda t: _coded(DisabilitySeverity, t))
-    read("discharge_reason", lambda t: _coded(DischargeReason, t))
+    read("sex", lambda t: read_coded(Sex, t))
+    read("groups", read_groups)
+    read("disability_type", lambda t: read_coded(DisabilityType, t))
+    read("disability_severity", lambda t: read_coded(DisabilitySeverity, t))
+    read("discharge_reason", lambda t: read_coded(DischargeReason, t))
     for attr in ("birth_date", "bhyt_valid_to", "admission_date", "discharge_date"):
-        read(attr, _date)
+        read(attr, read_date)
     read("province", _province)
     if "province" in values:
         values["province_code"] = values.pop("province")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from care_core.domain.dates import dmy
 from care_core.domain.entities import Resident
 from care_core.domain.identity import PersonDraft
 from care_core.domain.permissions import Permission
@@ -109,7 +110,7 @@ class AdmitDialog(QDialog):
                 self.tr("%1 (%2, born %3) is already on record: %4.\n\nOne person keeps one record: open the old "
                         "record instead. Make a second record only if this is really someone else.")
                 .replace("%1", m.resident.full_name).replace("%2", m.resident.code)
-                .replace("%3", m.resident.birth_date.strftime("%d/%m/%Y"))
+                .replace("%3", dmy(m.resident.birth_date))
                 .replace("%4", m.reason_text(self.session.lang)),
                 self.tr("Someone else: make a new record"), anyway, self.tr("Go back"))
         self.matches.set_draft(self.draft())
