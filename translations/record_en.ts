@@ -11,6 +11,26 @@
         <source>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</source>
         <translation>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</translation>
     </message>
+    <message>
+        <source>Already on record?</source>
+        <translation>Already on record?</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3) is already on record: %4.
+
+One person keeps one record: open the old record instead. Make a second record only if this is really someone else.</source>
+        <translation>%1 (%2, born %3) is already on record: %4.
+
+One person keeps one record: open the old record instead. Make a second record only if this is really someone else.</translation>
+    </message>
+    <message>
+        <source>Someone else: make a new record</source>
+        <translation>Someone else: make a new record</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
+    </message>
 </context>
 <context>
     <name>CheckupForm</name>
@@ -1472,6 +1492,33 @@ every (days)</translation>
     <message>
         <source>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</source>
         <translation>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMatchPanel</name>
+    <message>
+        <source>This person is already on record. Open the old record instead of making a second one.</source>
+        <translation>This person is already on record. Open the old record instead of making a second one.</translation>
+    </message>
+    <message>
+        <source>Someone on record may be this person. Check before saving:</source>
+        <translation>Someone on record may be this person. Check before saving:</translation>
+    </message>
+    <message>
+        <source>left on %1</source>
+        <translation>left on %1</translation>
+    </message>
+    <message>
+        <source>here now</source>
+        <translation>here now</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>Admit again</source>
+        <translation>Admit again</translation>
     </message>
 </context>
 </TS>

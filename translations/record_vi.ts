@@ -11,6 +11,26 @@
         <source>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</source>
         <translation>Ô nào báo đỏ cần sửa trước khi lưu. Ngày nhập theo ngày/tháng/năm, ví dụ 05/01/1950. Để trống mã đối tượng thì phần mềm tự cấp.</translation>
     </message>
+    <message>
+        <source>Already on record?</source>
+        <translation>Đã có hồ sơ?</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3) is already on record: %4.
+
+One person keeps one record: open the old record instead. Make a second record only if this is really someone else.</source>
+        <translation>%1 (%2, sinh ngày %3) đã có hồ sơ: %4.
+
+Mỗi người chỉ có một hồ sơ: hãy mở hồ sơ cũ. Chỉ tạo hồ sơ thứ hai nếu đây thật sự là người khác.</translation>
+    </message>
+    <message>
+        <source>Someone else: make a new record</source>
+        <translation>Người khác: tạo hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
 </context>
 <context>
     <name>CheckupForm</name>
@@ -1471,6 +1491,33 @@ mỗi (ngày)</translation>
     <message>
         <source>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</source>
         <translation>Các đợt điều dưỡng luân phiên: danh sách của tỉnh, tiếp nhận, khám khi tiếp nhận, ra về</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMatchPanel</name>
+    <message>
+        <source>This person is already on record. Open the old record instead of making a second one.</source>
+        <translation>Người này đã có hồ sơ. Hãy mở hồ sơ cũ thay vì tạo hồ sơ thứ hai.</translation>
+    </message>
+    <message>
+        <source>Someone on record may be this person. Check before saving:</source>
+        <translation>Có thể người này đã có hồ sơ. Hãy kiểm tra trước khi lưu:</translation>
+    </message>
+    <message>
+        <source>left on %1</source>
+        <translation>đã ra ngày %1</translation>
+    </message>
+    <message>
+        <source>here now</source>
+        <translation>đang ở cơ sở</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Admit again</source>
+        <translation>Tiếp nhận lại</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ class Permission(str, Enum):
     SYNC = "sync"
     ENROL_DEVICE = "enrol-device"
     MANAGE_ROUNDS = "manage-rounds"
+    IMPORT_RESIDENTS = "import-residents"
 
 
 _N, _D, _R, _A, _S = Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN, Role.SYSTEM
@@ -57,6 +58,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.SYNC: frozenset({_N, _D, _R, _A, _S}),
     Permission.ENROL_DEVICE: frozenset({_A, _S}),
     Permission.MANAGE_ROUNDS: frozenset({_D, _R, _A, _S}),
+    Permission.IMPORT_RESIDENTS: frozenset({_R, _A, _S}),
 }
 
 ROLE_NAMES = {
@@ -83,6 +85,7 @@ _ACTION_NAMES = {
     Permission.SYNC: ("đồng bộ", "synchronise"),
     Permission.ENROL_DEVICE: ("đăng ký máy với máy chủ tỉnh", "enrol this PC with the provincial server"),
     Permission.MANAGE_ROUNDS: ("lập và sửa đợt điều dưỡng", "set up nursing rounds"),
+    Permission.IMPORT_RESIDENTS: ("nhập danh sách đối tượng từ tệp", "import a list of residents from a file"),
 }
 
 

@@ -8,6 +8,7 @@ from care_core.domain import rules
 from care_core.domain import history
 from care_core.domain.entities import Actor, BhytCard, Resident, RoomChange, Stay
 from care_core.domain.enums import DischargeReason, StayKind
+from care_core.domain.identity import MAX_MATCHES, PersonDraft, PersonMatch, judge, rank
 from care_core.domain.messages import Problem, ValidationError
 from care_core.domain.permissions import Permission
 from care_core.domain.ids import new_id
@@ -56,6 +57,15 @@ class ResidentService(Service):
         with self.store.read() as conn:
             return repo.search_residents(conn, words, limit)
 
+    def find_person(self, actor: Actor, draft: PersonDraft, limit: int = MAX_MATCHES) -> list[PersonMatch]:
+        """Who this might already be (discharged residents too), surest first:
+        the duplicate check of an admission, as the nurse types."""
+        self.require(actor, Permission.READ_RECORDS)
+        if not draft.searchable():
+            return []
+        with self.store.read() as conn:
+            return find_in(conn, draft, limit)
+
     def _validate(self, conn, resident: Resident, own_id: str | None, before: Resident | None = None) -> None:
         """Domain rules, then uniqueness of CCCD and code - checked only when
         they change, so a duplicate that arrived by sync never blocks edits."""
@@ -92,6 +102,37 @@ class ResidentService(Service):
                 w.insert(stays, to_row(stay))
         resident.version = 1
         return resident
+
+    def admit_all(self, actor: Actor, people: list[Resident]) -> list[Resident]:
+        """Many admissions in one transaction (an import at go-live): the rules,
+        rows and histories of ``admit``, written in bulk (a few statements, not
+        a few per person). Refused whole if any one is invalid."""
+        self.require(actor, Permission.EDIT_RESIDENT)
+        people = [dataclasses.replace(r, full_name=normalise_name(r.full_name or ""), code=(r.code or "").strip().upper())
+                  for r in people]
+        with self.store.write(actor, "admit-resident") as w:
+            problems = [p for r in people for p in rules.check_resident(r, self.today())]
+            for column in ("code", "cccd"):
+                values = [getattr(r, column) for r in people if getattr(r, column)]
+                taken = set(repo.residents_with(w.conn, column, values))
+                seen: set[str] = set()
+                for value in values:
+                    if value in taken or value in seen:
+                        problems.append(Problem(column, "duplicate", {"value": value}))
+                    seen.add(value)
+            rules.ensure(problems)
+            prefix = repo.meta_value(w.conn, CODE_PREFIX_KEY, CODE_PREFIX)
+            number = repo.max_resident_number(w.conn, prefix)
+            for r in people:
+                if not r.code:
+                    number += 1
+                    r.code = f"{prefix}{number:05d}"
+            w.insert_many(residents, [to_row(r) for r in people])
+            w.insert_many(bhyt_cards, [to_row(BhytCard(r.id, *_card(r))) for r in people if r.bhyt_number])
+            w.insert_many(room_changes, [to_row(RoomChange(r.id, r.room, r.admission_date)) for r in people if r.room])
+        for r in people:
+            r.version = 1
+        return people
 
     def _keep_history(self, w, before: Resident | None, after: Resident, moved_on: date) -> None:
         """A changed card or room adds to its history instead of overwriting it
@@ -289,3 +330,11 @@ class ResidentService(Service):
 
 def _card(r: Resident) -> tuple:
     return (r.bhyt_number, r.bhyt_valid_from, r.bhyt_valid_to, r.bhyt_place) if r.bhyt_number else ()
+
+
+def find_in(conn, draft: PersonDraft, limit: int = MAX_MATCHES) -> list[PersonMatch]:
+    """The duplicate check inside an open transaction (an import checks each row)."""
+    year = draft.birth_date.year if draft.birth_date else None
+    found, past_cards = repo.person_candidates(conn, draft.name_key, year, draft.cccd_key, draft.bhyt_key)
+    judged = (judge(draft, r, past_cards.get(r.id, frozenset())) for r in found)
+    return rank([m for m in judged if m is not None], limit)

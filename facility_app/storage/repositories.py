@@ -83,6 +83,47 @@ def search_residents(conn, folded_words: list[str], limit: int) -> list[e.Reside
     return [found[i] for i in ids]
 
 
+def residents_with(conn, column: str, values: list[str]) -> dict[str, e.Resident]:
+    """value -> resident (not deleted) for the residents whose ``column``
+    (code or cccd) is one of ``values``: one query per 500 values."""
+    col = residents.c[column]
+    found: dict[str, e.Resident] = {}
+    wanted = sorted({v for v in values if v})
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(sa.select(residents).where(col.in_(wanted[i:i + 500]), residents.c.deleted.is_(False))):
+            found[getattr(row, column)] = to_entity(e.Resident, row)
+    return found
+
+
+def person_candidates(conn, name_key: str, birth_year: int | None, cccd: str, bhyt: str
+                      ) -> tuple[list[e.Resident], dict[str, frozenset[str]]]:
+    """Residents (discharged ones too) who share the CCCD, a card number (the
+    current card or a past one) or the folded name with a birth date in that
+    year; with the numbers of the past cards of each. Every branch is an
+    index lookup (migration 0006), so it stays quick on 50,000 persons."""
+    c = residents.c
+    wanted = []
+    if cccd:
+        wanted.append(c.cccd == cccd)
+    if bhyt:
+        wanted.append(c.bhyt_number == bhyt)
+        wanted.append(c.id.in_(sa.select(bhyt_cards.c.resident_id)
+                               .where(bhyt_cards.c.number == bhyt, bhyt_cards.c.deleted.is_(False))))
+    if name_key and birth_year is not None:
+        wanted.append(sa.and_(c.name_folded == name_key,
+                              c.birth_date.between(date(birth_year, 1, 1), date(birth_year, 12, 31))))
+    if not wanted:
+        return [], {}
+    found = [to_entity(e.Resident, r) for r in conn.execute(
+        sa.select(residents).where(c.deleted.is_(False), sa.or_(*wanted)).limit(200))]
+    cards: dict[str, set[str]] = {}
+    if bhyt and found:
+        for rid, number in conn.execute(sa.select(bhyt_cards.c.resident_id, bhyt_cards.c.number).where(
+                bhyt_cards.c.resident_id.in_([r.id for r in found]), bhyt_cards.c.deleted.is_(False))):
+            cards.setdefault(rid, set()).add((number or "").upper())
+    return found, {k: frozenset(v) for k, v in cards.items()}
+
+
 def max_resident_number(conn, prefix: str) -> int:
     codes = conn.execute(sa.select(residents.c.code).where(residents.c.code.like(prefix + "%"))).scalars()
     numbers = [int(c[len(prefix):]) for c in codes if c[len(prefix):].isdigit()]

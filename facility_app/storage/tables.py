@@ -87,6 +87,8 @@ residents = sa.Table(
     *_sync_columns(),
     sa.Index("ix_residents_code", "code"),
     sa.Index("ix_residents_name_folded", "name_folded"),
+    sa.Index("ix_residents_cccd", "cccd"),  # the duplicate check (migration 0006)
+    sa.Index("ix_residents_bhyt_number", "bhyt_number"),
 )
 
 
@@ -306,6 +308,7 @@ bhyt_cards = sa.Table(
     sa.Column("registration_place", sa.String(200), nullable=False, server_default=""),
     *_sync_columns(),
     sa.Index("ix_bhyt_cards_resident_id", "resident_id", "valid_from"),
+    sa.Index("ix_bhyt_cards_number", "number"),  # the duplicate check finds past cards (migration 0006)
 )
 
 condition_status_changes = sa.Table(
