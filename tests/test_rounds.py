@@ -159,3 +159,51 @@ def test_the_today_list_knows_the_round_under_way_and_who_lacks_an_intake_checku
         assert for_services(services).due_list(NURSE, date(2026, 11, 30)).round is None  # after the round
     finally:
         services.close()
+
+
+def _cccd(sex: Sex, birth: date, serial: int) -> str:
+    from care_core.domain.rules import cccd_expected_digits
+
+    return f"020{cccd_expected_digits(sex, birth.year)}{serial:06d}"
+
+
+def _list_file(path, rows, header=("STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Diện người có công", "Xã/phường")):
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for i, row in enumerate(rows, start=1):
+            w.writerow((i, *row))
+    return path
+
+
+def test_the_provinces_list_is_read_matched_to_records_already_kept_and_bad_rows_named(tmp_path):
+    services = make_services(tmp_path / "data", FacilityType.MERIT_CARE)
+    try:
+        by_cccd = services.residents.admit(NURSE, dataclasses.replace(
+            _merit_person(0), admission_date=date(2024, 4, 1), cccd=_cccd(Sex.MALE, _merit_person(0).birth_date, 11)))
+        by_name = services.residents.admit(NURSE, Resident("Đặng Đình Đức", Sex.MALE, date(1948, 2, 3),
+                                                           date(2024, 4, 1), [BeneficiaryGroup.MERIT]))
+        for p in (by_cccd, by_name):
+            services.residents.discharge(DIRECTOR, p.id, date(2024, 4, 10), DischargeReason.RETURNED_HOME, p.version)
+        rows = [("Le Van An", "01/01/1940", by_cccd.cccd, "Thương binh", ""),  # typed without diacritics
+                ("Dang Dinh Duc", "03/02/1948", "", "Bệnh binh", ""),  # found by name and birth date, Đ as D
+                ("Nguyễn Thị Hoa", "12/12/1950", _cccd(Sex.FEMALE, date(1950, 12, 12), 77), "Thân nhân liệt sĩ", ""),
+                ("Trần Văn Bốn", "31/02/1950", "", "Thương binh", ""),  # no such day
+                ("Phạm Văn Năm", "05/05/1951", "", "Thương binh", "")]  # no CCCD, no sex column
+        loaded = services.rounds.read_list(DIRECTOR, _list_file(tmp_path / "dot.csv", rows))
+        assert [e.person.full_name for e in loaded.entries] == ["Le Van An", "Dang Dinh Duc", "Nguyễn Thị Hoa"]
+        assert [f.code if f else None for f in loaded.found] == [by_cccd.code, by_name.code, None]
+        assert [e.resident_id for e in loaded.entries] == [by_cccd.id, by_name.id, None]
+        assert loaded.entries[2].person.sex == Sex.FEMALE  # read from the CCCD
+        assert [(e.row, e.column) for e in loaded.errors] == [(5, "birth_date"), (6, "sex")]
+        assert "Cùng số CCCD" in loaded.found[0].why("vi")
+        r = services.rounds.create(DIRECTOR, _round(1, date(2026, 5, 4)))
+        outcome = services.rounds.admit_round(DIRECTOR, r.id, loaded.entries)
+        assert len(outcome.done) == 3 and len(services.residents.list(NURSE)) == 3  # one new record only
+        assert [m.stay.note for m in services.rounds.members(NURSE, r.id)].count("Thương binh") == 1
+        missing = services.rounds.read_list(DIRECTOR, _list_file(tmp_path / "bad.csv", [("x",)], header=("STT", "Tên")))
+        assert missing.entries == [] and "Họ và tên" in missing.errors[0].message("vi")
+    finally:
+        services.close()

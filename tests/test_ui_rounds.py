@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget
 
 from care_core.domain import periods
-from care_core.domain.entities import NursingRound
-from care_core.domain.enums import FacilityType, StayKind
+from care_core.domain.entities import NursingRound, Resident
+from care_core.domain.enums import BeneficiaryGroup, FacilityType, StayKind
 from facility_app.services.rounds import RoundEntry
 from facility_app.ui.rounds.intake_table import FIRST_VITAL
 from facility_app.ui.rounds.window import RoundsWindow
@@ -69,6 +69,7 @@ def test_a_round_of_forty_set_up_admitted_examined_by_keyboard_and_discharged(qt
     # everyone leaves on the round's last day, in one step
     answers["confirm"].append(True)
     qtbot.mouseClick(child(w, "roundsDischarge", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.busy)
     assert "40" in child(w, "roundsMessage", QLabel).text()
     assert all(not m.stay.is_open() for m in merit.rounds.members(NURSE, r.id))
     ix = merit.reports.periodic(DIRECTOR, periods.parse_period("2026"), output="csv").indicators
@@ -117,3 +118,30 @@ def test_the_today_panel_shows_the_round_under_way(qtbot, merit):
     text = child(panel, "todayRound", QLabel).text()
     assert child(panel, "todayRound", QLabel).isVisible()
     assert "3/2026" in text and "3 people" in text and "3 of them have no intake checkup" in text
+
+
+def test_the_provinces_list_loaded_previewed_and_the_round_admitted_from_the_screen(qtbot, merit, tmp_path, translated):
+    from tests.test_rounds import _cccd, _list_file
+    from care_core.domain.enums import DischargeReason, Sex
+
+    translated("vi")
+    known = merit.residents.admit(NURSE, Resident("Đặng Đình Đức", Sex.MALE, date(1948, 2, 3), date(2024, 4, 1),
+                                                  [BeneficiaryGroup.MERIT]))
+    merit.residents.discharge(DIRECTOR, known.id, date(2024, 4, 10), DischargeReason.RETURNED_HOME, known.version)
+    r = merit.rounds.create(DIRECTOR, NursingRound(2026, 1, date(2026, 5, 4), date(2026, 5, 13), 40))
+    rows = [("Dang Dinh Duc", "03/02/1948", "", "Bệnh binh", "")]
+    rows += [(f"Nguyễn Văn {g}", f"0{1 + i % 9}/0{1 + i % 9}/195{i % 10}",
+              _cccd(Sex.MALE, date(1950 + i % 10, 1 + i % 9, 1 + i % 9), 500 + i), "Thương binh", "")
+             for i, g in enumerate(["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Lâm", "Minh"])]
+    rows.append(("Ng", "99/99/1950", "", "", ""))  # a slip: named in the preview, left out
+    w = _window(qtbot, merit)
+    dialog = w.preview_list(_list_file(tmp_path / "dot1.csv", rows))
+    qtbot.addWidget(dialog)
+    assert child(dialog, "roundListTable", QTableWidget).rowCount() == 10
+    assert "Dòng 12" in child(dialog, "roundListErrors", QLabel).text()
+    assert known.code in child(dialog, "roundListTable", QTableWidget).item(0, 4).text()
+    qtbot.mouseClick(child(dialog, "roundListAdmit", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.busy)
+    assert len(merit.rounds.members(NURSE, r.id)) == 10
+    assert len(merit.residents.list(NURSE)) == 10  # the known person came back on the old record
+    assert w.intake.table.rowCount() == 10

@@ -1316,6 +1316,10 @@ every (days)</translation>
 <context>
     <name>RoundsWindow</name>
     <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
         <source>Nursing rounds</source>
         <translation>Nursing rounds</translation>
     </message>

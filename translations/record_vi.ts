@@ -1315,6 +1315,10 @@ mỗi (ngày)</translation>
 <context>
     <name>RoundsWindow</name>
     <message>
+        <source>Working…</source>
+        <translation>Đang thực hiện…</translation>
+    </message>
+    <message>
         <source>Nursing rounds</source>
         <translation>Đợt điều dưỡng</translation>
     </message>

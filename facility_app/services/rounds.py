@@ -13,17 +13,22 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
-from care_core.domain import rounds, rules
+from care_core.domain import divisions, rounds, rules
+from care_core.domain.identity import MatchLevel, PersonDraft, PersonMatch
+from care_core.domain.messages import Problem
+from care_core.domain.text import fold, normalise_name
 from care_core.domain.rounds import RoundEntry
 from care_core.domain.entities import Actor, Checkup, NursingRound, Resident, Stay
-from care_core.domain.enums import CheckupKind, DischargeReason, StayKind
+from care_core.domain.enums import BeneficiaryGroup, CheckupKind, DischargeReason, Sex, StayKind
 from care_core.domain.messages import DEFAULT_LANGUAGE, DomainError
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import nursing_rounds
 from .base import Service, not_found
+from . import imports
 from .residents import ResidentService
 
 
@@ -176,3 +181,139 @@ class RoundService(Service):
                 if intake:
                     found[m.resident.id] = intake[-1]
         return found
+
+    def read_list(self, actor: Actor, path: Path) -> "RoundList":
+        """The list the province sends for a round (XLSX or CSV): each row a
+        person matched to the record they already have (certain or likely)
+        or a new one; rows that cannot be read are listed by row and column
+        and left out. Nothing is written."""
+        self.require(actor, Permission.MANAGE_ROUNDS)
+        table = imports.read_table(path)
+        facility = self._facility()
+        province = facility.province_code if facility else None
+        out = RoundList()
+        if not table:
+            out.errors.append(imports.RowError(0, "", "Tệp không có dòng nào.", "The file has no rows."))
+            return out
+        columns = {i: LIST_HEADERS.get(fold(str(h or "")).strip()) for i, h in enumerate(table[0])}
+        missing = [c for c in ("full_name", "birth_date") if c not in columns.values()]
+        if missing:
+            names = ", ".join(LIST_COLUMNS[c][0] for c in missing)
+            out.errors.append(imports.RowError(1, "", f"Thiếu cột: {names}.",
+                                               "Missing columns: " + ", ".join(LIST_COLUMNS[c][1] for c in missing) + "."))
+            return out
+        seen: set[str] = set()
+        for number, row in enumerate(table[1:], start=2):
+            cells = {columns[i]: _cell_text(columns[i], v) for i, v in enumerate(row) if columns.get(i)}
+            if not any(cells.values()):
+                continue
+            entry, errors = self._list_row(actor, number, cells, province)
+            key = (entry.person.cccd or "") or f"{fold(entry.person.full_name)}|{entry.person.birth_date}"
+            if not errors and key in seen:
+                errors = [imports.RowError(number, "", "Người này đã có ở dòng trên.", "This person is on an earlier row.")]
+            found = None if errors else self._found(actor, entry)
+            if not errors and entry.person.sex is None:
+                if found is None:  # a person on record lends their sex; a new one needs it from the list
+                    errors = [imports.RowError(number, "sex", "Cần cột Giới tính hoặc số CCCD để biết giới tính.",
+                                               "A Sex column or the CCCD number is needed to know the sex.")]
+                else:
+                    entry.person.sex = found.match.resident.sex
+            if errors:
+                out.errors.extend(errors)
+                continue
+            seen.add(key)
+            out.entries.append(entry)
+            out.found.append(found)
+        return out
+
+    def _facility(self):
+        with self.store.read() as conn:
+            return repo.get_facility(conn)
+
+    def _list_row(self, actor, number: int, cells: dict[str, str], province: int | None):
+        errors: list[imports.RowError] = []
+
+        def wrong(column: str, vi: str, en: str) -> None:
+            errors.append(imports.RowError(number, column, vi, en))
+
+        name = normalise_name(cells.get("full_name", ""))
+        birth = sex = ward = None
+        try:
+            birth = imports.read_date(cells.get("birth_date", ""))
+        except imports.CellError as exc:
+            wrong("birth_date", exc.vi, exc.en)
+        cccd = "".join(cells.get("cccd", "").split()) or None
+        try:
+            sex = imports.read_coded(Sex, cells.get("sex", "")) if cells.get("sex") else None
+        except imports.CellError as exc:
+            wrong("sex", exc.vi, exc.en)
+        if sex is None and cccd and len(cccd) == 12 and cccd.isdigit():
+            sex = Sex.FEMALE if int(cccd[3]) % 2 else Sex.MALE  # the CCCD's century digit: odd for women
+        if cells.get("ward") and province:
+            ward = {fold(n): c for c, n in divisions.wards(province)}.get(fold(cells["ward"]))
+            if ward is None:
+                wrong("ward", f"không có xã/phường “{cells['ward']}” ở {divisions.province_name(province)}.",
+                      f"there is no commune or ward “{cells['ward']}” in {divisions.province_name(province)}.")
+        person = Resident(name, sex, birth, self.today(), [BeneficiaryGroup.MERIT], cccd=cccd,
+                          province_code=province if ward else None, ward_code=ward)
+        if not errors:
+            for p in rules.check_person_name("full_name", name) + rules.check_cccd(cccd, sex, birth) + (
+                    [Problem("birth_date", "required")] if birth is None else []):
+                errors.append(imports.RowError(number, p.field if p.field in LIST_COLUMNS else "",
+                                               p.message("vi"), p.message("en")))
+        return RoundEntry(person, None, note=cells.get("merit", "")[:200]), errors
+
+    def _found(self, actor, entry: RoundEntry):
+        matches = self._residents.find_person(actor, PersonDraft.of(entry.person))
+        sure = [m for m in matches if m.level >= MatchLevel.LIKELY]
+        if not sure:
+            return None
+        entry.resident_id = sure[0].resident.id
+        return FoundPerson(sure[0].resident.code, sure[0])
+
+
+def _cell_text(column: str, value: object) -> str:
+    """A cell as text: a spreadsheet's date as day/month/year, a CCCD typed
+    as a number with its leading zeros back."""
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    if column == "cccd" and isinstance(value, (int, float)) and float(value).is_integer():
+        return f"{int(value):012d}"
+    return str(value).strip()[:200]
+
+
+@dataclass(frozen=True)
+class FoundPerson:
+    code: str
+    match: PersonMatch
+
+    def why(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.match.reason_text(lang)
+
+
+@dataclass
+class RoundList:
+    """A round's list as read: the people (each matched or new) and the rows left out."""
+
+    entries: list[RoundEntry] = field(default_factory=list)
+    found: list[FoundPerson | None] = field(default_factory=list)
+    errors: list[imports.RowError] = field(default_factory=list)
+
+
+# the province's list: (vi header, en header) by what the column holds; other spellings below
+LIST_COLUMNS = {
+    "full_name": ("Họ và tên", "Full name"),
+    "birth_date": ("Ngày sinh", "Birth date"),
+    "sex": ("Giới tính", "Sex"),
+    "cccd": ("Số CCCD", "CCCD"),
+    "merit": ("Diện người có công", "Merit category"),
+    "ward": ("Xã/phường", "Commune"),
+}
+LIST_HEADERS = {fold(h): key for key, names in LIST_COLUMNS.items() for h in names}
+LIST_HEADERS.update({fold(h): key for key, spellings in {
+    "full_name": ("Họ tên", "Họ, tên"), "cccd": ("CCCD", "Số căn cước", "Số CCCD/CMND", "Căn cước công dân"),
+    "merit": ("Diện", "Đối tượng", "Diện đối tượng"), "ward": ("Xã", "Phường", "Xã, phường", "Xã/phường/thị trấn"),
+    "birth_date": ("Ngày, tháng, năm sinh", "Năm sinh"),
+}.items() for h in spellings})

@@ -54,6 +54,7 @@ class RoundsWindow(QWidget):
         self.session = session
         self.services = session.services
         self._rounds: list[NursingRound] = []
+        self.busy = False  # a whole round's admission or discharge under way
         today = self.services.clinical.today()
         self.setWindowTitle(self.tr("Nursing rounds"))
 
@@ -262,9 +263,28 @@ class RoundsWindow(QWidget):
         return dialog
 
     def _admit(self, r: NursingRound, entries) -> None:
-        outcome = self.session.perform(lambda: self.services.rounds.admit_round(self.session.actor, r.id, entries))
-        self._tell(outcome, self.tr("Admitted to round %1: %2").replace("%1", f"{r.number}/{r.year}"))
+        heading = self.tr("Admitted to round %1: %2").replace("%1", f"{r.number}/{r.year}")
+        actor = self.session.actor
+        self._run(lambda: self.services.rounds.admit_round(actor, r.id, entries), heading)
+
+    def _run(self, call, heading: str) -> None:
+        """A whole round's admission or discharge, off the GUI thread; the
+        screen waits greyed and then says what was done."""
+        self.busy = True
+        self.setEnabled(False)
+        self.message.setText(self.tr("Working…"))
+        self.session.run(call, lambda outcome: self._done(outcome, heading), self._failed, owner=self)
+
+    def _done(self, outcome, heading: str) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        self._tell(outcome, heading)
         self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        self.message.setText(dialogs.explain(exc, self.session.lang))
 
     def discharge_round(self) -> None:
         r = self.chosen()
@@ -278,9 +298,9 @@ class RoundsWindow(QWidget):
                         self.tr("Discharge everyone"), lambda: self._discharge(r, day))
 
     def _discharge(self, r: NursingRound, day: date) -> None:
-        outcome = self.session.perform(lambda: self.services.rounds.discharge_round(self.session.actor, r.id, day))
-        self._tell(outcome, self.tr("Discharged from round %1: %2").replace("%1", f"{r.number}/{r.year}"))
-        self.refresh()
+        actor = self.session.actor
+        self._run(lambda: self.services.rounds.discharge_round(actor, r.id, day),
+                  self.tr("Discharged from round %1: %2").replace("%1", f"{r.number}/{r.year}"))
 
     def _tell(self, outcome, heading: str) -> None:
         lang = self.session.lang
