@@ -196,7 +196,8 @@ class RoundService(Service):
             out.errors.append(imports.RowError(0, "", "Tệp không có dòng nào.", "The file has no rows."))
             return out
         columns = {i: LIST_HEADERS.get(fold(str(h or "")).strip()) for i, h in enumerate(table[0])}
-        missing = [c for c in ("full_name", "birth_date") if c not in columns.values()]
+        present = set(filter(None, map(columns.get, columns)))
+        missing = [c for c in ("full_name", "birth_date") if c not in present]
         if missing:
             names = ", ".join(LIST_COLUMNS[c][0] for c in missing)
             out.errors.append(imports.RowError(1, "", f"Thiếu cột: {names}.",
@@ -205,7 +206,7 @@ class RoundService(Service):
         seen: set[str] = set()
         for number, row in enumerate(table[1:], start=2):
             cells = {columns[i]: _cell_text(columns[i], v) for i, v in enumerate(row) if columns.get(i)}
-            if not any(cells.values()):
+            if not any(map(cells.get, cells)):
                 continue
             entry, errors = self._list_row(actor, number, cells, province)
             key = (entry.person.cccd or "") or f"{fold(entry.person.full_name)}|{entry.person.birth_date}"
