@@ -207,3 +207,25 @@ def test_the_provinces_list_is_read_matched_to_records_already_kept_and_bad_rows
         assert missing.entries == [] and "Họ và tên" in missing.errors[0].message("vi")
     finally:
         services.close()
+
+
+def test_the_periodic_report_shows_the_rounds_of_the_period_against_the_years_quota(tmp_path):
+    services = make_services(tmp_path / "data", FacilityType.MERIT_CARE)
+    try:
+        first = services.rounds.create(DIRECTOR, _round(1, date(2026, 3, 2), year_quota=200))
+        second = services.rounds.create(DIRECTOR, _round(2, date(2026, 7, 6)))
+        services.rounds.admit_round(DIRECTOR, first.id, [RoundEntry(_merit_person(i)) for i in range(30)])
+        services.rounds.discharge_round(DIRECTOR, first.id)
+        services.rounds.admit_round(DIRECTOR, second.id, [RoundEntry(_merit_person(i)) for i in range(30, 50)])
+        q3 = services.reports.periodic(DIRECTOR, periods.parse_period("2026-Q3"), output="csv")
+        r = q3.indicators.rounds
+        assert (r.rounds, r.stays, r.quota, r.used) == (1, 20, 200, 50)
+        assert r.share.value == 0.25
+        from facility_app.reports import tables
+
+        rows = {row[1]: row[2] for row in tables.stays_table(q3.indicators).rows}
+        assert rows["Số đợt điều dưỡng bắt đầu trong kỳ"] == 1
+        assert rows["Đã thực hiện năm 2026 đến cuối kỳ (lượt)"] == 50
+        assert tables.text(rows["Tỷ lệ thực hiện so với chỉ tiêu năm"]) == "25,0%"
+    finally:
+        services.close()

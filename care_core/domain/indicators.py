@@ -59,8 +59,9 @@ from datetime import date
 from typing import Iterable
 
 from . import history, icd10, rules
-from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Referral, RehabSession, Resident,
-                       Stay)
+from . import rounds as round_rules
+from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, NursingRound, Referral, RehabSession,
+                       Resident, Stay)
 from .enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -338,9 +339,22 @@ class StayFigures:
     bed_days: int
     average_length: float | None  # days, of the stays that ended in it; None when none did
     by_kind: dict[StayKind, int]  # stays touching the period, by kind
-    # nursing rounds (đợt điều dưỡng) of the period against the yearly quota
-    # come here when rounds are kept; ``Stay.round_id`` links a stay to its round
-    rounds: None = None
+
+
+@dataclass(frozen=True)
+class RoundFigures:
+    """A merit-care centre's nursing rounds of the period against the year's quota."""
+
+    rounds: int  # rounds that began in the period
+    stays: int  # their stays (lượt)
+    people: int
+    year: int  # the year of the period's end, whose quota is compared
+    quota: int | None
+    used: int  # stays of that year's rounds begun up to the period's end
+
+    @property
+    def share(self) -> Share | None:
+        return Share(self.used, self.quota) if self.quota else None
 
 
 @dataclass
@@ -356,6 +370,7 @@ class PeriodicIndicators:
     referrals: Referrals
     insurance: Insurance
     stays: StayFigures | None = None
+    rounds: RoundFigures | None = None  # only where rounds are kept
 
     @property
     def partial(self) -> bool:
@@ -645,7 +660,8 @@ def compute(period: Period, as_of: date, residents: list[Resident], checkups: It
             referral_items: list[Referral], provincial_2025: float | None = None,
             provincial_2030: float | None = None, cards: Iterable[BhytCard] = (),
             status_changes: Iterable[ConditionStatusChange] = (), stays: Iterable[Stay] = (),
-            stay_kind: StayKind = StayKind.LONG_TERM) -> PeriodicIndicators:
+            stay_kind: StayKind = StayKind.LONG_TERM,
+            nursing_rounds: Iterable[NursingRound] = ()) -> PeriodicIndicators:
     """All indicators of ``period`` counted up to ``as_of`` (<= period.end).
 
     ``stays``: the kept stays of every resident; a resident with none reads
@@ -672,7 +688,33 @@ def compute(period: Period, as_of: date, residents: list[Resident], checkups: It
         referrals=referrals(residents, referral_items, start, end),
         insurance=insurance(residents, end, cards),
         stays=stay_figures((s for mine in every_stay.values() for s in mine), start, end),
+        rounds=round_figures(nursing_rounds, (s for mine in kept.values() for s in mine), start, end),
     )
+
+
+def round_figures(kept_rounds: Iterable[NursingRound], stays: Iterable[Stay], start: date,
+                  end: date) -> RoundFigures | None:
+    """Rounds begun in ``start..end``, their stays, and the year's quota used
+    so far by the stays of that year's rounds; None where no round is kept."""
+    kept_rounds = list(kept_rounds)
+    if not kept_rounds:
+        return None
+    by_round = _by_round(stays)
+    in_period = [r for r in kept_rounds if start <= r.starts_on <= end]
+    of_year = [r for r in kept_rounds if r.year == end.year and r.starts_on <= end]
+    period_stays = [s for r in in_period for s in by_round.get(r.id, ())]
+    return RoundFigures(rounds=len(in_period), stays=len(period_stays),
+                        people=len({s.resident_id for s in period_stays}), year=end.year,
+                        quota=round_rules.year_quota(kept_rounds, end.year),
+                        used=sum(len(by_round.get(r.id, ())) for r in of_year))
+
+
+def _by_round(stays: Iterable[Stay]) -> dict[str, list[Stay]]:
+    out: dict[str, list[Stay]] = {}
+    for s in stays:
+        if s.round_id:
+            out.setdefault(s.round_id, []).append(s)
+    return out
 
 
 def checkups_needed_from(period: Period, as_of: date) -> date:

@@ -123,7 +123,14 @@ def stays_table(ix: ind.PeriodicIndicators) -> ReportTable:
              ["4", "Số lượt ra khỏi cơ sở trong kỳ", f.discharged],
              ["5", "Tổng số ngày lưu trú trong kỳ (ngày)", f.bed_days],
              ["6", "Số ngày lưu trú bình quân một lượt (*)", Num(f.average_length, 1)]]
-    # the nursing rounds of the period against the yearly quota go here when rounds are kept
+    r = ix.rounds
+    if r is not None:  # a merit-care centre's rounds against the year's quota
+        used = r.share
+        rows += [["7", "Số đợt điều dưỡng bắt đầu trong kỳ", r.rounds],
+                 ["8", "Số lượt điều dưỡng của các đợt đó", r.stays],
+                 ["9", f"Chỉ tiêu điều dưỡng năm {r.year} (lượt)", "chưa nhập" if r.quota is None else r.quota],
+                 ["10", f"Đã thực hiện năm {r.year} đến cuối kỳ (lượt)", r.used],
+                 ["11", "Tỷ lệ thực hiện so với chỉ tiêu năm", Pct(used.value if used else None)]]
     return ReportTable(
         "stays", "Biểu 2a. Số người và số lượt lưu trú trong kỳ", ["TT", "Chỉ tiêu", "Số"], rows, [12, 118, 35],
         {0, 1},

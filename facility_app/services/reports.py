@@ -73,10 +73,12 @@ class ReportService(Service):
             cards = repo.all_cards(conn)
             status_changes = repo.all_status_changes(conn)
             stays = repo.all_stays(conn)
+            nursing_rounds = repo.nursing_rounds_of(conn)
         result = indicators.compute(period, as_of, residents, checkups, conditions, sessions, referrals,
                                     facility.provincial_target_2025, facility.provincial_target_2030,
                                     cards=cards, status_changes=status_changes, stays=stays,
-                                    stay_kind=history.implied_stay_kind(facility.type))
+                                    stay_kind=history.implied_stay_kind(facility.type),
+                                    nursing_rounds=nursing_rounds)
         with self.store.write(actor, REPORT_ACTION) as w:
             w.audit_only("reports", period.key(), {
                 "report": "periodic", "period": period.key(), "as_of": as_of.isoformat(),
