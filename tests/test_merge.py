@@ -185,3 +185,43 @@ def test_plan_joins_groups_notes_and_cards():
     assert p.changes["notes"] == "A\nB"
     assert p.changes["bhyt_number"] == "DN4010123456789" and p.changes["bhyt_valid_to"] == date(2026, 12, 31)
     assert p.disputed == ()
+
+
+# --- facility-admin merge ---------------------------------------------------------
+
+def test_cli_prints_the_comparison_asks_and_merges_with_yes(tmp_path):
+    from tests.store_fixtures import assert_one_line_error, init_args, run_cli
+    from tests.test_cli import services_of
+
+    folder = tmp_path / "data"
+    assert run_cli(folder, *init_args()).returncode == 0
+    s = services_of(folder)
+    try:
+        keep = s.residents.admit(SYSTEM, person(birth_date=date(1948, 2, 3)))
+        other = s.residents.admit(SYSTEM, person(birth_date=date(1948, 3, 2), discharge_date=date(2024, 6, 1),
+                                                 discharge_reason=DischargeReason.TRANSFERRED))
+        s.clinical.record_checkup(SYSTEM, Checkup(other.id, date(2024, 5, 10), CheckupKind.PERIODIC,
+                                                  VitalSigns(pulse=70)))
+    finally:
+        s.close()
+    # no terminal, no --yes: the comparison, then a refusal; nothing changes
+    asked = run_cli(folder, "merge", keep.code, other.code)
+    assert asked.returncode == 1 and "--yes" in asked.stderr
+    assert "Ngày sinh" in asked.stdout and "03/02/1948" in asked.stdout and "02/03/1948" in asked.stdout
+    assert "≠" in asked.stdout and "Lần khám" in asked.stdout
+    s = services_of(folder)
+    try:
+        assert len(s.residents.list(SYSTEM)) == 2
+    finally:
+        s.close()
+    done = run_cli(folder, "merge", keep.code, other.code, "--yes", lang="en")
+    assert done.returncode == 0, done.stderr
+    assert f"Merged {other.code} into {keep.code}." in done.stdout and "Checkups" in done.stdout
+    again = run_cli(folder, "merge", keep.code, other.code, "--yes")
+    assert_one_line_error(again)
+    s = services_of(folder)
+    try:
+        assert [r.id for r in s.residents.list(SYSTEM)] == [keep.id]
+        assert len(s.clinical.checkups(SYSTEM, keep.id)) == 1
+    finally:
+        s.close()

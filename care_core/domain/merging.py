@@ -23,7 +23,8 @@ from datetime import date
 from typing import Any, Iterable
 
 from .entities import Resident
-from .messages import MERGE_TEXTS, ActionError
+from . import dates, vocabulary
+from .messages import MERGE_RECORD_KINDS, MERGE_TEXTS, ActionError, label
 
 IDENTITY_FIELDS = ("full_name", "sex", "birth_date", "cccd", "bhyt_number")
 """Fields that say who the person is: two values are a choice, never a default."""
@@ -114,6 +115,35 @@ class Comparison:
     survivor_counts: dict[str, int]
     other_counts: dict[str, int]
     disputed: tuple[str, ...]
+
+
+SHOWN_FIELDS = ("code", "full_name", "sex", "birth_date", "cccd", "bhyt_number", "admission_date",
+                "discharge_date", "room", "next_of_kin_name", "next_of_kin_phone")
+"""The fields a person compares before merging, in the order shown."""
+
+
+def show(value: Any, lang: str) -> str:
+    """A field's value as the comparison writes it."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, date):
+        return dates.dmy(value)
+    if hasattr(value, "value") and type(value) in vocabulary.LABELS:
+        return vocabulary.label(value, lang)
+    return str(value)
+
+
+def comparison_rows(c: Comparison, lang: str) -> list[tuple[str, str, str, bool]]:
+    """(what, survivor's, other's, differs) per shown field, then the count
+    of records of each kind either holds."""
+    rows = [(label(name, lang), show(getattr(c.survivor, name), lang), show(getattr(c.other, name), lang),
+             name in c.disputed) for name in SHOWN_FIELDS]
+    for table in sorted(set(c.survivor_counts) | set(c.other_counts), key=lambda t: (t not in MERGE_RECORD_KINDS, t)):
+        mine, theirs = c.survivor_counts.get(table, 0), c.other_counts.get(table, 0)
+        if mine or theirs:
+            vi, en = MERGE_RECORD_KINDS.get(table, (table, table))
+            rows.append((vi if lang == "vi" else en, str(mine), str(theirs), False))
+    return rows
 
 
 def merged(survivor: Resident, p: MergePlan) -> Resident:

@@ -347,3 +347,15 @@ MERGE_TEXTS: dict[str, tuple[str, str]] = {
     "chain": ("Chuỗi gộp hồ sơ quá dài (hơn {n} lần) hoặc vòng lặp; hãy báo cán bộ CNTT.",
               "The chain of merged records is too long (over {n}) or loops; tell the IT officer."),
 }
+
+# What each record table holds, as the merge's comparison names it (a table not here shows its own name).
+MERGE_RECORD_KINDS: dict[str, tuple[str, str]] = {
+    "checkups": ("Lần khám", "Checkups"),
+    "conditions": ("Bệnh", "Conditions"),
+    "condition_status_changes": ("Lần đổi tình trạng bệnh", "Condition status changes"),
+    "rehab_sessions": ("Buổi tập PHCN", "Rehabilitation sessions"),
+    "referrals": ("Lần chuyển tuyến", "Referrals"),
+    "bhyt_cards": ("Thẻ BHYT", "Insurance cards"),
+    "room_changes": ("Lần chuyển phòng", "Room moves"),
+    "stays": ("Lượt lưu trú", "Stays"),
+}
