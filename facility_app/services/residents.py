@@ -173,6 +173,12 @@ class ResidentService(Service):
 
     # --- two records of one person -----------------------------------------
 
+    def where_now(self, actor: Actor, resident_id: str) -> str:
+        """The record a resident's data lives in: itself, or the record it was merged into."""
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            return merges.survivor_of(conn, resident_id)
+
     def compare(self, actor: Actor, survivor_id: str, merged_id: str) -> merging.Comparison:
         """Both records side by side, for the person about to merge them."""
         self.require(actor, Permission.READ_RECORDS)
