@@ -113,12 +113,13 @@ def divert(merger: "Merger", row: "Row", change: p.Change) -> "Outcome":
     _carry(merger, merger.store.get("residents", target), {k: (v, change.hlc, merger.device_id)
                                                           for k, v in fields.items()}, out)
     # the tombstone keeps its values: the device's copy of it is set back to them
-    if fields:
+    kept = {k: row.data[k] for k in fields if k in row.data}
+    if kept:
         hlc = _server_hlc(change.hlc)
-        for name in fields:
+        for name in kept:
             row.meta[name] = [hlc, p.SERVER_ORIGIN, row.version]
         row.dirty, row.data_json = True, None
-        out.server_changes.append((row, {k: row.data.get(k) for k in fields}, hlc))
+        out.server_changes.append((row, kept, hlc))
     return out
 
 

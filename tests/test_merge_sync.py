@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from care_core import protocol as p
+
 from care_core.domain.entities import Actor, Condition
 from care_core.domain.enums import DischargeReason, Role
 from facility_app.services.sync import SyncService
@@ -107,3 +109,97 @@ def test_keeping_the_edit_from_the_inbox_sets_the_survivors_value(sqlite_server,
     finally:
         a.close()
         b.close()
+
+
+# --- the server at the wire: what a merge may and may not do ---------------------------
+
+from tests.server_fixtures import FakePC, checkup_fields, resident_fields  # noqa: E402
+from tests.server_fixtures import BACKENDS, server_for  # noqa: E402
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def wire_server(request, tmp_path_factory):
+    return server_for(request, tmp_path_factory, "merge")
+
+
+_n = iter(range(1, 10_000))
+
+
+def _resident(pc: FakePC, **extra) -> str:
+    import uuid
+    rid = str(uuid.uuid4())
+    pc.change("residents", rid, "insert", resident_fields(**extra))
+    return rid
+
+
+def _merge(pc: FakePC, merged: str, into: str, version: int = 1) -> None:
+    pc.change("residents", merged, "delete", {"deleted": True, "merged_into": into}, base_version=version)
+
+
+def test_a_checkup_moves_only_to_the_record_its_resident_was_merged_into(wire_server):
+    import uuid
+    facility = wire_server.add_facility(f"MRG-{next(_n)}")
+    a = FakePC.enrol(wire_server, facility, "PC-1")
+    x, y, z = _resident(a), _resident(a), _resident(a)
+    cid = str(uuid.uuid4())
+    a.change("checkups", cid, "insert", checkup_fields(y))
+    assert {r.status for r in a.push().results} == {"applied"}
+    # not merged: a checkup is insert-only, a move is refused
+    a.change("checkups", cid, "update", {"resident_id": x}, base_version=1)
+    [refused] = a.push().results
+    assert refused.status == "rejected"
+    # merged into x: the move to x is taken; a move to z (not the survivor) is refused
+    _merge(a, y, x)
+    a.change("checkups", cid, "update", {"resident_id": z}, base_version=1)
+    a.change("checkups", cid, "update", {"resident_id": x}, base_version=1)
+    a.change("checkups", cid, "update", {"checkup_date": "2020-01-01"}, base_version=1)
+    statuses = [r.status for r in a.push().results]
+    assert statuses == ["applied", "rejected", "applied", "rejected"]
+    assert wire_server.scalar("SELECT data FROM records WHERE row_id = :r", r=cid).count(x) == 1
+
+
+def test_records_follow_a_chain_of_merges_and_the_sender_is_told(wire_server):
+    import json
+    import uuid
+    facility = wire_server.add_facility(f"MRG-{next(_n)}")
+    a, b = FakePC.enrol(wire_server, facility, "PC-1"), FakePC.enrol(wire_server, facility, "PC-2")
+    x, y, z = _resident(a), _resident(a, next_of_kin_phone=""), _resident(a, next_of_kin_phone="")
+    a.push()
+    _merge(a, y, x)
+    _merge(a, x, z)
+    a.push()
+    # b had not heard: a checkup and a phone number for y
+    cid = str(uuid.uuid4())
+    b.change("checkups", cid, "insert", checkup_fields(y))
+    b.change("residents", y, "update", {"next_of_kin_phone": "0912345678"}, base_version=1)
+    answer = b.push()
+    assert [r.status for r in answer.results] == ["applied", "merged"]
+    data = json.loads(wire_server.scalar("SELECT data FROM records WHERE row_id = :r", r=cid))
+    assert data["resident_id"] == z
+    survivor = json.loads(wire_server.scalar("SELECT data FROM records WHERE row_id = :r", r=z))
+    assert survivor["next_of_kin_phone"] == "0912345678"
+    # b learns both from the server: where its checkup went, the phone on z, y's own value back
+    got, _ = b.pull_all()
+    told = [(c.table, c.row_id, c.fields, c.origin_device) for c in got if c.origin_device == p.SERVER_ORIGIN]
+    assert ("checkups", cid, {"resident_id": z}, p.SERVER_ORIGIN) in told
+    assert ("residents", z, {"next_of_kin_phone": "0912345678"}, p.SERVER_ORIGIN) in told
+    assert ("residents", y, {"next_of_kin_phone": ""}, p.SERVER_ORIGIN) in told
+
+
+def test_a_merge_that_would_close_a_loop_is_refused(wire_server):
+    import json
+    import uuid
+    facility = wire_server.add_facility(f"MRG-{next(_n)}")
+    a = FakePC.enrol(wire_server, facility, "PC-1")
+    x, y = _resident(a), _resident(a)
+    a.push()
+    _merge(a, y, x)
+    _merge(a, x, y)  # a broken client: x into y while y is merged into x
+    results = a.push().results
+    assert [r.status for r in results] == ["applied", "rejected"]
+    assert "vòng lặp" in results[1].reason_vi and "loops" in results[1].reason_en
+    cid = str(uuid.uuid4())
+    a.change("checkups", cid, "insert", checkup_fields(y))
+    [answer] = a.push().results
+    assert answer.status == "applied"
+    assert json.loads(wire_server.scalar("SELECT data FROM records WHERE row_id = :r", r=cid))["resident_id"] == x
