@@ -111,6 +111,45 @@ def test_keeping_the_edit_from_the_inbox_sets_the_survivors_value(sqlite_server,
         b.close()
 
 
+def test_a_pc_that_pulls_the_merge_before_pushing_moves_its_waiting_records(sqlite_server, tmp_path):
+    """B pulls A's merge while its own checkup for Y still waits in the outbox
+    (a pull without a push): the checkup and its waiting change move to X."""
+    import json
+
+    import sqlalchemy as sa
+
+    from facility_app.storage.tables import change_log, checkups as checkup_rows
+    from facility_app.sync import api, merge, state
+    from facility_app.sync.client import Transport
+
+    rng, a, b, x, y, _, _ = _setup(tmp_path, sqlite_server)
+    try:
+        a.services.residents.merge(DOCTOR, x.id, y.id)
+        assert a.sync().error is None
+        waiting = checkup(b, rng, y.id)
+        with b.store.read() as conn:
+            settings = state.require(conn)
+        transport = Transport(settings.server_url, settings.token)
+        try:
+            page = api.pull(transport, settings.pull_cursor)
+        finally:
+            transport.close()
+        merge.apply_page(b.store, page, my_device=settings.server_device_id)
+        with b.store.read() as conn:
+            assert conn.execute(sa.select(checkup_rows.c.resident_id)
+                                .where(checkup_rows.c.id == waiting.id)).scalar() == x.id
+            [fields] = conn.execute(sa.select(change_log.c.fields).where(
+                change_log.c.row_id == waiting.id, change_log.c.state == "pending")).scalars()
+        assert json.loads(fields)["resident_id"] == x.id
+        assert waiting.id in {c.id for c in b.services.clinical.checkups(NURSE, x.id)}
+        converge(a, b)
+        assert_same(sqlite_server, a, b)
+        assert SyncService(b.store).parked(NURSE) == []
+    finally:
+        a.close()
+        b.close()
+
+
 # --- the server at the wire: what a merge may and may not do ---------------------------
 
 from tests.server_fixtures import FakePC, checkup_fields, resident_fields  # noqa: E402
