@@ -225,3 +225,28 @@ def test_cli_prints_the_comparison_asks_and_merges_with_yes(tmp_path):
         assert len(s.clinical.checkups(SYSTEM, keep.id)) == 1
     finally:
         s.close()
+
+
+def test_the_stay_is_the_union_of_both():
+    left = dict(discharge_date=date(2025, 1, 1), discharge_reason=DischargeReason.TRANSFERRED)
+    # the survivor left, the other is present: the person is present, since the earlier admission
+    p = merging.plan(person(admission_date=date(2024, 5, 1), **left), person(admission_date=date(2022, 1, 1)))
+    assert p.changes["admission_date"] == date(2022, 1, 1)
+    assert p.changes["discharge_date"] is None and p.changes["discharge_reason"] is None
+    # both left: the later departure, with its reason
+    later = dict(discharge_date=date(2025, 6, 1), discharge_reason=DischargeReason.RETURNED_HOME)
+    p = merging.plan(person(**left), person(**later))
+    assert (p.changes["discharge_date"], p.changes["discharge_reason"]) == (date(2025, 6, 1),
+                                                                            DischargeReason.RETURNED_HOME)
+    assert "admission_date" not in p.changes  # same day
+    # both present: refused before any plan is written
+    with pytest.raises(merging.MergeRefused):
+        merging.check(person(), person(), "DT-1", "DT-2")
+
+
+def test_a_disputed_field_is_never_taken_silently():
+    keep, other = person(cccd="001048001234"), person(cccd="001048009999", next_of_kin_phone="0912345678")
+    p = merging.plan(keep, other)
+    assert p.disputed == ("cccd",) and "cccd" not in p.changes
+    assert p.changes["next_of_kin_phone"] == "0912345678"
+    assert merging.plan(keep, other, {"cccd": merging.OTHER}).changes["cccd"] == "001048009999"
