@@ -566,7 +566,78 @@ One person keeps one record: open the old record instead. Make a second record o
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation>Merge duplicate records</translation>
+    </message>
+    <message>
+        <source>Find the other record of %1 made by mistake (name, code, room or CCCD):</source>
+        <translation>Find the other record of %1 made by mistake (name, code, room or CCCD):</translation>
+    </message>
+    <message>
+        <source>Type at least two letters</source>
+        <translation>Type at least two letters</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stays: %1</source>
+        <translation>Stays: %1</translation>
+    </message>
+    <message>
+        <source>Merged away: %1</source>
+        <translation>Merged away: %1</translation>
+    </message>
+    <message>
+        <source>Every checkup, condition, rehabilitation session, referral, card and room of %1 moves to %2. Fields %2 leaves empty take the values of %1.</source>
+        <translation>Every checkup, condition, rehabilitation session, referral, card and room of %1 moves to %2. Fields %2 leaves empty take the values of %1.</translation>
+    </message>
+    <message>
+        <source>%1 (the records differ):</source>
+        <translation>%1 (the records differ):</translation>
+    </message>
+    <message>
+        <source>Keep this record (%1)</source>
+        <translation>Keep this record (%1)</translation>
+    </message>
+    <message>
+        <source>Keep the other record (%1)</source>
+        <translation>Keep the other record (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) and %3 (%4) will become one record, %4. Every record of %2 moves to %4; %2 disappears from the list and cannot be opened again. Who merged, when and what is written to the log. This cannot be undone here. Merge them?</source>
+        <translation>%1 (%2) and %3 (%4) will become one record, %4. Every record of %2 moves to %4; %2 disappears from the list and cannot be opened again. Who merged, when and what is written to the log. This cannot be undone here. Merge them?</translation>
+    </message>
+    <message>
+        <source>Merge two records?</source>
+        <translation>Merge two records?</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Do not merge</source>
+        <translation>Do not merge</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Merging…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
+    <message>
+        <source>Merge duplicate records…</source>
+        <translation>Merge duplicate records…</translation>
+    </message>
     <message>
         <source>Health-insurance cards and rooms over time</source>
         <translation>Health-insurance cards and rooms over time</translation>

@@ -566,7 +566,78 @@ Mỗi người chỉ có một hồ sơ: hãy mở hồ sơ cũ. Chỉ tạo h�
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation>Gộp hồ sơ trùng</translation>
+    </message>
+    <message>
+        <source>Find the other record of %1 made by mistake (name, code, room or CCCD):</source>
+        <translation>Tìm hồ sơ còn lại của %1 đã lập nhầm (họ tên, mã, phòng hoặc số CCCD):</translation>
+    </message>
+    <message>
+        <source>Type at least two letters</source>
+        <translation>Gõ ít nhất hai chữ</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Gộp…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Stays: %1</source>
+        <translation>Giữ lại: %1</translation>
+    </message>
+    <message>
+        <source>Merged away: %1</source>
+        <translation>Gộp đi: %1</translation>
+    </message>
+    <message>
+        <source>Every checkup, condition, rehabilitation session, referral, card and room of %1 moves to %2. Fields %2 leaves empty take the values of %1.</source>
+        <translation>Mọi lần khám, bệnh, buổi tập PHCN, lần chuyển tuyến, thẻ BHYT và phòng của %1 chuyển sang %2. Những mục %2 còn để trống sẽ lấy giá trị của %1.</translation>
+    </message>
+    <message>
+        <source>%1 (the records differ):</source>
+        <translation>%1 (hai hồ sơ ghi khác nhau):</translation>
+    </message>
+    <message>
+        <source>Keep this record (%1)</source>
+        <translation>Giữ hồ sơ này (%1)</translation>
+    </message>
+    <message>
+        <source>Keep the other record (%1)</source>
+        <translation>Giữ hồ sơ kia (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) and %3 (%4) will become one record, %4. Every record of %2 moves to %4; %2 disappears from the list and cannot be opened again. Who merged, when and what is written to the log. This cannot be undone here. Merge them?</source>
+        <translation>%1 (%2) và %3 (%4) sẽ thành một hồ sơ duy nhất là %4. Mọi bản ghi của %2 chuyển sang %4; %2 không còn trong danh sách và không mở lại được. Ai gộp, lúc nào, gộp gì được ghi vào nhật ký. Việc này không hoàn tác được ở đây. Gộp hai hồ sơ?</translation>
+    </message>
+    <message>
+        <source>Merge two records?</source>
+        <translation>Gộp hai hồ sơ?</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Do not merge</source>
+        <translation>Không gộp</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Đang gộp…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
+    <message>
+        <source>Merge duplicate records…</source>
+        <translation>Gộp hồ sơ trùng…</translation>
+    </message>
     <message>
         <source>Health-insurance cards and rooms over time</source>
         <translation>Thẻ BHYT và phòng ở qua các thời kỳ</translation>

@@ -134,3 +134,26 @@ def person_in_period(resident: Resident, stays: list[Stay], start: date, end: da
         return resident
     return replace(resident, admission_date=first.admitted_on, discharge_date=last.discharged_on,
                    discharge_reason=last.discharge_reason)
+
+
+def join_overlapping(stays: Iterable[Stay]) -> tuple[list[Stay], list[Stay]]:
+    """Two records of one person merged: stays that overlap are one stay seen
+    twice (the earliest admission, the latest discharge, open if either is);
+    stays apart stay apart. Returns (the stays kept, as they now are; those
+    absorbed into them)."""
+    kept: list[Stay] = []
+    absorbed: list[Stay] = []
+    for s in sorted(stays, key=lambda s: s.admitted_on):
+        last = kept[-1] if kept else None
+        if last is not None and s.admitted_on < (last.discharged_on or date.max):
+            if last.discharged_on is None or s.discharged_on is None:
+                end, reason = None, None
+            elif s.discharged_on > last.discharged_on:
+                end, reason = s.discharged_on, s.discharge_reason
+            else:
+                end, reason = last.discharged_on, last.discharge_reason
+            kept[-1] = replace(last, discharged_on=end, discharge_reason=reason)
+            absorbed.append(s)
+        else:
+            kept.append(s)
+    return kept, absorbed

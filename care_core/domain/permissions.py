@@ -7,6 +7,7 @@ The rules (also in the README):
 - doctors, directors and admins discharge residents;
 - directors and admins change facility settings, run periodic reports and
   read the audit log; doctors, directors and admins print health books;
+- doctors, directors and admins merge two records of one person;
 - only admins manage users, back up, restore, export and enrol the PC for sync;
 - doctors and admins hand one resident's record over as HL7 FHIR (a clinical
   hand-off to a hospital or another facility, not a bulk export);
@@ -38,6 +39,7 @@ class Permission(str, Enum):
     ENROL_DEVICE = "enrol-device"
     MANAGE_ROUNDS = "manage-rounds"
     IMPORT_RESIDENTS = "import-residents"
+    MERGE_RESIDENTS = "merge-residents"
 
 
 _N, _D, _R, _A, _S = Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN, Role.SYSTEM
@@ -59,6 +61,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.ENROL_DEVICE: frozenset({_A, _S}),
     Permission.MANAGE_ROUNDS: frozenset({_D, _R, _A, _S}),
     Permission.IMPORT_RESIDENTS: frozenset({_R, _A, _S}),
+    Permission.MERGE_RESIDENTS: frozenset({_D, _R, _A, _S}),
 }
 
 ROLE_NAMES = {
@@ -86,6 +89,7 @@ _ACTION_NAMES = {
     Permission.ENROL_DEVICE: ("đăng ký máy với máy chủ tỉnh", "enrol this PC with the provincial server"),
     Permission.MANAGE_ROUNDS: ("lập và sửa đợt điều dưỡng", "set up nursing rounds"),
     Permission.IMPORT_RESIDENTS: ("nhập danh sách đối tượng từ tệp", "import a list of residents from a file"),
+    Permission.MERGE_RESIDENTS: ("gộp hai hồ sơ của cùng một người", "merge two records of one person"),
 }
 
 

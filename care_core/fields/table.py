@@ -250,6 +250,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _s("address_detail", 200, ("Địa chỉ chi tiết", "Street address")),
         _s("old_address", 500, ("Địa chỉ cũ (trước sáp nhập)", "Old address (before the merger)")),
         Field("notes", "text", ("Ghi chú", "Notes")),
+        # a record merged into another (care_core.domain.merging): the survivor's id, on a tombstone
+        _s("merged_into", 36, ("Đã gộp vào hồ sơ", "Merged into")),
     ),
     "checkups": (
         _resident_id(),

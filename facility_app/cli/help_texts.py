@@ -60,6 +60,8 @@ PLACEHOLDERS = {  # how a value is shown in "usage" and help
     "TEXT": "TỪ_KHÓA",
     "URL": "ĐỊA_CHỈ",
     "CODE": "MÃ",
+    "SURVIVOR_CODE": "MÃ_GIỮ_LẠI",
+    "MERGED_CODE": "MÃ_GỘP_ĐI",
     "ID": "SỐ",
     "SEQ|all": "SỐ|all",
     "USERNAME": "TÊN_ĐĂNG_NHẬP",
@@ -180,6 +182,11 @@ HELP = {
         "hồ sơ của một đối tượng theo chuẩn HL7 FHIR R4 (tệp JSON), để chuyển cho bệnh viện hoặc cơ sở khác",
     "the JSON file to write": "tệp JSON sẽ ghi ra",
     "find residents": "tìm đối tượng",
+    "merge two records of one person: every record moves to the survivor (audited)":
+        "gộp hai hồ sơ của cùng một người: mọi bản ghi chuyển sang hồ sơ giữ lại (có ghi nhật ký)",
+    "the code of the record that stays, e.g. DT-00012": "mã hồ sơ được giữ lại, ví dụ DT-00012",
+    "the code of the record made by mistake; it is merged away": "mã hồ sơ lập nhầm; hồ sơ này được gộp đi",
+    "merge without asking (after printing the comparison)": "gộp mà không hỏi lại (sau khi in bảng so sánh)",
     "code and full name of matching residents (accents optional)":
         "mã và họ tên của các đối tượng khớp (gõ dấu hay không đều được)",
     "name, code, room or CCCD number (accents optional)": "họ tên, mã, phòng hoặc số CCCD (gõ dấu hay không đều được)",

@@ -6,6 +6,7 @@ from datetime import date
 
 from care_core.domain import rules
 from care_core.domain import history
+from care_core.domain import merging
 from care_core.domain.entities import Actor, BhytCard, Resident, RoomChange, Stay
 from care_core.domain.enums import DischargeReason, StayKind
 from care_core.domain.identity import MAX_MATCHES, PersonDraft, PersonMatch, judge, rank
@@ -13,6 +14,7 @@ from care_core.domain.messages import Problem, ValidationError
 from care_core.domain.permissions import Permission
 from care_core.domain.ids import new_id
 from care_core.domain.text import fold, normalise_name
+from ..storage import merges
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import bhyt_cards, residents, room_changes, stays
@@ -326,6 +328,100 @@ class ResidentService(Service):
                     w.update(residents, resident_id, changed_fields(to_row(resident),
                                                                    to_row(dataclasses.replace(resident, **mirror))))
         return fixed
+
+    # --- two records of one person -----------------------------------------
+
+    def where_now(self, actor: Actor, resident_id: str) -> str:
+        """The record a resident's data lives in: itself, or the record it was merged into."""
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            return merges.survivor_of(conn, resident_id)
+
+    def compare(self, actor: Actor, survivor_id: str, merged_id: str) -> merging.Comparison:
+        """Both records side by side, for the person about to merge them."""
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            survivor, other = repo.get(conn, Resident, survivor_id), repo.get(conn, Resident, merged_id)
+            merging.check(survivor, other, merges.code_of(conn, survivor_id), merges.code_of(conn, merged_id))
+            return merging.Comparison(survivor, other, merges.record_counts(conn, survivor_id),
+                                      merges.record_counts(conn, merged_id),
+                                      tuple(merging.disputed_fields(survivor, other)))
+
+    def merge(self, actor: Actor, survivor_id: str, merged_id: str,
+              choices: dict[str, str] | None = None) -> Resident:
+        """Merge ``merged_id`` into ``survivor_id`` in one transaction: every
+        record of the other moves to the survivor (through the change log,
+        so it syncs), the other becomes a tombstone pointing at the survivor,
+        and the audit says who merged what. ``choices``: disputed identity
+        field -> ``"other"`` to take the merged record's value."""
+        self.require(actor, Permission.MERGE_RESIDENTS)
+        with self.store.write(actor, "merge-residents") as w:
+            survivor = repo.get(w.conn, Resident, merges.survivor_of(w.conn, survivor_id))
+            other = repo.get(w.conn, Resident, merged_id)
+            merging.check(survivor, other, merges.code_of(w.conn, survivor.id if survivor else survivor_id),
+                          merges.code_of(w.conn, merged_id))
+            p = merging.plan(survivor, other, choices)
+            after = merging.merged(survivor, p)
+            w.update(residents, other.id, {"deleted": True, "merged_into": survivor.id}, op="delete")
+            self._validate(w.conn, after, survivor.id, survivor)
+            # the survivor first: its stay must cover every record that moves to it
+            diff = changed_fields(to_row(survivor), to_row(after))
+            diff.pop("id", None)
+            after.version = w.update(residents, survivor.id, diff) if diff else survivor.version
+            self._write_down_histories(w, survivor, other)
+            moved = merges.rows_of(w.conn, other.id)
+            for table, row_id in moved:
+                w.update(table, row_id, {"resident_id": survivor.id})
+            after = self._mirror_latest_stay(w, after)
+            counts: dict[str, int] = {}
+            for table, _ in moved:
+                counts[table.name] = counts.get(table.name, 0) + 1
+            w.audit_only("residents", survivor.id, {
+                "merged": {"code": other.code, "name": other.full_name, "id": other.id},
+                "into": {"code": survivor.code, "name": survivor.full_name, "id": survivor.id},
+                "moved": counts, "taken": sorted(diff)})
+        return after
+
+    def _write_down_histories(self, w, survivor: Resident, other: Resident) -> None:
+        """A card or room only implied by a record's own fields (no history
+        rows yet) is written down for the survivor before the histories are
+        joined: once rows exist, nothing is implied any more, and it would
+        be lost."""
+        cards = {(c.number, c.valid_from) for r in (survivor, other) for c in repo.cards_of(w.conn, r.id)}
+        rooms = {(c.room, c.moved_on) for r in (survivor, other) for c in repo.room_changes_of(w.conn, r.id)}
+        for r in (survivor, other):
+            if r.bhyt_number and not repo.cards_of(w.conn, r.id) and (r.bhyt_number, r.bhyt_valid_from) not in cards:
+                w.insert(bhyt_cards, to_row(BhytCard(survivor.id, *_card(r))))
+                cards.add((r.bhyt_number, r.bhyt_valid_from))
+            if r.room and not repo.room_changes_of(w.conn, r.id) and (r.room, r.admission_date) not in rooms:
+                w.insert(room_changes, to_row(RoomChange(survivor.id, r.room, r.admission_date)))
+                rooms.add((r.room, r.admission_date))
+            if not repo.stays_of(w.conn, r.id):  # each record's own stay, kept as one of the person's stays
+                w.insert(stays, to_row(dataclasses.replace(
+                    history.implied_stay(r, self._stay_kind(w.conn)), resident_id=survivor.id, id=new_id())))
+
+    def _mirror_latest_stay(self, w, after: Resident) -> Resident:
+        """Once both records' stays are the survivor's: overlapping ones are
+        one stay seen twice and become one; the survivor's admission and
+        discharge are then those of its latest stay, as for any person."""
+        before = {s.id: s for s in repo.stays_of(w.conn, after.id)}
+        if not before:
+            return after
+        kept, absorbed = history.join_overlapping(before.values())
+        for s in kept:
+            diff = changed_fields(to_row(before[s.id]), to_row(s))
+            if diff:
+                w.update(stays, s.id, diff)
+        for s in absorbed:
+            w.update(stays, s.id, {"deleted": True}, op="delete")
+        latest = max(kept, key=lambda s: s.admitted_on)
+        mirrored = dataclasses.replace(after, admission_date=latest.admitted_on, discharge_date=latest.discharged_on,
+                                       discharge_reason=latest.discharge_reason)
+        diff = changed_fields(to_row(after), to_row(mirrored))
+        diff.pop("id", None)
+        if diff:
+            mirrored.version = w.update(residents, after.id, diff)
+        return mirrored
 
 
 def _card(r: Resident) -> tuple:

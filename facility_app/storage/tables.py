@@ -84,6 +84,7 @@ residents = sa.Table(
     sa.Column("address_detail", sa.String(200), nullable=False, server_default=""),
     sa.Column("old_address", sa.String(500), nullable=False, server_default=""),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Column("merged_into", sa.String(36)),  # on a tombstone: the record it was merged into
     *_sync_columns(),
     sa.Index("ix_residents_code", "code"),
     sa.Index("ix_residents_name_folded", "name_folded"),
