@@ -7,6 +7,7 @@ the same again. CSV and XLSX; the CLI says the same as the service."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,26 @@ def test_cli_import_dry_run_refusal_and_again(tmp_path):
     assert again.returncode == 0 and "0 new, 0 changed, 30 already there" in again.stdout
     found = run_cli(data_dir, "find-person", "--name", data[0]["full_name"].replace("Đ", "D"), "--birth", data[0]["birth_date"])
     assert data[0]["code"] in found.stdout and "Cùng họ tên và ngày sinh" in found.stdout
+
+
+def test_hostile_files_are_refused_before_they_are_read_whole(services, tmp_path, monkeypatch):
+    from care_core.domain.messages import ActionError
+    from facility_app.services import imports
+
+    def refused(path) -> str:
+        with pytest.raises(ActionError) as exc:
+            services.imports.check(SYSTEM, path)
+        return exc.value.message("vi")
+
+    assert "không phải là một tệp thường" in refused(Path("/dev/zero"))
+    assert "Không tìm thấy tệp" in refused(tmp_path / "missing.csv")
+    assert "chỉ nhập được tệp .xlsx hoặc .csv" in refused(write_csv(tmp_path / "ds.csv", rows(1)).rename(tmp_path / "ds.pdf"))
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert "không đọc được như một tệp Excel" in refused(broken)
+    monkeypatch.setattr(imports, "MAX_ROWS", 10)
+    assert "hơn 10 dòng" in refused(write_csv(tmp_path / "many.csv", rows(12)))
+    assert "hơn 10 dòng" in refused(write_xlsx(tmp_path / "many.xlsx", rows(12)))
+    monkeypatch.setattr(imports, "MAX_FILE_BYTES", 1000)
+    assert "quá lớn" in refused(write_csv(tmp_path / "big.csv", rows(20)))
+    assert services.residents.list(SYSTEM) == []
