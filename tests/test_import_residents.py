@@ -7,6 +7,7 @@ the same again. CSV and XLSX; the CLI says the same as the service."""
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,24 @@ def test_hostile_files_are_refused_before_they_are_read_whole(services, tmp_path
     monkeypatch.setattr(imports, "MAX_FILE_BYTES", 1000)
     assert "quá lớn" in refused(write_csv(tmp_path / "big.csv", rows(20)))
     assert services.residents.list(SYSTEM) == []
+
+
+def test_excel_date_cells_and_numbers_that_lost_their_leading_zero(services, tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    from facility_app.services.exports import RESIDENT_COLUMNS
+    from tests.intake_fixtures import HEADERS
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADERS)
+    cells = {"full_name": "Đỗ Thị Hoa", "sex": "Nữ", "birth_date": dt.datetime(1950, 3, 4), "groups": "NCT",
+             "cccd": 1150123456, "admission_date": dt.datetime(2024, 5, 6), "next_of_kin_phone": 912345678}
+    sheet.append([cells.get(attr) for attr, _, _ in RESIDENT_COLUMNS])
+    book.save(tmp_path / "native.xlsx")
+    plan = services.imports.run(SYSTEM, tmp_path / "native.xlsx")
+    assert not plan.errors, [e.line("vi") for e in plan.errors]
+    stored = services.residents.list(SYSTEM)[0]
+    assert (stored.birth_date, stored.admission_date, stored.cccd, stored.next_of_kin_phone) == (
+        date(1950, 3, 4), date(2024, 5, 6), "001150123456", "0912345678")
