@@ -186,7 +186,7 @@ def test_cli_import_dry_run_refusal_and_again(tmp_path):
 
 def test_hostile_files_are_refused_before_they_are_read_whole(services, tmp_path, monkeypatch):
     from care_core.domain.messages import ActionError
-    from facility_app.services import imports
+    from facility_app.services import resident_file
 
     def refused(path) -> str:
         with pytest.raises(ActionError) as exc:
@@ -199,10 +199,10 @@ def test_hostile_files_are_refused_before_they_are_read_whole(services, tmp_path
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     assert "không đọc được như một tệp Excel" in refused(broken)
-    monkeypatch.setattr(imports, "MAX_ROWS", 10)
+    monkeypatch.setattr(resident_file, "MAX_ROWS", 10)
     assert "hơn 10 dòng" in refused(write_csv(tmp_path / "many.csv", rows(12)))
     assert "hơn 10 dòng" in refused(write_xlsx(tmp_path / "many.xlsx", rows(12)))
-    monkeypatch.setattr(imports, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(resident_file, "MAX_FILE_BYTES", 1000)
     assert "quá lớn" in refused(write_csv(tmp_path / "big.csv", rows(20)))
     assert services.residents.list(SYSTEM) == []
 
