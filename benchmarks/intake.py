@@ -37,7 +37,7 @@ from care_core.domain.identity import PersonDraft
 from care_core.domain.rules import cccd_expected_digits
 from facility_app.services.container import Services
 from facility_app.services.exports import RESIDENT_COLUMNS
-from facility_app.services.imports import parse_row
+from facility_app.services.resident_file import parse_row
 from facility_app.storage.mapping import to_row
 from facility_app.storage.store import Store
 from facility_app.storage.tables import residents

@@ -46,7 +46,7 @@ def _person_args(p, *, required: bool) -> None:
 
 
 def _date(text: str | None, what_vi: str, what_en: str) -> date | None:
-    from ..services.imports import CellError, read_date
+    from ..services.resident_file import CellError, read_date
 
     try:
         return read_date((text or "").strip())
@@ -80,7 +80,7 @@ def cmd_find_person(ctx: Context, args) -> int:
 
 
 def cmd_admit(ctx: Context, args) -> int:
-    from ..services.imports import CellError, read_coded, read_groups
+    from ..services.resident_file import CellError, read_coded, read_groups
     from care_core.domain.enums import Sex
 
     try:

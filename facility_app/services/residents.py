@@ -404,10 +404,11 @@ class ResidentService(Service):
         """Once both records' stays are the survivor's: overlapping ones are
         one stay seen twice and become one; the survivor's admission and
         discharge are then those of its latest stay, as for any person."""
-        before = {s.id: s for s in repo.stays_of(w.conn, after.id)}
-        if not before:
+        rows = repo.stays_of(w.conn, after.id)
+        if not rows:
             return after
-        kept, absorbed = history.join_overlapping(before.values())
+        before = {s.id: s for s in rows}
+        kept, absorbed = history.join_overlapping(rows)
         for s in kept:
             diff = changed_fields(to_row(before[s.id]), to_row(s))
             if diff:

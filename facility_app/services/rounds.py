@@ -28,7 +28,7 @@ from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import nursing_rounds
 from .base import Service, not_found
-from . import imports
+from . import imports, resident_file
 from .residents import ResidentService
 
 
@@ -188,7 +188,7 @@ class RoundService(Service):
         or a new one; rows that cannot be read are listed by row and column
         and left out. Nothing is written."""
         self.require(actor, Permission.MANAGE_ROUNDS)
-        table = imports.read_table(path)
+        table = resident_file.read_table(path)
         facility = self._facility()
         province = facility.province_code if facility else None
         out = RoundList()
@@ -240,13 +240,13 @@ class RoundService(Service):
         name = normalise_name(cells.get("full_name", ""))
         birth = sex = ward = None
         try:
-            birth = imports.read_date(cells.get("birth_date", ""))
-        except imports.CellError as exc:
+            birth = resident_file.read_date(cells.get("birth_date", ""))
+        except resident_file.CellError as exc:
             wrong("birth_date", exc.vi, exc.en)
         cccd = "".join(cells.get("cccd", "").split()) or None
         try:
-            sex = imports.read_coded(Sex, cells.get("sex", "")) if cells.get("sex") else None
-        except imports.CellError as exc:
+            sex = resident_file.read_coded(Sex, cells.get("sex", "")) if cells.get("sex") else None
+        except resident_file.CellError as exc:
             wrong("sex", exc.vi, exc.en)
         if sex is None and cccd and len(cccd) == 12 and cccd.isdigit():
             sex = Sex.FEMALE if int(cccd[3]) % 2 else Sex.MALE  # the CCCD's century digit: odd for women

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.imports import ImportPlan, column_name
+from ...services.imports import ImportPlan
+from ...services.resident_file import column_name
 from .. import dialogs, style, workers
 
 SHOWN = ("code", "full_name", "birth_date", "cccd")
