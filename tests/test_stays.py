@@ -230,3 +230,49 @@ def test_a_store_of_the_previous_version_upgrades_and_reads_one_stay_per_residen
         assert _figures(services.reports.periodic(DIRECTOR, Y2025, output="csv").indicators) == before
     finally:
         services.close()
+
+
+# --- the command line ------------------------------------------------------------
+
+def test_readmit_and_export_stays_from_the_command_line(tmp_path):
+    import csv
+    import io
+
+    from facility_app.services.exports import STAY_COLUMNS
+    from tests.store_fixtures import assert_one_line_error, fingerprint, init_args, run_cli
+
+    data = tmp_path / "data"
+    assert run_cli(data, *init_args(kind="drug-rehab")).returncode == 0
+    with Store.open(data, PASSPHRASE) as store:
+        s = Services(store, today=lambda: TODAY)
+        r = s.residents.admit(NURSE, _person(groups=[G.DRUG_USER], room="K1"))
+        s.residents.admit(NURSE, _person(full_name="Hà Văn Sáng", groups=[G.DRUG_USER]))
+        s.residents.discharge(DOCTOR, r.id, date(2024, 3, 1), HOME, r.version)
+
+    before = fingerprint(data)
+    refused = run_cli(data, "readmit", r.code, "--on", "05/05/2026", "--kind", "rehab_compulsory")
+    assert "cai nghiện bắt buộc" in assert_one_line_error(refused)
+    assert fingerprint(data) == before  # nothing changed
+    bad_date = run_cli(data, "readmit", r.code, "--on", "31/02/2026", "--kind", "rehab_voluntary")
+    assert "không tồn tại" in assert_one_line_error(bad_date)
+
+    done = run_cli(data, "readmit", r.code, "--on", "05/05/2026", "--kind", "rehab_compulsory",
+                   "--decision", "15/2026/QĐ-TA", "--term-months", "12")
+    assert done.returncode == 0, done.stderr
+    assert "lượt lưu trú thứ 2" in done.stdout and "Cai nghiện bắt buộc" in done.stdout
+    again = run_cli(data, "readmit", r.code, "--on", "06/05/2026", "--kind", "rehab_voluntary")
+    assert "đang ở cơ sở" in assert_one_line_error(again)
+
+    out = tmp_path / "luot.csv"
+    exported = run_cli(data, "export", "stays", str(out))
+    assert exported.returncode == 0, exported.stderr
+    rows = list(csv.reader(io.StringIO(out.read_bytes()[3:].decode("utf-8"))))
+    assert rows[0] == [vi for vi, _ in STAY_COLUMNS]
+    mine = [row for row in rows[1:] if row[0] == r.code]
+    assert [(row[2], row[3], row[4], row[5], row[8], row[11]) for row in mine] == [
+        ("1", "Cai nghiện tự nguyện", "01/01/2020", "01/03/2024", "", "rehab_voluntary"),  # the first, implied kind
+        ("2", "Cai nghiện bắt buộc", "05/05/2026", "", "15/2026/QĐ-TA", "rehab_compulsory")]
+    assert len(rows) == 1 + 3  # two stays of one person, one of the other
+    with Store.open(data, PASSPHRASE) as store:
+        people = Services(store, today=lambda: TODAY).residents.list(NURSE)
+    assert len(people) == 2  # no second record
