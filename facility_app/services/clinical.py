@@ -13,7 +13,7 @@ from datetime import date
 
 from care_core.domain import history, rules
 from care_core.domain.entities import (Actor, AuditEntry, BhytCard, Checkup, Condition, ConditionStatusChange,
-                                       Referral, RehabSession, Resident, RoomChange)
+                                       Referral, RehabSession, Resident, RoomChange, Stay)
 from care_core.domain.enums import ReferralOutcome
 from care_core.domain.icd10 import normalise_code
 from care_core.domain.ids import new_id
@@ -39,6 +39,7 @@ class Timeline:
     cards: list[BhytCard] = dataclasses.field(default_factory=list)
     status_changes: list[ConditionStatusChange] = dataclasses.field(default_factory=list)
     rooms: list[RoomChange] = dataclasses.field(default_factory=list)
+    stays: list[Stay] = dataclasses.field(default_factory=list)  # oldest first; one implied when none kept
 
     def status_history(self, condition: Condition) -> list[ConditionStatusChange]:
         return history.status_history(condition, [s for s in self.status_changes if s.condition_id == condition.id])
@@ -218,10 +219,16 @@ class ClinicalService(Service):
                             repo.rehab_of(conn, resident_id), repo.referrals_of(conn, resident_id),
                             history.cards_of(resident, repo.cards_of(conn, resident_id)),
                             repo.status_changes_of_resident(conn, resident_id),
-                            history.room_history(resident, repo.room_changes_of(conn, resident_id)))
+                            history.room_history(resident, repo.room_changes_of(conn, resident_id)),
+                            history.stays_of(resident, repo.stays_of(conn, resident_id), _stay_kind(conn)))
 
     def history(self, actor: Actor, resident_id: str) -> list[AuditEntry]:
         """The record's change history from the audit log (profile and every record)."""
         self.require(actor, Permission.READ_RECORDS)
         with self.store.read() as conn:
             return audit.for_row(conn, [resident_id, *repo.record_ids_of(conn, resident_id)])
+
+
+def _stay_kind(conn):
+    facility = repo.get_facility(conn)
+    return history.implied_stay_kind(facility.type if facility else None)
