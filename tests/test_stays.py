@@ -2,7 +2,7 @@
 and the report's people-and-stays figures."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -22,6 +22,7 @@ from facility_app.services.container import Services
 from facility_app.storage import migrate
 from facility_app.storage.store import Store
 from tests.conftest import DIRECTOR, DOCTOR, NURSE, PASSPHRASE, TODAY, make_services
+from tests.sync_fixtures import sync_server as server  # noqa: F401 (fixture)
 
 Y2025 = periods.parse_period("2025")
 HOME = DischargeReason.RETURNED_HOME
@@ -276,3 +277,53 @@ def test_readmit_and_export_stays_from_the_command_line(tmp_path):
     with Store.open(data, PASSPHRASE) as store:
         people = Services(store, today=lambda: TODAY).residents.list(NURSE)
     assert len(people) == 2  # no second record
+
+
+# --- sync through the real provincial server -----------------------------------------
+
+def test_a_readmission_on_one_pc_reaches_the_other_through_the_server(server, tmp_path):
+    """Pushed from one PC, pulled on another, through the real server (SQLite,
+    and PostgreSQL when FACILITY_TEST_PG_URL names one, as scripts/test.sh does)."""
+    import random
+
+    from tests.sync_fixtures import admit, assert_same, converge, first_pc, joined_pc
+
+    pc1 = first_pc(tmp_path, server)
+    pc2 = None
+    try:
+        r = admit(pc1, random.Random(7))
+        left, back = r.admission_date + timedelta(days=5), r.admission_date + timedelta(days=20)
+        r = pc1.services.residents.discharge(DOCTOR, r.id, left, HOME, r.version)
+        assert pc1.sync().complete
+        pc2 = joined_pc(tmp_path, server)
+        assert [s.discharged_on for s in pc2.services.residents.stays(NURSE, r.id)] == [left]
+        pc2.services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.REHAB_COMPULSORY, back,
+                                                         decision_number="15/2026/QĐ-TA", term_months=12))
+        converge(pc2, pc1)
+        assert_same(server, pc1, pc2)
+        got = pc1.services.residents.stays(NURSE, r.id)
+        assert [(s.kind, s.admitted_on, s.discharged_on, s.decision_number) for s in got] == [
+            (StayKind.LONG_TERM, r.admission_date, left, ""),
+            (StayKind.REHAB_COMPULSORY, back, None, "15/2026/QĐ-TA")]
+        again = pc1.services.residents.get(NURSE, r.id)
+        assert (again.admission_date, again.discharge_date) == (back, None)
+        assert len(pc1.services.residents.list(NURSE)) == 1
+        assert len(server.rows()["stays"]) == 2
+        # a compulsory stay without its decision is refused by the server too (the same rule)
+        from provincial_server.entities import Refusal, check
+        with pytest.raises(Refusal) as refused:
+            check("stays", {"resident_id": r.id, "kind": "rehab_compulsory", "admitted_on": back.isoformat()},
+                  "TTBTXH-LS", _ResidentRow(r.id, server.rows()["residents"][r.id]), today=TODAY)
+        assert "cai nghiện bắt buộc" in refused.value.vi
+    finally:
+        if pc2 is not None:
+            pc2.close()
+        pc1.close()
+
+
+class _ResidentRow:
+    """The server's row of a resident, as ``check`` reads it."""
+
+    def __init__(self, row_id: str, wire: dict):
+        self.row_id, self.version, self.deleted = row_id, wire["version"], wire["deleted"]
+        self.data = {k: v for k, v in wire.items() if k not in ("version", "deleted")}
