@@ -21,7 +21,7 @@ from facility_app.services.base import operation
 from facility_app.services.container import Services
 from facility_app.storage import migrate
 from facility_app.storage.store import Store
-from tests.conftest import DIRECTOR, DOCTOR, NURSE, PASSPHRASE, TODAY, make_services
+from tests.conftest import DIRECTOR, DOCTOR, NURSE, PASSPHRASE, SYSTEM, TODAY, make_services
 from tests.sync_fixtures import sync_server as server  # noqa: F401 (fixture)
 
 Y2025 = periods.parse_period("2025")
@@ -184,6 +184,23 @@ def test_a_stay_correction_follows_into_the_record_when_it_is_the_latest(service
         services.residents.update_stay(DOCTOR, r.id, first.id, {"discharged_on": date(2026, 6, 1)}, first.version)
 
 
+def test_an_earlier_stay_from_the_paper_file_goes_before_the_current_one(services):
+    r = services.residents.admit(NURSE, _person(admission_date=date(2024, 1, 1)))
+    round_ = Stay(r.id, StayKind.NURSING_ROUND, date(2021, 5, 3), date(2021, 5, 13), HOME)
+    services.residents.add_past_stay(NURSE, r.id, round_)
+    got = services.residents.stays(NURSE, r.id)
+    assert [(s.kind, s.admitted_on) for s in got] == [(StayKind.NURSING_ROUND, date(2021, 5, 3)),
+                                                      (StayKind.LONG_TERM, date(2024, 1, 1))]
+    assert services.residents.get(NURSE, r.id).admission_date == date(2024, 1, 1)  # the record's own stays
+    for bad, code in [(Stay(r.id, StayKind.LONG_TERM, date(2021, 5, 10), date(2021, 6, 1), HOME), "stay_overlap"),
+                      (Stay(r.id, StayKind.LONG_TERM, date(2025, 1, 1), date(2025, 2, 1), HOME), "stay_open"),
+                      (Stay(r.id, StayKind.LONG_TERM, date(2022, 1, 1)), "stay_overlap")]:  # never ended
+        with pytest.raises(ValidationError) as refused:
+            services.residents.add_past_stay(NURSE, r.id, bad)
+        assert refused.value.problems[0].code == code
+    assert len(services.residents.stays(NURSE, r.id)) == 2
+
+
 def test_a_report_of_2025_stays_the_same_after_a_2026_readmission(services):
     r = _discharged(services, on=date(2025, 6, 30))
     services.residents.admit(NURSE, _person(full_name="Hà Thị Xuân", sex=Sex.FEMALE, admission_date=date(2025, 2, 1)))
@@ -327,3 +344,35 @@ class _ResidentRow:
     def __init__(self, row_id: str, wire: dict):
         self.row_id, self.version, self.deleted = row_id, wire["version"], wire["deleted"]
         self.data = {k: v for k, v in wire.items() if k not in ("version", "deleted")}
+
+
+# --- demo data -------------------------------------------------------------------
+
+@pytest.mark.parametrize("facility_type", list(FacilityType))
+def test_every_demo_has_readmissions_and_the_drug_rehab_demo_relapses(tmp_path, facility_type):
+    from facility_app import demo
+
+    services = make_services(tmp_path / "data", facility_type)
+    try:
+        summary = demo.generate(services, SYSTEM, 40, seed=5, today=TODAY)
+        people = services.residents.list(NURSE)
+        assert len(people) == summary.residents == 40  # a person who came back is still one record
+        stays = {r.id: services.residents.stays(NURSE, r.id) for r in people}
+        back = [rid for rid, mine in stays.items() if len(mine) >= 2]
+        assert len(back) == summary.readmitted >= 2
+        assert sum(len(mine) - 1 for mine in stays.values()) == summary.earlier_stays
+        by_id = {r.id: r for r in people}
+        for rid, mine in stays.items():
+            r = by_id[rid]
+            latest = mine[-1]
+            assert (latest.admitted_on, latest.discharged_on) == (r.admission_date, r.discharge_date)
+            for stay in mine:
+                assert rules.check_stay(stay, r, TODAY) == []
+                assert rules.check_stay_among(stay, mine) == []
+        if facility_type == FacilityType.DRUG_REHAB:
+            relapsed = [mine for mine in stays.values() if len(mine) >= 3]
+            assert relapsed, "no resident relapsed twice"
+            assert any(s.kind == StayKind.REHAB_COMPULSORY and s.decision_number for mine in relapsed for s in mine)
+            assert all(mine[0].kind == StayKind.REHAB_VOLUNTARY for mine in relapsed)
+    finally:
+        services.close()

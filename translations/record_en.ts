@@ -846,6 +846,10 @@
         <source>Corrected a stay</source>
         <translation>Corrected a stay</translation>
     </message>
+    <message>
+        <source>Recorded an earlier stay</source>
+        <translation>Recorded an earlier stay</translation>
+    </message>
 </context>
 <context>
     <name>RecordTables</name>

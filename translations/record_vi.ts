@@ -846,6 +846,10 @@
         <source>Corrected a stay</source>
         <translation>Sửa lượt lưu trú</translation>
     </message>
+    <message>
+        <source>Recorded an earlier stay</source>
+        <translation>Ghi lượt lưu trú trước đây</translation>
+    </message>
 </context>
 <context>
     <name>RecordTables</name>

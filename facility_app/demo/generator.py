@@ -16,6 +16,7 @@ from .model import F, M, add_years
 from .names import (FAMILY_NORTH, FAMILY_SOUTH, FORMER_PARTS, GIVEN, MIDDLE, MINORITY_FAMILY, MINORITY_GIVEN,
                     MINORITY_MIDDLE, MOUNTAIN)
 from .people import People
+from .stays import Stays
 
 
 @dataclass
@@ -35,14 +36,17 @@ class DemoSummary:
     abnormal_recent: int = 0  # checkups with abnormal vital signs in the last 7 days
     bhyt_expiring: int = 0  # present residents whose card expired or expires within 30 days
     without_bhyt: int = 0
+    readmitted: int = 0  # people who came back: their record holds earlier stays
+    earlier_stays: int = 0  # stays that ended before the current one
 
     def __str__(self) -> str:
         return ", ".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self))
 
 
-class Generator(People, Histories):
+class Generator(People, Histories, Stays):
     def __init__(self, services, actor: Actor, facility: Facility, rng: random.Random, today: date):
         self.history_rng = random.Random(0)  # generate() seeds it from the run's seed
+        self.stays_rng = random.Random(0)  # so does it this one
         self.s = services
         self.actor = actor
         self.facility = facility
@@ -175,7 +179,11 @@ class Generator(People, Histories):
                 next_of_kin_name=kin_name, next_of_kin_relation=kin_relation, next_of_kin_phone=kin_phone,
                 province_code=province, ward_code=ward, address_detail=detail, notes=self.notes(p, bool(kin_name)),
             )
-            created = self.s.residents.admit(self.actor, resident)
+            earlier = self.plan_earlier_stays(p)
+            if earlier:
+                created = self.admit_with_stays(resident, p, earlier)
+            else:
+                created = self.s.residents.admit(self.actor, resident)
             if number is not None:
                 self.past_cards(p, created, number, valid_from)
             self.summary.residents += 1
@@ -208,6 +216,7 @@ def generate(services, actor: Actor, residents: int, seed: int = 1, today: date 
     gen = Generator(services, actor, facility, random.Random(seed), today)
     # the histories draw from their own stream, so the rest stays as it was for a seed
     gen.history_rng = random.Random(f"{seed}-history")
+    gen.stays_rng = random.Random(f"{seed}-stays")
     # CCCDs already in the store stay unique (a second run adds, never collides)
     gen.used_cccd.update(r.cccd for r in services.residents.list(actor) if r.cccd)
     with services.store.batch():

@@ -109,6 +109,7 @@ def action(name: str) -> str:
         "close-referral": translate("RecordLabels", "Closed a referral"),
         "readmit-resident": translate("RecordLabels", "Re-admitted the resident (a new stay)"),
         "update-stay": translate("RecordLabels", "Corrected a stay"),
+        "add-past-stay": translate("RecordLabels", "Recorded an earlier stay"),
     }
     return names.get(name, name)
 
