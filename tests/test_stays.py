@@ -201,6 +201,23 @@ def test_an_earlier_stay_from_the_paper_file_goes_before_the_current_one(service
     assert len(services.residents.stays(NURSE, r.id)) == 2
 
 
+def test_a_checkup_of_an_earlier_stay_can_still_be_corrected_after_a_readmission(services):
+    from care_core.domain.entities import Checkup, VitalSigns
+    from care_core.domain.enums import CheckupKind
+    r = services.residents.admit(NURSE, _person())
+    old = services.clinical.record_checkup(DOCTOR, Checkup(r.id, date(2023, 4, 4), CheckupKind.PERIODIC,
+                                                           VitalSigns(systolic=130, diastolic=80)))
+    services.residents.discharge(DOCTOR, r.id, date(2024, 3, 1), HOME, r.version)
+    services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.LONG_TERM, date(2026, 5, 4)))
+    fixed = services.clinical.correct_checkup(DOCTOR, old.id, Checkup(r.id, date(2023, 4, 5), CheckupKind.PERIODIC,
+                                                                      VitalSigns(systolic=131, diastolic=80)))
+    assert fixed.supersedes_id == old.id
+    with pytest.raises(ValidationError) as refused:  # between the stays: not here
+        services.clinical.record_checkup(DOCTOR, Checkup(r.id, date(2025, 1, 1), CheckupKind.PERIODIC,
+                                                         VitalSigns(systolic=130, diastolic=80)))
+    assert refused.value.problems[0].code == "outside_stay"
+
+
 def test_a_report_of_2025_stays_the_same_after_a_2026_readmission(services):
     r = _discharged(services, on=date(2025, 6, 30))
     services.residents.admit(NURSE, _person(full_name="Hà Thị Xuân", sex=Sex.FEMALE, admission_date=date(2025, 2, 1)))
@@ -332,6 +349,41 @@ def test_a_readmission_on_one_pc_reaches_the_other_through_the_server(server, tm
             check("stays", {"resident_id": r.id, "kind": "rehab_compulsory", "admitted_on": back.isoformat()},
                   "TTBTXH-LS", _ResidentRow(r.id, server.rows()["residents"][r.id]), today=TODAY)
         assert "cai nghiện bắt buộc" in refused.value.vi
+    finally:
+        if pc2 is not None:
+            pc2.close()
+        pc1.close()
+
+
+def test_a_checkup_of_the_earlier_stay_arriving_after_the_readmission_is_not_refused(server, tmp_path):
+    """PC 1, offline, records a checkup of the first stay; PC 2 meanwhile
+    discharges and re-admits the person and syncs first. The server checks
+    the late checkup against the stay around its date: applied, not parked."""
+    import random
+
+    from care_core.domain.entities import Checkup, VitalSigns
+    from care_core.domain.enums import CheckupKind
+    from tests.sync_fixtures import admit, assert_same, converge, first_pc, joined_pc
+
+    pc1 = first_pc(tmp_path, server)
+    pc2 = None
+    try:
+        r = admit(pc1, random.Random(8))
+        assert pc1.sync().complete
+        pc2 = joined_pc(tmp_path, server)
+        seen, left, back = (r.admission_date + timedelta(days=2), r.admission_date + timedelta(days=5),
+                            r.admission_date + timedelta(days=20))
+        checkup = pc1.services.clinical.record_checkup(DOCTOR, Checkup(r.id, seen, CheckupKind.PERIODIC,
+                                                                       VitalSigns(systolic=128, diastolic=82)))
+        gone = pc2.services.residents.discharge(DOCTOR, r.id, left, HOME, r.version)
+        pc2.services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.LONG_TERM, back), base_version=gone.version)
+        assert pc2.sync().complete
+        report = pc1.sync()
+        assert report.complete and not report.parked, report
+        converge(pc1, pc2)
+        assert_same(server, pc1, pc2)
+        assert [c.id for c in pc2.services.clinical.checkups(NURSE, r.id)] == [checkup.id]
+        assert [s.admitted_on for s in pc1.services.residents.stays(NURSE, r.id)] == [r.admission_date, back]
     finally:
         if pc2 is not None:
             pc2.close()

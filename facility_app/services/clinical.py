@@ -46,10 +46,17 @@ class Timeline:
 
 
 class ClinicalService(Service):
-    def _resident(self, conn, resident_id: str) -> Resident:
+    def _resident(self, conn, resident_id: str, day=None) -> Resident:
+        """The resident; with ``day``, as the stay around that day saw them
+        (a checkup of an earlier stay, corrected after a re-admission, is
+        checked against that stay's dates, not the current one's)."""
         resident = repo.get(conn, Resident, resident_id)
         if resident is None:
             raise not_found("đối tượng", "resident", resident_id)
+        if day is not None:
+            kept = repo.stays_of(conn, resident_id)
+            if kept:
+                return history.person_in_period(resident, history.stays_of(resident, kept), day, day)
         return resident
 
     # --- checkups ------------------------------------------------------
@@ -57,7 +64,7 @@ class ClinicalService(Service):
     def record_checkup(self, actor: Actor, checkup: Checkup) -> Checkup:
         self.require(actor, Permission.RECORD_CLINICAL)
         with self.store.write(actor, "record-checkup") as w:
-            resident = self._resident(w.conn, checkup.resident_id)
+            resident = self._resident(w.conn, checkup.resident_id, checkup.checkup_date)
             if checkup.next_due_date is None and checkup.checkup_date is not None:
                 chronic = any(c.status != "resolved" for c in repo.conditions_of(w.conn, resident.id))
                 checkup = dataclasses.replace(checkup, next_due_date=rules.default_next_due(checkup.checkup_date, chronic))
@@ -155,7 +162,8 @@ class ClinicalService(Service):
     def record_rehab(self, actor: Actor, session: RehabSession) -> RehabSession:
         self.require(actor, Permission.RECORD_CLINICAL)
         with self.store.write(actor, "record-rehab") as w:
-            rules.ensure(rules.check_rehab(session, self._resident(w.conn, session.resident_id), self.today()))
+            rules.ensure(rules.check_rehab(session, self._resident(w.conn, session.resident_id, session.session_date),
+                                           self.today()))
             w.insert(rehab_sessions, to_row(session))
         session.version = 1
         return session
@@ -175,7 +183,8 @@ class ClinicalService(Service):
             if old.voided or repo.is_superseded(w.conn, table, old_id):
                 raise ValidationError([Problem(date_field, "already_superseded")])
             new = dataclasses.replace(corrected, id=new_id(), resident_id=old.resident_id, supersedes_id=old_id, voided=False)
-            rules.ensure(check(new, self._resident(w.conn, old.resident_id), self.today()))
+            rules.ensure(check(new, self._resident(w.conn, old.resident_id, getattr(new, date_field, None)),
+                               self.today()))
             w.insert(table, to_row(new))
         new.version = 1
         return new
@@ -187,7 +196,8 @@ class ClinicalService(Service):
         referral = dataclasses.replace(referral, outcome=ReferralOutcome.PENDING, return_date=None,
                                        icd10=normalise_code(referral.icd10) if referral.icd10 else None)
         with self.store.write(actor, "open-referral") as w:
-            rules.ensure(rules.check_referral(referral, self._resident(w.conn, referral.resident_id), self.today()))
+            rules.ensure(rules.check_referral(referral, self._resident(w.conn, referral.resident_id,
+                                                                       referral.referral_date), self.today()))
             w.insert(referrals, to_row(referral))
         referral.version = 1
         return referral
@@ -204,7 +214,8 @@ class ClinicalService(Service):
             if outcome == ReferralOutcome.PENDING:
                 raise ValidationError([Problem("outcome", "required")])
             updated = dataclasses.replace(current, outcome=outcome, return_date=return_date, outcome_note=note or "")
-            rules.ensure(rules.check_referral(updated, self._resident(w.conn, current.resident_id), self.today()))
+            rules.ensure(rules.check_referral(updated, self._resident(w.conn, current.resident_id,
+                                                                      updated.referral_date), self.today()))
             diff = changed_fields(to_row(current), to_row(updated))
             updated.version = w.update(referrals, referral_id, diff, base_version)
         return updated
