@@ -236,6 +236,27 @@ def test_a_report_of_2025_stays_the_same_after_a_2026_readmission(services):
     assert y2026.census.total.admitted == 1 and y2026.census.total.at_start == 1
 
 
+def test_the_printed_report_counts_people_and_stays(services, tmp_path):
+    import subprocess
+
+    from facility_app.reports import run
+    r = _discharged(services, on=date(2025, 3, 10))
+    services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.EMERGENCY, date(2025, 9, 1)))
+    services.residents.admit(NURSE, _person(full_name="Hà Thị Xuân", sex=Sex.FEMALE, admission_date=date(2025, 2, 1)))
+    pdf = run.periodic_report(services.reports, DIRECTOR, Y2025, tmp_path / "bao-cao.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Biểu 2a. Số người và số lượt lưu trú trong kỳ" in text
+    lines = {" ".join(line.split()[:-1]): line.split()[-1] for line in text.splitlines() if line.strip()}
+    # two people, three stays: 68 + 122 + 334 bed-days; one stay ended, after 1895 days
+    assert lines["1 Số người có lưu trú trong kỳ"] == "2"
+    assert lines["2 Số lượt lưu trú trong kỳ"] == "3"
+    assert lines["3 Số lượt tiếp nhận trong kỳ"] == "2"
+    assert lines["4 Số lượt ra khỏi cơ sở trong kỳ"] == "1"
+    assert lines["5 Tổng số ngày lưu trú trong kỳ (ngày)"] == "524"
+    assert lines["6 Số ngày lưu trú bình quân một lượt (*)"] == "1.895,0"
+    assert any("Tiếp nhận khẩn cấp, tạm thời" in line for line in lines)
+
+
 # --- the migration from a store of the previous version --------------------------
 
 def test_a_store_of_the_previous_version_upgrades_and_reads_one_stay_per_resident(tmp_path):
