@@ -449,3 +449,19 @@ def test_every_demo_has_readmissions_and_the_drug_rehab_demo_relapses(tmp_path, 
             assert all(mine[0].kind == StayKind.REHAB_VOLUNTARY for mine in relapsed)
     finally:
         services.close()
+
+
+def test_a_formula_typed_in_a_stay_is_never_live_in_the_stays_export(services, tmp_path):
+    import csv
+    import io
+
+    from tests.conftest import ADMIN
+    r = _discharged(services)
+    services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.REHAB_COMPULSORY, date(2026, 5, 4),
+                                                 decision_number="=cmd|' /C calc'!A0", term_months=12,
+                                                 note="+1+cmd|' /C calc'!A0"))
+    out = tmp_path / "luot.csv"
+    assert services.exports.stays_csv(ADMIN, out) == 2
+    rows = list(csv.reader(io.StringIO(out.read_bytes()[3:].decode("utf-8"))))
+    assert rows[2][8] == "'=cmd|' /C calc'!A0" and rows[2][10] == "'+1+cmd|' /C calc'!A0"
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
