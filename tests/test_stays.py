@@ -218,6 +218,18 @@ def test_a_checkup_of_an_earlier_stay_can_still_be_corrected_after_a_readmission
     assert refused.value.problems[0].code == "outside_stay"
 
 
+def test_correcting_the_admission_date_on_the_profile_corrects_the_latest_stay(services):
+    r = _discharged(services)
+    services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.LONG_TERM, date(2026, 5, 4)))
+    r = services.residents.get(NURSE, r.id)
+    r = services.residents.update(NURSE, r.id, {"admission_date": date(2026, 5, 6)}, r.version)
+    assert [s.admitted_on for s in services.residents.stays(NURSE, r.id)] == [date(2020, 1, 1), date(2026, 5, 6)]
+    with pytest.raises(ValidationError) as refused:  # into the first stay
+        services.residents.update(NURSE, r.id, {"admission_date": date(2024, 1, 1)}, r.version)
+    assert refused.value.problems[0].code == "stay_overlap"
+    assert services.residents.get(NURSE, r.id).admission_date == date(2026, 5, 6)
+
+
 def test_a_report_of_2025_stays_the_same_after_a_2026_readmission(services):
     r = _discharged(services, on=date(2025, 6, 30))
     services.residents.admit(NURSE, _person(full_name="Hà Thị Xuân", sex=Sex.FEMALE, admission_date=date(2025, 2, 1)))
