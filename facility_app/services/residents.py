@@ -23,6 +23,8 @@ CODE_PREFIX = "DT-"
 # "DT-", a PC that joined later "DT<n>-" (n = its enrolment number at the
 # provincial server, stored under this key when it joins).
 CODE_PREFIX_KEY = "resident_code_prefix"
+STAY_FIELDS = frozenset({"kind", "admitted_on", "discharged_on", "discharge_reason", "decision_number", "term_months",
+                         "round_id", "note"})  # what update_stay may correct
 
 
 class ResidentService(Service):
@@ -272,6 +274,8 @@ class ResidentService(Service):
         self.require(actor, Permission.EDIT_RESIDENT)
         if {"discharged_on", "discharge_reason"} & changes.keys():
             self.require(actor, Permission.DISCHARGE_RESIDENT)
+        if changes.keys() - STAY_FIELDS:  # a stay never moves to another person here (merging does that)
+            raise ValueError(f"not a correctable field of a stay: {sorted(changes.keys() - STAY_FIELDS)}")
         with self.store.write(actor, "update-stay") as w:
             resident = repo.get(w.conn, Resident, resident_id)
             if resident is None:
