@@ -20,6 +20,10 @@ Profile: profileFullName, profileSex, profileBirthDate, profileCccd, profileCode
   profileSave, profileCancel, profileBanner, profileError_<field>, profileDischarge
   (only for roles that may discharge), profileDischargeStatus.
   Discharge dialog: dischargeDialog, dischargeDate, dischargeReason, dischargeSave, dischargeCancel.
+  Stays: profileStaysBox, profileStays (kind, admitted, discharged, reason, days; latest first),
+  profileReadmit (enabled for a discharged person). Re-admit dialog: readmitDialog, readmitDate,
+  readmitKind, readmitRoom, readmitDecision, readmitTerm (the last two for a compulsory stay),
+  readmitSave, readmitCancel, readmitError_<field>.
   Date inputs are QLineEdits named as above (their box is "<name>Box").
 
 Checkups: checkupNew, checkupCorrect, checkupVoid, checkupVersions, checkupTable,
@@ -306,7 +310,7 @@ class ResidentRecordWidget(QWidget):
             return
         r, page = timeline.resident, self._pages[key]
         if key == "profile":
-            page.set_data(r, timeline.cards, timeline.rooms)
+            page.set_data(r, timeline.cards, timeline.rooms, timeline.stays)
         elif key == "checkups":
             page.set_data(r, timeline.checkups)
         elif key == "conditions":
