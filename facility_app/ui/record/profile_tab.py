@@ -52,6 +52,7 @@ class ProfileTab(QWidget):
         self.readmit_button.clicked.connect(self.open_readmit)
         self.form.extra_buttons.addWidget(self.readmit_button)
         self.readmit_dialog: ReadmitDialog | None = None
+        self._readmit_when_loaded = False  # asked for before the record was read
         self._stays: list[Stay] = []
 
         # the stays: one person, one record, many stays
@@ -110,6 +111,9 @@ class ProfileTab(QWidget):
         gone = resident.discharge_date is not None
         self.discharge_button.setEnabled(not gone)
         self.readmit_button.setEnabled(gone)
+        if self._readmit_when_loaded:
+            self._readmit_when_loaded = False
+            self.open_readmit()
         if gone:
             self.status.setText(self.tr("Discharged on %1: %2.").replace("%1", labels.day(resident.discharge_date))
                                 .replace("%2", labels.discharge_reason(resident.discharge_reason)))
@@ -138,6 +142,13 @@ class ProfileTab(QWidget):
                 self.stays.setItem(i, j, QTableWidgetItem(value))
         self.stays.resizeColumnsToContents()
         self.stays_box.setTitle(self.tr("Stays (%1)").replace("%1", str(len(stays))))
+
+    def readmit_when_ready(self) -> None:
+        """Open the Re-admit dialog now, or as soon as the record is read."""
+        if self._resident is None:
+            self._readmit_when_loaded = True
+        else:
+            self.open_readmit()
 
     def open_readmit(self) -> None:
         if self._resident is None or self._resident.discharge_date is None:

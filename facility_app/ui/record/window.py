@@ -283,6 +283,12 @@ class ResidentRecordWidget(QWidget):
     def resident(self) -> Resident | None:
         return self._resident
 
+    def start_readmission(self) -> None:
+        """The person comes back (found by the admission's duplicate check):
+        the Profile tab, on its Re-admit dialog."""
+        self.tabs.setCurrentWidget(self.profile)
+        self.profile.readmit_when_ready()
+
     def reload(self) -> bool:
         """Read the record once and hand each built tab its part. False if it could not be read.
         A record merged into another (here or on another PC) shows the one it lives in now."""
