@@ -229,3 +229,27 @@ def test_the_periodic_report_shows_the_rounds_of_the_period_against_the_years_qu
         assert tables.text(rows["Tỷ lệ thực hiện so với chỉ tiêu năm"]) == "25,0%"
     finally:
         services.close()
+
+
+def test_the_provinces_list_as_a_spreadsheet_with_date_cells_and_a_cccd_typed_as_a_number(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    services = make_services(tmp_path / "data", FacilityType.MERIT_CARE)
+    try:
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Họ tên", "Ngày, tháng, năm sinh", "CCCD", "Diện", "Giới tính"])
+        cccd = _cccd(Sex.MALE, date(1949, 7, 1), 4321)  # starts with 0: Excel keeps it as a number
+        sheet.append(["Vũ Văn Sáu", datetime(1949, 7, 1), int(cccd), "Bệnh binh", None])
+        sheet.append(["Hà Thị Bảy", "02/08/1952", None, "Thân nhân liệt sĩ", "Nữ"])
+        book.save(tmp_path / "dot.xlsx")
+        loaded = services.rounds.read_list(DIRECTOR, tmp_path / "dot.xlsx")
+        assert loaded.errors == []
+        first, second = (e.person for e in loaded.entries)
+        assert (first.birth_date, first.cccd, first.sex) == (date(1949, 7, 1), cccd, Sex.MALE)
+        assert (second.birth_date, second.sex) == (date(1952, 8, 2), Sex.FEMALE)
+        assert [e.note for e in loaded.entries] == ["Bệnh binh", "Thân nhân liệt sĩ"]
+    finally:
+        services.close()

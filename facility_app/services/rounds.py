@@ -274,15 +274,11 @@ class RoundService(Service):
 
 
 def _cell_text(column: str, value: object) -> str:
-    """A cell as text: a spreadsheet's date as day/month/year, a CCCD typed
-    as a number with its leading zeros back."""
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
-    if column == "cccd" and isinstance(value, (int, float)) and float(value).is_integer():
-        return f"{int(value):012d}"
-    return str(value).strip()[:200]
+    """A cell as text, read as the import reads it (a spreadsheet's date, a
+    CCCD that lost its leading zeros as a number)."""
+    if column == "cccd":
+        return resident_file.digits_of(value, 12)[:200]
+    return resident_file.text_of(value)[:200]
 
 
 @dataclass(frozen=True)
