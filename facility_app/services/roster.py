@@ -5,13 +5,16 @@ resident, read in one lean query.
 enums converted), about 0.1 ms each; the list screen needs a dozen columns
 for up to 10,000 residents at start-up, so it reads plain rows here
 (including the folded name the store already keeps for search).
+
+The rows are plain named tuples read with one SQL statement straight from
+the driver: no SQLAlchemy type processing (its date parsing was half the
+read), dates parsed by ``date.fromisoformat``, the few distinct group lists
+converted once each. 10,000 rows take some tens of milliseconds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-
-import sqlalchemy as sa
+from typing import NamedTuple
 
 from care_core.domain.entities import Actor
 from care_core.domain.enums import BeneficiaryGroup, Sex
@@ -20,10 +23,13 @@ from ..storage.tables import residents
 from .base import Service
 
 _GROUPS = {g.value: g for g in BeneficiaryGroup}
+_SEX = {"M": Sex.MALE, "F": Sex.FEMALE}
+_COLUMNS = ("id, code, full_name, name_folded, sex, birth_date, groups, room, cccd, bhyt_valid_to, "
+            "admission_date, discharge_date")
+_LIVE = f"SELECT {_COLUMNS} FROM {residents.name} WHERE deleted = 0"
 
 
-@dataclass(frozen=True, slots=True)
-class RosterRow:
+class RosterRow(NamedTuple):
     id: str
     code: str
     full_name: str
@@ -45,23 +51,27 @@ class RosterRow:
 class RosterService(Service):
     def rows(self, actor: Actor) -> list[RosterRow]:
         self.require(actor, Permission.READ_RECORDS)
-        return self._read(residents.c.deleted.is_(False))
+        return self._read(_LIVE)
 
     def row(self, actor: Actor, resident_id: str) -> RosterRow | None:
         """One resident's row (after an admission or an edit)."""
         self.require(actor, Permission.READ_RECORDS)
-        found = self._read(residents.c.deleted.is_(False), residents.c.id == resident_id)
+        found = self._read(_LIVE + " AND id = ?", (resident_id,))
         return found[0] if found else None
 
-    def _read(self, *where) -> list[RosterRow]:
-        c = residents.c
-        q = (sa.select(c.id, c.code, c.full_name, c.name_folded, c.sex, c.birth_date, c.groups, c.room, c.cccd,
-                       c.bhyt_valid_to, c.admission_date, c.discharge_date)
-             .where(*where).order_by(c.name_folded, c.code))
+    def _read(self, sql: str, params: tuple = ()) -> list[RosterRow]:
         with self.store.read() as conn:
-            result = conn.execute(q).all()
-        male, female = Sex.MALE, Sex.FEMALE
-        return [RosterRow(r.id, r.code, r.full_name, r.name_folded, male if r.sex == "M" else female, r.birth_date,
-                          tuple(_GROUPS[g] for g in r.groups.split(",") if g in _GROUPS), r.room or "", r.cccd or "",
-                          r.bhyt_valid_to, r.admission_date, r.discharge_date)
-                for r in result]
+            raw = conn.exec_driver_sql(sql, params).all()
+        day = date.fromisoformat
+        sexes = _SEX
+        groups_of: dict[str, tuple[BeneficiaryGroup, ...]] = {}
+        new = tuple.__new__
+        out = []
+        for (rid, code, name, folded, sex, born, groups, room, cccd, bhyt_to, admitted, left) in raw:
+            kinds = groups_of.get(groups)
+            if kinds is None:
+                kinds = groups_of[groups] = tuple(_GROUPS[g] for g in groups.split(",") if g in _GROUPS)
+            out.append(new(RosterRow, (rid, code, name, folded, sexes.get(sex, Sex.FEMALE), day(born), kinds,
+                                       room or "", cccd or "", bhyt_to and day(bhyt_to), day(admitted),
+                                       left and day(left))))
+        return out

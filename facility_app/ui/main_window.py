@@ -207,10 +207,11 @@ class MainWindow(QMainWindow):
     # --- start ----------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Fill the list, the Today panel and the sync status (all off the GUI thread)."""
+        """Fill the list, the Today panel and the sync status (all off the GUI
+        thread); the list first, the others once it is shown."""
         self.residents.reload()
-        self.today.reload()
-        self.sync.refresh()
+        self.residents.after_load(self.today.reload)
+        self.residents.after_load(self.sync.refresh)
         self.residents.focus_search()
 
     def find_resident(self) -> None:

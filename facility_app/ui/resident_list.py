@@ -24,7 +24,7 @@ from care_core.domain.enums import BeneficiaryGroup, Sex
 from ..services.roster import RosterService
 from . import names
 from .dialogs import explain
-from .models.residents import COLUMNS, ResidentFilterProxy, ResidentTableModel
+from .models.residents import COLUMNS, ResidentFilterProxy, ResidentTableModel, prepare
 from .style import mark
 from .workers import run_async
 
@@ -53,6 +53,7 @@ class ResidentListWidget(QWidget):
         self.roster = RosterService(session.services.store, session.services.residents.today)
         self.loading = False
         self._reload_again = False
+        self._after_load: list = []
 
         self.model = ResidentTableModel(session.services.residents.today, self)
         self.proxy = ResidentFilterProxy(self)
@@ -177,7 +178,8 @@ class ResidentListWidget(QWidget):
     _GROUPS_MIN, _GROUPS_MAX = "BTXH, NKT", "BTXH, NCT, NKT"
 
     def _groups_sample(self, metrics) -> str:
-        widest = max((", ".join(g.value for g in row.groups) for row in self.model.rows()),
+        kinds = {row.groups for row in self.model.rows()}  # a handful of distinct lists, not one per resident
+        widest = max((", ".join(g.value for g in groups) for groups in kinds),
                      key=metrics.horizontalAdvance, default="")
         cap = metrics.horizontalAdvance(self._GROUPS_MAX)
         if metrics.horizontalAdvance(widest) > cap:
@@ -213,8 +215,8 @@ class ResidentListWidget(QWidget):
             return
         self.loading = True
         self.busy.show()
-        roster, actor = self.roster, self.session.actor
-        run_async(lambda: roster.rows(actor), self._loaded, self._failed)
+        roster, actor, order = self.roster, self.session.actor, self.model.order
+        run_async(lambda: prepare(roster.rows(actor), order), self._loaded, self._failed)
 
     def _loaded(self, rows) -> None:
         self.loading = False
@@ -223,7 +225,8 @@ class ResidentListWidget(QWidget):
         self.model.set_rows(rows)
         self._size_columns()  # the groups column follows the longest groups now listed
         self._fit_columns()
-        self.sig_loaded.emit(len(rows))
+        self.sig_loaded.emit(self.model.rowCount())
+        self._run_after_load()
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -233,6 +236,21 @@ class ResidentListWidget(QWidget):
         self.busy.hide()
         self.error.setText(explain(exc, self.session.lang))
         self.error.show()
+        self._run_after_load()
+
+    def after_load(self, callback) -> None:
+        """Call ``callback`` once the load under way has ended (loaded or
+        failed), or now if none is: other start-up reads wait for the list,
+        so they do not share the CPU (and Python's lock) with it."""
+        if self.loading:
+            self._after_load.append(callback)
+        else:
+            callback()
+
+    def _run_after_load(self) -> None:
+        waiting, self._after_load = self._after_load, []
+        for callback in waiting:
+            callback()
 
     def _data_changed(self, table: str) -> None:
         if table == "residents":

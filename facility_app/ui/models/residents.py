@@ -2,31 +2,36 @@
 
 Speed is the design: 10,000 residents must filter within ~30 ms per key.
 
-- Every row's search text (folded name, code, room, CCCD) is folded once
-  when the rows load; a keystroke is a few Python list comprehensions over
-  those strings (only over the rows still shown when the new text extends
-  the old), no database query.
+- Every row's search text (folded name, code, room, CCCD) is made once
+  when the rows load, from the folded name the store keeps (rooms, few and
+  repeated, folded once each); a keystroke is a few Python list
+  comprehensions over those strings (only over the rows still shown when
+  the new text extends the old), no database query.
+- ``prepare`` (search texts and the name order) runs on the worker that
+  read the rows, so the GUI thread only swaps lists in.
 - The proxy is a ``QAbstractProxyModel`` that keeps the list of source
   rows it shows. ``QSortFilterProxyModel`` would call a Python
   ``filterAcceptsRow`` once per resident on every keystroke (about 3 µs
   each from C++, so 30 ms for 10,000 before anything is painted); here Qt
   calls into Python only for the cells on screen.
 - Sorting happens in the source model with plain Python keys (Vietnamese
-  name order from ``collation``), not through per-comparison callbacks.
+  name order from ``collation`` as one string per name), not through
+  per-comparison callbacks.
 - Cell texts are made once per row, on first paint, and kept.
 """
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, NamedTuple
 
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from care_core.domain.enums import BeneficiaryGroup
-from care_core.domain.text import fold, search_text
+from care_core.domain.text import fold
 from ...services.roster import RosterRow
 from .. import names
-from ..collation import name_key
+from ..collation import name_sort_key
 
 COLUMNS = ("code", "full_name", "sex", "birth_date", "room", "groups", "status")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,9 +55,15 @@ def _header(column: str) -> str:
     }[column]
 
 
+@lru_cache(maxsize=4096)
+def _folded_room(room: str) -> str:
+    return fold(room)
+
+
 def haystack(row: RosterRow) -> str:
-    """What a typed search is matched against (the domain's rule, shared with the CLI)."""
-    return search_text(row.full_name, row.code, row.room, row.cccd)
+    """What a typed search is matched against: the domain's ``search_text``
+    (shared with the CLI), made from the stored folded name."""
+    return f"{row.name_folded} {row.code.lower()} {_folded_room(row.room)} {row.cccd}"
 
 
 def _age(birth: date, day: date) -> int:
@@ -61,13 +72,30 @@ def _age(birth: date, day: date) -> int:
 
 _SORT_KEYS: dict[str, Callable[[RosterRow], object]] = {
     "code": lambda r: r.code,
-    "full_name": lambda r: name_key(r.full_name),  # Vietnamese lists sort by given name
+    "full_name": lambda r: name_sort_key(r.full_name),  # Vietnamese lists sort by given name
     "sex": lambda r: r.sex.value,
     "birth_date": lambda r: r.birth_date,
     "room": lambda r: fold(r.room),
     "groups": lambda r: ",".join(g.value for g in r.groups),
     "status": lambda r: (r.discharge_date is not None, r.discharge_date or date.min),
 }
+
+
+_NAME_ORDER = (_NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+
+
+class Listing(NamedTuple):
+    """Rows in a column's order with their search texts, made off the GUI thread."""
+    rows: list[RosterRow]
+    hay: list[str]
+    order: tuple[int, Qt.SortOrder]
+
+
+def prepare(rows: list[RosterRow], order: tuple[int, Qt.SortOrder] = _NAME_ORDER) -> Listing:
+    """Sort and make the search texts (pure Python: safe on a worker thread)."""
+    key = _SORT_KEYS[COLUMNS[order[0]]]
+    ordered = sorted(rows, key=key, reverse=order[1] == Qt.SortOrder.DescendingOrder)
+    return Listing(ordered, [haystack(r) for r in ordered], order)
 
 
 class ResidentTableModel(QAbstractTableModel):
@@ -155,13 +183,20 @@ class ResidentTableModel(QAbstractTableModel):
 
     # --- content -----------------------------------------------------------------
 
-    def set_rows(self, rows: list[RosterRow]) -> None:
+    def set_rows(self, rows: list[RosterRow] | Listing) -> None:
+        """New content: plain rows, or a ``prepare``d listing (used as it is
+        when in this model's order)."""
+        if not isinstance(rows, Listing) or rows.order != self._sort:
+            rows = prepare(rows.rows if isinstance(rows, Listing) else rows, self._sort)
         self.beginResetModel()
-        key = _SORT_KEYS[COLUMNS[self._sort[0]]]
-        self._rows = sorted(rows, key=key, reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
-        self._hay = [haystack(r) for r in self._rows]
+        self._rows, self._hay = rows.rows, rows.hay
         self._display = [None] * len(self._rows)
         self.endResetModel()
+
+    @property
+    def order(self) -> tuple[int, Qt.SortOrder]:
+        """The column and direction rows are sorted by (for ``prepare``)."""
+        return self._sort
 
     def upsert(self, row: RosterRow) -> None:
         """One resident added or changed (after an admission or an edit)."""
