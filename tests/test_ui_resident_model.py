@@ -167,3 +167,28 @@ def test_search_texts_come_from_the_stored_folded_name():
     assert listing.hay == [search_text(r.full_name, r.code, r.room, r.cccd) for r in listing.rows]
     stored = row(9, "Đỗ Văn Chín")._replace(name_folded="do van chin")
     assert haystack(stored).startswith("do van chin dt-00009")
+
+
+def test_a_text_typed_again_after_an_edit_is_filtered_afresh(models):
+    model, proxy = models
+    proxy.set_filter(text="sua")
+    assert names(proxy) == []  # remembered for deleting back
+    proxy.set_filter(text="")
+    model.upsert(row(2, "Đặng Thị Bình Sửa", "A102"))  # an edit of a shown row: its search text changes
+    proxy.set_filter(text="sua")
+    assert names(proxy) == ["Đặng Thị Bình Sửa"]
+
+
+def test_filtering_keeps_the_selected_resident_while_shown(models, qapp):
+    from PySide6.QtCore import QItemSelectionModel
+
+    _, proxy = models
+    selection = QItemSelectionModel(proxy)
+    proxy.set_filter(text="dang")
+    hoa = names(proxy).index("Đặng Thị Hoa")
+    selection.setCurrentIndex(proxy.index(hoa, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                              | QItemSelectionModel.SelectionFlag.Rows)
+    proxy.set_filter(text="")  # the list grows: the same resident stays selected, on its new row
+    assert [proxy.resident_id(i.row()) for i in selection.selectedRows()] == ["id-3"]
+    proxy.set_filter(text="binh")  # filtered out: nothing selected, never another resident
+    assert selection.selectedRows() == [] and not selection.currentIndex().isValid()
