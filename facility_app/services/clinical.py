@@ -183,6 +183,11 @@ class ClinicalService(Service):
             return Timeline(resident, repo.checkups_of(conn, resident_id), repo.conditions_of(conn, resident_id),
                             repo.rehab_of(conn, resident_id), repo.referrals_of(conn, resident_id))
 
+    def warm_up(self) -> None:
+        """Prepare ``timeline``'s queries ahead of the first record opened (reads no record)."""
+        with self.store.read() as conn:
+            repo.warm_timeline(conn)
+
     def history(self, actor: Actor, resident_id: str) -> list[AuditEntry]:
         """The record's change history from the audit log (profile and every record)."""
         self.require(actor, Permission.READ_RECORDS)

@@ -156,6 +156,18 @@ def all_referrals(conn) -> list[e.Referral]:
     return [to_entity(e.Referral, r) for r in conn.execute(sa.select(referrals).where(referrals.c.deleted.is_(False)))]
 
 
+def warm_timeline(conn) -> None:
+    """Run a record's queries once for nobody: SQLAlchemy compiles them (its
+    cache is the engine's) and the indexes' top pages are read and decrypted,
+    so the first record a nurse opens does not pay for that. Reads no row."""
+    nobody = ""
+    get(conn, e.Resident, nobody)
+    checkups_of(conn, nobody)
+    conditions_of(conn, nobody)
+    rehab_of(conn, nobody)
+    referrals_of(conn, nobody)
+
+
 # --- users ---------------------------------------------------------------
 
 def user_row(conn, username: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import logs
@@ -38,6 +38,33 @@ def record_widget_class():
 
 def admit_dialog_class():
     return _load("admit_dialog", "AdmitDialog")
+
+
+# the record screen's modules, those it imports first: one per turn of the event loop
+PRELOAD = ("widgets.trend_chart", "record.fields", "record.models", "record.feedback", "record.checkup_form",
+           "record.checkups_tab", "record.history_tab", "reports.pdf_pages", "reports.printing", "reports.base",
+           "reports.health_book", "sync.record_state", "record.window")
+
+
+def preload() -> None:
+    """Import the record screen while the program is idle (after the list is
+    shown), one module per event-loop turn so typing is never held up for
+    long, and the first record opened does not wait for its code. Imports
+    stay on the GUI thread (Qt classes are made there). A module that fails
+    stops it quietly: opening a record reports the failure."""
+    pending = list(PRELOAD)
+
+    def step() -> None:
+        if not pending:
+            return
+        name = pending.pop(0)
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except Exception:
+            return
+        QTimer.singleShot(0, step)
+
+    QTimer.singleShot(0, step)
 
 
 class RecordPlaceholder(QWidget):
