@@ -1,0 +1,47 @@
+"""Start-up order of the main window (issue 17): the resident list is read
+first; the Today panel and the sync status start reading once it is shown,
+so they do not share the CPU (and Python's lock) with it.
+
+Real main window over a real encrypted store, offscreen.
+"""
+from __future__ import annotations
+
+from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
+    make_store,
+    qm_folder,
+    shell_app,
+    start_logged_in,
+    wait_idle,
+)
+
+
+def test_the_today_panel_reads_after_the_list_is_shown(shell_app, qtbot, tmp_path):
+    data = tmp_path / "data"
+    services, _people = make_store(data)
+    services.close()
+    controller = start_logged_in(qtbot, data)
+    main = controller.main
+    events: list[str] = []
+    main.residents.sig_loaded.connect(lambda n: events.append(f"list {n}"))
+    main.today.sig_loaded.connect(lambda _today: events.append("today"))
+    started = []
+    reload_today = main.today.reload
+    main.today.reload = lambda: (started.append(main.residents.loading), reload_today())
+    main.load()
+    assert main.residents.loading and started == []  # the list reads; the Today panel waits
+    wait_idle(qtbot)
+    assert events == ["list 6", "today"] and started == [False]
+
+
+def test_the_today_panel_still_loads_when_the_list_fails(shell_app, qtbot, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    services, _people = make_store(data)
+    services.close()
+    controller = start_logged_in(qtbot, data)
+    main = controller.main
+    monkeypatch.setattr(main.residents.roster, "rows", lambda actor: (_ for _ in ()).throw(OSError("disk gone")))
+    today = []
+    main.today.sig_loaded.connect(today.append)
+    main.load()
+    wait_idle(qtbot)
+    assert main.residents.error.isVisibleTo(main) and len(today) == 1
