@@ -267,8 +267,11 @@ class ResidentListWidget(QWidget):
         """Show ``row`` selected and in sight (-1: nothing): what Enter opens is what is seen."""
         if 0 <= row < self.proxy.rowCount():
             index = self.proxy.index(row, COLUMNS.index("full_name"))
-            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.selectionModel().setCurrentIndex(index, flags)
+            selection = self.table.selectionModel()
+            if selection.currentIndex() != index or not selection.isRowSelected(row) \
+                    or len(selection.selectedRows()) != 1:  # typing on often keeps the same first match
+                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                selection.setCurrentIndex(index, flags)
             self.table.scrollTo(index)
         else:
             self.table.selectionModel().clear()
