@@ -45,3 +45,20 @@ def test_the_today_panel_still_loads_when_the_list_fails(shell_app, qtbot, tmp_p
     main.load()
     wait_idle(qtbot)
     assert main.residents.error.isVisibleTo(main) and len(today) == 1
+
+
+def test_the_record_screen_loads_in_idle_time_never_while_typing(qapp, qtbot, monkeypatch):
+    from types import SimpleNamespace
+
+    from facility_app.ui import record_host
+
+    loaded: list[str] = []
+    monkeypatch.setattr(record_host, "importlib", SimpleNamespace(import_module=loaded.append))
+    typing = [True]
+    record_host.preload(busy=lambda: typing[0], after_ms=0)
+    qtbot.wait(400)
+    assert loaded == []  # the nurse is typing: nothing is imported
+    typing[0] = False
+    qtbot.waitUntil(lambda: len(loaded) == len(record_host.PRELOAD), timeout=5_000)
+    assert loaded == [f"facility_app.ui.{name}" for name in record_host.PRELOAD]
+    assert loaded[-1] == "facility_app.ui.record.window"

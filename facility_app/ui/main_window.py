@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         (in idle moments) and prepare its queries (on a worker), so the
         first record opens as fast as the next ones. Nothing is shown; a
         failure here is the record screen's own to report when opened."""
-        record_host.preload()
+        record_host.preload(busy=self.residents.typed_recently)
         run_async(self.session.services.clinical.warm_up, lambda _: None, lambda _exc: None, self)
 
     def find_resident(self) -> None:

@@ -9,6 +9,7 @@ fails for another reason is logged and explained the same way.
 from __future__ import annotations
 
 import importlib
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -46,16 +47,20 @@ PRELOAD = ("widgets.trend_chart", "record.fields", "record.models", "record.feed
            "reports.health_book", "sync.record_state", "record.window")
 
 
-def preload() -> None:
-    """Import the record screen while the program is idle (after the list is
-    shown), one module per event-loop turn so typing is never held up for
-    long, and the first record opened does not wait for its code. Imports
+def preload(busy: Callable[[], bool] = lambda: False, after_ms: int = 1000) -> None:
+    """Import the record screen while the program is idle (a moment after
+    the list is shown), one module per event-loop turn and none while
+    ``busy()`` (the nurse is typing), so a keystroke never waits for an
+    import and the first record opened does not wait for its code. Imports
     stay on the GUI thread (Qt classes are made there). A module that fails
     stops it quietly: opening a record reports the failure."""
     pending = list(PRELOAD)
 
     def step() -> None:
         if not pending:
+            return
+        if busy():
+            QTimer.singleShot(250, step)
             return
         name = pending.pop(0)
         try:
@@ -64,7 +69,7 @@ def preload() -> None:
             return
         QTimer.singleShot(0, step)
 
-    QTimer.singleShot(0, step)
+    QTimer.singleShot(after_ms, step)
 
 
 class RecordPlaceholder(QWidget):

@@ -6,6 +6,8 @@ residents.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +56,7 @@ class ResidentListWidget(QWidget):
         self.loading = False
         self._reload_again = False
         self._after_load: list = []
+        self._typed_at = float("-inf")  # time.monotonic() of the last change of the search text
 
         self.model = ResidentTableModel(session.services.residents.today, self)
         self.proxy = ResidentFilterProxy(self)
@@ -259,9 +262,14 @@ class ResidentListWidget(QWidget):
     # --- filtering ------------------------------------------------------------------------
 
     def _text_changed(self, text: str) -> None:
+        self._typed_at = time.monotonic()
         self.proxy.set_filter(text=text)
         self._update_count()
         self.select_row(0 if text.strip() else -1)
+
+    def typed_recently(self, seconds: float = 1.0) -> bool:
+        """The search text changed within ``seconds`` (idle work waits)."""
+        return time.monotonic() - self._typed_at < seconds
 
     def select_row(self, row: int) -> None:
         """Show ``row`` selected and in sight (-1: nothing): what Enter opens is what is seen."""
