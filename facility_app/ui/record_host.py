@@ -47,7 +47,7 @@ PRELOAD = ("widgets.trend_chart", "record.fields", "record.models", "record.feed
            "reports.health_book", "sync.record_state", "record.window")
 
 
-def preload(busy: Callable[[], bool] = lambda: False, after_ms: int = 1000) -> None:
+def preload(busy: Callable[[], bool] = lambda: False, after_ms: int = 250) -> None:
     """Import the record screen while the program is idle (a moment after
     the list is shown), one module per event-loop turn and none while
     ``busy()`` (the nurse is typing), so a keystroke never waits for an
