@@ -54,11 +54,25 @@ def test_the_record_screen_loads_in_idle_time_never_while_typing(qapp, qtbot, mo
 
     loaded: list[str] = []
     monkeypatch.setattr(record_host, "importlib", SimpleNamespace(import_module=loaded.append))
+    # names of its own: windows of earlier tests may still be preloading the real modules
+    monkeypatch.setattr(record_host, "PRELOAD", ("test.first", "test.second", "record.test_window"))
+
+    def mine() -> list[str]:
+        return [n for n in loaded if ".test" in n]
+
     typing = [True]
     record_host.preload(busy=lambda: typing[0], after_ms=0)
     qtbot.wait(400)
-    assert loaded == []  # the nurse is typing: nothing is imported
+    assert mine() == []  # the nurse is typing: nothing is imported
     typing[0] = False
-    qtbot.waitUntil(lambda: len(loaded) == len(record_host.PRELOAD), timeout=5_000)
-    assert loaded == [f"facility_app.ui.{name}" for name in record_host.PRELOAD]
-    assert loaded[-1] == "facility_app.ui.record.window"
+    qtbot.waitUntil(lambda: len(mine()) == 3, timeout=5_000)
+    assert mine() == ["facility_app.ui.test.first", "facility_app.ui.test.second", "facility_app.ui.record.test_window"]
+
+
+def test_the_preload_list_names_modules_of_this_program():
+    import importlib.util
+
+    from facility_app.ui import record_host
+
+    assert record_host.PRELOAD[-1] == "record.window"
+    assert all(importlib.util.find_spec(f"facility_app.ui.{name}") for name in record_host.PRELOAD)
