@@ -30,7 +30,11 @@ Figures (``--json``: the last line is one JSON object):
   facility_app.app``), warm (the second of two launches), median, for
   comparison;
 - ``frozen_size_mb``, ``frozen_files``, ``cache_drop`` (the way used),
-  ``machine`` (load average, CPU count).
+  ``machine`` (load average, CPU count);
+- ``windows_size_mb``, ``windows_files``: the Windows one-folder app that
+  ``installer/build-windows.sh`` built (``--windows-dist``, default
+  ``dist/windows/facility-app``), printed beside the Linux one; null when
+  there is none.
 
     .venv/bin/python -m benchmarks.frozen [--runs 3] [--residents 1000] [--dist DIR] [--build] [--json]
 
@@ -54,6 +58,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist" / "facility-app"
+WINDOWS_DIST = ROOT / "dist" / "windows" / "facility-app"
 PROBE_LINE = "startup-probe: list shown"
 TIMEOUT_S = 180
 NURSE = ("bench.nurse", "benchmark-2026")
@@ -150,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--residents", type=int, default=1000, help="residents in the store (default 1000)")
     ap.add_argument("--dist", type=Path, default=DIST, help="the one-folder build (default dist/facility-app)")
     ap.add_argument("--build", action="store_true", help="freeze this checkout into --dist first")
+    ap.add_argument("--windows-dist", type=Path, default=WINDOWS_DIST,
+                    help="the Windows one-folder build, for its size (default dist/windows/facility-app)")
     ap.add_argument("--json", action="store_true", help="print a JSON object of the figures as the last line")
     args = ap.parse_args(argv)
 
@@ -160,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     if not exe.exists():
         raise SystemExit(f"no build at {dist}: run with --build")
     size_mb, files = folder_size(dist)
+    windows = args.windows_dist.resolve()
+    win_size_mb, win_files = folder_size(windows) if (windows / "facility-app.exe").is_file() else (None, None)
 
     tmp = Path(tempfile.mkdtemp(prefix="frozen-bench-"))
     ways: set[str] = set()
@@ -188,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = {
         "frozen_size_mb": round(size_mb, 1),
         "frozen_files": files,
+        "windows_size_mb": None if win_size_mb is None else round(win_size_mb, 1),
+        "windows_files": win_files,
         "frozen_first_start_s": round(cold[0], 3),
         "frozen_cold_start_s": round(statistics.median(cold), 3),
         "frozen_warm_start_s": round(statistics.median(warm), 3),
@@ -198,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
     }
     print(f"one-folder app: {figures['frozen_size_mb']} MB in {files} files ({dist})")
+    print(f"Windows one-folder app: {figures['windows_size_mb']} MB in {win_files} files ({windows})"
+          if win_size_mb is not None else
+          f"Windows one-folder app: not built ({windows}; bash installer/build-windows.sh)")
     print({"drop_caches": "OS page cache dropped before each cold launch (sync; echo 3 > /proc/sys/vm/drop_caches)",
            "fadvise": "build folder evicted from the OS cache before each cold launch (posix_fadvise DONTNEED)",
            "none": "could NOT empty the OS file cache here: the cold figures are warm starts"}.get(

@@ -1,7 +1,7 @@
 """The data behind ``benchmarks/ui.py``: a facility of N demo residents plus
 one resident with ten years of records, in an encrypted store.
 
-Built through the services (``facility_app.services.demo.generate`` when it
+Built through the services (``facility_app.demo.generate`` when it
 exists, else a plainer generator here), which takes a while for 10,000
 residents (every record validated, change-logged and audited), so the store
 is kept in a cache folder keyed by its parameters and reused by later runs.
@@ -63,7 +63,7 @@ def build(folder: Path, residents: int, seed: int, log=print) -> dict:
             "TTBTXH-BENCH", "Trung tâm Bảo trợ xã hội (dữ liệu thử)", FacilityType.SOCIAL_ASSISTANCE, province_code=20))
         started = time.perf_counter()
         try:
-            from facility_app.services.demo import generate
+            from facility_app.demo import generate
         except ImportError:
             generate = None
         if generate is not None:

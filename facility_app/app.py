@@ -53,6 +53,20 @@ def _self_test() -> int:
     return int(module.run() or 0)
 
 
+def admin_main(argv: list[str] | None = None) -> int:
+    """facility-admin: ``--self-test`` checks the installation from a console
+    (the store, a report, the translations; no window), anything else is the
+    command line tool. Here, not in ``cli``, as the self-test also loads Qt."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--self-test"]:
+        from . import selftest
+
+        return int(selftest.run(program="facility-admin", only=selftest.ADMIN_CHECKS) or 0)
+    from .cli.main import main as cli_main
+
+    return cli_main(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.version:

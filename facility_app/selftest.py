@@ -17,6 +17,9 @@ does, in a temporary folder that is removed afterwards:
    are present, the unlock window is built and shown in Vietnamese and in
    English, and the report preview draws the health book's first page.
 
+``facility-admin --self-test`` runs the checks a console needs (modules,
+store, report, translations; ``ADMIN_CHECKS``), no window.
+
 One line per check (``OK`` or ``FAIL`` and what failed); exit 0 only if
 every check passed. The made-up resident is the only "patient" involved, so
 nothing printed here is personal data. When ``FACILITY_APP_SELFTEST_REPORT``
@@ -327,6 +330,7 @@ CHECKS: list[tuple[str, Callable[[Context], str]]] = [
     ("guide", check_guide),
     ("gui", check_gui),
 ]
+ADMIN_CHECKS = ("modules", "store", "report", "translations")  # facility-admin --self-test: no window
 
 
 # --- running -------------------------------------------------------------------------------------
@@ -354,7 +358,7 @@ def _stream():
     return None
 
 
-def _header() -> str:
+def _header(program: str) -> str:
     from .version import version
 
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
@@ -362,12 +366,13 @@ def _header() -> str:
         from PySide6 import __version__ as pyside
     except ImportError:
         pyside = "?"
-    return (f"facility-app {version()} self-test ({frozen}; Python {platform.python_version()}, "
+    return (f"{program} {version()} self-test ({frozen}; Python {platform.python_version()}, "
             f"PySide6 {pyside}, {platform.system()} {platform.release()})")
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Run every check; 0 when all passed, 1 otherwise."""
+def run(argv: list[str] | None = None, program: str = "facility-app",
+        only: tuple[str, ...] | None = None) -> int:
+    """Run every check (or those named in ``only``); 0 when all passed, 1 otherwise."""
     out = _stream()
     report = os.environ.get(REPORT_ENV)
     lines: list[str] = []
@@ -377,12 +382,14 @@ def run(argv: list[str] | None = None) -> int:
         if out is not None:
             print(line, file=out, flush=True)
 
-    emit(_header())
+    emit(_header(program))
     root = Path(tempfile.mkdtemp(prefix="facility-selftest-"))
     ctx = Context(root)
     results: list[Outcome] = []
     try:
         for name, check in CHECKS:
+            if only is not None and name not in only:
+                continue
             try:
                 results.append(Outcome(name, True, check(ctx)))
             except Exception as exc:  # report it and go on with the next check

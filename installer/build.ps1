@@ -69,7 +69,7 @@ $started = Get-Date
 $version = & $Python -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])"
 $version4 = & $Python -c "import re, sys; n = [int(x) for x in re.findall(r'\d+', sys.argv[1])][:4]; print('.'.join(map(str, n + [0] * (4 - len(n)))))" $version
 $dist = Join-Path $root "dist\facility-app"
-$setup = Join-Path $root "dist\FacilityHealth-$version-setup.exe"
+$setup = Join-Path $root "dist\FacilityHealth-Setup-$version.exe"
 
 Write-Host "== translations"
 foreach ($ts in Get-ChildItem "translations\*.ts") {

@@ -60,7 +60,7 @@ if command -v makensis >/dev/null; then
   cp -al "$dist" "$stage/" 2>/dev/null || cp -a "$dist" "$stage/"
   mv "$stage/facility-app/facility-app" "$stage/facility-app/facility-app.exe"
   mv "$stage/facility-app/facility-admin" "$stage/facility-app/facility-admin.exe"
-  out="$stage/FacilityHealth-$version-setup.exe"
+  out="$stage/FacilityHealth-Setup-$version.exe"
   makensis -V2 -WX -INPUTCHARSET UTF8 -DLINUX_CHECK -DVERSION="$version" -DVERSION4="$version4" \
     -DDIST_DIR="$stage/facility-app" -DOUTFILE="$out" installer/facility-app.nsi
   [ -s "$out" ] || { echo "build.sh: makensis made no installer" >&2; exit 1; }

@@ -11,13 +11,17 @@
 ; uninstaller removes them only when the user ticks "also remove the records"
 ; (or passes /REMOVEDATA to a silent uninstall).
 ;
-; Build (installer/build.ps1 on Windows, installer/build.sh on Linux as a check; makensis runs in
-; this folder, so pass absolute paths):
+; Build (installer/build.ps1 on Windows; installer/build-windows.sh on Linux builds the real,
+; compressed setup from the Windows one-folder app frozen under Wine; installer/build.sh on Linux
+; only checks that the script compiles; makensis runs in this folder, so pass absolute paths):
 ;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DDIST_DIR=dist\facility-app
-;            -DOUTFILE=dist\FacilityHealth-0.1.0-setup.exe installer\facility-app.nsi
-; -DLINUX_CHECK: store files uncompressed (a quick compile that only checks the script).
+;            -DOUTFILE=dist\FacilityHealth-Setup-0.1.0.exe installer\facility-app.nsi
+; -DLINUX_CHECK: store files uncompressed (a quick compile: build.sh's script check, and the
+; throw-away setups installer/wine-check.sh makes for its upgrade and its expected failures).
 
 Unicode true
+; a 64-bit setup for a 64-bit program (it also runs under Debian's wine64, which has no 32-bit part)
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel admin
 
@@ -38,7 +42,7 @@ RequestExecutionLevel admin
   !define DIST_DIR "../dist/facility-app"
 !endif
 !ifndef OUTFILE
-  !define OUTFILE "../dist/FacilityHealth-${VERSION}-setup.exe"
+  !define OUTFILE "../dist/FacilityHealth-Setup-${VERSION}.exe"
 !endif
 !if /FileExists "${DIST_DIR}\facility-app.exe"
 !else

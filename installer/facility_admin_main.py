@@ -1,7 +1,7 @@
-"""PyInstaller entry for facility-admin (the console tool)."""
+"""PyInstaller entry for facility-admin (the console tool; ``--self-test`` too)."""
 import sys
 
-from facility_app.cli.main import main
+from facility_app.app import admin_main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(admin_main())

@@ -152,7 +152,19 @@ def trust_device(conn: sa.Connection, device_id: str, by: str | None) -> None:
         raise AdminError(f"Không có máy {device_id}.", f"No device {device_id}.", "not-found")
 
 
-def add_officer(conn: sa.Connection, username: str, password: str) -> None:
+def add_officer(conn: sa.Connection, username: str, password: str, governs: str = "", types: str = "",
+                role: str = "figures") -> None:
+    """``governs``/``types``: comma lists of governing-body keys and facility
+    types the officer sees (both empty: the whole province); ``role``:
+    "figures" (aggregates only) or "records" (may open resident lists)."""
+    from . import officer_scope
+    try:
+        bodies, kinds = officer_scope.parse_bodies(governs), officer_scope.parse_types(types)
+        officer_scope.check_role(role)
+    except officer_scope.ScopeError as exc:
+        raise AdminError(exc.vi, exc.en) from None
+    scope = {"governing_bodies": ",".join(sorted(str(b) for b in bodies)),
+             "facility_types": ",".join(sorted(str(t) for t in kinds)), "role": role}
     if rules.check_username(username):
         raise AdminError("Tên đăng nhập: 3–32 ký tự, chữ thường không dấu, số, dấu chấm, gạch dưới.",
                          "Username: 3–32 characters: lower-case letters, digits, dot, underscore.")
@@ -161,9 +173,10 @@ def add_officer(conn: sa.Connection, username: str, password: str) -> None:
                          f"The password needs at least {rules.MIN_PASSWORD} characters.")
     hashed = security.hash_password(password)
     if conn.execute(sa.select(officers.c.username).where(officers.c.username == username)).first():
-        conn.execute(officers.update().where(officers.c.username == username).values(password_hash=hashed))
+        conn.execute(officers.update().where(officers.c.username == username).values(password_hash=hashed, **scope))
     else:
-        conn.execute(officers.insert().values(username=username, password_hash=hashed, created_at=_iso(_now())))
+        conn.execute(officers.insert().values(username=username, password_hash=hashed, created_at=_iso(_now()),
+                                              **scope))
 
 
 def check_officer(conn: sa.Connection, username: str, password: str) -> bool:

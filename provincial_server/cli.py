@@ -2,16 +2,24 @@
 
     provincial-server --db URL migrate
     provincial-server --db URL serve --host 0.0.0.0 --port 8443 [--ssl-certfile F --ssl-keyfile K]
-                                     [--request-budget BURST,PER_SECOND | off]
+                                     [--request-budget BURST,PER_SECOND | off] [--workers N]
     provincial-server --db URL facility add --code C --name N [--province CODE]
     provincial-server --db URL device enrol --facility C [--name PC-1] [--accounts [--by NAME]]
                                      (code alone on the last line; --accounts: the PC may change accounts)
     provincial-server --db URL device trust ID [--by NAME | --withdraw]
     provincial-server --db URL device list [--facility C]
     provincial-server --db URL device revoke ID
-    provincial-server --db URL officer add USERNAME   (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
+    provincial-server --db URL officer add USERNAME [--governs noi-vu,y-te,cong-an] [--types merit-care,...]
+                                     [--role figures|records]  (password: env PROVINCIAL_OFFICER_PASSWORD or prompt)
+    provincial-server --db URL officer list
     provincial-server --db URL export dhis2 --period 2026-Q3 --mapping FILE --out FILE.json [--lang vi|en]
                                      (aggregate figures as a DHIS2 dataValueSets document; docs/dhis2.md)
+    provincial-server --db URL export fhir --facility C [--resident CODE] --out FILE.json [--by NAME]
+                                     (the records as an HL7 FHIR R4 Bundle; audited; docs/fhir.md)
+
+    provincial-server --db URL report --period 2026 --scope noi-vu|y-te|cong-an --out FILE.pdf|FILE.xlsx
+                                     [--province CODE] [--number 05] [--signer NAME]
+                                     (the governing body's report in the Decree 30 form; extra server-reports)
 
 The database URL may also come from env PROVINCIAL_DB; the default is
 sqlite:///provincial.db (a one-machine trial). Errors: one line on stderr,
@@ -49,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--request-budget", default=f"{DEFAULT_BURST},{DEFAULT_PER_SECOND:g}", metavar="BURST,PER_SECOND",
                        help="requests a device token may make at once, and refilled per second "
                             "(default %(default)s; 'off' for no limit)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="server processes sharing the port (default 1; about one per core)")
     fac = sub.add_parser("facility", help="facilities").add_subparsers(dest="action", required=True)
     add = fac.add_parser("add")
     add.add_argument("--code", required=True)
@@ -73,6 +83,14 @@ def _parser() -> argparse.ArgumentParser:
     off = sub.add_parser("officer", help="provincial officers (indicators page)").add_subparsers(dest="action", required=True)
     oadd = off.add_parser("add")
     oadd.add_argument("username")
+    oadd.add_argument("--governs", default="", metavar="BODIES",
+                      help="governing bodies the officer sees: noi-vu, y-te, cong-an, khac (comma list)")
+    oadd.add_argument("--types", default="", metavar="TYPES",
+                      help="facility types the officer sees: merit-care, social-assistance, drug-rehab (comma list); "
+                           "neither option: the whole province")
+    oadd.add_argument("--role", choices=("figures", "records"), default="figures",
+                      help="figures: aggregates only (default); records: may open resident lists (audited)")
+    off.add_parser("list", help="officers with what they see and their role")
     exp = sub.add_parser("export", help="hand aggregate figures to other systems").add_subparsers(
         dest="action", required=True)
     dhis2 = exp.add_parser("dhis2", help="a DHIS2 dataValueSets JSON document of a year, quarter or month")
@@ -80,6 +98,19 @@ def _parser() -> argparse.ArgumentParser:
     dhis2.add_argument("--mapping", required=True, help="the province's mapping file (docs/dhis2-mapping.sample.json)")
     dhis2.add_argument("--out", required=True, help="the JSON file to write")
     dhis2.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default vi)")
+    fhir = exp.add_parser("fhir", help="a facility's records (or one resident's) as an HL7 FHIR R4 Bundle; audited")
+    fhir.add_argument("--facility", required=True)
+    fhir.add_argument("--resident", help="one resident's code (default: every resident of the facility)")
+    fhir.add_argument("--out", required=True, help="the JSON file to write")
+    fhir.add_argument("--by", default=None, help="who exports, for the audit (default: the logged-in user)")
+    rep = sub.add_parser("report", help="the governing body's provincial report (Decree 30 form), PDF or XLSX")
+    rep.add_argument("--period", required=True, help="2026, 2026-Q3 or 2026-07")
+    rep.add_argument("--scope", required=True, choices=("noi-vu", "y-te", "cong-an"),
+                     help="the governing body issuing the report: its facilities only")
+    rep.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    rep.add_argument("--province", type=int, help="province code for the heading (default: the facilities' own)")
+    rep.add_argument("--number", default="", help="the document number (blank: filled in by hand)")
+    rep.add_argument("--signer", default="", help="the signer's full name")
     return ap
 
 
@@ -125,19 +156,42 @@ def _run(args) -> None:
         from .runtime import tune_for_serving
         budget = _budget(args.request_budget)
         engine = _engine(args.db)
+        if args.workers != 1:
+            _serve_workers(args, engine)
+            return
         app = create_app(engine=engine, budget=budget)
         tune_for_serving()
         uvicorn.run(app, host=args.host, port=args.port,
                     ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
         return
+    if args.command == "export" and args.action == "fhir":
+        _export_fhir(args)
+        return
     if args.command == "export":
         _export_dhis2(args)
+        return
+    if args.command == "report":
+        _report(args)
         return
     engine = _engine(args.db)
     try:
         _administer(engine, args)
     finally:
         engine.dispose()
+
+
+def _serve_workers(args, engine: sa.Engine) -> None:
+    """Several processes (workers.py); the schema was checked once, here."""
+    import uvicorn
+
+    from . import workers
+    if not 1 <= args.workers <= 64:
+        raise CliError(f"--workers must be between 1 and 64, not {args.workers}")
+    engine.dispose()
+    os.environ[workers.DB_ENV] = args.db
+    os.environ[workers.BUDGET_ENV] = args.request_budget
+    uvicorn.run(workers.FACTORY, factory=True, workers=args.workers, host=args.host, port=args.port,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, log_level="info")
 
 
 def _administer(engine: sa.Engine, args) -> None:
@@ -174,8 +228,14 @@ def _administer(engine: sa.Engine, args) -> None:
                 password = getpass.getpass("Password: ")
                 if getpass.getpass("Again: ") != password:
                     raise CliError("the two passwords differ")
-            admin.add_officer(conn, args.username, password)
-            print(f"officer {args.username} saved")
+            admin.add_officer(conn, args.username, password, args.governs, args.types, args.role)
+            scope = ", ".join(x for x in (args.governs, args.types) if x) or "whole province"
+            print(f"officer {args.username} saved ({scope}; {args.role})")
+        elif args.command == "officer" and args.action == "list":
+            from .tables import officers
+            for o in conn.execute(sa.select(officers).order_by(officers.c.username)):
+                scope = ", ".join(x for x in (o.governing_bodies, o.facility_types) if x) or "whole province"
+                print(f"{o.username}\t{scope}\t{o.role}")
 
 
 def _export_dhis2(args) -> None:
@@ -215,6 +275,79 @@ def _export_dhis2(args) -> None:
     n = len(export.document["dataValues"])
     print(f"{n} giá trị, kỳ {export.document['period']} → {args.out}" if lang == "vi"
           else f"{n} values, period {export.document['period']} -> {args.out}")
+
+
+def _export_fhir(args) -> None:
+    """Explicit; resident-level data, so the read is audited (officer_reads)
+    in the same transaction, and the file is written whole or not at all."""
+    import json
+    from pathlib import Path
+
+    from . import fhir_export, report
+
+    out = Path(args.out)
+    if out.is_dir() or not out.resolve().parent.is_dir():
+        raise CliError(f"--out must be a file in an existing folder: {args.out}")
+    engine = _engine(args.db)
+    try:
+        with write_conn(engine) as conn, conn.begin():
+            document = fhir_export.export(conn, args.by or getpass.getuser(), args.facility, args.resident)
+            report.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"), str(out))
+    except fhir_export.ExportRefused as exc:
+        raise CliError(exc.en) from None
+    finally:
+        engine.dispose()
+    patients = sum(e["resource"]["resourceType"] == "Patient" for e in document["entry"])
+    print(f"{patients} residents, {len(document['entry'])} resources -> {args.out}")
+
+
+def _report(args) -> None:
+    """Explicit and read-only; aggregates only (no resident-level data)."""
+    from collections import Counter
+    from pathlib import Path
+
+    from care_core.domain import divisions
+    from care_core.domain.governance import GoverningBody
+    from care_core.domain.periods import PeriodError, parse_period
+
+    from . import province, report
+    from .entities import today_in_vietnam
+    from .officer_scope import Officer
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise CliError(f"--out must end in .pdf or .xlsx, not {args.out!r}")
+    if Path(args.out).is_dir() or not Path(args.out).resolve().parent.is_dir():
+        raise CliError(f"--out must be a file in an existing folder: {args.out}")
+    if args.province is not None and not divisions.province_name(args.province):
+        raise CliError(f"no province with code {args.province}")
+    try:
+        period = parse_period(args.period)
+        as_of = period.as_of(today_in_vietnam())
+    except PeriodError as exc:
+        raise CliError(exc.message("en")) from None
+    body = GoverningBody(args.scope)
+    engine = _engine(args.db)
+    try:
+        with engine.connect() as conn:
+            data = province.dashboard(conn, Officer(f"report:{body}", frozenset({body})), period, as_of)
+            infos = province.visible(conn, Officer("report", frozenset({body})))
+    finally:
+        engine.dispose()
+    if not data["facilities"]:
+        raise CliError(f"no facility governed by {args.scope} has synced its settings")
+    known = Counter(f.province_code for f in infos if f.province_code).most_common(1)
+    code = args.province or (known[0][0] if known else None)
+    if code is None:
+        raise CliError("the facilities have no province recorded: give --province CODE")
+    heading = report.Heading(body, divisions.province_name(code), args.number.strip(), args.signer.strip(),
+                             today=today_in_vietnam())
+    try:
+        content = report.pdf(data, heading) if suffix == ".pdf" else report.xlsx(data, heading)
+    except report.MissingExtra as exc:
+        raise CliError(exc.en) from None
+    report.write(content, args.out)
+    print(f"{len(data['facilities'])} facilities, {period.title('en')} -> {args.out}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,10 +49,6 @@ def make_engine(url: str) -> sa.Engine:
     return sa.create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
 
-def is_sqlite(engine: sa.Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def write_conn(engine: sa.Engine) -> sa.Connection:
     """A connection whose transactions take the write lock at BEGIN on SQLite."""
     conn = engine.connect()

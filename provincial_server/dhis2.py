@@ -27,6 +27,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from care_core.domain import indicators as ind
+from care_core.domain.dates import dmy
 from care_core.domain.periods import Period, parse_period, year
 
 from .admin import AdminError
@@ -228,8 +229,8 @@ def build(conn: sa.Connection, period_text: str, mapping: Mapping, today: date) 
     pe = dhis2_period(period)
     if period.end >= today:
         raise Dhis2Error(
-            f"Kỳ {period.phrase()} chưa kết thúc (hôm nay là {today:%d/%m/%Y}): chỉ gửi DHIS2 số liệu kỳ đã xong.",
-            f"The period {period.title('en')} has not ended (today is {today:%d/%m/%Y}): "
+            f"Kỳ {period.phrase()} chưa kết thúc (hôm nay là {dmy(today)}): chỉ gửi DHIS2 số liệu kỳ đã xong.",
+            f"The period {period.title('en')} has not ended (today is {dmy(today)}): "
             "only finished periods go to DHIS2.")
     codes = [f.code for f in conn.execute(sa.select(facilities.c.code).order_by(facilities.c.code))]
     values = []

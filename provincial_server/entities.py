@@ -28,8 +28,13 @@ TABLE_ENTITIES: dict[str, type] = {
     "rehab_sessions": e.RehabSession,
     "referrals": e.Referral,
     "users": e.User,
+    "bhyt_cards": e.BhytCard,
+    "condition_status_changes": e.ConditionStatusChange,
+    "room_changes": e.RoomChange,
 }
-CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals")
+# tables whose rows belong to a resident (checked against the resident's row)
+CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
+                   "condition_status_changes", "room_changes")
 VIETNAM = timezone(timedelta(hours=7))  # no daylight saving in Viet Nam
 _VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
 
@@ -150,7 +155,7 @@ def to_entity(table: str, data: dict[str, Any]) -> Any:
     if missing:
         raise Refusal.from_problems([Problem(name, "required") for name in missing])
     if vitals:
-        kwargs["vitals"] = e.VitalSigns(*map(data.get, _VITALS))  # _VITALS is in field order
+        kwargs["vitals"] = e.VitalSigns(**{name: data.get(name) for name in _VITALS})
     return cls(**kwargs)
 
 
@@ -202,7 +207,9 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
             raise refusal
         resident = resident_entity(resident_row)
         checker = {"checkups": rules.check_checkup, "conditions": rules.check_condition,
-                   "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral}[table]
+                   "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral,
+                   "bhyt_cards": rules.check_bhyt_card, "condition_status_changes": rules.check_status_change,
+                   "room_changes": rules.check_room_change}[table]
         problems = checker(entity, resident, today)
     elif table == "users":
         problems = rules.check_username(entity.username)

@@ -8,20 +8,20 @@ sessions pass whole (``compute`` drops voided and superseded ones itself).
 """
 from __future__ import annotations
 
-import html
 import json
 from datetime import date
 
 import sqlalchemy as sa
 
 from care_core.domain import indicators as ind
-from care_core.domain.periods import Period, dmy, parse_period, year
+from care_core.domain.dates import dmy
+from care_core.domain.periods import Period, parse_period, year
 
 from .entities import Refusal, to_entity, today_in_vietnam
-from .pages import page
 from .tables import facilities, records
 
-_TABLES = ("facility", "residents", "checkups", "conditions", "rehab_sessions", "referrals")
+_TABLES = ("facility", "residents", "checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
+           "condition_status_changes")
 
 
 def _entities(conn: sa.Connection, facility_code: str) -> dict[str, list]:
@@ -43,13 +43,21 @@ def _share(s: ind.Share) -> dict:
 
 
 def facility_figures(conn: sa.Connection, facility_code: str, period: Period, as_of: date) -> dict:
-    e = _entities(conn, facility_code)
+    return summary(compute_for(_entities(conn, facility_code), period, as_of))
+
+
+def entities_of(conn: sa.Connection, facility_code: str) -> dict[str, list]:
+    """A facility's synced rows as domain entities, by table (read once, computed for many periods)."""
+    return _entities(conn, facility_code)
+
+
+def compute_for(e: dict[str, list], period: Period, as_of: date) -> ind.PeriodicIndicators:
     settings = e["facility"][0] if e["facility"] else None
     end = min(as_of, period.end)
-    result = ind.compute(period, end, e["residents"], e["checkups"], e["conditions"], e["rehab_sessions"],
-                         e["referrals"], getattr(settings, "provincial_target_2025", None),
-                         getattr(settings, "provincial_target_2030", None))
-    return summary(result)
+    return ind.compute(period, end, e["residents"], e["checkups"], e["conditions"], e["rehab_sessions"],
+                       e["referrals"], getattr(settings, "provincial_target_2025", None),
+                       getattr(settings, "provincial_target_2030", None), cards=e["bhyt_cards"],
+                       status_changes=e["condition_status_changes"])
 
 
 def summary(result: ind.PeriodicIndicators) -> dict:
@@ -76,49 +84,19 @@ def summary(result: ind.PeriodicIndicators) -> dict:
     }
 
 
-def province_figures(conn: sa.Connection, period_text: str | None = None, as_of: date | None = None) -> dict:
-    """Every facility's figures for a period (default: this year so far).
+def province_figures(conn: sa.Connection, period_text: str | None = None, as_of: date | None = None,
+                     codes: set[str] | None = None) -> dict:
+    """Every facility's figures for a period (default: this year so far);
+    ``codes``: only these facilities (an officer's scope).
     A period that cannot be read raises ``PeriodError`` (bilingual)."""
     as_of = as_of or today_in_vietnam()
     period = parse_period(period_text) if period_text else year(as_of.year)
     out = []
     for f in conn.execute(sa.select(facilities).order_by(facilities.c.code)):
+        if codes is not None and f.code not in codes:
+            continue
         out.append({"code": f.code, "name": f.name, "province_code": f.province_code,
                     "server_seq": f.last_seq, **facility_figures(conn, f.code, period, as_of)})
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(),
                        "title_vi": period.title("vi"), "title_en": period.title("en")},
             "as_of": min(as_of, period.end).isoformat(), "facilities": out}
-
-
-def _pct(share: dict) -> str:
-    if share["value"] is None:
-        return "–"
-    return f"{share['value'] * 100:.1f}% ({share['numerator']}/{share['denominator']})".replace(".", ",", 1)
-
-
-def render_html(figures: dict) -> str:
-    """A plain Vietnamese page for the provincial officer."""
-    esc = html.escape
-    head = ("<tr><th>Mã cơ sở</th><th>Tên cơ sở</th><th>Đang nuôi dưỡng</th><th>Được quản lý, theo dõi "
-            "bằng hồ sơ điện tử</th><th>Khám sức khỏe trong kỳ</th><th>Khám trong 12 tháng</th>"
-            "<th>Mắc bệnh mạn tính</th><th>Được PHCN</th><th>Chuyển tuyến</th><th>Thẻ BHYT còn hạn</th></tr>")
-    rows = []
-    for f in figures["facilities"]:
-        rows.append(
-            f"<tr><td>{esc(f['code'])}</td><td>{esc(f['name'])}</td><td>{esc(str(f['residents_in_care']))}</td>"
-            f"<td>{esc(_pct(f['tracked_electronically']))}</td><td>{esc(_pct(f['checkup_coverage_period']))}</td>"
-            f"<td>{esc(_pct(f['checkup_coverage_12_months']))}</td>"
-            f"<td>{esc(str(f['chronic']['residents_with_condition']))}</td>"
-            f"<td>{esc(str(f['rehab']['residents']))}</td><td>{esc(str(f['referrals']['count']))}</td>"
-            f"<td>{esc(_pct(f['insurance_valid']))}</td></tr>")
-    if not rows:
-        rows.append('<tr><td colspan="10">Chưa có cơ sở nào gửi dữ liệu.</td></tr>')
-    period = figures["period"]
-    as_of = date.fromisoformat(figures["as_of"])
-    return page("Chỉ tiêu y tế các cơ sở", f"""<h1>Chỉ tiêu chăm sóc sức khỏe tại các cơ sở trợ giúp xã hội</h1>
-<p>{esc(period['title_vi'])}, số liệu đến ngày {esc(dmy(as_of))}.</p>
-<form method="get" action="/indicators"><label>Kỳ báo cáo (ví dụ 2026, 2026-Q3, 2026-07):
-<input name="period" value=""></label> <button type="submit">Xem</button></form>
-<table>{head}{''.join(rows)}</table>
-<p>Số liệu tính theo cùng định nghĩa với báo cáo định kỳ của cơ sở, từ dữ liệu đã đồng bộ lên máy chủ tỉnh.</p>
-""")

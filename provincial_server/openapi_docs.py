@@ -157,6 +157,7 @@ def errors(*codes: int) -> dict:
 _HTML = {"text/html": {"schema": {"type": "string"}}}
 _HTML_STATUS = {303: "redirect (to /login, or to /indicators after a login)", 400: "form not readable",
                 401: "wrong username or password (the form again)", 413: "form too large",
+                403: "outside the officer's scope, or resident-level data for an aggregate-only account",
                 422: "period not readable (the message, escaped)",
                 429: "login throttled: account locked or too many failures from the address (Retry-After)",
                 503: "busy checking other logins (Retry-After)"}

@@ -13,7 +13,13 @@ import hashlib
 from html import escape as esc
 
 CSS = ("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-       "td,th{border:1px solid #888;padding:4px 8px;text-align:left}")
+       "td,th{border:1px solid #888;padding:4px 8px;text-align:left}"
+       # the province dashboard (dashboard_page)
+       "td.n{text-align:right;white-space:nowrap}td.c{white-space:nowrap}th{background:#f0f0f0}small{color:#555}"
+       ".matrix th{font-weight:normal}.matrix tr:first-child th,.matrix tr:nth-child(2) th{font-weight:bold}"
+       ".ok{color:#1b5e20;font-weight:bold}.bad{color:#b71c1c;font-weight:bold}.na{color:#666}"
+       ".alert{border:2px solid #b71c1c;background:#fff3f3;padding:0 1em;margin:1em 0}"
+       "tr.flagged td{background:#fff3f3}h2{margin-top:1.5em}")
 _CSS_HASH = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
 
 CSP = (f"default-src 'none'; style-src 'sha256-{_CSS_HASH}'; form-action 'self'; "

@@ -46,6 +46,9 @@ devices = sa.Table(
     # who vouched that this device may carry account changes (null: it may not)
     sa.Column("accounts_by", sa.String(100)),
     sa.Column("accounts_at", sa.String(32)),
+    # the latest pull, noted at most hourly (province.note_pull): a PC with
+    # nothing to push still shows the province it is alive
+    sa.Column("last_pull_at", sa.String(32)),
     sa.UniqueConstraint("facility_code", "number"),
 )
 
@@ -141,6 +144,25 @@ officers = sa.Table(
     sa.Column("username", sa.String(32), primary_key=True),
     sa.Column("password_hash", sa.String(200), nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
+    # what the officer governs (officer_scope.Scope): comma lists of
+    # governing-body keys and facility types; both empty = the whole province
+    sa.Column("governing_bodies", sa.String(200), nullable=False, server_default=""),
+    sa.Column("facility_types", sa.String(200), nullable=False, server_default=""),
+    # "figures" (aggregates only) or "records" (may open resident lists)
+    sa.Column("role", sa.String(20), nullable=False, server_default="figures"),
+)
+
+# every read of resident-level data by an officer (or an export at the
+# console): who, when, which facility, what
+officer_reads = sa.Table(
+    "officer_reads", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("officer", sa.String(100), nullable=False),
+    sa.Column("facility_code", sa.String(20), nullable=False),
+    sa.Column("what", sa.String(40), nullable=False),
+    sa.Column("detail", sa.String(200), nullable=False, server_default=""),
+    sa.Index("ix_officer_reads_facility_code", "facility_code"),
 )
 
 login_throttle = sa.Table(

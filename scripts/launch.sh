@@ -58,7 +58,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
       "No display found (DISPLAY is not set): run this command from a desktop session to open the app."
   exit 1
 fi
-# Demo accounts (facility_app/services/demo.py, DEMO_ACCOUNTS): published demo passwords
+# Demo accounts (facility_app/demo/accounts.py, DEMO_ACCOUNTS): published demo passwords
 say "Đăng nhập bằng một trong các tài khoản mẫu:" "Log in with one of the demo accounts:"
 echo "  điều dưỡng / nurse:    dieuduong / dieuduong-demo-2026   (ghi khám / records checkups)"
 echo "  bác sĩ / doctor:       bacsi / bacsi-demo-2026"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget  # n
 
 from care_core.domain.entities import Actor, Facility  # noqa: E402
 from care_core.domain.enums import FacilityType, Role  # noqa: E402
-from facility_app.services import demo  # noqa: E402
+from facility_app import demo  # noqa: E402
 from facility_app.services.container import Services  # noqa: E402
 from facility_app.storage.store import Store  # noqa: E402
 from facility_app.ui import i18n, style, workers  # noqa: E402

@@ -3,14 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
-# Debian tools the tests read PDFs and build the installer with
+# Debian tools the tests read PDFs, build the installer and render the dashboard with
 need=()
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v makensis >/dev/null || need+=(nsis)
+command -v chromium >/dev/null || need+=(chromium)  # tests/test_server_dashboard_browser.py
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-bash scripts/setup-venv.sh app,dev,server,build
+bash scripts/setup-venv.sh app,dev,server,server-reports,build
 bash scripts/build-translations.sh
 eval "$(bash scripts/pg.sh start)"
 trap 'bash scripts/pg.sh stop "$PG_TEST_DIR"' EXIT

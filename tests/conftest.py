@@ -41,3 +41,15 @@ def services(data_dir):
     s = make_services(data_dir)
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def _ui_language_back_to_default():
+    """A test that switched the UI to English leaves the next one in
+    Vietnamese, the default: the vocabulary's labels follow the UI language."""
+    yield
+    import sys
+
+    i18n = sys.modules.get("facility_app.ui.i18n")
+    if i18n is not None:
+        i18n._current = i18n.DEFAULT

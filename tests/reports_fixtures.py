@@ -76,19 +76,19 @@ def build(services) -> dict[str, Resident]:
     clin = services.clinical
 
     # checkups
-    wrong = clin.record_checkup(NURSE, Checkup(A, date(2026, 8, 10), K.PERIODIC, VitalSigns(150, 90, 80, 36.8, 97, 18, 52.0, 150.0, 7.2),
+    wrong = clin.record_checkup(NURSE, Checkup(A, date(2026, 8, 10), K.PERIODIC, VitalSigns(systolic=150, diastolic=90, pulse=80, temperature=36.8, spo2=97, respiratory_rate=18, weight_kg=52.0, height_cm=150.0, glucose=7.2),
                                                classification=H.IV, examiner="BS. Lý Thị Hoa"))
     clin.correct_checkup(NURSE, wrong.id, Checkup(A, date(2026, 8, 10), K.PERIODIC,
-                                                  VitalSigns(150, 90, 80, 36.8, 97, 18, 52.0, 150.0, 7.2),
+                                                  VitalSigns(systolic=150, diastolic=90, pulse=80, temperature=36.8, spo2=97, respiratory_rate=18, weight_kg=52.0, height_cm=150.0, glucose=7.2),
                                                   classification=H.III, examiner="BS. Lý Thị Hoa",
                                                   findings="Tăng huyết áp, tiếp tục điều trị"))
-    clin.record_checkup(NURSE, Checkup(A, date(2025, 9, 1), K.PERIODIC, VitalSigns(140, 85, 78, 36.6, 98, 18, 53.5, 150.0, 6.8),
+    clin.record_checkup(NURSE, Checkup(A, date(2025, 9, 1), K.PERIODIC, VitalSigns(systolic=140, diastolic=85, pulse=78, temperature=36.6, spo2=98, respiratory_rate=18, weight_kg=53.5, height_cm=150.0, glucose=6.8),
                                        classification=H.II))
-    clin.record_checkup(NURSE, Checkup(A, date(2024, 9, 3), K.PERIODIC, VitalSigns(135, 80, 76, 36.7, 98, 18, 54.0, 150.0, 6.1),
+    clin.record_checkup(NURSE, Checkup(A, date(2024, 9, 3), K.PERIODIC, VitalSigns(systolic=135, diastolic=80, pulse=76, temperature=36.7, spo2=98, respiratory_rate=18, weight_kg=54.0, height_cm=150.0, glucose=6.1),
                                        classification=H.II))
-    clin.record_checkup(NURSE, Checkup(B, date(2026, 2, 1), K.ADMISSION, VitalSigns(130, 80, 72, 36.5, 98, 16, 60.0, 165.0, 8.5),
+    clin.record_checkup(NURSE, Checkup(B, date(2026, 2, 1), K.ADMISSION, VitalSigns(systolic=130, diastolic=80, pulse=72, temperature=36.5, spo2=98, respiratory_rate=16, weight_kg=60.0, height_cm=165.0, glucose=8.5),
                                        classification=H.IV))
-    clin.record_checkup(NURSE, Checkup(C, date(2026, 7, 10), K.ADMISSION, VitalSigns(105, 65, 90, 36.9, 99, 20, 38.0, 148.0),
+    clin.record_checkup(NURSE, Checkup(C, date(2026, 7, 10), K.ADMISSION, VitalSigns(systolic=105, diastolic=65, pulse=90, temperature=36.9, spo2=99, respiratory_rate=20, weight_kg=38.0, height_cm=148.0),
                                        classification=H.II))
     clin.record_checkup(NURSE, Checkup(E, date(2026, 5, 1), K.PERIODIC, classification=H.III))
     clin.record_checkup(NURSE, Checkup(F, date(2025, 8, 1), K.PERIODIC, classification=H.I))
@@ -129,3 +129,31 @@ def build(services) -> dict[str, Resident]:
 def make_fixture_store(data_dir: Path):
     services = make_services(data_dir)
     return services, build(services)
+
+
+def pdftotext_page(path: Path, page: int, layout: bool = True) -> str:
+    """One page of a PDF as poppler's ``pdftotext`` reads it (``-f``/``-l``)."""
+    import subprocess
+    args = ["pdftotext", "-f", str(page), "-l", str(page)] + (["-layout"] if layout else []) + [str(path), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def page_count(path: Path) -> int:
+    import pypdf
+    return len(pypdf.PdfReader(path).pages)
+
+
+def top_line(path: Path, page: int) -> str:
+    """The first printed line of a page, as pdftotext lays it out."""
+    return next((line.strip() for line in pdftotext_page(path, page).splitlines() if line.strip()), "")
+
+
+def assert_decree30_page_numbers(path: Path) -> int:
+    """Decree 30: page 1 carries no number; from page 2 the bare number is
+    the first line, at the top centre. Returns the page count."""
+    n = page_count(path)
+    assert top_line(path, 1) != "1" and "Trang" not in pdftotext_page(path, 1)
+    for i in range(2, n + 1):
+        assert top_line(path, i) == str(i), (i, top_line(path, i))
+        assert "Trang" not in pdftotext_page(path, i)
+    return n

@@ -162,9 +162,9 @@ def populate(services, actor, n: int, seed: int, today: date) -> Filled:
         while day < today - timedelta(days=30):
             c = services.clinical.record_checkup(actor, Checkup(
                 r.id, day, CheckupKind.ADMISSION if day == admitted else CheckupKind.PERIODIC,
-                VitalSigns(rnd.randint(105, 165), rnd.randint(60, 95), rnd.randint(58, 100),
-                           round(rnd.uniform(36.0, 37.6), 1), rnd.randint(92, 99), 18,
-                           round(rnd.uniform(38, 70), 1), rnd.randint(145, 170), round(rnd.uniform(4.5, 9.5), 1)),
+                VitalSigns(systolic=rnd.randint(105, 165), diastolic=rnd.randint(60, 95), pulse=rnd.randint(58, 100),
+                           temperature=round(rnd.uniform(36.0, 37.6), 1), spo2=rnd.randint(92, 99), respiratory_rate=18,
+                           weight_kg=round(rnd.uniform(38, 70), 1), height_cm=rnd.randint(145, 170), glucose=round(rnd.uniform(4.5, 9.5), 1)),
                 findings="Sức khỏe ổn định", classification=HealthClass(rnd.randint(2, 4)), examiner="BS. Lò Văn Sáu"))
             checkup_ids.append(c.id)
             day += timedelta(days=rnd.randint(150, 380))

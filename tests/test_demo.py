@@ -18,7 +18,7 @@ from care_core.domain.enums import (
     Role,
 )
 from care_core.domain.messages import ActionError
-from facility_app.services import demo
+from facility_app import demo
 from facility_app.services.container import Services
 from facility_app.storage.store import Store
 
@@ -87,6 +87,8 @@ def snapshot(services: Services) -> list:
             sorted((_content(c) for c in tl.conditions), key=repr),
             sorted((_content(s) for s in tl.rehab), key=repr),
             sorted((_content(x) for x in tl.referrals), key=repr),
+            sorted((_content(x) for x in tl.cards), key=repr),
+            sorted(((x.status, x.changed_on) for x in tl.status_changes), key=repr),
         ))
     return out
 
@@ -203,3 +205,33 @@ def test_needs_an_initialised_facility(tmp_path):
             demo.generate(Services(store, today=lambda: TODAY), ACTOR, 5, 1, TODAY)
     finally:
         store.close()
+
+
+def test_a_demo_report_of_last_year_reads_like_a_real_centre(tmp_path_factory):
+    """Cards renewed over the years, conditions that changed status, residents
+    who crossed 60: last year's report shows the cards valid then, and the
+    elderly are the 60+ age bands."""
+    from care_core.domain import history, periods
+    from care_core.domain.enums import ConditionStatus
+    services, _summary = _made(tmp_path_factory, "histories", 300, 3, today=TODAY)
+    try:
+        director = Actor("giamdoc", Role.DIRECTOR)
+        ix = services.reports.periodic(director, periods.parse_period("2025"), output="csv").indicators
+        ins = ix.insurance
+        assert ins.valid >= 0.8 * ins.population and ins.unknown < 0.05 * ins.population
+        census = ix.census
+        assert census.by_group[BeneficiaryGroup.ELDERLY].served == \
+            census.by_age["60-79"].served + census.by_age["80+"].served
+        people = services.residents.list(ACTOR)
+        renewed = [r for r in people if len(services.residents.cards(ACTOR, r.id)) > 1]
+        assert len(renewed) > len(people) / 2  # most residents have had more than one card
+        timelines = [services.clinical.timeline(ACTOR, r.id) for r in people]
+        changed = [c for tl in timelines for c in tl.conditions if len(tl.status_history(c)) > 1]
+        assert changed and all(tl.status_history(c)[0].status == ConditionStatus.ACTIVE
+                               for tl in timelines for c in tl.conditions if len(tl.status_history(c)) > 1)
+        turned_60 = [r for r in people if r.age_on(date(2025, 12, 31)) < 60 <= r.age_on(TODAY)]
+        assert turned_60, "no resident crossed 60 since last year"
+        assert all(history.card_state_on(history.cards_of(r, services.residents.cards(ACTOR, r.id)), TODAY)
+                   != history.CardState.UNKNOWN for r in people)
+    finally:
+        services.close()

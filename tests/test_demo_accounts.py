@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from care_core.domain.enums import Role
 from care_core.domain.permissions import Permission, allowed
-from facility_app.services import demo
+from facility_app import demo
 from facility_app.services.container import Services
 from facility_app.services.users import LoginRefused
 from facility_app.storage.store import Store

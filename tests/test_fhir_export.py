@@ -18,7 +18,7 @@ from care_core.domain.entities import Checkup, VitalSigns
 from care_core.domain.enums import CheckupKind
 from care_core.domain.messages import NotFound, PermissionDenied
 from facility_app.reports import fhir
-from facility_app.services import demo
+from facility_app import demo
 from facility_app.storage import repositories as repo
 from facility_app.storage.tables import audit_log
 from tests.conftest import ADMIN, DIRECTOR, DOCTOR, NURSE, SYSTEM, TODAY, make_services
@@ -40,9 +40,9 @@ def add_early_years(services, resident, years: int, seed: int) -> None:
     resident = services.residents.update(SYSTEM, resident.id, {"admission_date": admitted}, resident.version)
     day = admitted
     while day < first:
-        signs = VitalSigns(rnd.randint(100, 170), rnd.randint(60, 100), rnd.randint(55, 110),
-                           round(rnd.uniform(35.8, 38.4), 1), rnd.randint(90, 100), rnd.randint(14, 24),
-                           round(rnd.uniform(38, 70), 1), rnd.randint(145, 170), round(rnd.uniform(4.0, 11.0), 1))
+        signs = VitalSigns(systolic=rnd.randint(100, 170), diastolic=rnd.randint(60, 100), pulse=rnd.randint(55, 110),
+                           temperature=round(rnd.uniform(35.8, 38.4), 1), spo2=rnd.randint(90, 100), respiratory_rate=rnd.randint(14, 24),
+                           weight_kg=round(rnd.uniform(38, 70), 1), height_cm=rnd.randint(145, 170), glucose=round(rnd.uniform(4.0, 11.0), 1))
         for attr in rnd.sample(["spo2", "respiratory_rate", "height_cm", "glucose", "systolic diastolic"], rnd.randint(0, 3)):
             for part in attr.split():  # the two pressures go together
                 setattr(signs, part, None)

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from care_core.domain import indicators as ind
-from care_core.domain import periods
-from care_core.domain.entities import Checkup, Condition, Referral, RehabSession, Resident
+from care_core.domain import dates, periods
+from care_core.domain.entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Referral,
+                                       RehabSession, Resident)
 from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -100,8 +101,8 @@ def test_as_of_stops_at_today_and_refuses_future_periods():
     (date(2026, 9, 1), "ngày 01 tháng 9 năm 2026"),
 ])
 def test_document_date_leading_zero_rule(day, words):
-    assert periods.document_date(day) == words
-    assert periods.place_and_date("Lạng Sơn", day) == f"Lạng Sơn, {words}"
+    assert dates.document_date(day) == words
+    assert dates.place_and_date("Lạng Sơn", day) == f"Lạng Sơn, {words}"
 
 
 def test_twelve_months_before_handles_29_february():
@@ -148,10 +149,68 @@ def test_age_band_uses_age_at_discharge():
 
 
 def test_groups_count_a_resident_in_each_of_their_groups():
-    r = resident(groups=(G.MERIT, G.DISABILITY))
+    r = resident(born=date(1970, 5, 1), groups=(G.MERIT, G.DISABILITY))
     c = ind.census([r], Q3.start, Q3.end)
     assert c.by_group[G.MERIT].served == 1 and c.by_group[G.DISABILITY].served == 1
     assert c.by_group[G.ELDERLY].served == 0 and c.total.served == 1
+
+
+def test_elderly_and_children_follow_the_birth_date_at_the_period_end_not_the_flag():
+    y2025 = periods.parse_period("2025")
+    flagged_59 = resident(born=date(1966, 3, 1), groups=(G.ELDERLY,))  # 59 on 31/12/2025, 60 in 2026
+    unflagged_61 = resident(born=date(1964, 2, 1), groups=(G.MERIT,))
+    child_15 = resident(born=date(2010, 6, 1), groups=(G.SOCIAL_ASSISTANCE,))
+    flagged_child_16 = resident(born=date(2009, 12, 1), groups=(G.CHILD,))
+    people = [flagged_59, unflagged_61, child_15, flagged_child_16]
+    c = ind.census(people, y2025.start, y2025.end)
+    assert c.by_group[G.ELDERLY].served == 1  # the 61-year-old only
+    assert c.by_group[G.CHILD].served == 1  # the 15-year-old only
+    assert c.by_group[G.MERIT].served == 1 and c.by_group[G.SOCIAL_ASSISTANCE].served == 1
+    # next year the 59-year-old has turned 60
+    c2026 = ind.census(people, periods.parse_period("2026").start, periods.parse_period("2026").end)
+    assert c2026.by_group[G.ELDERLY].served == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31)), min_size=1, max_size=30),
+       st.lists(st.sampled_from(list(G)), max_size=3))
+def test_elderly_row_equals_the_60_plus_age_bands_and_children_the_under_16_band(births, flags):
+    y = periods.parse_period("2025")
+    people = [resident(born=b, admitted=min(b, date(2024, 1, 1)), groups=tuple(flags)) for b in births]
+    c = ind.census(people, y.start, y.end)
+    assert c.by_group[G.ELDERLY].served == c.by_age["60-79"].served + c.by_age["80+"].served
+    assert c.by_group[G.CHILD].served == c.by_age["<16"].served
+
+
+def test_overdue_at_the_period_end_uses_the_due_date_or_a_year():
+    end = Q3.end  # 30/09/2026
+    late = resident(name="Quá Hạn")
+    due_later = resident(name="Hẹn Sau")
+    never = resident(name="Chưa Khám")
+    yearly_ok = resident(name="Còn Hạn")
+    gone = resident(name="Đã Về", discharged=date(2026, 9, 1))
+    checks = [
+        checkup(late, date(2026, 3, 1), next_due_date=date(2026, 6, 1)),  # due 01/06: overdue
+        checkup(due_later, date(2026, 3, 1), next_due_date=date(2026, 12, 1)),
+        checkup(yearly_ok, date(2025, 11, 1)),  # no due date: a year later, 01/11/2026
+        checkup(gone, date(2024, 1, 1)),  # discharged before the end: not counted
+    ]
+    by_res = ind._by_resident(checks)
+    k = ind.checkup_coverage([late, due_later, never, yearly_ok, gone], by_res, Q3.start, end)
+    assert k.population == 4
+    assert k.overdue == ind.Share(2, 4)  # the late one and the one never checked
+
+
+def test_barthel_change_is_the_difference_of_the_printed_means():
+    a, b, c = resident(), resident(), resident()
+    P = RehabType.PHYSIOTHERAPY
+    items = [RehabSession(a.id, date(2026, 7, 1), P, 30, barthel=57), RehabSession(a.id, date(2026, 9, 1), P, 30, barthel=64),
+             RehabSession(b.id, date(2026, 7, 1), P, 30, barthel=58), RehabSession(b.id, date(2026, 9, 1), P, 30, barthel=65),
+             RehabSession(c.id, date(2026, 7, 1), P, 30, barthel=58), RehabSession(c.id, date(2026, 9, 1), P, 30, barthel=64)]
+    bc = ind.barthel_change(items)
+    first, last = round(bc.mean_first, 1), round(bc.mean_last, 1)  # 57,7 and 64,3 (64,33...)
+    assert (first, last) == (57.7, 64.3)
+    assert bc.mean_change == round(last - first, 1) == 6.6  # unrounded it is 6,67: printed alone 6,7
 
 
 day_in_range = st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31))
@@ -262,7 +321,11 @@ def test_conditions_by_category_and_chapter_with_follow_up():
         Condition(c.id, "G40", date(2026, 10, 5), ConditionStatus.ACTIVE),  # found after the period
         Condition(gone.id, "F20", None, ConditionStatus.ACTIVE),  # not served in the period
     ]
-    ch = ind.compute(Q3, Q3.end, [a, b, c, gone], [], conds, [], []).chronic
+    j44 = conds[3]
+    # J44: active from 2020, resolved on 15/08/2026 (inside Q3): counted, not under follow-up at the end
+    changes = [ConditionStatusChange(j44.id, c.id, ConditionStatus.ACTIVE, date(2020, 1, 1)),
+               ConditionStatusChange(j44.id, c.id, ConditionStatus.RESOLVED, date(2026, 8, 15))]
+    ch = ind.compute(Q3, Q3.end, [a, b, c, gone], [], conds, [], [], status_changes=changes).chronic
     rows = {r.category: r for r in ch.rows}
     assert set(rows) == {"I10", "E11", "J44"}
     assert (rows["I10"].residents, rows["I10"].new_in_period, rows["I10"].under_follow_up) == (2, 1, 2)
@@ -274,6 +337,42 @@ def test_conditions_by_category_and_chapter_with_follow_up():
                              ("IX", "Bệnh hệ tuần hoàn", 2), ("X", "Bệnh hệ hô hấp", 1)]
     assert ch.residents_with_condition == 3
     assert (ch.follow_up_active, ch.follow_up_controlled, ch.under_follow_up) == (1, 1, 2)
+    # Q4: J44 was resolved before the period began: not a current condition any more
+    q4 = periods.parse_period("2026-Q4")
+    later = ind.compute(q4, q4.end, [a, b, c, gone], [], conds, [], [], status_changes=changes).chronic
+    assert "J44" not in {r.category for r in later.rows}
+    # with no history kept, a resolved condition is resolved since it was found
+    assert "J44" not in {r.category for r in ind.compute(Q3, Q3.end, [a, b, c, gone], [], conds, [], []).chronic.rows}
+
+
+def test_a_condition_counts_with_its_status_on_the_period_end():
+    r = resident()
+    cond = Condition(r.id, "I10", date(2020, 1, 1), ConditionStatus.CONTROLLED)  # its status now
+    changes = [ConditionStatusChange(cond.id, r.id, ConditionStatus.ACTIVE, date(2020, 1, 1)),
+               ConditionStatusChange(cond.id, r.id, ConditionStatus.CONTROLLED, date(2026, 11, 2))]
+    q3 = ind.compute(Q3, Q3.end, [r], [], [cond], [], [], status_changes=changes).chronic
+    assert (q3.follow_up_active, q3.follow_up_controlled) == (1, 0)  # still active on 30/09/2026
+    q4 = periods.parse_period("2026-Q4")
+    q4c = ind.compute(q4, q4.end, [r], [], [cond], [], [], status_changes=changes).chronic
+    assert (q4c.follow_up_active, q4c.follow_up_controlled) == (0, 1)
+
+
+def test_insurance_reads_the_card_valid_on_the_period_end_from_the_history():
+    y2025 = periods.parse_period("2025")
+    r = resident(bhyt_number="DN4010123456789", bhyt_valid_from=date(2026, 1, 1), bhyt_valid_to=date(2026, 12, 31))
+    old = BhytCard(r.id, "DN4010123456788", date(2025, 1, 1), date(2025, 12, 31))
+    new = BhytCard(r.id, r.bhyt_number, date(2026, 1, 1), date(2026, 12, 31))
+    with_history = ind.compute(y2025, y2025.end, [r], [], [], [], [], cards=[old, new]).insurance
+    assert (with_history.valid, with_history.unknown) == (1, 0)
+    # only the current card (no history kept): 2025 is unknown, not uninsured
+    bare = ind.compute(y2025, y2025.end, [r], [], [], [], []).insurance
+    assert (bare.valid, bare.unknown, bare.no_card) == (0, 1, 0)
+    # a history that shows no card in 2025: none
+    only_new = ind.compute(y2025, y2025.end, [r], [], [], [], [], cards=[new]).insurance
+    assert only_new.no_card == 1
+    # lapsed: the 2025 card ended in June and the renewal began in 2026
+    lapsed = BhytCard(r.id, "DN4010123456788", date(2024, 7, 1), date(2025, 6, 30))
+    assert ind.compute(y2025, y2025.end, [r], [], [], [], [], cards=[lapsed, new]).insurance.expired == 1
 
 
 # --- rehabilitation, referrals, insurance --------------------------------------------
@@ -302,7 +401,7 @@ def test_rehab_hours_by_type_and_barthel_first_against_last():
     assert (b_.assessed, b_.improved, b_.unchanged, b_.worsened) == (3, 1, 1, 1)
     assert b_.mean_first == pytest.approx((50 + 40 + 70) / 3)
     assert b_.mean_last == pytest.approx((65 + 40 + 60) / 3)
-    assert b_.mean_change == pytest.approx(5 / 3)
+    assert b_.mean_change == 1.7  # printed means 53,3 -> 55,0: the printed change is their difference
 
 
 def test_referrals_in_period_by_outcome_and_still_open():

@@ -119,7 +119,8 @@ def _launch(repo: Path, tools: Path) -> tuple[str, list[str]]:
 def test_a_later_launch_installs_nothing_unless_something_changed(checkout):
     repo, tools = checkout
     out, calls = _launch(repo, tools)
-    assert calls.count("setup-venv") == 1 and calls.count("lrelease -silent") == 2
+    # the desktop's own dependency set ("app"), not the server's
+    assert calls.count("setup-venv app") == 1 and calls.count("lrelease -silent") == 2
     assert "facility-admin init" in calls and "facility-admin demo" in calls
     assert calls[-1] == "facility-app --startup-probe"
     assert "dieuduong / dieuduong-demo-2026" in out and "Installing the program" in out
@@ -133,12 +134,12 @@ def test_a_later_launch_installs_nothing_unless_something_changed(checkout):
     past = time.time() - 60
     os.utime(qm, (past, past))  # its .ts was edited since (newer than the .qm)
     _, calls = _launch(repo, tools)
-    assert "lrelease -silent" in calls and "setup-venv" not in calls
+    assert "lrelease -silent" in calls and "setup-venv app" not in calls
 
     with (repo / "pyproject.toml").open("a") as f:  # a dependency changed
         f.write("\n# changed\n")
     _, calls = _launch(repo, tools)
-    assert "setup-venv" in calls and "lrelease -silent" not in calls
+    assert "setup-venv app" in calls and "lrelease -silent" not in calls
 
     (repo / ".demo-data" / ".demo-accounts").unlink()  # a demo store from before the demo accounts
     _, calls = _launch(repo, tools)

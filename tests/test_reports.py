@@ -14,7 +14,7 @@ from facility_app.reports import run
 from facility_app.reports.periodic import PeriodicOptions
 from facility_app.services.reports import ReportService
 from tests.conftest import DIRECTOR
-from tests.reports_fixtures import DIRECTOR_NAME, make_fixture_store
+from tests.reports_fixtures import DIRECTOR_NAME, assert_decree30_page_numbers, make_fixture_store
 
 NOTES = "Đề nghị Sở Y tế hỗ trợ máy đo đường huyết.\nTăng cường khám định kỳ cho người cao tuổi."
 
@@ -41,12 +41,14 @@ class Pages(list):
     the text in drawing order, where a wrapped paragraph reads on."""
 
     plain: list[str]
+    path: Path
 
 
 def pdf_pages(path: Path) -> Pages:
     reader = pypdf.PdfReader(path)
     pages = Pages(page.extract_text(extraction_mode="layout") for page in reader.pages)
     pages.plain = [page.extract_text() for page in reader.pages]
+    pages.path = Path(path)
     return pages
 
 
@@ -91,11 +93,22 @@ def test_heading_and_closing_in_decree_30_form(q3):
     assert "số liệu tính đến" not in text  # a finished quarter is complete
 
 
-def test_trang_x_of_y_on_every_page(q3):
-    n = len(q3)
-    assert n >= 3
-    for i, page in enumerate(q3, 1):
-        assert f"Trang {i}/{n}" in page
+def test_page_numbers_as_decree_30_sets_them(out_dir, q3):
+    """None on page 1; from page 2 the bare number at the top centre, 13 pt."""
+    n = assert_decree30_page_numbers(out_dir / "q3.pdf")
+    assert n == len(q3) >= 3
+    page = pypdf.PdfReader(out_dir / "q3.pdf").pages[1]
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() == "2":
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], size * tm[0] * cm[0]))
+    page.extract_text(visitor_text=visit)
+    height = float(page.mediabox.height)
+    (x, y, size), = [f for f in found if f[1] > height - 20 * 72 / 25.4]  # the one in the top margin
+    # centred on the text block (left margin 30 mm, right 15 mm), 13-14 pt
+    assert abs(x + 3.25 - (30 + (210 - 45) / 2) * 72 / 25.4) < 3
+    assert 13 <= size <= 14
 
 
 def test_fonts_are_embedded_liberation_serif(out_dir, q3):
@@ -125,7 +138,10 @@ def test_census_figures(q3):
     # served in Q3: A, B, C, D, F (E left 30/06, G came 15/10); start A B D F; C came and left; D died
     assert row(q3, "Tổng số đối tượng") == ["4", "1", "2", "1", "3", "5"]
     assert row(q3, "Người có công") == ["2", "0", "1", "1", "1", "2"]  # B, D
-    assert row(q3, "Người cao tuổi") == ["1", "0", "0", "0", "1", "1"]  # A only
+    # by age at the period end (or at discharge), not by the stored flag: A 86, B 71, D 79 (died)
+    assert row(q3, "Người cao tuổi") == ["3", "0", "1", "1", "2", "3"]
+    assert row(q3, "Người cao tuổi") == [str(int(a) + int(b)) for a, b in
+                                         zip(row(q3, "Từ 60 đến 79 tuổi"), row(q3, "Từ 80 tuổi trở lên"))]
     assert row(q3, "Trẻ em") == ["0", "1", "1", "0", "0", "1"]  # C, admitted and discharged inside Q3
     assert row(q3, "Người khuyết tật") == ["1", "0", "0", "0", "1", "1"]  # B
     assert row(q3, "Nam") == ["3", "0", "1", "1", "2", "3"]  # B, D, F
@@ -147,7 +163,8 @@ def test_electronic_tracking_against_targets(q3):
     # window 01/10/2025 - 30/09/2026: A (corrected checkup 10/08), B (admission 01/02), C (10/07) count;
     # D has no checkup; F's only 2026 checkup was voided and 01/08/2025 is too old -> 3/5
     text = flat(q3)
-    assert "trong 12 tháng tính đến ngày 30/09/2026 là 3/5, đạt tỷ lệ 60,0%" in text
+    assert ("(mẫu số: 5 đối tượng được quản lý trong kỳ; tử số: những người trong số đó có ít nhất một lần khám "
+            "ghi trong hồ sơ điện tử trong 12 tháng tính đến ngày 30/09/2026) là 3/5, đạt 60,0%") in text
     assert "(01/10/2025 – 30/09/2026)" in text
     assert row(q3, "Số đối tượng chưa có lần khám nào trong 12 tháng") == ["2"]
     assert row(q3, "Tỷ lệ đối tượng được quản lý, theo dõi bằng hồ sơ sức khỏe điện tử") == ["60,0%"]
@@ -156,13 +173,18 @@ def test_electronic_tracking_against_targets(q3):
     assert row(q3, "Mốc năm 2025 của tỉnh") == ["30,0%", "50,0%", "Đạt"]
     assert row(q3, "Mục tiêu năm 2030 của cả nước") == ["100,0%", "60,0%", "Đạt 60,0% mục tiêu"]
     assert row(q3, "Mục tiêu năm 2030 của tỉnh") == ["70,0%", "60,0%", "Đạt 85,7% mục tiêu"]  # 0.6 / 0.7
-    assert "Tại ngày 31/12/2025 tỷ lệ là 50,0% (2/4): chưa đạt mốc 80% năm 2025 của cả nước; đạt chỉ tiêu 30,0% của tỉnh." in text
+    assert ("Mốc năm 2025 (cùng định nghĩa, mẫu số là 4 đối tượng được quản lý trong năm 2025): tại ngày "
+            "31/12/2025 tỷ lệ là 50,0% (2/4), chưa đạt mốc 80% của cả nước; đạt chỉ tiêu 30,0% của tỉnh.") in text
 
 
 def test_checkups_and_classification(q3):
     # in care at the end: A, B, F. Periodic/admission in Q3: A only; in 12 months: A, B
     assert row(q3, "Được khám định kỳ hoặc khám tiếp nhận trong kỳ") == ["1", "33,3%"]
     assert row(q3, "Được khám định kỳ hoặc khám tiếp nhận trong 12 tháng gần nhất") == ["2", "66,7%"]
+    # overdue on 30/09/2026: F (no current checkup in 12 months: 2025's is too old, 2026's voided);
+    # A and B were seen in 2026 and are due in 2027 (a year after, no chronic condition known then)
+    assert row(q3, "Quá hạn khám tại ngày 30/09/2026") == ["1", "33,3%"]
+    assert "1 người (33,3%) quá hạn khám tại ngày 30/09/2026" in flat(q3)
     # latest classification in Q3 of the 5 served: A III (corrected from IV), C II; B, D, F none
     assert row(q3, "Loại I (rất khỏe)") == ["0", "0,0%"]
     assert row(q3, "Loại II (khỏe)") == ["1", "20,0%"]
@@ -176,10 +198,11 @@ def test_chronic_conditions_by_icd10_group(q3):
     assert row(q3, "I10") == ["Bệnh tăng huyết áp vô căn (nguyên phát)", "2", "1", "2"]  # A controlled, B new active
     assert row(q3, "E11") == ["Đái tháo đường típ 2", "1", "0", "1"]
     assert row(q3, "F20") == ["Tâm thần phân liệt", "1", "0", "1"]
-    assert row(q3, "J44") == ["Bệnh phổi tắc nghẽn mạn tính khác", "1", "0", "0"]  # D, resolved
+    # D's J44 was resolved before the quarter (no status history: resolved since it was found): not current
+    assert "J44" not in flat(q3)
     assert row(q3, "Chương IX") == ["Bệnh hệ tuần hoàn", "2"]
     assert "G40" not in flat(q3)  # C's epilepsy was found after the quarter; G (I10) came after it
-    assert row(q3, "Số đối tượng có bệnh mạn tính") == ["4"]  # A, B, D, F
+    assert row(q3, "Số đối tượng có bệnh mạn tính") == ["3"]  # A, B, F (D's was resolved before the quarter)
     assert row(q3, "Có ít nhất một bệnh đang điều trị") == ["2"]  # B, F
     assert row(q3, "Các bệnh đã ổn định, tiếp tục theo dõi") == ["1"]  # A
     assert row(q3, "Tổng số đối tượng đang được theo dõi bệnh mạn tính") == ["3"]
@@ -235,7 +258,7 @@ def test_period_with_no_residents(reports, out_dir):
     assert row(pages, "Tỷ lệ đối tượng được quản lý, theo dõi bằng hồ sơ sức khỏe điện tử") == ["–"]
     assert row(pages, "Mốc năm 2025 của cả nước") == ["80,0%", "Không có số liệu", "Không có số liệu"]
     assert "Không có đối tượng mắc bệnh mạn tính được ghi nhận" in text
-    assert f"Trang {len(pages)}/{len(pages)}" in pages[-1]
+    assert_decree30_page_numbers(out_dir / "empty.pdf")
 
 
 def test_custom_range_title(reports, out_dir):

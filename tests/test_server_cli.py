@@ -58,7 +58,7 @@ def test_commands_before_migrate_say_so(tmp_path):
 
 def test_migrate_facility_enrol_list_revoke(db):
     assert run(db, "migrate").returncode == 0
-    assert run(db, "migrate").stdout.strip() == "schema at 0005"  # idempotent
+    assert run(db, "migrate").stdout.strip() == "schema at 0006_officer_scopes"  # idempotent
     r = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Trung tâm BTXH Lạng Sơn", "--province", "20")
     assert r.returncode == 0, r.stderr
     dup = run(db, "facility", "add", "--code", "TTBTXH-LS", "--name", "Khác")

@@ -90,8 +90,8 @@ def test_figures_match_the_client_definitions(server, synced):
         Resident("Trần Thị Bình", Sex.FEMALE, date(1950, 3, 4), date(2024, 1, 10), [BeneficiaryGroup.ELDERLY], id=r2),
         Resident("Lê Văn Cường", Sex.MALE, date(1950, 3, 4), day, [BeneficiaryGroup.ELDERLY], id=r3),
     ]
-    checkups = [Checkup(r1, day, CheckupKind.PERIODIC, VitalSigns(130, 80, 76), classification=HealthClass.II),
-                Checkup(r2, day, CheckupKind.AD_HOC, VitalSigns(130, 80, 76), classification=HealthClass.III)]
+    checkups = [Checkup(r1, day, CheckupKind.PERIODIC, VitalSigns(systolic=130, diastolic=80, pulse=76), classification=HealthClass.II),
+                Checkup(r2, day, CheckupKind.AD_HOC, VitalSigns(systolic=130, diastolic=80, pulse=76), classification=HealthClass.III)]
     as_of = today_in_vietnam()
     expected = ind.compute(year(as_of.year), as_of, residents, checkups, [Condition(r1, "I10")],
                            [RehabSession(r2, day, RehabType.PHYSIOTHERAPY, 45)],
@@ -111,7 +111,7 @@ def test_html_page_in_vietnamese_after_form_login(server, synced):
     r = s.get(f"{server.url}/indicators", timeout=30)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "Trung tâm Bảo trợ xã hội Hà Nội" in r.text
-    assert "Được quản lý, theo dõi bằng hồ sơ điện tử" in r.text and "66,7% (2/3)" in r.text
+    assert "Được quản lý, theo dõi bằng hồ sơ điện tử" in r.text and "66,7% <small>(2/3)</small>" in r.text
     assert f"Năm {today_in_vietnam().year}" in r.text
     bad = s.get(f"{server.url}/indicators", params={"period": "năm ngoái"}, timeout=10)
     assert bad.status_code == 422

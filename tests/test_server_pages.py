@@ -67,7 +67,7 @@ def _assert_strict_headers(r: requests.Response) -> None:
 def test_every_html_page_escapes_the_probe_in_every_query_parameter(server, officer):
     pages = _html_pages(server)
     assert {(m, p) for m, p, _ in pages} >= {("GET", "/indicators"), ("GET", "/login"), ("POST", "/login")}
-    assert ("GET", "/indicators", ["period"]) in pages
+    assert ("GET", "/indicators", ["period", "stale_days"]) in pages
     looked = 0
     for method, path, params in pages:
         for client in (officer, requests.Session()):

@@ -7,6 +7,8 @@ each case makes its own records first and measures only its own call.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -109,17 +111,21 @@ class Case:
     prep: Callable
     ok: Callable
     bad: Callable
+    # history rows the call adds beside its own (a room change, a condition's
+    # new status): each with its own change-log and audit row
+    history: dict = dataclasses.field(default_factory=dict)
 
 
 CASES = {
     "residents.admit": Case(
         "residents", "insert", NURSE, None, lambda s: None,
         lambda s, p, a: s.residents.admit(a, resident()).id,
-        lambda s, p, a: s.residents.admit(a, resident(cccd="12345"))),
+        lambda s, p, a: s.residents.admit(a, resident(cccd="12345")), {"room_changes": 1}),
     "residents.update": Case(
         "residents", "update", NURSE, NURSE, admitted,
         lambda s, r, a: s.residents.update(a, r.id, {"room": "P207"}, r.version).id,
-        lambda s, r, a: s.residents.update(a, r.id, {"birth_date": TODAY + timedelta(days=1)}, r.version)),
+        lambda s, r, a: s.residents.update(a, r.id, {"birth_date": TODAY + timedelta(days=1)}, r.version),
+        {"room_changes": 1}),
     "residents.discharge": Case(
         "residents", "update", DOCTOR, NURSE, admitted,
         lambda s, r, a: s.residents.discharge(a, r.id, date(2026, 11, 1), DischargeReason.RETURNED_HOME, r.version).id,
@@ -140,12 +146,13 @@ CASES = {
     "clinical.add_condition": Case(
         "conditions", "insert", DOCTOR, ADMIN, admitted,
         lambda s, r, a: s.clinical.add_condition(a, Condition(r.id, "e11", onset_date=date(2015, 1, 1))).id,
-        lambda s, r, a: s.clinical.add_condition(a, Condition(r.id, "QQ9"))),
+        lambda s, r, a: s.clinical.add_condition(a, Condition(r.id, "QQ9")), {"condition_status_changes": 1}),
     "clinical.update_condition": Case(
         "conditions", "update", NURSE, DIRECTOR,
         lambda s: s.clinical.add_condition(SYSTEM, Condition(admitted(s).id, "I10", follow_up_days=90)),
         lambda s, c, a: s.clinical.update_condition(a, c.id, {"status": ConditionStatus.CONTROLLED}, c.version).id,
-        lambda s, c, a: s.clinical.update_condition(a, c.id, {"follow_up_days": 0}, c.version)),
+        lambda s, c, a: s.clinical.update_condition(a, c.id, {"follow_up_days": 0}, c.version),
+        {"condition_status_changes": 1}),
     "clinical.record_rehab": Case(
         "rehab_sessions", "insert", NURSE, DIRECTOR, admitted,
         lambda s, r, a: s.clinical.record_rehab(a, rehab_of(r)).id,
@@ -182,9 +189,9 @@ CASES = {
 }
 
 
-def _last(conn, table):
-    order = table.c.seq.desc()
-    return conn.execute(sa.select(table).order_by(order).limit(1)).mappings().first()
+def _last(conn, table, of_table: str):
+    query = sa.select(table).where(table.c.table_name == of_table).order_by(table.c.seq.desc()).limit(1)
+    return conn.execute(query).mappings().first()
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -195,12 +202,13 @@ def test_change_leaves_one_change_log_and_one_audit_row(svc, name):
     result = case.ok(svc, prepared, case.allowed)
     after = counts(svc.store.engine)
     delta = {t: after[t] - before[t] for t in after if after[t] != before[t]}
-    expected = {"change_log": 1, "audit_log": 1}
+    rows = 1 + sum(case.history.values())
+    expected = {"change_log": rows, "audit_log": rows, **case.history}
     if case.op == "insert":
         expected[case.table] = 1
     assert delta == expected
     with svc.store.read() as conn:
-        change, entry = _last(conn, change_log), _last(conn, audit_log)
+        change, entry = _last(conn, change_log, case.table), _last(conn, audit_log, case.table)
         assert (change["table_name"], change["op"]) == (case.table, case.op)
         assert (entry["table_name"], entry["row_id"]) == (case.table, change["row_id"])
         assert (entry["actor"], entry["role"]) == (case.allowed.username, case.allowed.role.value)
@@ -348,7 +356,7 @@ def test_password_hashes_travel_in_the_change_log_but_never_in_the_audit_log(svc
     if call == "reset":
         svc.users.reset_password(ADMIN, name, "second password")
     with svc.store.read() as conn:
-        change, entry = _last(conn, change_log), _last(conn, audit_log)
+        change, entry = _last(conn, change_log, "users"), _last(conn, audit_log, "users")
     assert json.loads(change["fields"])["password_hash"].startswith("$argon2id$")
     assert json.loads(entry["detail"])["password_hash"] == "<hidden>"
     assert "argon2" not in entry["detail"]
@@ -361,11 +369,11 @@ def test_a_failed_export_leaves_no_partial_file_and_no_audit_entry(svc, tmp_path
     admitted(svc)
     real_cell, calls = exports._cell, []
 
-    def failing_cell(r, attr):
+    def failing_cell(r, attr, lang="vi"):
         calls.append(attr)
         if len(calls) > len(exports.RESIDENT_COLUMNS) + 3:  # the first row is already written
             raise OSError("disk full")
-        return real_cell(r, attr)
+        return real_cell(r, attr, lang)
 
     monkeypatch.setattr(exports, "_cell", failing_cell)
     before = snapshot(svc.store.engine)

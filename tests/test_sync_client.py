@@ -112,9 +112,9 @@ def test_revoked_device_gets_the_clear_message(sqlite_server, tmp_path):
         report = pc.sync()
         assert isinstance(report.error, Revoked)
         assert report.error.message("vi") == REVOKED_VI
-        assert report.waiting == 1  # nothing lost: it waits for a new enrolment
+        assert report.waiting == 2  # nothing lost: the admission and its room wait for a new enrolment
         status = SyncService(pc.store).status(NURSE)
-        assert status.revoked and status.waiting == 1
+        assert status.revoked and status.waiting == 2
     finally:
         pc.close()
     proc = run_cli(tmp_path / "pc1", "sync", "run")
@@ -141,7 +141,8 @@ def test_a_refused_change_is_parked_and_blocks_nothing(sqlite_server, tmp_path):
         after = admit(pc, rng)
         edit(pc, r.id, room="P7")
         report = pc.sync()
-        assert report.error is None and report.parked == 1 and report.pushed == 3
+        # pushed: the admission and its room, the edit and the room's history row, the refused checkup
+        assert report.error is None and report.parked == 1 and report.pushed == 5
         assert not report.complete
         assert set(server.rows()["residents"]) == {r.id, after.id}
         assert service.record_state(NURSE, "checkups", c.id) == "parked"

@@ -125,6 +125,18 @@ def test_settings_refuse_with_the_reason_then_save_and_apply_auto_lock(shell_app
     settings.edits["name"].setText("Trung tâm Công tác xã hội tỉnh Lạng Sơn")
     settings.edits["director_name"].setText("Hoàng Văn Minh")
     settings.edits["governing_body"].setText("SỞ Y TẾ TỈNH LẠNG SƠN")
+    # the report form (Decree 30): a date that is none is refused beside its field, nothing saved
+    report = settings.report_fields
+    report.signature.setCurrentIndex(report.signature.findData("deputy"))
+    settings.edits["deputy_name"].setText("Hoàng Thị Mai")
+    settings.edits["plan_number"].setText("125/KH-UBND")
+    settings.edits["plan_date"].setText("32/05/2022")
+    settings.save_button.click()
+    assert report.errors.labels["plan_date"].text().startswith("Ngày ban hành kế hoạch: “32/05/2022” không phải ngày")
+    assert controller.services.facility.get().plan_number == ""
+    settings.edits["plan_date"].setText("20/05/2022")
+    settings.edits["plan_issuer"].setText("Ủy ban nhân dân tỉnh Lạng Sơn")
+    shoot(report, screenshots, "admin-settings-report-form-vi")
     settings.target_2030.setValue(100)
     settings.lock_minutes.setValue(3)
     wards = settings.ward
@@ -136,6 +148,9 @@ def test_settings_refuse_with_the_reason_then_save_and_apply_auto_lock(shell_app
     assert (f.name, f.director_name, f.governing_body, f.provincial_target_2030, f.auto_lock_minutes, f.ward_code) == (
         "Trung tâm Công tác xã hội tỉnh Lạng Sơn", "Hoàng Văn Minh", "SỞ Y TẾ TỈNH LẠNG SƠN", 1.0, 3, ward_code)
     assert f.provincial_target_2025 is None
+    assert (f.signature, f.deputy_name, f.plan_number, f.plan_date.isoformat(), f.plan_issuer) == (
+        "deputy", "Hoàng Thị Mai", "125/KH-UBND", "2022-05-20", "Ủy ban nhân dân tỉnh Lạng Sơn")
+    assert report.errors.labels["plan_date"].text() == ""
     assert controller.idle.timeout_s == 180
     controller.shutdown()
 

@@ -62,15 +62,14 @@ def test_checklist_on_an_empty_facility_goes_once_residents_and_staff_exist(shel
     QApplication.processEvents()
 
     # a nurse's account: that step is ticked, the box stays (no resident yet)
-    controller.services.users.add(controller.session.actor, "lan", "Hoàng Thị Lan", Role.NURSE, PASSWORD)
-    controller.session.changed("users")
+    s = controller.session
+    s.perform(lambda: s.services.users.add(s.actor, "lan", "Hoàng Thị Lan", Role.NURSE, PASSWORD))
     assert checklist.isVisible() and checklist.rows["accounts"][0].text() == "✓"
     assert checklist.rows["admit"][0].text() == "•"
 
     # the first resident: the box goes
-    controller.services.residents.admit(SYSTEM, Resident("Nguyễn Văn An", Sex.MALE, date(1940, 5, 2),
-                                                         date(2024, 1, 10), [BeneficiaryGroup.ELDERLY]))
-    controller.session.changed("residents")
+    s.perform(lambda: s.services.residents.admit(SYSTEM, Resident("Nguyễn Văn An", Sex.MALE, date(1940, 5, 2),
+                                                                   date(2024, 1, 10), [BeneficiaryGroup.ELDERLY])))
     qtbot.waitUntil(lambda: not checklist.isVisible(), timeout=10_000)
     assert main.residents.model.rowCount() == 1
 

@@ -15,6 +15,7 @@ from care_core.domain.entities import Actor
 from care_core.domain.enums import BeneficiaryGroup, Role, Sex
 from facility_app.ui.controller import AppController
 from tests.conftest import PASSPHRASE, TODAY
+from tests.ui_record_fixtures import settled
 from tests.ui_shell_fixtures import (  # noqa: F401 - fixtures
     PASSWORD,
     log_in,
@@ -56,6 +57,8 @@ def run_wizard(qtbot, controller: AppController) -> None:
     w.facility_page.code.setText("TTBTXH-LS")
     w.facility_page.name.setText("Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn")
     w.facility_page.province.setCurrentIndex(w.facility_page.province.findText("Lạng Sơn"))
+    w.next()
+    assert w.currentPage() is w.report_page  # the report form's defaults are kept
     w.next()
     w.passphrase_page.first.setText(PASSPHRASE)
     w.passphrase_page.again.setText(PASSPHRASE)
@@ -127,6 +130,7 @@ def test_setup_login_admit_checkup_today_autolock_unlock(shell_app, qtbot, tmp_p
     child(dialog, f"profileGroup_{BeneficiaryGroup.ELDERLY.value}").setChecked(True)
     shoot(dialog, screenshots, "admit-vi")
     qtbot.mouseClick(child(dialog, "profileSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     qtbot.waitUntil(lambda: main.residents.model.rowCount() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: main.today.current is not None and bool(main.today.current.residents()), timeout=10_000)
     (resident_id,) = main.today.current.residents()
@@ -149,6 +153,7 @@ def test_setup_login_admit_checkup_today_autolock_unlock(shell_app, qtbot, tmp_p
     for name, text in typed.items():
         type_into(qtbot, record, name, text)
     qtbot.mouseClick(child(record, "checkupSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     error = child(record, "checkupError_systolic", QLabel)
     assert error.isVisible() and "Huyết áp tâm thu" in error.text() and "300" in error.text()
     assert controller.services.clinical.checkups(nurse, resident_id) == []
@@ -158,6 +163,7 @@ def test_setup_login_admit_checkup_today_autolock_unlock(shell_app, qtbot, tmp_p
     # --- a valid (but worrying) one: saved, in the table, and the Today panel reacts -------------------
     type_into(qtbot, record, "checkupSystolic", "178")
     qtbot.mouseClick(child(record, "checkupSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     (saved,) = controller.services.clinical.checkups(nurse, resident_id)
     assert (saved.vitals.systolic, saved.vitals.diastolic) == (178, 96)
     assert not record.checkups.form_open()

@@ -14,6 +14,7 @@ from care_core.domain.entities import Checkup, Resident, VitalSigns
 from care_core.domain.enums import BeneficiaryGroup, CheckupKind, Sex
 from facility_app.reports import run
 from facility_app.services.reports import ReportService
+from facility_app.ui import style
 from facility_app.ui.record.models import RED
 from facility_app.ui.session import Session
 from facility_app.ui.today_panel import TodayPanel
@@ -176,7 +177,7 @@ def test_form_judges_bmi_by_age(qtbot, services, translated, born, weight, heigh
     type_into(qtbot, widget, "checkupHeight", height)
     label = child(widget, "checkupBmi", QLabel)
     assert label.text() == text
-    assert ("#b00020" in label.styleSheet()) == red
+    assert (style.ERROR_COLOUR in label.styleSheet()) == red
 
 
 def bold_texts(path) -> set[str]:

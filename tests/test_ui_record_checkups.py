@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWid
 from care_core.domain.entities import Checkup, VitalSigns
 from care_core.domain.enums import CheckupKind, Role
 from care_core.domain.entities import Actor
+from facility_app.ui.record import checkup_form
 from tests.conftest import NURSE, TODAY
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
+    settled,
     answers,
     child,
     open_record,
@@ -52,6 +54,7 @@ def test_out_of_range_value_is_refused_beside_its_field_and_keeps_what_was_typed
     assert error_text(record, "pulse") == ""
 
     qtbot.mouseClick(child(record, "checkupSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
 
     assert services.clinical.checkups(NURSE, resident.id) == []
     assert record.checkups.form_open()
@@ -78,6 +81,7 @@ def test_a_valid_checkup_is_saved_shown_in_the_table_and_charted(qtbot, services
     assert child(record, "checkupBmi", QLabel).text().startswith("21")  # 52.5 / 1.58² = 21.0
 
     qtbot.keyClick(child(record, "checkupGlucose", QLineEdit), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot)
 
     saved = services.clinical.checkups(NURSE, resident.id)
     assert len(saved) == 1
@@ -97,7 +101,7 @@ def test_a_valid_checkup_is_saved_shown_in_the_table_and_charted(qtbot, services
 
 def test_newest_checkup_comes_first(qtbot, services, resident):
     for day in (date(2024, 5, 1), date(2026, 1, 10), date(2025, 3, 2)):
-        services.clinical.record_checkup(NURSE, Checkup(resident.id, day, CheckupKind.PERIODIC, VitalSigns(120, 80)))
+        services.clinical.record_checkup(NURSE, Checkup(resident.id, day, CheckupKind.PERIODIC, VitalSigns(systolic=120, diastolic=80)))
     record = open_record(qtbot, services, resident.id)
     model = child(record, "checkupTable").model()
     assert [model.index(r, 0).data() for r in range(3)] == ["10/01/2026", "02/03/2025", "01/05/2024"]
@@ -105,7 +109,7 @@ def test_newest_checkup_comes_first(qtbot, services, resident):
 
 def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
     first = services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC,
-                                                             VitalSigns(150, 90, 80)))
+                                                             VitalSigns(systolic=150, diastolic=90, pulse=80)))
     record = open_record(qtbot, services, resident.id)
     record.checkups.table.selectRow(0)
     qtbot.mouseClick(child(record, "checkupCorrect", QPushButton), Qt.MouseButton.LeftButton)
@@ -113,6 +117,7 @@ def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
     assert child(record, "checkupDate", QLineEdit).text() == "01/10/2026"
     type_into(qtbot, record, "checkupSystolic", "130")
     qtbot.mouseClick(child(record, "checkupSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
 
     current = services.clinical.checkups(NURSE, resident.id)
     assert [c.vitals.systolic for c in current] == [130]
@@ -128,16 +133,18 @@ def test_correcting_a_checkup_keeps_both_versions(qtbot, services, resident):
 
 
 def test_voiding_asks_a_reason_and_removes_the_checkup_from_the_table(qtbot, services, resident, answers):
-    services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC, VitalSigns(120, 80)))
+    services.clinical.record_checkup(NURSE, Checkup(resident.id, date(2026, 10, 1), CheckupKind.PERIODIC, VitalSigns(systolic=120, diastolic=80)))
     record = open_record(qtbot, services, resident.id)
     record.checkups.table.selectRow(0)
     answers["ask_text"].append("   ")  # a blank reason is refused
     record.checkups.void_selected()
+    settled(qtbot)
     assert len(services.clinical.checkups(NURSE, resident.id)) == 1
     assert child(record, "checkupsBanner", QLabel).property("kind") == "error"
     answers["ask_text"].append("Nhập nhầm người")
     record.checkups.table.selectRow(0)
     record.checkups.void_selected()
+    settled(qtbot)
     assert services.clinical.checkups(NURSE, resident.id) == []
     assert child(record, "checkupTable").model().rowCount() == 0
 
@@ -171,14 +178,17 @@ def test_tab_order_follows_the_paper_form(qtbot, services, resident):
     start.setFocus()
     order = [start.objectName()]
     widget: QWidget = start
-    for _ in range(13):
+    # the vital signs' boxes in the field table's order (a new sign takes its place there)
+    boxes = [name for _field, _whole, name in checkup_form.VITALS]
+    for _ in range(len(boxes) + 4):
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible() or not widget.objectName():
             widget = widget.nextInFocusChain()
         order.append(widget.objectName())
-    assert order == ["checkupDate", "checkupKind", "checkupSystolic", "checkupDiastolic", "checkupPulse",
-                     "checkupTemperature", "checkupSpo2", "checkupRespiratoryRate", "checkupWeight",
-                     "checkupHeight", "checkupGlucose", "checkupClassification", "checkupFindings", "checkupNextDue"]
+    assert order == ["checkupDate", "checkupKind", *boxes, "checkupClassification", "checkupFindings", "checkupNextDue"]
+    paper = ["checkupSystolic", "checkupDiastolic", "checkupPulse", "checkupTemperature", "checkupSpo2",
+             "checkupRespiratoryRate", "checkupWeight", "checkupHeight", "checkupGlucose"]
+    assert [b for b in boxes if b in paper] == paper
     assert form.isVisible()
 
 
@@ -201,7 +211,9 @@ def test_a_role_that_may_not_record_sees_no_record_buttons_and_the_service_refus
     # even if the form is reached, the service refuses with its own sentence
     record.checkups.start_new()
     fill(qtbot, record, VALID)
-    assert not record.checkups.form.save()
+    assert record.checkups.form.save()  # sent off the GUI thread; the service's refusal comes back
+    settled(qtbot)
+    assert record.checkups.form_open() and record.checkups.form.is_dirty()
     assert "không được phép" in child(record, "checkupBanner", QLabel).text()
     assert services.clinical.checkups(NURSE, resident.id) == []
 
@@ -216,7 +228,8 @@ def test_an_unexpected_failure_becomes_a_sentence_and_a_log_line(qtbot, services
 
     monkeypatch.setattr(services.clinical, "record_checkup", broken)
     with caplog.at_level("ERROR", logger="facility_app"):
-        assert not record.checkups.form.save()
+        assert record.checkups.form.save()
+        settled(qtbot)
     banner = child(record, "checkupBanner", QLabel).text()
     assert "Traceback" not in banner and "disk on fire" not in banner and banner
     assert "RuntimeError" in caplog.text and "Hoàng Văn Thụ" not in caplog.text

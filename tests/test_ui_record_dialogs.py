@@ -26,13 +26,19 @@ def answer_modal(qtbot, button_text: str, typed: str | None = None, seen: list |
 
 
 def test_discard_question_has_vietnamese_buttons(qtbot, translated):
+    """The shell's confirmation box: our own Vietnamese words, "keep editing" by default."""
     translated("vi")
-    seen: list[str] = []
-    answer_modal(qtbot, "Nhập tiếp", seen=seen)
-    assert feedback.discard_changes(None) is False
-    assert {"Bỏ", "Nhập tiếp"} <= set(seen) and "OK" not in seen
-    answer_modal(qtbot, "Bỏ")
-    assert feedback.discard_changes(None) is True
+    discarded: list[bool] = []
+    box = feedback.discard_changes(None, lambda: discarded.append(True))
+    buttons = {b.text(): b for b in box.findChildren(QAbstractButton)}
+    assert {"Bỏ", "Nhập tiếp"} <= set(buttons) and "OK" not in buttons
+    assert box.defaultButton() is buttons["Nhập tiếp"] and box.escapeButton() is buttons["Nhập tiếp"]
+    buttons["Nhập tiếp"].click()
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert discarded == []
+    box = feedback.discard_changes(None, lambda: discarded.append(True))
+    {b.text(): b for b in box.findChildren(QAbstractButton)}["Bỏ"].click()
+    qtbot.waitUntil(lambda: discarded == [True])
 
 
 def test_reason_question_returns_the_typed_reason_or_none(qtbot):

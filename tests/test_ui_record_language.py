@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTa
 
 from facility_app.ui.record.admit_dialog import AdmitDialog
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
+    settled,
     ROOT,
     answers,
     open_record,
@@ -150,6 +151,7 @@ def test_screenshots_of_every_tab_and_form(qtbot, services, translated, tmp_path
     type_into(qtbot, record, "checkupSystolic", "300")
     type_into(qtbot, record, "checkupTemperature", "36,x")
     record.checkups.form.save()
+    settled(qtbot)
     names.append(f"{lang}-form-checkup-refused.png")
     assert record.grab().save(str(folder / names[-1]))
     record.tabs.setCurrentWidget(record.conditions)
@@ -173,6 +175,7 @@ def test_screenshots_of_every_tab_and_form(qtbot, services, translated, tmp_path
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.form.save()
+    settled(qtbot)
     names.append(f"{lang}-admit-refused.png")
     assert dialog.grab().save(str(folder / names[-1]))
     assert all((folder / n).stat().st_size > 10_000 for n in names)

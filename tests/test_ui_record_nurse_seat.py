@@ -13,6 +13,7 @@ from care_core.domain.entities import Actor
 from care_core.domain.enums import Role
 from tests.conftest import NURSE, SYSTEM
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
+    settled,
     answers,
     child,
     open_record,
@@ -47,6 +48,7 @@ def test_new_checkup_names_the_logged_in_nurse_as_examiner_editable(qtbot, servi
         type_into(qtbot, record, name, text)
     type_into(qtbot, record, "checkupExaminer", "BS. Lò Văn Minh")  # a doctor examined, the nurse types
     assert form.save()
+    settled(qtbot)
     (saved,) = services.clinical.checkups(NURSE, resident.id)
     assert saved.examiner == "BS. Lò Văn Minh"
     # a correction keeps who examined, not who corrects
@@ -134,4 +136,6 @@ def test_not_saved_banner_and_field_message_go_as_soon_as_the_value_is_fixed(qtb
     type_into(qtbot, record, "checkupSystolic", "135")
     assert not banner.isVisible() and not error.isVisible()
     assert services.clinical.checkups(NURSE, resident.id) == []  # fixing saves nothing by itself
-    assert record.checkups.form.save() and len(services.clinical.checkups(NURSE, resident.id)) == 1
+    assert record.checkups.form.save()
+    settled(qtbot)
+    assert len(services.clinical.checkups(NURSE, resident.id)) == 1

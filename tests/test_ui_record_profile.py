@@ -11,6 +11,7 @@ from care_core.domain.enums import BeneficiaryGroup, DischargeReason, Disability
 from facility_app.ui.record.admit_dialog import AdmitDialog
 from tests.conftest import DOCTOR, NURSE
 from tests.ui_record_fixtures import (  # noqa: F401 - fixtures
+    settled,
     answers,
     child,
     open_record,
@@ -47,11 +48,13 @@ def test_admit_dialog_admits_a_resident_and_announces_it(qtbot, services):
     assert province.current() == 20 and "Lạng Sơn" in province.currentText()
     assert dialog.form.ward.count() > 10  # the communes of Lạng Sơn
 
-    with qtbot.waitSignal(session.sig_data_changed, timeout=2000) as changed:
+    with qtbot.waitSignal(session.sig_changes, timeout=5000) as changed:  # what the save wrote, from the service
         qtbot.mouseClick(child(dialog, "profileSave", QPushButton), Qt.MouseButton.LeftButton)
-    assert changed.args == ["residents"]
+    settled(qtbot)
     assert dialog.result() == AdmitDialog.DialogCode.Accepted
     admitted = dialog.admitted
+    rooms = services.residents.rooms(NURSE, admitted.id)  # the admission starts the room's history
+    assert changed.args[0].rows == {"residents": {admitted.id}, "room_changes": {rooms[0].id}}
     assert admitted is not None and admitted.full_name == "Trần Thị Mai" and admitted.code.startswith("DT-")
     stored = services.residents.get(NURSE, admitted.id)
     assert (stored.birth_date, stored.province_code, stored.room, stored.groups) == (
@@ -64,6 +67,7 @@ def test_a_refused_admission_shows_messages_beside_fields_and_keeps_the_form(qtb
     type_into(qtbot, dialog, "profileFullName", "Lê Văn Tám")
     type_into(qtbot, dialog, "profileCccd", "12345")
     qtbot.mouseClick(child(dialog, "profileSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     assert services.residents.list(NURSE) == []
     assert dialog.isVisible() and dialog.admitted is None
     assert "12" in child(dialog, "profileError_cccd", QLabel).text()
@@ -93,6 +97,7 @@ def test_profile_edit_saves_only_the_changes_with_the_version_it_read(qtbot, ser
     type_into(qtbot, record, "profileRoom", "C3-10")
     type_into(qtbot, record, "profileBhytNumber", "bt2201234567890")
     qtbot.mouseClick(child(record, "profileSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     stored = services.residents.get(NURSE, resident.id)
     assert (stored.room, stored.bhyt_number, stored.version) == ("C3-10", "BT2201234567890", 2)
     assert "C3-10" in child(record, "recordDetails", QLabel).text()
@@ -103,7 +108,8 @@ def test_a_change_made_meanwhile_elsewhere_is_not_overwritten(qtbot, services, r
     record.tabs.setCurrentWidget(record.profile)
     type_into(qtbot, record, "profileRoom", "D1")
     services.residents.update(NURSE, resident.id, {"room": "E9"}, resident.version)  # another PC
-    assert not record.profile.form.save()
+    assert record.profile.form.save()
+    settled(qtbot)
     assert services.residents.get(NURSE, resident.id).room == "E9"
     assert "người khác" in child(record, "profileBanner", QLabel).text()
     assert child(record, "profileRoom", QLineEdit).text() == "D1"
@@ -124,10 +130,12 @@ def test_a_doctor_discharges_with_date_and_reason(qtbot, services, resident):
     dialog = child(record, "dischargeDialog")
     type_into(qtbot, dialog, "dischargeDate", "15/11/2026")
     qtbot.mouseClick(child(dialog, "dischargeSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     assert services.residents.get(NURSE, resident.id).discharge_date is None  # no reason chosen yet
     assert child(dialog, "dischargeError_discharge_reason", QLabel).isVisible()
     dialog.form.reason.set_current(DischargeReason.RETURNED_HOME)
     qtbot.mouseClick(child(dialog, "dischargeSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     stored = services.residents.get(NURSE, resident.id)
     assert (stored.discharge_date, stored.discharge_reason) == (date(2026, 11, 15), DischargeReason.RETURNED_HOME)
     assert child(record, "profileDischargeStatus", QLabel).isVisible()
@@ -154,6 +162,7 @@ def test_a_commune_typed_without_diacritics_is_chosen_on_leaving_the_box(qtbot, 
     ward.lineEdit().editingFinished.emit()
     assert ward.currentText() == "Phường Kỳ Lừa"
     qtbot.mouseClick(child(record, "profileSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
     stored = services.residents.get(NURSE, resident.id)
     assert stored.province_code == 20 and stored.ward_code == ward.current()
     ward.lineEdit().selectAll()

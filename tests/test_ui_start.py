@@ -4,6 +4,7 @@ switches of facility-app."""
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 import sys
 
 import keyring
@@ -94,6 +95,25 @@ def test_wizard_checks_each_page_with_the_domain_rules_and_creates_the_store(she
     page.name.setText("Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn")
     page.province.setCurrentIndex(page.province.findText("Lạng Sơn"))
     wizard.next()
+    # the report form, filled with the defaults for a merit-care centre (the first type) in Lạng Sơn:
+    # since 2025 under home affairs (Decree 30 heading with the province)
+    report = wizard.report_page
+    assert wizard.currentPage() is report
+    edits = report.fields.edits
+    assert edits["governing_body"].text() == "SỞ NỘI VỤ TỈNH LẠNG SƠN"
+    assert edits["report_recipient"].text() == "Sở Nội vụ tỉnh Lạng Sơn"
+    assert (edits["report_place"].text(), edits["report_symbol"].text()) == ("Lạng Sơn", "BC-TTBTXH")
+    edits["plan_date"].setText("31/02/2022")
+    wizard.next()
+    assert wizard.currentPage() is report
+    assert report.fields.errors.labels["plan_date"].text().startswith("Ngày ban hành kế hoạch: “31/02/2022” không phải ngày")
+    edits["plan_number"].setText("125/KH-UBND")
+    edits["plan_date"].setText("20/05/2022")
+    edits["deputy_name"].setText("Hoàng Thị Mai")
+    report.fields.signature.setCurrentIndex(report.fields.signature.findData("deputy"))
+    assert report.fields.signature.currentText().startswith("Phó giám đốc ký thay")
+    shoot(wizard, screenshots, "wizard-3-report-form-vi")
+    wizard.next()
     pp = wizard.passphrase_page
     assert wizard.currentPage() is pp
     pp.first.setText("ngắn")
@@ -128,6 +148,9 @@ def test_wizard_checks_each_page_with_the_domain_rules_and_creates_the_store(she
     assert window.pages.currentWidget() is window.login
     facility = controller.services.facility.get()
     assert (facility.code, facility.province_code, facility.report_place) == ("TTBTXH-LS", 20, "Lạng Sơn")
+    assert (facility.governing_body, facility.signature, facility.deputy_name, facility.plan_number,
+            facility.plan_date) == ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "deputy", "Hoàng Thị Mai", "125/KH-UBND",
+                                    date(2022, 5, 20))
     assert admin.password.text() == "" and pp.first.text() == ""  # secrets do not linger in the widgets
     log_in(qtbot, window.login, "admin")
     qtbot.waitUntil(lambda: controller.main is not None, timeout=15_000)

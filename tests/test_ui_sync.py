@@ -52,20 +52,17 @@ def message_boxes() -> list[QMessageBox]:
 
 
 def record_checkup(controller, resident_id: str) -> Checkup:
-    """What the checkup form does: save through the services as the logged-in nurse, announce it."""
+    """What the checkup form does: save through the session as the logged-in nurse (screens hear what it wrote)."""
     session = controller.session
-    saved = session.services.clinical.record_checkup(session.actor, Checkup(
+    return session.perform(lambda: session.services.clinical.record_checkup(session.actor, Checkup(
         resident_id, TODAY, CheckupKind.PERIODIC, VitalSigns(systolic=128, diastolic=82, pulse=76),
-        findings="Ổn định", examiner="ĐD Lan"))
-    session.changed("checkups")
-    return saved
+        findings="Ổn định", examiner="ĐD Lan")))
 
 
 def edit_room(controller, resident_id: str, room: str) -> None:
     session = controller.session
     current = session.services.residents.get(session.actor, resident_id)
-    session.services.residents.update(session.actor, resident_id, {"room": room}, current.version)
-    session.changed("residents")
+    session.perform(lambda: session.services.residents.update(session.actor, resident_id, {"room": room}, current.version))
 
 
 # --- not enrolled --------------------------------------------------------------------------
@@ -190,10 +187,12 @@ def test_the_other_pcs_changes_arrive_and_open_screens_refresh(shell_app, qtbot,
                                                      [BeneficiaryGroup.ELDERLY], room="C302", code="PC2-00001"))
         assert pc2.sync().complete
         changed = []
-        controller.session.sig_data_changed.connect(changed.append)
+        controller.session.sig_changes.connect(changed.append)
         report = sync_now(qtbot, controller)
-        assert report.complete and report.pulled == 2
-        assert {"residents", "checkups"} <= set(changed)
+        # the move and its room-history entry, the admission and its first room
+        assert report.complete and report.pulled == 4
+        (pulled,) = changed  # one Changes for the run: the rows that arrived, with their residents
+        assert an.id in pulled.ids("residents") and pulled.touches_record(an.id)
         qtbot.waitUntil(lambda: "phòng B-205" in record.details.text(), timeout=WAIT_MS)
         qtbot.waitUntil(lambda: "Vi Thị Hoa" in [r.full_name for r in main.residents.model.rows()], timeout=WAIT_MS)
 
@@ -205,7 +204,7 @@ def test_the_other_pcs_changes_arrive_and_open_screens_refresh(shell_app, qtbot,
         controller.set_language("vi")
         edit(pc2, an.id, room="B-206")
         assert pc2.sync().complete
-        assert sync_now(qtbot, controller).pulled == 1
+        assert sync_now(qtbot, controller).pulled == 2  # the move and its room-history entry
         assert worker_of(controller).report.complete
     finally:
         pc2.close()

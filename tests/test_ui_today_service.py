@@ -13,7 +13,6 @@ from care_core.domain.enums import BeneficiaryGroup, CheckupKind, DischargeReaso
 from care_core.domain.messages import ValidationError
 from facility_app.services.roster import RosterService
 from facility_app.services.startup import SetupRequest, StoreGate
-from facility_app.services.status import StatusService
 from facility_app.services.today import TodayService
 from facility_app.storage.store import StoreError
 from tests.conftest import NURSE, PASSPHRASE, SYSTEM, TODAY
@@ -150,7 +149,7 @@ def test_present_residents_only(services):
     assert today_of(services).items == []
 
 
-# --- roster, status ----------------------------------------------------------------------------
+# --- roster ----------------------------------------------------------------------------
 
 def test_roster_rows_carry_folded_names(services):
     a = admit(services, "Đặng Thị Hồng", room="Nhà 2 - P.3", cccd="001150012345")
@@ -162,12 +161,11 @@ def test_roster_rows_carry_folded_names(services):
     assert RosterService(services.store).row(NURSE, "nobody") is None
 
 
-def test_sync_status_counts_pending_changes(services):
-    status = StatusService(services.store)
-    before = status.sync_status()
-    assert before.configured is False and before.last_sync_at is None
+def test_sync_status_counts_changes_waiting_before_enrolment(services):
+    before = services.sync.status()
+    assert before.enrolled is False and before.last_success_at is None
     admit(services, "Nguyễn Văn An")
-    assert status.sync_status().pending == before.pending + 1
+    assert services.sync.status().waiting == before.waiting + 1
 
 
 # --- store gate (the wizard's and unlock screen's services) ----------------------------------------
@@ -184,7 +182,7 @@ def test_gate_creates_like_cli_init(tmp_path):
     services, key = gate.create(_request())
     try:
         f = services.facility.get()
-        assert (f.code, f.report_place, f.governing_body) == ("TT-TEST", "Lạng Sơn", "SỞ Y TẾ")
+        assert (f.code, f.report_place, f.governing_body) == ("TT-TEST", "Lạng Sơn", "SỞ Y TẾ TỈNH LẠNG SƠN")
         assert services.users.login("admin", "mat-khau-2026").username == "admin"
     finally:
         services.close()

@@ -210,7 +210,7 @@ def test_no_english_on_any_shell_screen_in_vietnamese(shell_app, qtbot, tmp_path
     wizard_ctrl.start()
     wizard = wizard_ctrl.wizard
     qtbot.addWidget(wizard)
-    for name in ("intro", "facility", "passphrase", "admin"):
+    for name in ("intro", "facility", "report", "passphrase", "admin"):
         if name != "intro":
             wizard.validateCurrentPage()  # empty fields: messages beside them
         found += check(detector, wizard, f"wizard-{name}", screenshots)

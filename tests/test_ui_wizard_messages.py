@@ -36,6 +36,8 @@ def test_facility_messages_follow_the_typing(shell_app, qtbot, tmp_path, screens
     assert name.isHidden()
     shoot(wizard, screenshots, "wizard-facility-fixed-vi")
     wizard.next()
+    assert wizard.currentPage() is wizard.report_page  # the report form, filled with its defaults
+    wizard.next()
     assert wizard.currentPage() is wizard.passphrase_page
 
 
@@ -45,7 +47,10 @@ def test_passphrase_and_admin_messages_follow_the_typing(shell_app, qtbot, tmp_p
     wizard.facility_page.code.setText("TTBTXH-LS")
     wizard.facility_page.name.setText("Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn")
     wizard.next()
+    assert wizard.currentPage() is wizard.report_page
+    wizard.next()
     pp = wizard.passphrase_page
+    assert wizard.currentPage() is pp
     wizard.next()
     assert "bắt buộc nhập" in pp.error_first.text() or "10 ký tự" in pp.error_first.text()
     qtbot.keyClicks(pp.first, PASSPHRASE)

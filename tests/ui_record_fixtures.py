@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from care_core.domain.entities import Resident
 from care_core.domain.enums import BeneficiaryGroup, Sex
+from facility_app.ui import dialogs
 from facility_app.ui.record import feedback
 from facility_app.ui.session import Session
 from tests.conftest import NURSE, make_services
@@ -77,13 +78,14 @@ def answers(monkeypatch):
     """The modal questions answer from a list instead of waiting for a person."""
     replies: dict[str, list] = {"confirm": [], "ask_text": []}
 
-    def confirm(*_args, **_kwargs):
-        return replies["confirm"].pop(0) if replies["confirm"] else False
+    def confirm(_parent, _title, _text, _yes, on_yes, no=None):
+        if replies["confirm"] and replies["confirm"].pop(0):
+            on_yes()
 
     def ask_text(*_args, **_kwargs):
         return replies["ask_text"].pop(0) if replies["ask_text"] else None
 
-    monkeypatch.setattr(feedback, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(feedback, "ask_text", ask_text)
     return replies
 
@@ -154,8 +156,8 @@ def rich_record(services) -> Resident:
     for i, day in enumerate(days):
         services.clinical.record_checkup(NURSE, Checkup(
             r.id, day, CheckupKind.ADMISSION if i == 0 else CheckupKind.PERIODIC,
-            VitalSigns(128 + (i * 7) % 26, 78 + (i * 3) % 14, 72 + i % 9, 36.5 + (i % 4) / 10, 96 - i % 3, 18,
-                       48.0 + i * 0.4, 150, 5.4 + (i % 5) * 0.6),
+            VitalSigns(systolic=128 + (i * 7) % 26, diastolic=78 + (i * 3) % 14, pulse=72 + i % 9, temperature=36.5 + (i % 4) / 10, spo2=96 - i % 3, respiratory_rate=18,
+                       weight_kg=48.0 + i * 0.4, height_cm=150, glucose=5.4 + (i % 5) * 0.6),
             findings="Tăng huyết áp độ 1, dặn ăn nhạt" if i % 3 else "Sức khỏe ổn định",
             classification=HealthClass.III if i < 8 else HealthClass.IV, examiner="BS. Lò Văn Minh"))
     services.clinical.add_condition(NURSE, Condition(r.id, "I10", date(2021, 4, 12), follow_up_days=30,
@@ -172,3 +174,11 @@ def rich_record(services) -> Resident:
     services.clinical.open_referral(NURSE, Referral(r.id, date(2026, 11, 18), "Bệnh viện Phục hồi chức năng Lạng Sơn",
                                                     "Đánh giá lại chức năng vận động"))
     return services.residents.get(NURSE, r.id)
+
+
+def settled(qtbot, timeout: int = 5000) -> None:
+    """Wait until every service call started off the GUI thread (a form's save)
+    has answered and its screens have heard what changed."""
+    from facility_app.ui import workers
+
+    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=timeout)

@@ -63,42 +63,6 @@
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <source>beats/min</source>
-        <translation>beats/min</translation>
-    </message>
-    <message>
-        <source>breaths/min</source>
-        <translation>breaths/min</translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation>Pulse</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperature</translation>
-    </message>
-    <message>
-        <source>SpO2</source>
-        <translation>SpO2</translation>
-    </message>
-    <message>
-        <source>Respiratory rate</source>
-        <translation>Respiratory rate</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Height</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>Blood glucose</translation>
-    </message>
-    <message>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
@@ -261,6 +225,10 @@
 <context>
     <name>ConditionForm</name>
     <message>
+        <source>New status from</source>
+        <translation>New status from</translation>
+    </message>
+    <message>
         <source>Diagnosis (ICD-10)</source>
         <translation>Diagnosis (ICD-10)</translation>
     </message>
@@ -303,6 +271,14 @@
 </context>
 <context>
     <name>ConditionsTab</name>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message>
+        <source>Status history: %1</source>
+        <translation>Status history: %1</translation>
+    </message>
     <message>
         <source>Add a chronic condition</source>
         <translation>Add a chronic condition</translation>
@@ -412,6 +388,10 @@
 </context>
 <context>
     <name>ProfileForm</name>
+    <message>
+        <source>First registered at</source>
+        <translation>First registered at</translation>
+    </message>
     <message>
         <source>given automatically</source>
         <translation>given automatically</translation>
@@ -568,6 +548,42 @@
 <context>
     <name>ProfileTab</name>
     <message>
+        <source>Health-insurance cards and rooms over time</source>
+        <translation>Health-insurance cards and rooms over time</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>Place of first registration</source>
+        <translation>Place of first registration</translation>
+    </message>
+    <message>
+        <source>No health-insurance card recorded.</source>
+        <translation>No health-insurance card recorded.</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation>Rooms: %1</translation>
+    </message>
+    <message>
+        <source>Rooms: none recorded.</source>
+        <translation>Rooms: none recorded.</translation>
+    </message>
+    <message>
         <source>Discharge…</source>
         <translation>Discharge…</translation>
     </message>
@@ -685,6 +701,10 @@
 <context>
     <name>RecordForms</name>
     <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
         <source>%1: “%2” is not a number; type digits only, for example 36,8.</source>
         <translation>%1: “%2” is not a number; type digits only, for example 36,8.</translation>
     </message>
@@ -742,198 +762,6 @@
 </context>
 <context>
     <name>RecordLabels</name>
-    <message>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Person with meritorious service (NCC)</source>
-        <translation>Person with meritorious service (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Elderly (NCT)</translation>
-    </message>
-    <message>
-        <source>Child (TE)</source>
-        <translation>Child (TE)</translation>
-    </message>
-    <message>
-        <source>Person with disability (NKT)</source>
-        <translation>Person with disability (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Other social assistance (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Drug rehabilitation (NCMT)</translation>
-    </message>
-    <message>
-        <source>Mobility</source>
-        <translation>Mobility</translation>
-    </message>
-    <message>
-        <source>Hearing and speech</source>
-        <translation>Hearing and speech</translation>
-    </message>
-    <message>
-        <source>Vision</source>
-        <translation>Vision</translation>
-    </message>
-    <message>
-        <source>Mental and psychosocial</source>
-        <translation>Mental and psychosocial</translation>
-    </message>
-    <message>
-        <source>Intellectual</source>
-        <translation>Intellectual</translation>
-    </message>
-    <message>
-        <source>Other disability</source>
-        <translation>Other disability</translation>
-    </message>
-    <message>
-        <source>Extremely severe</source>
-        <translation>Extremely severe</translation>
-    </message>
-    <message>
-        <source>Severe</source>
-        <translation>Severe</translation>
-    </message>
-    <message>
-        <source>Mild</source>
-        <translation>Mild</translation>
-    </message>
-    <message>
-        <source>Returned home</source>
-        <translation>Returned home</translation>
-    </message>
-    <message>
-        <source>Transferred to another facility</source>
-        <translation>Transferred to another facility</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>Deceased</translation>
-    </message>
-    <message>
-        <source>Admission screening</source>
-        <translation>Admission screening</translation>
-    </message>
-    <message>
-        <source>Periodic checkup</source>
-        <translation>Periodic checkup</translation>
-    </message>
-    <message>
-        <source>Ad-hoc visit</source>
-        <translation>Ad-hoc visit</translation>
-    </message>
-    <message>
-        <source>Admission</source>
-        <translation>Admission</translation>
-    </message>
-    <message>
-        <source>Periodic</source>
-        <translation>Periodic</translation>
-    </message>
-    <message>
-        <source>Ad-hoc</source>
-        <translation>Ad-hoc</translation>
-    </message>
-    <message>
-        <source>Class I - very good</source>
-        <translation>Class I - very good</translation>
-    </message>
-    <message>
-        <source>Class II - good</source>
-        <translation>Class II - good</translation>
-    </message>
-    <message>
-        <source>Class III - average</source>
-        <translation>Class III - average</translation>
-    </message>
-    <message>
-        <source>Class IV - weak</source>
-        <translation>Class IV - weak</translation>
-    </message>
-    <message>
-        <source>Class V - very weak</source>
-        <translation>Class V - very weak</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>Negative</translation>
-    </message>
-    <message>
-        <source>Suspected</source>
-        <translation>Suspected</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Positive</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>Not done</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Controlled</source>
-        <translation>Controlled</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <source>Physiotherapy</source>
-        <translation>Physiotherapy</translation>
-    </message>
-    <message>
-        <source>Occupational therapy</source>
-        <translation>Occupational therapy</translation>
-    </message>
-    <message>
-        <source>Speech therapy</source>
-        <translation>Speech therapy</translation>
-    </message>
-    <message>
-        <source>Psychological therapy</source>
-        <translation>Psychological therapy</translation>
-    </message>
-    <message>
-        <source>Orthopaedic or assistive device</source>
-        <translation>Orthopaedic or assistive device</translation>
-    </message>
-    <message>
-        <source>Community-based rehabilitation</source>
-        <translation>Community-based rehabilitation</translation>
-    </message>
-    <message>
-        <source>Being treated at the hospital</source>
-        <translation>Being treated at the hospital</translation>
-    </message>
-    <message>
-        <source>Returned to the facility</source>
-        <translation>Returned to the facility</translation>
-    </message>
-    <message>
-        <source>Staying for long-term treatment</source>
-        <translation>Staying for long-term treatment</translation>
-    </message>
-    <message>
-        <source>Transferred to another hospital</source>
-        <translation>Transferred to another hospital</translation>
-    </message>
     <message>
         <source>Admitted the resident</source>
         <translation>Admitted the resident</translation>
@@ -1046,40 +874,28 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>BP
-(mmHg)</source>
-        <translation>BP
-(mmHg)</translation>
+        <source>BP</source>
+        <translation>BP</translation>
     </message>
     <message>
-        <source>Temp.
-(°C)</source>
-        <translation>Temp.
-(°C)</translation>
+        <source>Temp.</source>
+        <translation>Temp.</translation>
     </message>
     <message>
-        <source>SpO2
-(%)</source>
-        <translation>SpO2
-(%)</translation>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
     </message>
     <message>
-        <source>Weight
-(kg)</source>
-        <translation>Weight
-(kg)</translation>
+        <source>Weight</source>
+        <translation>Weight</translation>
     </message>
     <message>
-        <source>Height
-(cm)</source>
-        <translation>Height
-(cm)</translation>
+        <source>Height</source>
+        <translation>Height</translation>
     </message>
     <message>
-        <source>Glucose
-(mmol/L)</source>
-        <translation>Glucose
-(mmol/L)</translation>
+        <source>Glucose</source>
+        <translation>Glucose</translation>
     </message>
     <message>
         <source>Next

@@ -63,42 +63,6 @@
         <translation>Huyết áp</translation>
     </message>
     <message>
-        <source>beats/min</source>
-        <translation>lần/phút</translation>
-    </message>
-    <message>
-        <source>breaths/min</source>
-        <translation>lần/phút</translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation>Mạch</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Nhiệt độ</translation>
-    </message>
-    <message>
-        <source>SpO2</source>
-        <translation>SpO2</translation>
-    </message>
-    <message>
-        <source>Respiratory rate</source>
-        <translation>Nhịp thở</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Cân nặng</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Chiều cao</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>Đường huyết</translation>
-    </message>
-    <message>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
@@ -261,6 +225,10 @@
 <context>
     <name>ConditionForm</name>
     <message>
+        <source>New status from</source>
+        <translation>Tình trạng mới từ ngày</translation>
+    </message>
+    <message>
         <source>Diagnosis (ICD-10)</source>
         <translation>Chẩn đoán (ICD-10)</translation>
     </message>
@@ -303,6 +271,14 @@
 </context>
 <context>
     <name>ConditionsTab</name>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 từ %2</translation>
+    </message>
+    <message>
+        <source>Status history: %1</source>
+        <translation>Diễn biến tình trạng: %1</translation>
+    </message>
     <message>
         <source>Add a chronic condition</source>
         <translation>Thêm bệnh mạn tính</translation>
@@ -412,6 +388,10 @@
 </context>
 <context>
     <name>ProfileForm</name>
+    <message>
+        <source>First registered at</source>
+        <translation>Nơi ĐK KCB ban đầu</translation>
+    </message>
     <message>
         <source>given automatically</source>
         <translation>tự cấp</translation>
@@ -568,6 +548,42 @@
 <context>
     <name>ProfileTab</name>
     <message>
+        <source>Health-insurance cards and rooms over time</source>
+        <translation>Thẻ BHYT và phòng ở qua các thời kỳ</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Số thẻ</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Có giá trị từ</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <source>Place of first registration</source>
+        <translation>Nơi đăng ký KCB ban đầu</translation>
+    </message>
+    <message>
+        <source>No health-insurance card recorded.</source>
+        <translation>Chưa ghi thẻ BHYT nào.</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 từ %2</translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation>Phòng ở: %1</translation>
+    </message>
+    <message>
+        <source>Rooms: none recorded.</source>
+        <translation>Phòng ở: chưa ghi.</translation>
+    </message>
+    <message>
         <source>Discharge…</source>
         <translation>Ra khỏi cơ sở…</translation>
     </message>
@@ -685,6 +701,10 @@
 <context>
     <name>RecordForms</name>
     <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
         <source>%1: “%2” is not a number; type digits only, for example 36,8.</source>
         <translation>%1: “%2” không phải là số; chỉ gõ chữ số, ví dụ 36,8.</translation>
     </message>
@@ -742,198 +762,6 @@
 </context>
 <context>
     <name>RecordLabels</name>
-    <message>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Nữ</translation>
-    </message>
-    <message>
-        <source>Person with meritorious service (NCC)</source>
-        <translation>Người có công (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Người cao tuổi (NCT)</translation>
-    </message>
-    <message>
-        <source>Child (TE)</source>
-        <translation>Trẻ em (TE)</translation>
-    </message>
-    <message>
-        <source>Person with disability (NKT)</source>
-        <translation>Người khuyết tật (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Bảo trợ xã hội khác (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Người nghiện ma túy (NCMT)</translation>
-    </message>
-    <message>
-        <source>Mobility</source>
-        <translation>Vận động</translation>
-    </message>
-    <message>
-        <source>Hearing and speech</source>
-        <translation>Nghe, nói</translation>
-    </message>
-    <message>
-        <source>Vision</source>
-        <translation>Nhìn</translation>
-    </message>
-    <message>
-        <source>Mental and psychosocial</source>
-        <translation>Thần kinh, tâm thần</translation>
-    </message>
-    <message>
-        <source>Intellectual</source>
-        <translation>Trí tuệ</translation>
-    </message>
-    <message>
-        <source>Other disability</source>
-        <translation>Khuyết tật khác</translation>
-    </message>
-    <message>
-        <source>Extremely severe</source>
-        <translation>Đặc biệt nặng</translation>
-    </message>
-    <message>
-        <source>Severe</source>
-        <translation>Nặng</translation>
-    </message>
-    <message>
-        <source>Mild</source>
-        <translation>Nhẹ</translation>
-    </message>
-    <message>
-        <source>Returned home</source>
-        <translation>Về gia đình</translation>
-    </message>
-    <message>
-        <source>Transferred to another facility</source>
-        <translation>Chuyển cơ sở khác</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>Từ trần</translation>
-    </message>
-    <message>
-        <source>Admission screening</source>
-        <translation>Khám sàng lọc khi tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Periodic checkup</source>
-        <translation>Khám định kỳ</translation>
-    </message>
-    <message>
-        <source>Ad-hoc visit</source>
-        <translation>Khám đột xuất</translation>
-    </message>
-    <message>
-        <source>Admission</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Periodic</source>
-        <translation>Định kỳ</translation>
-    </message>
-    <message>
-        <source>Ad-hoc</source>
-        <translation>Đột xuất</translation>
-    </message>
-    <message>
-        <source>Class I - very good</source>
-        <translation>Loại I - rất khỏe</translation>
-    </message>
-    <message>
-        <source>Class II - good</source>
-        <translation>Loại II - khỏe</translation>
-    </message>
-    <message>
-        <source>Class III - average</source>
-        <translation>Loại III - trung bình</translation>
-    </message>
-    <message>
-        <source>Class IV - weak</source>
-        <translation>Loại IV - yếu</translation>
-    </message>
-    <message>
-        <source>Class V - very weak</source>
-        <translation>Loại V - rất yếu</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>Âm tính</translation>
-    </message>
-    <message>
-        <source>Suspected</source>
-        <translation>Nghi ngờ</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Dương tính</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>Chưa làm</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Đang điều trị</translation>
-    </message>
-    <message>
-        <source>Controlled</source>
-        <translation>Đã ổn định</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Đã khỏi</translation>
-    </message>
-    <message>
-        <source>Physiotherapy</source>
-        <translation>Vật lý trị liệu</translation>
-    </message>
-    <message>
-        <source>Occupational therapy</source>
-        <translation>Hoạt động trị liệu</translation>
-    </message>
-    <message>
-        <source>Speech therapy</source>
-        <translation>Ngôn ngữ trị liệu</translation>
-    </message>
-    <message>
-        <source>Psychological therapy</source>
-        <translation>Tâm lý trị liệu</translation>
-    </message>
-    <message>
-        <source>Orthopaedic or assistive device</source>
-        <translation>Dụng cụ chỉnh hình, trợ giúp</translation>
-    </message>
-    <message>
-        <source>Community-based rehabilitation</source>
-        <translation>PHCN dựa vào cộng đồng</translation>
-    </message>
-    <message>
-        <source>Being treated at the hospital</source>
-        <translation>Đang điều trị ở tuyến trên</translation>
-    </message>
-    <message>
-        <source>Returned to the facility</source>
-        <translation>Đã trở về cơ sở</translation>
-    </message>
-    <message>
-        <source>Staying for long-term treatment</source>
-        <translation>Ở lại điều trị dài ngày</translation>
-    </message>
-    <message>
-        <source>Transferred to another hospital</source>
-        <translation>Chuyển tiếp bệnh viện khác</translation>
-    </message>
     <message>
         <source>Admitted the resident</source>
         <translation>Tiếp nhận đối tượng</translation>
@@ -1046,40 +874,28 @@
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <source>BP
-(mmHg)</source>
-        <translation>HA
-(mmHg)</translation>
+        <source>BP</source>
+        <translation>HA</translation>
     </message>
     <message>
-        <source>Temp.
-(°C)</source>
-        <translation>Nhiệt độ
-(°C)</translation>
+        <source>Temp.</source>
+        <translation>Nhiệt độ</translation>
     </message>
     <message>
-        <source>SpO2
-(%)</source>
-        <translation>SpO2
-(%)</translation>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
     </message>
     <message>
-        <source>Weight
-(kg)</source>
-        <translation>Cân nặng
-(kg)</translation>
+        <source>Weight</source>
+        <translation>Cân nặng</translation>
     </message>
     <message>
-        <source>Height
-(cm)</source>
-        <translation>Chiều cao
-(cm)</translation>
+        <source>Height</source>
+        <translation>Chiều cao</translation>
     </message>
     <message>
-        <source>Glucose
-(mmol/L)</source>
-        <translation>Đường huyết
-(mmol/L)</translation>
+        <source>Glucose</source>
+        <translation>Đường huyết</translation>
     </message>
     <message>
         <source>Next

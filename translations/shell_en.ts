@@ -586,6 +586,10 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
 <context>
     <name>SettingsTab</name>
     <message>
+        <source>Report form (Decree 30/2020/NĐ-CP)</source>
+        <translation>Report form (Decree 30/2020/NĐ-CP)</translation>
+    </message>
+    <message>
         <source>Facility code</source>
         <translation>Facility code</translation>
     </message>
@@ -699,53 +703,6 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>ShellNames</name>
-    <message>
-        <source>Care centre for people with meritorious service</source>
-        <translation>Care centre for people with meritorious service</translation>
-    </message>
-    <message>
-        <source>Social-assistance centre</source>
-        <translation>Social-assistance centre</translation>
-    </message>
-    <message>
-        <source>Drug-rehabilitation centre</source>
-        <translation>Drug-rehabilitation centre</translation>
-    </message>
-    <message>
-        <source>Meritorious service (NCC)</source>
-        <translation>Meritorious service (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Elderly (NCT)</translation>
-    </message>
-    <message>
-        <source>Children (TE)</source>
-        <translation>Children (TE)</translation>
-    </message>
-    <message>
-        <source>Disability (NKT)</source>
-        <translation>Disability (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Other social assistance (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Drug rehabilitation (NCMT)</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Female</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1032,96 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
     <message>
         <source>How to use the program (F1 from any screen)</source>
         <translation>How to use the program (F1 from any screen)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFormFields</name>
+    <message>
+        <source>&amp;Governing body (printed above the name)</source>
+        <translation>&amp;Governing body (printed above the name)</translation>
+    </message>
+    <message>
+        <source>Reports are &amp;sent to (separate with ;)</source>
+        <translation>Reports are &amp;sent to (separate with ;)</translation>
+    </message>
+    <message>
+        <source>Place in the report &amp;date</source>
+        <translation>Place in the report &amp;date</translation>
+    </message>
+    <message>
+        <source>Report &amp;symbol</source>
+        <translation>Report &amp;symbol</translation>
+    </message>
+    <message>
+        <source>Signed &amp;by</source>
+        <translation>Signed &amp;by</translation>
+    </message>
+    <message>
+        <source>&amp;Director's name</source>
+        <translation>&amp;Director's name</translation>
+    </message>
+    <message>
+        <source>D&amp;eputy director's name</source>
+        <translation>D&amp;eputy director's name</translation>
+    </message>
+    <message>
+        <source>Province's &amp;plan: number</source>
+        <translation>Province's &amp;plan: number</translation>
+    </message>
+    <message>
+        <source>Province's plan: da&amp;te</source>
+        <translation>Province's plan: da&amp;te</translation>
+    </message>
+    <message>
+        <source>Province's plan: &amp;issued by</source>
+        <translation>Province's plan: &amp;issued by</translation>
+    </message>
+    <message>
+        <source>e.g. SỞ Y TẾ TỈNH LẠNG SƠN</source>
+        <translation>e.g. SỞ Y TẾ TỈNH LẠNG SƠN</translation>
+    </message>
+    <message>
+        <source>e.g. Sở Y tế tỉnh Lạng Sơn</source>
+        <translation>e.g. Sở Y tế tỉnh Lạng Sơn</translation>
+    </message>
+    <message>
+        <source>e.g. Lạng Sơn</source>
+        <translation>e.g. Lạng Sơn</translation>
+    </message>
+    <message>
+        <source>e.g. BC-TTBTXH</source>
+        <translation>e.g. BC-TTBTXH</translation>
+    </message>
+    <message>
+        <source>e.g. 125/KH-UBND</source>
+        <translation>e.g. 125/KH-UBND</translation>
+    </message>
+    <message>
+        <source>e.g. 20/05/2022</source>
+        <translation>e.g. 20/05/2022</translation>
+    </message>
+    <message>
+        <source>e.g. Ủy ban nhân dân tỉnh Lạng Sơn</source>
+        <translation>e.g. Ủy ban nhân dân tỉnh Lạng Sơn</translation>
+    </message>
+    <message>
+        <source>The director (GIÁM ĐỐC)</source>
+        <translation>The director (GIÁM ĐỐC)</translation>
+    </message>
+    <message>
+        <source>A deputy for the director (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
+        <translation>A deputy for the director (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>The report form</source>
+        <translation>The report form</translation>
+    </message>
+    <message>
+        <source>What the periodic reports print (Decree 30/2020/NĐ-CP). You can change it later in the settings.</source>
+        <translation>What the periodic reports print (Decree 30/2020/NĐ-CP). You can change it later in the settings.</translation>
     </message>
 </context>
 </TS>

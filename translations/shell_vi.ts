@@ -585,6 +585,10 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
 <context>
     <name>SettingsTab</name>
     <message>
+        <source>Report form (Decree 30/2020/NĐ-CP)</source>
+        <translation>Mẫu báo cáo (Nghị định 30/2020/NĐ-CP)</translation>
+    </message>
+    <message>
         <source>Facility code</source>
         <translation>Mã cơ sở</translation>
     </message>
@@ -698,53 +702,6 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
-    </message>
-</context>
-<context>
-    <name>ShellNames</name>
-    <message>
-        <source>Care centre for people with meritorious service</source>
-        <translation>Cơ sở nuôi dưỡng, điều dưỡng người có công</translation>
-    </message>
-    <message>
-        <source>Social-assistance centre</source>
-        <translation>Cơ sở trợ giúp xã hội</translation>
-    </message>
-    <message>
-        <source>Drug-rehabilitation centre</source>
-        <translation>Cơ sở cai nghiện ma túy</translation>
-    </message>
-    <message>
-        <source>Meritorious service (NCC)</source>
-        <translation>Người có công (NCC)</translation>
-    </message>
-    <message>
-        <source>Elderly (NCT)</source>
-        <translation>Người cao tuổi (NCT)</translation>
-    </message>
-    <message>
-        <source>Children (TE)</source>
-        <translation>Trẻ em (TE)</translation>
-    </message>
-    <message>
-        <source>Disability (NKT)</source>
-        <translation>Người khuyết tật (NKT)</translation>
-    </message>
-    <message>
-        <source>Other social assistance (BTXH)</source>
-        <translation>Bảo trợ xã hội khác (BTXH)</translation>
-    </message>
-    <message>
-        <source>Drug rehabilitation (NCMT)</source>
-        <translation>Người nghiện ma túy (NCMT)</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Nữ</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1028,96 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
     <message>
         <source>How to use the program (F1 from any screen)</source>
         <translation>Cách dùng chương trình (F1 ở bất kỳ màn hình nào)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFormFields</name>
+    <message>
+        <source>&amp;Governing body (printed above the name)</source>
+        <translation>&amp;Cơ quan chủ quản (in phía trên tên cơ sở)</translation>
+    </message>
+    <message>
+        <source>Reports are &amp;sent to (separate with ;)</source>
+        <translation>&amp;Nơi nhận báo cáo (cách nhau bởi dấu ;)</translation>
+    </message>
+    <message>
+        <source>Place in the report &amp;date</source>
+        <translation>Địa danh ghi ở &amp;ngày tháng</translation>
+    </message>
+    <message>
+        <source>Report &amp;symbol</source>
+        <translation>&amp;Ký hiệu báo cáo</translation>
+    </message>
+    <message>
+        <source>Signed &amp;by</source>
+        <translation>Thẩm quyền &amp;ký</translation>
+    </message>
+    <message>
+        <source>&amp;Director's name</source>
+        <translation>Họ tên &amp;giám đốc</translation>
+    </message>
+    <message>
+        <source>D&amp;eputy director's name</source>
+        <translation>Họ tên &amp;phó giám đốc ký thay</translation>
+    </message>
+    <message>
+        <source>Province's &amp;plan: number</source>
+        <translation>Kế &amp;hoạch của tỉnh: số</translation>
+    </message>
+    <message>
+        <source>Province's plan: da&amp;te</source>
+        <translation>Kế hoạch của tỉnh: ngà&amp;y ban hành</translation>
+    </message>
+    <message>
+        <source>Province's plan: &amp;issued by</source>
+        <translation>Kế hoạch của tỉnh: cơ quan &amp;ban hành</translation>
+    </message>
+    <message>
+        <source>e.g. SỞ Y TẾ TỈNH LẠNG SƠN</source>
+        <translation>ví dụ: SỞ Y TẾ TỈNH LẠNG SƠN</translation>
+    </message>
+    <message>
+        <source>e.g. Sở Y tế tỉnh Lạng Sơn</source>
+        <translation>ví dụ: Sở Y tế tỉnh Lạng Sơn</translation>
+    </message>
+    <message>
+        <source>e.g. Lạng Sơn</source>
+        <translation>ví dụ: Lạng Sơn</translation>
+    </message>
+    <message>
+        <source>e.g. BC-TTBTXH</source>
+        <translation>ví dụ: BC-TTBTXH</translation>
+    </message>
+    <message>
+        <source>e.g. 125/KH-UBND</source>
+        <translation>ví dụ: 125/KH-UBND</translation>
+    </message>
+    <message>
+        <source>e.g. 20/05/2022</source>
+        <translation>ví dụ: 20/05/2022</translation>
+    </message>
+    <message>
+        <source>e.g. Ủy ban nhân dân tỉnh Lạng Sơn</source>
+        <translation>ví dụ: Ủy ban nhân dân tỉnh Lạng Sơn</translation>
+    </message>
+    <message>
+        <source>The director (GIÁM ĐỐC)</source>
+        <translation>Giám đốc ký (GIÁM ĐỐC)</translation>
+    </message>
+    <message>
+        <source>A deputy for the director (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
+        <translation>Phó giám đốc ký thay (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>The report form</source>
+        <translation>Mẫu báo cáo</translation>
+    </message>
+    <message>
+        <source>What the periodic reports print (Decree 30/2020/NĐ-CP). You can change it later in the settings.</source>
+        <translation>Những gì báo cáo định kỳ in ra (Nghị định 30/2020/NĐ-CP). Có thể sửa sau trong phần thiết lập.</translation>
     </message>
 </context>
 </TS>

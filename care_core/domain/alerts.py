@@ -3,21 +3,19 @@
 These are *alert* limits, not validation ranges: a value outside
 ``rules.VITAL_RANGES`` is refused as a typing slip; a value beyond an alert
 limit is real and worrying. The limits depend on age and come from
-``domain.norms`` (sources cited there), the same bands the tables, charts and
+the field table (``care_core.fields``, sources cited there), the same bands the tables, charts and
 health book use; a facility doctor may ask to tune them there, in one place.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from care_core import fields
 from . import norms
 from .entities import VitalSigns
 from .messages import label
 from .numbers import fmt
 
-UNITS = {"systolic": "mmHg", "diastolic": "mmHg", "spo2": "%", "temperature": "°C", "pulse": "lần/phút",
-         "respiratory_rate": "lần/phút", "glucose": "mmol/L"}
-_UNIT_EN = {"lần/phút": "/min"}
 
 
 @dataclass(frozen=True)
@@ -28,13 +26,16 @@ class VitalAlert:
     value: float
     direction: str  # "high" | "low"
     limit: float
-    unit: str
     inclusive: bool = True  # ">=" rather than ">" for a high limit
+
+    @property
+    def unit(self) -> str:
+        return fields.vital(self.field).unit_text("vi")
 
     def message(self, lang: str = "vi") -> str:
         value, limit = fmt(self.value, lang), fmt(self.limit, lang)
-        unit = self.unit if lang == "vi" else _UNIT_EN.get(self.unit, self.unit)
-        sep = "" if unit in ("%", "/min") else " "
+        unit = fields.vital(self.field).unit_text(lang)
+        sep = "" if unit.startswith("/") or unit == "%" else " "
         high = self.direction == "high"
         word = ("cao" if high else "thấp") if lang == "vi" else ("high" if high else "low")
         sign = ("≥" if self.inclusive else ">") if high else "<"
@@ -50,7 +51,7 @@ def vital_alerts(vitals: VitalSigns, months: int | None = None) -> list[VitalAle
         value, band = getattr(vitals, name), bands[name]
         direction = band.alert(value)
         if direction == "high":
-            found.append(VitalAlert(name, value, "high", band.alert_high, UNITS[name], band.high_inclusive))
+            found.append(VitalAlert(name, value, "high", band.alert_high, band.high_inclusive))
         elif direction == "low":
-            found.append(VitalAlert(name, value, "low", band.alert_low, UNITS[name]))
+            found.append(VitalAlert(name, value, "low", band.alert_low))
     return found

@@ -1,8 +1,10 @@
 """The records of a facility, as plain data. Rules live in ``rules.py``."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
+
+from care_core import fields
 
 from .enums import (
     BeneficiaryGroup,
@@ -35,6 +37,11 @@ class Facility:
     report_place: str = ""  # "Lạng Sơn" in "Lạng Sơn, ngày ..."
     report_symbol: str = "BC"  # "BC-TTBTXH" in "Số: 12/BC-TTBTXH"
     director_name: str = ""
+    signature: str = "director"  # report_form.Signature: GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
+    deputy_name: str = ""  # the deputy director who signs "KT. GIÁM ĐỐC"
+    plan_number: str = ""  # the province's own plan: "125/KH-UBND"
+    plan_date: date | None = None
+    plan_issuer: str = ""  # "Ủy ban nhân dân tỉnh Lạng Sơn"
     provincial_target_2025: float | None = None  # share, 0..1
     provincial_target_2030: float | None = None
     auto_lock_minutes: int = 10
@@ -53,6 +60,7 @@ class Resident:
     bhyt_number: str | None = None
     bhyt_valid_from: date | None = None
     bhyt_valid_to: date | None = None
+    bhyt_place: str = ""  # the card's place of first registration (nơi đăng ký KCB ban đầu)
     disability_type: DisabilityType | None = None
     disability_severity: DisabilitySeverity | None = None
     discharge_date: date | None = None
@@ -69,9 +77,6 @@ class Resident:
     id: str = field(default_factory=new_id)
     version: int = 0
 
-    def present_on(self, day: date) -> bool:
-        return self.admission_date <= day and (self.discharge_date is None or self.discharge_date >= day)
-
     def age_on(self, day: date) -> int:
         years = day.year - self.birth_date.year
         if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
@@ -79,24 +84,22 @@ class Resident:
         return years
 
 
-@dataclass
-class VitalSigns:
-    systolic: int | None = None  # mmHg
-    diastolic: int | None = None  # mmHg
-    pulse: int | None = None  # beats/min
-    temperature: float | None = None  # °C
-    spo2: int | None = None  # %
-    respiratory_rate: int | None = None  # breaths/min
-    weight_kg: float | None = None
-    height_cm: float | None = None
-    glucose: float | None = None  # mmol/L
+def _bmi(self) -> float | None:
+    if not self.weight_kg or not self.height_cm:
+        return None
+    metres = self.height_cm / 100
+    return round(self.weight_kg / (metres * metres), 1)
 
-    @property
-    def bmi(self) -> float | None:
-        if not self.weight_kg or not self.height_cm:
-            return None
-        metres = self.height_cm / 100
-        return round(self.weight_kg / (metres * metres), 1)
+
+VitalSigns = make_dataclass(
+    "VitalSigns",
+    [(f.name, int | None if f.whole else float | None, None) for f in fields.VITALS],
+    namespace={"bmi": property(_bmi), "__doc__": "The vital signs of a checkup: the field table's "
+               "``VITALS``, in their order (units and ranges there); ``bmi`` derived. Keyword "
+               "arguments only: a sign added to the table must not shift the others."},
+    kw_only=True,
+)
+VitalSigns.__module__ = __name__
 
 
 @dataclass
@@ -193,3 +196,49 @@ class AuditEntry:
     table: str
     row_id: str
     detail: str
+
+
+# --- history: what changes over time is kept with its dates, never overwritten
+
+@dataclass
+class BhytCard:
+    """One health-insurance card of a resident. A renewal adds a card; a
+    correction of a typo edits it. The resident's ``bhyt_*`` fields mirror
+    the newest card, for the list and the Today panel."""
+
+    resident_id: str
+    number: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    registration_place: str = ""  # nơi đăng ký khám chữa bệnh ban đầu
+    id: str = field(default_factory=new_id)
+    version: int = 0
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and \
+            self.valid_to is not None and day <= self.valid_to
+
+
+@dataclass
+class ConditionStatusChange:
+    """A condition's status from a date on (active, controlled, resolved).
+    The condition's ``status`` mirrors the latest; reports read these."""
+
+    condition_id: str
+    resident_id: str
+    status: ConditionStatus
+    changed_on: date | None = None  # None: since the condition was recorded
+    note: str = ""
+    id: str = field(default_factory=new_id)
+    version: int = 0
+
+
+@dataclass
+class RoomChange:
+    """A resident's room from a date on; ``Resident.room`` mirrors the latest."""
+
+    resident_id: str
+    room: str
+    moved_on: date
+    id: str = field(default_factory=new_id)
+    version: int = 0

@@ -13,16 +13,33 @@ ones a reader could take two ways:
   and not discharged before its first day.
 - a period still running is counted up to ``as_of`` (today), never beyond.
 - *age* is the age on the period's last day, or on the discharge day for
-  a resident who left during it.
+  a resident who left during it. The elderly and children's groups follow
+  from it (elderly from 60, Law on the Elderly 2009; children under 16, Law
+  on Children 2016), never from a stored flag: a resident who is 59 at the
+  period end is not counted as elderly, whatever the record says today. The
+  other groups are legal statuses (merit person, disability, ...) and come
+  from the record.
 - *managed and tracked electronically* (the programme's definition): a served resident whose
   record holds at least one current (not voided, not superseded) checkup of
   any kind dated in the 12 months ending on ``as_of``. A record that holds
-  only identity data does not count.
+  only identity data does not count. One definition, one denominator (the
+  residents served in the period); the 2025 milestone is the same definition
+  applied to the year 2025 (residents served in 2025, checkups in the 12
+  months ending 31/12/2025).
+- *overdue at the period end*: in care at the end, and either no checkup in
+  the 12 months ending on ``as_of`` (the programme asks for one a year at
+  least) or the latest one's due date (its ``next_due_date``, else a year
+  after it: ``rules.checkup_due``) before ``as_of``; the Today panel uses
+  the same rule for today.
 - *checkup coverage*: residents in care at the end with a periodic or
   admission checkup (not ad-hoc) within the period / within 12 months.
 - *health classification*: the latest classified checkup in the period.
-- condition status and referral outcome are the ones recorded now (the
-  record keeps no history of status changes): said so on the report.
+- a condition's status is the one it had on the period's last day (its
+  status history, ``history.status_on``); a condition resolved before the
+  period began is not counted. A referral's outcome is the one recorded now.
+- *health insurance*: the card valid on the period's last day, from the
+  card history (``history.card_state_on``): a renewal recorded later never
+  makes an earlier period look uninsured.
 """
 from __future__ import annotations
 
@@ -31,8 +48,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from . import icd10
-from .entities import Checkup, Condition, Referral, RehabSession, Resident
+from . import history, icd10, rules
+from .entities import BhytCard, Checkup, Condition, ConditionStatusChange, Referral, RehabSession, Resident
 from .enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -45,14 +62,32 @@ from .enums import (
 )
 from .periods import Period, twelve_months_before
 
+ELDERLY_FROM_AGE = 60  # người cao tuổi: Law on the Elderly 2009, art. 2
+ADULT_FROM_AGE = 16  # trẻ em: under 16, Law on Children 2016, art. 1
+BARTHEL_DECIMALS = 1  # Barthel means print with one decimal
+
 NATIONAL_TARGET_2025 = 0.80  # Decision 1942/QĐ-TTg: 80 % by 2025
 NATIONAL_TARGET_2030 = 1.00  # ... and 100 % by 2030
 MILESTONE_2025 = date(2025, 12, 31)
 
 # (key, lowest age, highest age or None)
 AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("<16", 0, 15), ("16-59", 16, 59), ("60-79", 60, 79), ("80+", 80, None),
+    (f"<{ADULT_FROM_AGE}", 0, ADULT_FROM_AGE - 1), (f"{ADULT_FROM_AGE}-{ELDERLY_FROM_AGE - 1}", ADULT_FROM_AGE,
+                                                       ELDERLY_FROM_AGE - 1),
+    (f"{ELDERLY_FROM_AGE}-79", ELDERLY_FROM_AGE, 79), ("80+", 80, None),
 )
+
+AGE_DEFINED_GROUPS = frozenset({BeneficiaryGroup.ELDERLY, BeneficiaryGroup.CHILD})
+
+
+def in_group(r: Resident, group: BeneficiaryGroup, age: int) -> bool:
+    """Whether ``r`` belongs to ``group`` at ``age``: the elderly and
+    children by age, the legal statuses by the record."""
+    if group is BeneficiaryGroup.ELDERLY:
+        return age >= ELDERLY_FROM_AGE
+    if group is BeneficiaryGroup.CHILD:
+        return age < ADULT_FROM_AGE
+    return group in r.groups
 
 # ICD-10 chapters: (first code, last code, roman numeral, Vietnamese name)
 ICD10_CHAPTERS: tuple[tuple[str, str, str, str], ...] = (
@@ -173,6 +208,7 @@ class CheckupCoverage:
     population: int  # in care at the end of the period
     in_period: Share
     in_12_months: Share
+    overdue: Share = Share(0, 0)  # overdue for their checkup at the end (see the module's definition)
 
 
 @dataclass
@@ -232,9 +268,13 @@ class BarthelChange:
 
     @property
     def mean_change(self) -> float | None:
+        """The change of the means as printed: the means are printed rounded
+        once (``BARTHEL_DECIMALS``), and the change is their difference, so
+        57,8 -> 64,6 reads +6,8, never a separately rounded +6,9."""
         if self.mean_first is None or self.mean_last is None:
             return None
-        return self.mean_last - self.mean_first
+        return round(round(self.mean_last, BARTHEL_DECIMALS) - round(self.mean_first, BARTHEL_DECIMALS),
+                     BARTHEL_DECIMALS)
 
 
 @dataclass
@@ -260,15 +300,14 @@ class Referrals:
 
 @dataclass(frozen=True)
 class Insurance:
-    """Health-insurance cards on the period's last day. The record keeps
-    only the current card, so a card that begins after that day says
-    nothing about the one before it: such residents, and cards recorded
-    without an end date, are *unknown*, not expired."""
+    """Health-insurance cards on the period's last day, from each resident's
+    card history. *unknown*: the card known then has no end date, or no
+    history was kept yet and the current card begins after the day."""
 
     population: int  # in care at the end
     valid: int
-    expired: int  # the card on record ended before the day
-    unknown: int  # no end date recorded, or the card on record begins after the day
+    expired: int  # the card known on the day ended before it
+    unknown: int
     no_card: int
 
     @property
@@ -338,9 +377,10 @@ def census(residents: list[Resident], start: date, end: date) -> Census:
     for r in touched:
         if _discharged_in(r, start, end):
             by_reason[r.discharge_reason] += 1
-    by_group = {g: flow([r for r in touched if g in r.groups], start, end) for g in BeneficiaryGroup}
+    age = {r.id: age_at_report(r, end) for r in touched}
+    by_group = {g: flow([r for r in touched if in_group(r, g, age[r.id])], start, end) for g in BeneficiaryGroup}
     by_sex = {s: flow([r for r in touched if r.sex == s], start, end) for s in Sex}
-    by_age = {key: flow([r for r in touched if age_band(age_at_report(r, end)) == key], start, end)
+    by_age = {key: flow([r for r in touched if age_band(age[r.id]) == key], start, end)
               for key, _, _ in AGE_BANDS}
     return Census(flow(touched, start, end), by_reason, by_group, by_sex, by_age)
 
@@ -391,13 +431,20 @@ def checkup_coverage(residents: list[Resident], checkups_by_resident: dict[str, 
                      start: date, end: date) -> CheckupCoverage:
     population = [r for r in residents if in_care_at_end(r, end)]
     year_ago = twelve_months_before(end)
-    in_period = in_year = 0
+    in_period = in_year = overdue = 0
     for r in population:
-        scheduled = [c for c in checkups_by_resident.get(r.id, ()) if c.kind in _SCHEDULED]
+        mine = [c for c in checkups_by_resident.get(r.id, ()) if c.checkup_date <= end]
+        scheduled = [c for c in mine if c.kind in _SCHEDULED]
         in_period += any(start <= c.checkup_date <= end for c in scheduled)
         in_year += any(year_ago < c.checkup_date <= end for c in scheduled)
+        recent = [c for c in mine if c.checkup_date > year_ago]
+        if not recent:
+            overdue += 1
+        else:
+            latest = max(recent, key=lambda c: c.checkup_date)
+            overdue += rules.checkup_due(latest.checkup_date, latest.next_due_date) < end
     n = len(population)
-    return CheckupCoverage(n, Share(in_period, n), Share(in_year, n))
+    return CheckupCoverage(n, Share(in_period, n), Share(in_year, n), Share(overdue, n))
 
 
 def classification(residents: list[Resident], checkups_by_resident: dict[str, list[Checkup]],
@@ -421,12 +468,24 @@ def classification(residents: list[Resident], checkups_by_resident: dict[str, li
 _FOLLOWED = (ConditionStatus.ACTIVE, ConditionStatus.CONTROLLED)
 
 
-def chronic(residents: list[Resident], conditions: list[Condition], start: date, end: date) -> Chronic:
-    """Conditions known by the period's end of residents served in it, by
-    ICD-10 3-character category, grouped under their chapter."""
+def chronic(residents: list[Resident], conditions: list[Condition], start: date, end: date,
+            status_changes: Iterable[ConditionStatusChange] = ()) -> Chronic:
+    """Conditions known by the period's end of residents served in it and not
+    resolved before it began, by ICD-10 3-character category, grouped under
+    their chapter; each with its status on the period's last day."""
     population = {r.id for r in residents if served(r, start, end)}
-    known = [c for c in conditions
-             if c.resident_id in population and (c.onset_date is None or c.onset_date <= end)]
+    changes = _by_resident(status_changes, "condition_id")
+    day_before = date.fromordinal(start.toordinal() - 1)
+    status_at_end: dict[str, ConditionStatus] = {}
+    known = []
+    for c in conditions:
+        if c.resident_id not in population or (c.onset_date is not None and c.onset_date > end):
+            continue
+        timeline = history.status_history(c, changes.get(c.id, ()))
+        if history.status_on(timeline, day_before) == ConditionStatus.RESOLVED:
+            continue
+        status_at_end[c.id] = history.status_on(timeline, end) or ConditionStatus(timeline[0].status)
+        known.append(c)
     cat_ids: dict[str, set[str]] = defaultdict(set)
     cat_new: dict[str, set[str]] = defaultdict(set)
     cat_follow: dict[str, set[str]] = defaultdict(set)
@@ -437,10 +496,10 @@ def chronic(residents: list[Resident], conditions: list[Condition], start: date,
         cat_ids[cat].add(c.resident_id)
         if c.onset_date is not None and start <= c.onset_date <= end:
             cat_new[cat].add(c.resident_id)
-        if c.status in _FOLLOWED:
+        if status_at_end[c.id] in _FOLLOWED:
             cat_follow[cat].add(c.resident_id)
         chapter_ids[icd10_chapter(cat)].add(c.resident_id)
-        statuses[c.resident_id].add(ConditionStatus(c.status))
+        statuses[c.resident_id].add(status_at_end[c.id])
     rows = []
     for cat, ids in cat_ids.items():
         roman, chapter_name = icd10_chapter(cat)
@@ -500,19 +559,15 @@ def referrals(residents: list[Resident], items: list[Referral], start: date, end
     return Referrals(len(in_period), len({x.resident_id for x in in_period}), by_outcome, still_open)
 
 
-def insurance(residents: list[Resident], end: date) -> Insurance:
-    valid = expired = unknown = no_card = 0
+def insurance(residents: list[Resident], end: date, cards: Iterable[BhytCard] = ()) -> Insurance:
+    counts = {state: 0 for state in history.CardState}
     population = [r for r in residents if in_care_at_end(r, end)]
+    by_res = _by_resident(cards)
     for r in population:
-        if not r.bhyt_number:
-            no_card += 1
-        elif r.bhyt_valid_to is None or (r.bhyt_valid_from is not None and r.bhyt_valid_from > end):
-            unknown += 1
-        elif r.bhyt_valid_to < end:
-            expired += 1
-        else:
-            valid += 1
-    return Insurance(len(population), valid, expired, unknown, no_card)
+        kept = by_res.get(r.id, ())
+        counts[history.card_state_on(history.cards_of(r, kept), end, kept=bool(kept))] += 1
+    S = history.CardState
+    return Insurance(len(population), counts[S.VALID], counts[S.EXPIRED], counts[S.UNKNOWN], counts[S.NONE])
 
 
 # --- everything for one period ----------------------------------------------
@@ -520,7 +575,8 @@ def insurance(residents: list[Resident], end: date) -> Insurance:
 def compute(period: Period, as_of: date, residents: list[Resident], checkups: Iterable[Checkup],
             conditions: list[Condition], rehab_sessions: Iterable[RehabSession],
             referral_items: list[Referral], provincial_2025: float | None = None,
-            provincial_2030: float | None = None) -> PeriodicIndicators:
+            provincial_2030: float | None = None, cards: Iterable[BhytCard] = (),
+            status_changes: Iterable[ConditionStatusChange] = ()) -> PeriodicIndicators:
     """All indicators of ``period`` counted up to ``as_of`` (<= period.end).
 
     ``checkups`` must hold every current checkup from 12 months before
@@ -536,10 +592,10 @@ def compute(period: Period, as_of: date, residents: list[Resident], checkups: It
         tracking=tracking(residents, by_res, start, end, provincial_2025, provincial_2030),
         checkups=checkup_coverage(residents, by_res, start, end),
         classification=classification(residents, by_res, start, end),
-        chronic=chronic(residents, conditions, start, end),
+        chronic=chronic(residents, conditions, start, end, status_changes),
         rehab=rehab(in_period_rehab),
         referrals=referrals(residents, referral_items, start, end),
-        insurance=insurance(residents, end),
+        insurance=insurance(residents, end, cards),
     )
 
 

@@ -8,77 +8,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import numbers
+from care_core import fields
+
+from . import dates, numbers
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    # field: (vi, en)
-    "code": ("Mã đối tượng", "Resident code"),
-    "full_name": ("Họ và tên", "Full name"),
-    "sex": ("Giới tính", "Sex"),
-    "birth_date": ("Ngày sinh", "Date of birth"),
-    "cccd": ("Số CCCD", "Citizen ID (CCCD)"),
-    "bhyt_number": ("Số thẻ BHYT", "Health-insurance card number"),
-    "bhyt_valid_from": ("Thẻ BHYT có giá trị từ", "Insurance card valid from"),
-    "bhyt_valid_to": ("Thẻ BHYT có giá trị đến", "Insurance card valid to"),
-    "groups": ("Nhóm đối tượng", "Beneficiary groups"),
-    "disability_type": ("Dạng khuyết tật", "Disability type"),
-    "disability_severity": ("Mức độ khuyết tật", "Disability severity"),
-    "admission_date": ("Ngày tiếp nhận", "Admission date"),
-    "discharge_date": ("Ngày ra khỏi cơ sở", "Discharge date"),
-    "discharge_reason": ("Lý do ra khỏi cơ sở", "Discharge reason"),
-    "room": ("Phòng", "Room"),
-    "next_of_kin_phone": ("Điện thoại người thân", "Next of kin's phone"),
-    "province_code": ("Tỉnh/thành phố", "Province"),
-    "ward_code": ("Xã/phường", "Commune/ward"),
-    "checkup_date": ("Ngày khám", "Checkup date"),
-    "kind": ("Loại khám", "Checkup kind"),
-    "systolic": ("Huyết áp tâm thu", "Systolic blood pressure"),
-    "diastolic": ("Huyết áp tâm trương", "Diastolic blood pressure"),
-    "pulse": ("Mạch", "Pulse"),
-    "temperature": ("Nhiệt độ", "Temperature"),
-    "spo2": ("SpO2", "SpO2"),
-    "respiratory_rate": ("Nhịp thở", "Respiratory rate"),
-    "weight_kg": ("Cân nặng", "Weight"),
-    "height_cm": ("Chiều cao", "Height"),
-    "glucose": ("Đường huyết", "Blood glucose"),
-    "classification": ("Phân loại sức khỏe", "Health classification"),
-    "next_due_date": ("Ngày khám lần sau", "Next checkup due"),
-    "screening": ("Sàng lọc bệnh truyền nhiễm", "Infectious-disease screening"),
-    "icd10": ("Mã ICD-10", "ICD-10 code"),
-    "onset_date": ("Ngày phát hiện", "Onset date"),
-    "status": ("Tình trạng", "Status"),
-    "follow_up_days": ("Chu kỳ theo dõi (ngày)", "Follow-up interval (days)"),
-    "session_date": ("Ngày tập", "Session date"),
-    "rehab_type": ("Loại phục hồi chức năng", "Rehabilitation type"),
-    "minutes": ("Thời gian (phút)", "Duration (minutes)"),
-    "therapist": ("Người thực hiện", "Therapist"),
-    "barthel": ("Chỉ số Barthel", "Barthel index"),
-    "referral_date": ("Ngày chuyển tuyến", "Referral date"),
-    "hospital": ("Nơi chuyển đến", "Receiving hospital"),
-    "reason": ("Lý do chuyển", "Reason for referral"),
-    "outcome": ("Kết quả", "Outcome"),
-    "return_date": ("Ngày trở về", "Return date"),
-    "username": ("Tên đăng nhập", "Username"),
+_OWN_LABELS: dict[str, tuple[str, str]] = {
+    # names a problem may use that are no column: (vi, en)
     "password": ("Mật khẩu", "Password"),
-    "role": ("Vai trò", "Role"),
     "facility_code": ("Mã cơ sở", "Facility code"),
     "facility_name": ("Tên cơ sở", "Facility name"),
     "facility_type": ("Loại hình cơ sở", "Facility type"),
     "passphrase": ("Mật khẩu kho dữ liệu", "Store passphrase"),
-    "findings": ("Kết luận, ghi chú khám", "Findings"),
-    "examiner": ("Người khám", "Examiner"),
-    "note": ("Ghi chú", "Note"),
-    "notes": ("Ghi chú", "Notes"),
-    "next_of_kin_name": ("Người thân", "Next of kin"),
-    "next_of_kin_relation": ("Quan hệ", "Relationship"),
-    "address_detail": ("Địa chỉ chi tiết", "Street address"),
-    "old_address": ("Địa chỉ cũ (trước sáp nhập)", "Old address (before the merger)"),
     "provincial_target": ("Chỉ tiêu của tỉnh", "Provincial target"),
     "auto_lock_minutes": ("Tự khóa sau (phút)", "Auto-lock after (minutes)"),
+    "setting": ("Thiết lập", "Setting"),
+    "governing_body": ("Cơ quan chủ quản", "Governing body"),
+    "report_recipient": ("Nơi nhận báo cáo", "Reports are sent to"),
+    "report_place": ("Địa danh ghi ở ngày tháng", "Place in the date line"),
+    "report_symbol": ("Ký hiệu báo cáo", "Report symbol"),
+    "director_name": ("Họ tên giám đốc", "Director's name"),
+    "signature": ("Thẩm quyền ký", "Signature authority"),
+    "deputy_name": ("Họ tên phó giám đốc ký thay", "Deputy director who signs"),
+    "plan_number": ("Số kế hoạch của tỉnh", "Province's plan number"),
+    "plan_date": ("Ngày ban hành kế hoạch", "Plan's date"),
+    "plan_issuer": ("Cơ quan ban hành kế hoạch", "Plan issued by"),
 }
+_UNITS = {f.name: f for f in (*fields.VITALS, *fields.DERIVED,
+                              *(f for table in fields.TABLES.values() for f in table)) if f.unit}
+FIELD_LABELS: dict[str, tuple[str, str]] = {**fields.labels(), **_OWN_LABELS}
+"""(vi, en) of every field a message may name: the field table's labels, then these."""
 
 # code: (vi template, en template). Templates use {label} and parameters.
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -88,8 +49,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}: {value} {unit} is outside the allowed range {low}–{high} {unit}.",
     ),
     "diastolic_not_below_systolic": (
-        "{label}: {value} mmHg phải thấp hơn huyết áp tâm thu ({systolic} mmHg).",
-        "{label}: {value} mmHg must be lower than the systolic pressure ({systolic} mmHg).",
+        "{label}: {value} {unit} phải thấp hơn huyết áp tâm thu ({systolic} {unit}).",
+        "{label}: {value} {unit} must be lower than the systolic pressure ({systolic} {unit}).",
     ),
     "bp_pair": (
         "{label}: nhập đủ cả huyết áp tâm thu và tâm trương.",
@@ -110,6 +71,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "outside_stay": (
         "{label}: {value} nằm ngoài thời gian ở cơ sở ({admission_date} – {end}).",
         "{label}: {value} is outside the resident's stay ({admission_date} – {end}).",
+    ),
+    "status_before_last": (
+        "{label}: {value} trước lần đổi tình trạng gần nhất ({last}); tình trạng mới chỉ có thể bắt đầu từ ngày đó trở đi.",
+        "{label}: {value} is before the latest status change ({last}); a new status can only begin on or after it.",
     ),
     "not_after": (
         "{label}: {value} phải sau {other_label} ({other}).",
@@ -150,6 +115,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "person_name_format": (
         "{label}: chỉ chữ cái (được dùng dấu nháy ' và gạch nối - trong tên như H'Hen, Thu-Hà), không có chữ số.",
         "{label}: letters only (an apostrophe ' or hyphen - may join letters, as in H'Hen, Thu-Hà), no digits.",
+    ),
+    "date_format": (
+        "{label}: “{value}” không phải ngày; nhập dạng 20/05/2022 hoặc 2022-05-20.",
+        "{label}: “{value}” is not a date; write 20/05/2022 or 2022-05-20.",
+    ),
+    "symbol_format": (
+        "{label}: “{value}” không đúng dạng; viết BC- và chữ viết tắt tên cơ sở, chữ in hoa không dấu, ví dụ BC-TTBTXH.",
+        "{label}: “{value}” is not valid; write BC- and the facility's abbreviation in capitals, e.g. BC-TTBTXH.",
+    ),
+    "plan_number_format": (
+        "{label}: “{value}” không đúng dạng; viết số/ký hiệu, ví dụ 125/KH-UBND.",
+        "{label}: “{value}” is not valid; write number/symbol, e.g. 125/KH-UBND.",
     ),
     "too_long": (
         "{label}: tối đa {max} ký tự.",
@@ -257,6 +234,10 @@ class Problem:
         vi, en = TEMPLATES[self.code]
         template = vi if lang == "vi" else en
         values = {k: _show(v, lang) for k, v in self.params.items()}
+        if values.get("unit") and self.field in _UNITS:  # the unit as this language writes it
+            values["unit"] = _UNITS[self.field].unit_text(lang)
+            if values["unit"].startswith("/"):  # 130/min, not 130 /min
+                template = template.replace(" {unit}", "{unit}")
         if "other_field" in self.params:
             values["other_label"] = label(self.params["other_field"], lang)
         return template.format(label=label(self.field, lang), **values)
@@ -264,7 +245,7 @@ class Problem:
 
 def _show(value: Any, lang: str) -> str:
     if hasattr(value, "isoformat") and hasattr(value, "day"):
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return dates.dmy(value)
     if isinstance(value, float):
         return numbers.fmt(value, lang, decimals=2)
     return str(value)

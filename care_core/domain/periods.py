@@ -1,11 +1,8 @@
-"""Reporting periods (month, quarter, year, custom range) and the date
-wording of Vietnamese administrative documents.
+"""Reporting periods (month, quarter, year, custom range).
 
 A period is parsed from what a director types (``2026``, ``2026-Q3``,
 ``2026-07``, or two dates) and titled the way the report prints it
-(``Quý III năm 2026``). Dates follow Decree 30/2020/NĐ-CP: in
-``ngày 05 tháng 01 năm 2027`` a day below 10 and the months 1 and 2 take a
-leading zero, other months do not (``ngày 20 tháng 11``, ``tháng 3``).
+(``Quý III năm 2026``); its dates are written by ``dates``.
 """
 from __future__ import annotations
 
@@ -13,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .dates import dmy
 from .messages import ActionError
 
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
@@ -29,11 +27,6 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 
 class PeriodError(ActionError):
     """A period or date a person typed that cannot be a reporting period."""
-
-
-def dmy(day: date) -> str:
-    """01/07/2026: the short date printed in tables and period titles."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 @dataclass(frozen=True)
@@ -153,15 +146,3 @@ def twelve_months_before(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:
         return day.replace(year=day.year - 1, day=28)
-
-
-def document_date(day: date) -> str:
-    """'ngày 05 tháng 01 năm 2027', 'ngày 20 tháng 11 năm 2026', 'ngày 15 tháng 3 năm 2026'."""
-    month_text = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month_text} năm {day.year}"
-
-
-def place_and_date(place: str, day: date) -> str:
-    """'Lạng Sơn, ngày 05 tháng 01 năm 2027' (the place may be blank)."""
-    place = (place or "").strip()
-    return f"{place}, {document_date(day)}" if place else document_date(day).capitalize()

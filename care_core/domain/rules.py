@@ -9,28 +9,28 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-from . import divisions, icd10
-from .entities import Checkup, Condition, Facility, Referral, RehabSession, Resident, VitalSigns
+from care_core import fields
+from . import divisions, icd10, report_form
+from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Facility, Referral, RehabSession,
+                       Resident, RoomChange, VitalSigns)
 from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
 from .messages import Problem, ValidationError
 
-# Plausible ranges for vital signs: (low, high, unit). A value outside is a
-# typing slip (or a device error), never a real measurement to keep.
+# Plausible ranges for vital signs, from the field table: (low, high, unit).
+# A value outside is a typing slip (or a device error), never a real
+# measurement to keep.
 VITAL_RANGES: dict[str, tuple[float, float, str]] = {
-    "systolic": (60, 260, "mmHg"),
-    "diastolic": (30, 160, "mmHg"),
-    "pulse": (20, 250, "lần/phút"),
-    "temperature": (32, 43, "°C"),
-    "spo2": (50, 100, "%"),
-    "respiratory_rate": (5, 80, "lần/phút"),
-    "weight_kg": (1, 250, "kg"),
-    "height_cm": (30, 230, "cm"),
-    "glucose": (1, 40, "mmol/L"),
-}
+    f.name: (*f.valid, f.unit_text("vi")) for f in fields.VITALS if f.valid is not None}
 
-BARTHEL_RANGE = (0, 100)
-REHAB_MINUTES_RANGE = (1, 480)
-FOLLOW_UP_DAYS_RANGE = (1, 730)
+BARTHEL_RANGE = fields.field("rehab_sessions", "barthel").valid
+REHAB_MINUTES_RANGE = fields.field("rehab_sessions", "minutes").valid
+FOLLOW_UP_DAYS_RANGE = fields.field("conditions", "follow_up_days").valid
+PROVINCIAL_TARGET_RANGE = fields.field("facility", "provincial_target_2025").valid
+AUTO_LOCK_RANGE = fields.field("facility", "auto_lock_minutes").valid
+
+
+def _unit(table: str, name: str) -> str:
+    return fields.field(table, name).unit_text("vi")
 MAX_TEXT = 2000
 MAX_SHORT_TEXT = 200
 
@@ -135,6 +135,7 @@ def check_resident(r: Resident, today: date) -> list[Problem]:
     p += check_bhyt(r.bhyt_number)
     if r.bhyt_valid_from and r.bhyt_valid_to and r.bhyt_valid_to <= r.bhyt_valid_from:
         p.append(Problem("bhyt_valid_to", "not_after", {"value": r.bhyt_valid_to, "other_field": "bhyt_valid_from", "other": r.bhyt_valid_from}))
+    _text(p, "bhyt_place", r.bhyt_place)
     if (r.disability_type or r.disability_severity) and BeneficiaryGroup.DISABILITY not in r.groups:
         p.append(Problem("disability_type", "disability_needs_group"))
     if (r.discharge_date is None) != (r.discharge_reason is None):
@@ -163,7 +164,8 @@ def check_vitals(v: VitalSigns) -> list[Problem]:
         p.append(Problem("systolic" if v.systolic is None else "diastolic", "bp_pair"))
     elif v.systolic is not None and v.diastolic is not None and not any(x.field in ("systolic", "diastolic") for x in p):
         if v.diastolic >= v.systolic:
-            p.append(Problem("diastolic", "diastolic_not_below_systolic", {"value": v.diastolic, "systolic": v.systolic}))
+            p.append(Problem("diastolic", "diastolic_not_below_systolic", {"value": v.diastolic, "systolic": v.systolic,
+                                                                           "unit": fields.vital("diastolic").unit_text("vi")}))
     return p
 
 
@@ -199,8 +201,37 @@ def check_condition(c: Condition, resident: Resident, today: date) -> list[Probl
     if c.onset_date and c.onset_date < resident.birth_date:
         p.append(Problem("onset_date", "before_birth", {"value": c.onset_date, "birth_date": resident.birth_date}))
     if c.follow_up_days is not None:
-        _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")
+        _in_range(p, "follow_up_days", c.follow_up_days, *FOLLOW_UP_DAYS_RANGE, "")  # the label says "(days)"
     _text(p, "note", c.note, MAX_TEXT)
+    return p
+
+
+def check_bhyt_card(c: BhytCard, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "bhyt_number", c.number):
+        check = Resident(resident.full_name, resident.sex, resident.birth_date, resident.admission_date,
+                         bhyt_number=c.number, bhyt_valid_from=c.valid_from, bhyt_valid_to=c.valid_to)
+        p.extend(x for x in check_resident(check, today) if x.field.startswith("bhyt"))
+    _text(p, "registration_place", c.registration_place)
+    return p
+
+
+def check_status_change(s: ConditionStatusChange, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    _required(p, "status", s.status)
+    if s.changed_on is not None:
+        _not_future(p, "changed_on", s.changed_on, today)
+        if s.changed_on < resident.birth_date:
+            p.append(Problem("changed_on", "before_birth", {"value": s.changed_on, "birth_date": resident.birth_date}))
+    _text(p, "note", s.note, MAX_TEXT)
+    return p
+
+
+def check_room_change(r: RoomChange, resident: Resident, today: date) -> list[Problem]:
+    p: list[Problem] = []
+    if _required(p, "moved_on", r.moved_on):
+        _not_future(p, "moved_on", r.moved_on, today)
+    _text(p, "room", r.room)
     return p
 
 
@@ -212,7 +243,7 @@ def check_rehab(s: RehabSession, resident: Resident, today: date) -> list[Proble
             _within_stay(p, "session_date", s.session_date, resident, today)
     _required(p, "rehab_type", s.rehab_type)
     if _required(p, "minutes", s.minutes):
-        _in_range(p, "minutes", s.minutes, *REHAB_MINUTES_RANGE, "phút")
+        _in_range(p, "minutes", s.minutes, *REHAB_MINUTES_RANGE, _unit("rehab_sessions", "minutes"))
     if s.barthel is not None:
         _in_range(p, "barthel", s.barthel, *BARTHEL_RANGE, "")
     _text(p, "therapist", s.therapist)
@@ -253,9 +284,32 @@ def check_facility(f: Facility) -> list[Problem]:
     p += divisions.check(f.province_code, f.ward_code)
     for target in (f.provincial_target_2025, f.provincial_target_2030):
         if target is not None:
-            _in_range(p, "provincial_target", target, 0, 1, "")
-    if not (1 <= f.auto_lock_minutes <= 240):
-        p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": 1, "high": 240, "unit": ""}))
+            _in_range(p, "provincial_target", target, *PROVINCIAL_TARGET_RANGE, "")
+    low, high = AUTO_LOCK_RANGE
+    if not (low <= f.auto_lock_minutes <= high):
+        p.append(Problem("auto_lock_minutes", "range", {"value": f.auto_lock_minutes, "low": low, "high": high, "unit": ""}))
+    return p + check_report_settings(f)
+
+
+REPORT_TEXT_LIMITS = {name: fields.field("facility", name).length for name in (
+    "governing_body", "report_recipient", "report_place", "director_name", "deputy_name", "plan_issuer")}
+
+
+def check_report_settings(f: Facility) -> list[Problem]:
+    """The Decree 30 settings: the symbol 'BC-TTBTXH', who signs, the plan."""
+    p: list[Problem] = []
+    for name, limit in REPORT_TEXT_LIMITS.items():
+        _text(p, name, getattr(f, name), limit)
+    if not report_form.symbol_ok(f.report_symbol):
+        p.append(Problem("report_symbol", "symbol_format", {"value": f.report_symbol}))
+    if f.signature not in {s.value for s in report_form.Signature}:
+        p.append(Problem("signature", "choice", {"value": f.signature,
+                                                 "choices": ", ".join(s.value for s in report_form.Signature)}))
+    if f.plan_number and not report_form.plan_number_ok(f.plan_number):
+        p.append(Problem("plan_number", "plan_number_format", {"value": f.plan_number}))
+    if (f.plan_date or f.plan_issuer) and not f.plan_number:
+        p.append(Problem("plan_number", "required"))
+    _not_future(p, "plan_date", f.plan_date, date.today())
     return p
 
 
@@ -269,6 +323,12 @@ def check_password(password: str) -> list[Problem]:
 
 def check_passphrase(passphrase: str) -> list[Problem]:
     return [] if len(passphrase or "") >= MIN_PASSPHRASE else [Problem("passphrase", "password_weak", {"min": MIN_PASSPHRASE})]
+
+
+def checkup_due(last_checkup: date, next_due: date | None) -> date:
+    """When the next checkup is due after the latest one: the date the
+    examiner set, else a year after it (the programme's minimum)."""
+    return next_due or last_checkup + timedelta(days=365)
 
 
 def default_next_due(checkup_date: date, has_chronic: bool) -> date:

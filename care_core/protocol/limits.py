@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from care_core.fields import TEXT_MAX
+
 PROTOCOL_VERSION = 1
 
 MAX_BATCH_CHANGES = 1000
@@ -39,7 +41,7 @@ _HLC = re.compile(r"^\d{15}-\d{5}-[^\s]{1,64}$")
 _ID_MAX = 64
 _TABLE_MAX = 40
 _FIELD_MAX = 64
-_TEXT_MAX = 20_000
+_TEXT_MAX = TEXT_MAX
 
 
 class ProtocolError(ValueError):

@@ -1,67 +1,20 @@
-"""Which tables and fields travel, and the checks of a value against them
-(kept equal to the client's ``storage/tables.py`` by a test)."""
+"""Which tables and fields travel (the field table's), and the checks of a
+value against them."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from .limits import _TEXT_MAX
+from care_core import fields
 
-
-
-def _s(n: int) -> tuple[str, int]:
-    return ("str", n)
-
-
-_T = ("text", _TEXT_MAX)
-_I = ("int", 0)
-_F = ("float", 0)
 _B = ("bool", 0)
-_D = ("date", 0)
 
 SYNC_FIELDS: dict[str, tuple[str, int]] = {"deleted": _B}
 """Sync bookkeeping a change may carry in ``fields`` (a delete sets ``deleted``)."""
 
-SYNCED_SCHEMA: dict[str, dict[str, tuple[str, int]]] = {
-    "facility": {
-        "code": _s(20), "name": _s(200), "type": _s(20), "province_code": _I, "ward_code": _I,
-        "address": _s(300), "governing_body": _s(200), "report_recipient": _s(300),
-        "report_place": _s(100), "report_symbol": _s(40), "director_name": _s(100),
-        "provincial_target_2025": _F, "provincial_target_2030": _F, "auto_lock_minutes": _I,
-    },
-    "residents": {
-        "code": _s(20), "full_name": _s(100), "name_folded": _s(100), "sex": _s(1), "birth_date": _D,
-        "groups": _s(60), "cccd": _s(12), "bhyt_number": _s(15), "bhyt_valid_from": _D,
-        "bhyt_valid_to": _D, "disability_type": _s(20), "disability_severity": _s(20),
-        "admission_date": _D, "discharge_date": _D, "discharge_reason": _s(20), "room": _s(200),
-        "next_of_kin_name": _s(200), "next_of_kin_relation": _s(200), "next_of_kin_phone": _s(20),
-        "province_code": _I, "ward_code": _I, "address_detail": _s(200), "old_address": _s(500),
-        "notes": _T,
-    },
-    "checkups": {
-        "resident_id": _s(36), "checkup_date": _D, "kind": _s(20), "systolic": _I, "diastolic": _I,
-        "pulse": _I, "temperature": _F, "spo2": _I, "respiratory_rate": _I, "weight_kg": _F,
-        "height_cm": _F, "glucose": _F, "findings": _T, "classification": _I, "next_due_date": _D,
-        "examiner": _s(200), "screening": _s(20), "screening_note": _T, "isolation": _B,
-        "supersedes_id": _s(36), "voided": _B,
-    },
-    "conditions": {
-        "resident_id": _s(36), "icd10": _s(8), "onset_date": _D, "status": _s(20),
-        "follow_up_days": _I, "note": _T,
-    },
-    "rehab_sessions": {
-        "resident_id": _s(36), "session_date": _D, "rehab_type": _s(20), "minutes": _I,
-        "therapist": _s(200), "barthel": _I, "note": _T, "supersedes_id": _s(36), "voided": _B,
-    },
-    "referrals": {
-        "resident_id": _s(36), "referral_date": _D, "hospital": _s(200), "reason": _T,
-        "icd10": _s(8), "outcome": _s(20), "return_date": _D, "outcome_note": _T,
-    },
-    "users": {
-        "username": _s(32), "full_name": _s(100), "role": _s(20), "password_hash": _s(200),
-        "active": _B,
-    },
-}
+SYNCED_SCHEMA: dict[str, dict[str, tuple[str, int]]] = fields.wire_schema()
+"""Per synced table, each field's (kind, most characters): the field table's
+declarations as they travel (``care_core.fields``)."""
 
 INSERT_ONLY_TABLES = frozenset({"checkups", "rehab_sessions"})
 """Clinical events: never updated in place; a correction is a new row that

@@ -1,9 +1,12 @@
-"""users add | list | disable | enable | reset-password | rename."""
+"""users add | list | disable | enable | reset-password | rename;
+settings show | set (the report form's settings)."""
 from __future__ import annotations
 
+from care_core.domain import report_form
 from care_core.domain.enums import Role
+from care_core.domain.messages import label
 from care_core.domain.permissions import ROLE_NAMES
-from .context import USER_PASSWORD_ENV, Context, secret
+from .context import USER_PASSWORD_ENV, CliError, Context, secret
 
 ROLES = [Role.NURSE.value, Role.DOCTOR.value, Role.DIRECTOR.value, Role.ADMIN.value]
 
@@ -28,6 +31,15 @@ def register(sub) -> None:
     p.add_argument("username", metavar="USERNAME", help="the account's user name")
     p.add_argument("new_username", metavar="NEW_USERNAME", help="the login name it takes instead")
     p.set_defaults(handler=cmd_rename)
+
+    settings = sub.add_parser("settings", help="the report form's settings (Decree 30): show or set one").add_subparsers(
+        dest="settings_command", required=True, metavar="ACTION")
+    p = settings.add_parser("show", help="list every setting with its value")
+    p.set_defaults(handler=cmd_settings_show)
+    p = settings.add_parser("set", help="set one setting (an empty VALUE clears it)")
+    p.add_argument("key", metavar="KEY", choices=report_form.SETTINGS, help="{setting_keys}")
+    p.add_argument("value", metavar="VALUE", help="the new value, in quotes when it holds spaces")
+    p.set_defaults(handler=cmd_settings_set)
 
 
 def _password(ctx: Context) -> str:
@@ -72,4 +84,29 @@ def cmd_rename(ctx: Context, args) -> int:
     ctx.services().users.rename(ctx.actor, args.username, args.new_username)
     new = args.new_username.strip().lower()
     ctx.say(f"Đã đổi tên đăng nhập {args.username} thành {new}.", f"Renamed {args.username} to {new}.")
+    return 0
+
+
+def _facility(ctx: Context):
+    f = ctx.services().facility.get()
+    if f is None:  # a second PC before its first sync
+        raise CliError("Kho dữ liệu chưa có thông tin cơ sở; hãy đồng bộ trước.",
+                       "The store has no facility yet; sync first.")
+    return f
+
+
+def cmd_settings_show(ctx: Context, args) -> int:
+    f = _facility(ctx)
+    for key in report_form.SETTINGS:
+        print(f"{key}\t{label(key, ctx.lang)}\t{report_form.show_setting(getattr(f, key))}")
+    return 0
+
+
+def cmd_settings_set(ctx: Context, args) -> int:
+    value = report_form.parse_setting(args.key, args.value)
+    facility = ctx.services().facility
+    f = facility.update(ctx.actor, {args.key: value}, _facility(ctx).version)
+    shown = report_form.show_setting(getattr(f, args.key))
+    ctx.say(f"Đã đặt {label(args.key, 'vi')} ({args.key}) = “{shown}”.",
+            f"Set {label(args.key, 'en')} ({args.key}) = “{shown}”.")
     return 0

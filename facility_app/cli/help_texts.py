@@ -5,7 +5,8 @@ lists any text without one)."""
 from __future__ import annotations
 
 from care_core.domain.enums import FacilityType, Role
-from care_core.domain.messages import facility_type_label
+from care_core.domain.messages import facility_type_label, label
+from care_core.domain.report_form import SETTINGS
 from care_core.domain.permissions import ROLE_NAMES
 
 # Texts computed per language, written "{name}" in a help text.
@@ -14,6 +15,9 @@ FIELDS = {
         f"{t.value} = {facility_type_label(t.value, lang)}" for t in FacilityType),
     "roles": lambda lang: ("vai trò: " if lang == "vi" else "role: ") + "; ".join(
         f"{r.value} = {ROLE_NAMES[r][0 if lang == 'vi' else 1]}" for r in (Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN)),
+    "setting_keys": lambda lang: ("thiết lập: " if lang == "vi" else "setting: ") + "; ".join(
+        f"{key} = {label(key, lang)}" for key in SETTINGS) + (
+        " (signature: director = GIÁM ĐỐC, deputy = KT. GIÁM ĐỐC; plan_date: 20/05/2022)"),
 }
 
 ARGPARSE = {  # Python 3.11's argparse, every message a user can meet
@@ -72,6 +76,8 @@ PLACEHOLDERS = {  # how a value is shown in "usage" and help
     "RESIDENTS": "SỐ_LƯỢNG",
     "SEED": "SỐ",
     "LIMIT": "SỐ",
+    "KEY": "THIẾT_LẬP",
+    "VALUE": "GIÁ_TRỊ",
 }
 
 HELP = {
@@ -127,6 +133,13 @@ HELP = {
         "đổi tên đăng nhập của một tài khoản (ví dụ khi cùng một tên được tạo trên hai máy)",
     "set a new password (from FACILITY_APP_USER_PASSWORD or a prompt)":
         "đặt mật khẩu mới (lấy từ FACILITY_APP_USER_PASSWORD hoặc nhập khi được hỏi)",
+    # settings
+    "the report form's settings (Decree 30): show or set one":
+        "các thiết lập của mẫu báo cáo (Nghị định 30): xem hoặc đặt một thiết lập",
+    "list every setting with its value": "liệt kê mọi thiết lập cùng giá trị",
+    "set one setting (an empty VALUE clears it)": "đặt một thiết lập (GIÁ_TRỊ để trống thì xóa)",
+    "{setting_keys}": "{setting_keys}",
+    "the new value, in quotes when it holds spaces": "giá trị mới, đặt trong dấu ngoặc kép khi có dấu cách",
     # residents, demo, export
     "fill the store with realistic demo residents and records": "tạo dữ liệu mẫu: đối tượng và hồ sơ giống thật",
     "how many demo residents to create (1–20000; may be left out with --accounts)":
@@ -159,7 +172,8 @@ HELP = {
     "the report's number, e.g. 12 in 'Số: 12/BC-TTBTXH' (blank: filled in by hand)":
         "số báo cáo, ví dụ 12 trong 'Số: 12/BC-TTBTXH' (để trống: điền tay)",
     "UTF-8 text: the director's remarks and proposals": "tệp văn bản UTF-8: nhận xét và kiến nghị của giám đốc",
-    "name printed under NGƯỜI LẬP BIỂU": "tên in dưới NGƯỜI LẬP BIỂU",
+    "the compiler's name: adds a NGƯỜI LẬP BIỂU block (none when left out)":
+        "tên người lập biểu: in thêm khối NGƯỜI LẬP BIỂU (không in khi bỏ trống)",
     "one resident's health book (sổ theo dõi sức khỏe) as PDF": "sổ theo dõi sức khỏe của một đối tượng (PDF)",
     "the resident's code, e.g. DT-00012": "mã đối tượng, ví dụ DT-00012",
     "where to write the PDF": "nơi ghi tệp PDF",

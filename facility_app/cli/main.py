@@ -40,7 +40,19 @@ def parse(argv: list[str]) -> argparse.Namespace:
         return parser.parse_args(argv)
 
 
+def _utf8_output() -> None:
+    """Vietnamese text sent to a file or a pipe (``facility-admin info > out.txt``, a
+    deployment script) is written as UTF-8: on Windows Python would use the ANSI code
+    page there, which cannot hold Vietnamese (UnicodeEncodeError; found by
+    installer/wine-check.sh). A console already takes Unicode."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
     args = parse(sys.argv[1:] if argv is None else argv)
     ctx = Context(paths.data_dir(args.data_dir), args.lang, args.user)
     logs.setup(paths.log_dir(ctx.data_dir))

@@ -30,7 +30,7 @@ def register(sub) -> None:
     p.add_argument("--format", metavar="FORMAT", help="pdf, csv or xlsx (default: from the file's extension)")
     p.add_argument("--number", metavar="NUMBER", help="the report's number, e.g. 12 in 'Số: 12/BC-TTBTXH' (blank: filled in by hand)")
     p.add_argument("--notes-file", metavar="FILE", help="UTF-8 text: the director's remarks and proposals")
-    p.add_argument("--prepared-by", default="", metavar="NAME", help="name printed under NGƯỜI LẬP BIỂU")
+    p.add_argument("--prepared-by", default="", metavar="NAME", help="the compiler's name: adds a NGƯỜI LẬP BIỂU block (none when left out)")
     p.set_defaults(handler=cmd_periodic)
 
     p = actions.add_parser("resident", help="one resident's health book (sổ theo dõi sức khỏe) as PDF")

@@ -33,7 +33,7 @@ def register(sub) -> None:
 
 
 def cmd_demo(ctx: Context, args) -> int:
-    from ..services import demo
+    from .. import demo
 
     if args.residents is None and not args.accounts:
         raise CliError("Cần --residents (số đối tượng mẫu) hoặc --accounts.", "Give --residents (how many) or --accounts.")

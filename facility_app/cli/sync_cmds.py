@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from care_core.domain.dates import dmy_time
 from care_core.domain.numbers import fmt
 from ..services.sync import CLOCK_TOLERANCE_MS, SyncService
 from ..sync import engine, setup
@@ -132,7 +133,7 @@ def cmd_status(ctx: Context, args) -> int:
                 "Not enrolled for sync (facility-admin sync enrol URL CODE).")
     else:
         ctx.say(f"Máy chủ: {s.server_url} (cơ sở {s.facility_code})", f"Server: {s.server_url} (facility {s.facility_code})")
-        last = s.last_success_at.astimezone().strftime("%d/%m/%Y %H:%M") if s.last_success_at else never
+        last = dmy_time(s.last_success_at) if s.last_success_at else never
         ctx.say(f"Đồng bộ thành công lần cuối: {last}", f"Last successful sync: {last}")
         if s.revoked:
             print(Revoked().message(ctx.lang))

@@ -17,6 +17,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
+from care_core.domain.dates import month_year
 from .layout import BOLD, FONT, register_fonts
 from .tables import fmt_num
 
@@ -233,7 +234,7 @@ def trend(title: str, series: list[tuple[str, list[tuple[date, float]]]], *, wid
     plot.xValueAxis.labels.fontSize = 8.5
     plot.xValueAxis.labelTextFormat = (
         (lambda v: str(date.fromordinal(int(v)).year)) if kind == "year" else
-        (lambda v: f"{date.fromordinal(int(v)).month:02d}/{date.fromordinal(int(v)).year}"))
+        (lambda v: month_year(date.fromordinal(int(v)))))
     plot.xValueAxis.strokeColor = GREY
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = y_lo, y_hi
     plot.yValueAxis.valueSteps = _value_ticks(y_lo, y_hi, decimals)

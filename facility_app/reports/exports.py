@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from care_core.domain.cells import csv_row
-from care_core.domain.periods import dmy
+from care_core.domain.dates import dmy
 from ..services.reports import PeriodicReport
 from .tables import Num, Pct, ReportTable, all_tables, text
 

@@ -11,18 +11,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
-from care_core.domain import divisions, icd10, norms
+from care_core import fields
+from care_core.domain import divisions, icd10, norms, report_form, vocabulary
 from care_core.domain.numbers import fmt
 from care_core.domain.enums import ScreeningResult
-from care_core.domain.periods import dmy
+from care_core.domain.dates import dmy
 from ..services.reports import HealthBook
 from . import charts, labels, layout
 from .layout import FRAME_WIDTH, Rule, Styles, gap, p
 from .tables import fmt_int, fmt_num
-
-_SCREENING = {ScreeningResult.NEGATIVE: "âm tính", ScreeningResult.SUSPECTED: "nghi ngờ",
-              ScreeningResult.POSITIVE: "dương tính", ScreeningResult.NOT_DONE: "chưa làm"}
-
 
 def _heading_of(text: str) -> list:
     """A section heading that starts a new page when less than 35 mm is
@@ -39,6 +36,16 @@ _MARKED_COLUMNS = ((2, ("systolic", "diastolic")), (3, ("pulse",)), (4, ("temper
 _BMI_COLUMN = 7  # marked by age and sex (norms.bmi_flag)
 
 
+def _unit(name: str) -> str:
+    return fields.vital(name).unit_text("vi")
+
+
+def _head(name: str, caption: str = "", unit: bool = True) -> str:
+    """A checkup column's heading: the field table's label (or ``caption``) over its unit."""
+    text = caption or fields.vital(name).text_label("vi")
+    return f"{text}<br/>({_unit(name)})" if unit else text
+
+
 def _d(day) -> str:
     return dmy(day) if day else ""
 
@@ -51,7 +58,8 @@ def _heading(st: Styles, book: HealthBook) -> list:
     f, r = book.facility, book.resident
     gov = layout.style("gov", 12, layout.FONT, layout.TA_CENTER, leading=14)
     fac = layout.style("fac", 12, layout.BOLD, layout.TA_CENTER, leading=14)
-    left = ([p(f.governing_body.upper(), gov)] if f.governing_body else []) + [p(f.name.upper(), fac), Rule(25 * mm)]
+    heading = report_form.keep_place_together(f.governing_body.upper())
+    left = ([p(heading, gov)] if f.governing_body else []) + [p(f.name.upper(), fac), Rule(25 * mm)]
     right = [p(f"Mã đối tượng: {r.code}", layout.style("code", 12, layout.BOLD, layout.TA_RIGHT)),
              p(f"Ngày in: {dmy(book.issued_on)}", layout.style("printed", 11, layout.ITALIC, layout.TA_RIGHT))]
     head = Table([[left, right]], colWidths=[75 * mm, FRAME_WIDTH - 75 * mm])
@@ -72,7 +80,7 @@ def _identity(st: Styles, book: HealthBook) -> list:
     if r.disability_type:
         disability = labels.DISABILITY_TYPES[r.disability_type]
         if r.disability_severity:
-            disability += f", mức độ {labels.DISABILITY_SEVERITY[r.disability_severity]}"
+            disability += f", mức độ {labels.DISABILITY_SEVERITY[r.disability_severity].lower()}"
     if r.bhyt_number:
         bhyt = r.bhyt_number
         if r.bhyt_valid_from and r.bhyt_valid_to:
@@ -120,8 +128,9 @@ def _checkups(st: Styles, book: HealthBook) -> list:
     story = [*_heading_of("3. CÁC LẦN KHÁM SỨC KHỎE")]
     if not book.checkups:
         return story + [p("Chưa có lần khám nào được ghi trong hồ sơ.", st.body_left)]
-    head = ["Ngày khám", "Loại", "Huyết áp<br/>(mmHg)", "Mạch", "Nhiệt độ<br/>(°C)", "SpO2<br/>(%)",
-            "Cân nặng<br/>(kg)", "BMI", "Đường huyết<br/>(mmol/L)", "Phân loại", "Kết luận, người khám"]
+    head = ["Ngày khám", "Loại", _head("systolic", "Huyết áp"), _head("pulse", unit=False), _head("temperature"),
+            _head("spo2"), _head("weight_kg"), _head("bmi", unit=False), _head("glucose"), "Phân loại",
+            "Kết luận, người khám"]
     rows = [head]
     marked = []  # (column, row) of values outside the normal band for the age that day
     for c in book.checkups:
@@ -136,13 +145,14 @@ def _checkups(st: Styles, book: HealthBook) -> list:
         bp = f"{v.systolic}/{v.diastolic}" if v.systolic and v.diastolic else ""
         findings = c.findings
         if c.screening:
-            findings = f"Sàng lọc: {_SCREENING[c.screening]}" + (" (cách ly)" if c.isolation else "") + \
+            findings = f"Sàng lọc: {vocabulary.label(ScreeningResult(c.screening)).lower()}" + (" (cách ly)" if c.isolation else "") + \
                        (f". {findings}" if findings else "")
         if c.examiner:
             findings += f" – {c.examiner}" if findings else c.examiner
         rows.append([_d(c.checkup_date), labels.CHECKUP_KINDS[c.kind].replace("Khám ", "").capitalize(), bp,
-                     _n(v.pulse), _n(v.temperature, 1), _n(v.spo2), _n(v.weight_kg, 1), _n(v.bmi, 1),
-                     _n(v.glucose, 1), c.classification.roman if c.classification else "", findings])
+                     *(_n(getattr(v, name), fields.vital(name).decimals)
+                       for name in ("pulse", "temperature", "spo2", "weight_kg", "bmi", "glucose")),
+                     c.classification.roman if c.classification else "", findings])
     widths = [17, 15, 15, 11, 12, 11, 13, 10, 16, 11, 34]
     table = layout.simple_table(st, rows, widths, right_cols=frozenset(range(2, 9)), size=9.5)
     table.setStyle(TableStyle([cmd for cell in marked for cmd in (
@@ -176,9 +186,9 @@ def _trends(st: Styles, book: HealthBook) -> list:
     bp_normal = (_normal("systolic", months, "tâm thu bình thường")
                  + _normal("diastolic", months, "tâm trương bình thường"))
     story.append(KeepTogether([charts.trend("Huyết áp", [("Tâm thu", sys_), ("Tâm trương", dia)], width=FRAME_WIDTH,
-                                            unit="mmHg", normal=bp_normal)]))
+                                            unit=_unit("systolic"), normal=bp_normal)]))
     story.append(gap(3))
-    story.append(charts.side_by_side(charts.trend("Cân nặng", [("Cân nặng", weight)], width=half, unit="kg", decimals=0),
+    story.append(charts.side_by_side(charts.trend("Cân nặng", [("Cân nặng", weight)], width=half, unit=_unit("weight_kg"), decimals=0),
                                      charts.trend("Chỉ số BMI", [("BMI", bmi)], width=half, decimals=1,
                                                   normal=_normal("bmi", months, "bình thường"))))
     if bmi and norms.age_group(months) != norms.ADULT:
@@ -186,7 +196,7 @@ def _trends(st: Styles, book: HealthBook) -> list:
                        "chuẩn tăng trưởng WHO 2006 theo tuổi và giới (in đậm khi điểm z dưới −2 hoặc trên +2); "
                        "từ 5 đến dưới 18 tuổi, sổ không đánh giá BMI.", _NOTE))
     story.append(gap(3))
-    story.append(charts.trend("Đường huyết", [("Đường huyết", glucose)], width=FRAME_WIDTH, unit="mmol/L",
+    story.append(charts.trend("Đường huyết", [("Đường huyết", glucose)], width=FRAME_WIDTH, unit=_unit("glucose"),
                               decimals=1, normal=_normal("glucose", months, "lúc đói bình thường")))
     if cs:
         story.append(p("Vùng tô nhạt: khoảng bình thường theo tuổi của đối tượng vào lần khám gần nhất.", _NOTE))

@@ -1,6 +1,6 @@
 """What every printed document shares: the embedded Vietnamese serif font,
-paragraph styles, the Decree 30/2020/NĐ-CP heading, tables, and
-``Trang x/y`` on every page.
+paragraph styles, the Decree 30/2020/NĐ-CP heading, tables, and the page
+numbers (none on page 1, then the bare number at the top centre).
 
 Liberation Serif (metric-compatible with Times New Roman, OFL) is embedded
 from ``resources/fonts`` so a report prints the same on any PC, with every
@@ -27,6 +27,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, 
                                 TableStyle)
 from xml.sax.saxutils import escape
 
+from care_core.domain import report_form
 from .tables import Num, Pct, ReportTable, text
 
 FONT = "LiberationSerif"
@@ -155,9 +156,9 @@ def decree30_heading(st: Styles, governing_body: str, facility_name: str, number
 
 
 def number_line(number: str | None, symbol: str) -> str:
-    """'Số: 12/BC-TTBTXH', or 'Số:      /BC-TTBTXH' to fill in by hand."""
+    """'Số: 05/BC-TTBTXH', or 'Số:      /BC-TTBTXH' to fill in by hand."""
     symbol = (symbol or "BC").strip()
-    number = (number or "").strip()
+    number = report_form.report_number(number)
     return f"Số: {number}/{symbol}" if number else f"Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/{symbol}"
 
 
@@ -232,7 +233,8 @@ def simple_table(st: Styles, rows: list[list[str]], widths_mm: list[float], *, h
 
 
 class NumberedCanvas(rl_canvas.Canvas):
-    """Holds every page until the end so each can print ``Trang x/y``."""
+    """Page numbers as Decree 30 sets them: none on page 1; from page 2 the
+    bare number, centred in the top margin, in the body's 13 pt."""
 
     footer_note = ""
 
@@ -241,28 +243,21 @@ class NumberedCanvas(rl_canvas.Canvas):
         kwargs.setdefault("initialFontName", FONT)
         kwargs.setdefault("initialFontSize", BODY_SIZE)
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
 
     def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._decorate(self.getPageNumber())
+        super().showPage()
 
-    def save(self):
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, 1):
-            self.__dict__.update(state)
-            self._footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _footer(self, number: int, total: int) -> None:
-        register_fonts()
-        self.setFont(FONT, 11)
+    def _decorate(self, number: int) -> None:
+        self.saveState()
         self.setFillColor(colors.black)
-        self.drawCentredString(LEFT + FRAME_WIDTH / 2, BOTTOM / 2, f"Trang {number}/{total}")
+        if number > 1:
+            self.setFont(FONT, BODY_SIZE)
+            self.drawCentredString(LEFT + FRAME_WIDTH / 2, PAGE[1] - TOP / 2 - BODY_SIZE / 3, str(number))
         if self.footer_note:
             self.setFont(ITALIC, 9)
             self.drawString(LEFT, BOTTOM / 2, self.footer_note)
+        self.restoreState()
 
 
 def canvas_with_note(note: str):

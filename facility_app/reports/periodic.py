@@ -8,14 +8,16 @@ only restate those numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
-from care_core.domain import divisions
+from care_core.domain import divisions, report_form
+from care_core.domain import indicators as ind
 from care_core.domain.enums import HealthClass
-from care_core.domain.periods import dmy, place_and_date
+from care_core.domain.dates import dmy, place_and_date
 from ..services.reports import PeriodicReport
 from . import charts, labels, layout, tables
 from .layout import FRAME_WIDTH, Rule, Styles, gap, p
@@ -28,7 +30,7 @@ TITLE = "Tình hình chăm sóc sức khỏe đối tượng"
 class PeriodicOptions:
     number: str | None = None  # the "12" of "Số: 12/BC-TTBTXH"; blank to fill in by hand
     notes: str = ""  # the director's remarks and proposals
-    prepared_by: str = ""  # the person who compiled the figures (người lập biểu)
+    prepared_by: str = ""  # who compiled the figures (người lập biểu): a block of its own only when given
     drafter_unit: str = "YT"  # the drafting unit in "Lưu: VT, YT."
 
 
@@ -40,7 +42,8 @@ def report_place(report: PeriodicReport) -> str:
 def _heading(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> list:
     f = report.facility
     ix = report.indicators
-    story = [layout.decree30_heading(st, f.governing_body, f.name, layout.number_line(options.number, f.report_symbol),
+    heading = report_form.keep_place_together(f.governing_body.upper())
+    story = [layout.decree30_heading(st, heading, f.name, layout.number_line(options.number, f.report_symbol),
                                      place_and_date(report_place(report), report.issued_on)),
              gap(8), p("BÁO CÁO", st.title), p(f"{TITLE} {ix.period.phrase()}", st.title),
              Rule(40 * mm, above=4, below=4)]
@@ -51,11 +54,17 @@ def _heading(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> li
     elif ix.partial:
         story.append(p(f"(Số liệu tính đến ngày {dmy(ix.as_of)})", st.subtitle))
     story.append(gap(4))
-    story.append(p(
-        f"Thực hiện Quyết định số 1942/QĐ-TTg của Thủ tướng Chính phủ về nâng cao chất lượng chăm sóc sức khỏe "
-        f"tại các cơ sở chăm sóc sức khỏe lao động - xã hội, căn cứ hồ sơ sức khỏe điện tử của đơn vị, "
-        f"{f.name} báo cáo tình hình chăm sóc sức khỏe đối tượng {ix.period.phrase()} như sau:", st.body))
+    story.append(p(opening(report), st.body))
     return story
+
+
+def opening(report: PeriodicReport) -> str:
+    """The legal basis, quoted exactly, then the province's plan when set."""
+    f = report.facility
+    plan = report_form.plan_phrase(f.plan_number, f.plan_date, f.plan_issuer)
+    basis = f"Thực hiện {report_form.LEGAL_BASIS}" + (f"; {plan}" if plan else "")
+    return (f"{basis}; căn cứ hồ sơ sức khỏe điện tử của đơn vị, {f.name} báo cáo tình hình chăm sóc sức khỏe "
+            f"đối tượng {report.indicators.period.phrase()} như sau:")
 
 
 def _tables(st: Styles, items: list[tables.ReportTable]) -> list:
@@ -93,7 +102,7 @@ def _census(st: Styles, ix) -> list:
     if groups:
         story.append(_chart(charts.horizontal_bars(
             "Biểu đồ 1. Đối tượng được quản lý trong kỳ theo nhóm",
-            [labels.GROUPS_SHORT[g] for g, _ in groups], [n for _, n in groups], width=FRAME_WIDTH - 10 * mm)))
+            [labels.GROUPS[g] for g, _ in groups], [n for _, n in groups], width=FRAME_WIDTH - 10 * mm)))
     return story
 
 
@@ -103,9 +112,10 @@ def _tracking(st: Styles, ix) -> list:
     if not s.denominator:
         text = "Trong kỳ không có đối tượng được quản lý nên không tính được tỷ lệ quản lý bằng hồ sơ điện tử."
         return [p(text, st.body)] + _tables(st, tables.tracking_tables(ix))
-    text = (f"Số đối tượng được quản lý trong kỳ có ít nhất một lần khám sức khỏe được ghi trong hồ sơ điện tử "
-            f"trong 12 tháng tính đến ngày {dmy(ix.as_of)} là {fmt_int(s.numerator)}/{fmt_int(s.denominator)}, "
-            f"đạt tỷ lệ {fmt_pct(s.value)}.")
+    text = (f"Tỷ lệ đối tượng được quản lý, theo dõi bằng hồ sơ sức khỏe điện tử (mẫu số: {fmt_int(s.denominator)} "
+            f"đối tượng được quản lý trong kỳ; tử số: những người trong số đó có ít nhất một lần khám ghi trong hồ sơ "
+            f"điện tử trong 12 tháng tính đến ngày {dmy(ix.as_of)}) là {fmt_int(s.numerator)}/{fmt_int(s.denominator)}, "
+            f"đạt {fmt_pct(s.value)}.")
     if s.value is not None:
         text += (f" So với mục tiêu năm 2030 (100%) của cả nước, đơn vị đạt {fmt_pct(s.attainment(t.national_2030))}"
                  f" mục tiêu; còn {fmt_int(t.untracked)} đối tượng chưa có lần khám nào trong 12 tháng.")
@@ -114,8 +124,11 @@ def _tracking(st: Styles, ix) -> list:
         text += " Hồ sơ điện tử của đơn vị không có số liệu năm 2025 để đánh giá mốc năm 2025."
     else:
         verdict = "đã đạt" if m.met(t.national_2025) else "chưa đạt"
-        text += (f" Tại ngày 31/12/2025 tỷ lệ là {fmt_pct(m.value)} ({fmt_int(m.numerator)}/{fmt_int(m.denominator)}):"
-                 f" {verdict} mốc 80% năm 2025 của cả nước")
+        same = (ix.period.start, ix.as_of) == (date(2025, 1, 1), ind.MILESTONE_2025)
+        basis = ("cũng là tỷ lệ của kỳ này" if same else
+                 f"cùng định nghĩa, mẫu số là {fmt_int(m.denominator)} đối tượng được quản lý trong năm 2025")
+        text += (f" Mốc năm 2025 ({basis}): tại ngày 31/12/2025 tỷ lệ là {fmt_pct(m.value)} "
+                 f"({fmt_int(m.numerator)}/{fmt_int(m.denominator)}), {verdict} mốc 80% của cả nước")
         if t.provincial_2025 is not None:
             verdict_p = "đạt" if m.met(t.provincial_2025) else "chưa đạt"
             text += f"; {verdict_p} chỉ tiêu {fmt_pct(t.provincial_2025)} của tỉnh"
@@ -129,8 +142,10 @@ def _checkups(st: Styles, ix) -> list:
     text = "Cuối kỳ không có đối tượng đang quản lý." if not k.population else (
             f"Trong số {fmt_int(k.population)} đối tượng đang quản lý cuối kỳ, {fmt_int(k.in_period.numerator)} người "
             f"({fmt_pct(k.in_period.value)}) được khám định kỳ hoặc khám khi tiếp nhận trong kỳ; "
-            f"{fmt_int(k.in_12_months.numerator)} người ({fmt_pct(k.in_12_months.value)}) được khám trong "
-            f"12 tháng gần nhất.")
+            f"{fmt_int(k.in_12_months.numerator)} người ({fmt_pct(k.in_12_months.value)}) được khám định kỳ hoặc "
+            f"khám khi tiếp nhận trong 12 tháng gần nhất (khác tỷ lệ quản lý bằng hồ sơ điện tử ở mục II, tính trên "
+            f"mọi lần khám của đối tượng được quản lý trong kỳ); {fmt_int(k.overdue.numerator)} người "
+            f"({fmt_pct(k.overdue.value)}) quá hạn khám tại ngày {dmy(ix.as_of)}.")
     story = [p(text, st.body)] + _tables(st, [tables.checkup_table(ix), tables.classification_table(ix)])
     values = [cl.counts[h] for h in HealthClass] + [cl.unclassified]
     names = [f"Loại {h.roman}" for h in HealthClass] + ["Chưa PL"]
@@ -187,8 +202,10 @@ def _rehab(st: Styles, ix) -> list:
 def _referrals(st: Styles, ix) -> list:
     rf = ix.referrals
     ins = ix.insurance
-    text = (f"Trong kỳ đơn vị chuyển tuyến {fmt_int(rf.count)} lượt cho {fmt_int(rf.residents)} đối tượng; "
-            f"hiện còn {fmt_int(rf.still_open)} lượt đang điều trị tại tuyến trên.")
+    text = f"Trong kỳ đơn vị chuyển tuyến {fmt_int(rf.count)} lượt cho {fmt_int(rf.residents)} đối tượng; "
+    when = "hiện" if ix.partial else "đến cuối kỳ"
+    text += (f"{when} còn {fmt_int(rf.still_open)} lượt đang điều trị tại tuyến trên." if rf.still_open else
+             f"{when} không còn lượt nào đang điều trị tại tuyến trên.")
     if ins.population:
         text += (f" {fmt_int(ins.valid)}/{fmt_int(ins.population)} đối tượng ({fmt_pct(ins.share.value)}) có thẻ "
                  f"bảo hiểm y tế còn giá trị sử dụng tại ngày {dmy(ix.as_of)}.")
@@ -207,6 +224,9 @@ def _notes(st: Styles, notes: str) -> list:
 
 
 def _closing(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> list:
+    """Nơi nhận bottom left; the signature block bottom right (GIÁM ĐỐC, or
+    KT. GIÁM ĐỐC over PHÓ GIÁM ĐỐC, room to sign and seal, the signer's
+    name); the compiler's block between them only when a compiler is named."""
     f = report.facility
     recipients = [r.strip() for r in (f.report_recipient or "").replace("\n", ";").split(";") if r.strip()]
     lines = [p("Nơi nhận:", st.small_bold_italic)]
@@ -214,12 +234,17 @@ def _closing(st: Styles, report: PeriodicReport, options: PeriodicOptions) -> li
     unit = (options.drafter_unit or "").strip()
     lines.append(p(f"- Lưu: VT{', ' + unit if unit else ''}.", st.small))
     center_bold = layout.style("sig", 13, layout.BOLD, layout.TA_CENTER, leading=16)
-    hint = layout.style("sig-hint", 11, layout.ITALIC, layout.TA_CENTER, leading=13)
-    preparer = [p("NGƯỜI LẬP BIỂU", center_bold), p("(Ký, ghi rõ họ tên)", hint), gap(24),
-                p(options.prepared_by.strip(), center_bold)]
-    director = [p("GIÁM ĐỐC", center_bold), p("(Ký tên, đóng dấu)", hint), gap(24),
-                p((f.director_name or "").strip(), center_bold)]
-    table = Table([[lines, preparer, director]], colWidths=[58 * mm, 50 * mm, FRAME_WIDTH - 108 * mm])
+    signature = report_form.Signature(f.signature or report_form.Signature.DIRECTOR)
+    signer = f.deputy_name if signature is report_form.Signature.DEPUTY else f.director_name
+    director = [p(line, center_bold) for line in report_form.SIGNATURE_LINES[signature]]
+    director += [gap(26), p((signer or "").strip(), center_bold)]
+    if options.prepared_by.strip():
+        preparer = [p("NGƯỜI LẬP BIỂU", center_bold), gap(26 + 5.6 * (len(director) - 3)),
+                    p(options.prepared_by.strip(), center_bold)]
+        row, widths = [lines, preparer, director], [58 * mm, 50 * mm, FRAME_WIDTH - 108 * mm]
+    else:
+        row, widths = [lines, director], [FRAME_WIDTH - 80 * mm, 80 * mm]
+    table = Table([row], colWidths=widths)
     table.setStyle(layout.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (0, 0), 3)]))

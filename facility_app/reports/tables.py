@@ -13,7 +13,7 @@ from typing import Union
 from care_core.domain import indicators as ind
 from care_core.domain import numbers
 from care_core.domain.enums import DischargeReason, HealthClass
-from care_core.domain.periods import dmy
+from care_core.domain.dates import dmy
 from . import labels
 
 
@@ -170,8 +170,11 @@ def checkup_table(ix: ind.PeriodicIndicators) -> ReportTable:
         [["Số đối tượng đang quản lý cuối kỳ", k.population, None],
          ["Được khám định kỳ hoặc khám tiếp nhận trong kỳ", k.in_period.numerator, Pct(k.in_period.value)],
          ["Được khám định kỳ hoặc khám tiếp nhận trong 12 tháng gần nhất", k.in_12_months.numerator,
-          Pct(k.in_12_months.value)]],
-        [105, 30, 30])
+          Pct(k.in_12_months.value)],
+         [f"Quá hạn khám tại ngày {dmy(ix.as_of)}", k.overdue.numerator, Pct(k.overdue.value)]],
+        [105, 30, 30],
+        note=("Mẫu số là các đối tượng đang quản lý cuối kỳ. Quá hạn khám: không có lần khám nào trong 12 tháng, "
+              "hoặc đã qua ngày hẹn khám lần sau của lần khám gần nhất (không hẹn: một năm sau lần khám đó)."))
 
 
 def classification_table(ix: ind.PeriodicIndicators) -> ReportTable:

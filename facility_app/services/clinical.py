@@ -11,8 +11,9 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from care_core.domain import rules
-from care_core.domain.entities import Actor, AuditEntry, Checkup, Condition, Referral, RehabSession, Resident
+from care_core.domain import history, rules
+from care_core.domain.entities import (Actor, AuditEntry, BhytCard, Checkup, Condition, ConditionStatusChange,
+                                       Referral, RehabSession, Resident, RoomChange)
 from care_core.domain.enums import ReferralOutcome
 from care_core.domain.icd10 import normalise_code
 from care_core.domain.ids import new_id
@@ -21,7 +22,7 @@ from care_core.domain.permissions import Permission
 from ..storage import audit
 from ..storage import repositories as repo
 from ..storage.mapping import changed_fields, to_row
-from ..storage.tables import checkups, conditions, referrals, rehab_sessions
+from ..storage.tables import checkups, condition_status_changes, conditions, referrals, rehab_sessions
 from .base import Service, not_found
 
 
@@ -34,6 +35,13 @@ class Timeline:
     conditions: list[Condition]
     rehab: list[RehabSession]
     referrals: list[Referral]
+    # histories, oldest first: cards, the conditions' status changes, rooms
+    cards: list[BhytCard] = dataclasses.field(default_factory=list)
+    status_changes: list[ConditionStatusChange] = dataclasses.field(default_factory=list)
+    rooms: list[RoomChange] = dataclasses.field(default_factory=list)
+
+    def status_history(self, condition: Condition) -> list[ConditionStatusChange]:
+        return history.status_history(condition, [s for s in self.status_changes if s.condition_id == condition.id])
 
 
 class ClinicalService(Service):
@@ -96,11 +104,16 @@ class ClinicalService(Service):
             resident = self._resident(w.conn, condition.resident_id)
             rules.ensure(rules.check_condition(condition, resident, self.today()))
             w.insert(conditions, to_row(condition))
+            w.insert(condition_status_changes, to_row(ConditionStatusChange(
+                condition.id, condition.resident_id, condition.status, condition.onset_date)))
         condition.version = 1
         return condition
 
     def update_condition(self, actor: Actor, condition_id: str, changes: dict, base_version: int) -> Condition:
+        """``changes["status_changed_on"]``: the day a new status began (default today)."""
         self.require(actor, Permission.RECORD_CLINICAL)
+        changes = dict(changes)
+        status_on = changes.pop("status_changed_on", None) or self.today()
         if "icd10" in changes:
             changes = {**changes, "icd10": normalise_code(changes["icd10"] or "")}
         with self.store.write(actor, "update-condition") as w:
@@ -112,8 +125,29 @@ class ClinicalService(Service):
             diff = changed_fields(to_row(current), to_row(updated))
             if not diff:
                 return current
+            if "status" in diff:
+                resident = self._resident(w.conn, current.resident_id)
+                change = ConditionStatusChange(condition_id, current.resident_id, updated.status, status_on)
+                rules.ensure(rules.check_status_change(change, resident, self.today()))
+                kept = repo.status_changes_of(w.conn, condition_id)
+                if kept and kept[-1].changed_on and status_on < kept[-1].changed_on:
+                    raise ValidationError([Problem("changed_on", "status_before_last",
+                                                   {"value": status_on, "last": kept[-1].changed_on})])
+                if not kept:  # written down before it is replaced, so the history is whole
+                    w.insert(condition_status_changes, to_row(ConditionStatusChange(
+                        condition_id, current.resident_id, current.status, current.onset_date)))
+                w.insert(condition_status_changes, to_row(change))
             updated.version = w.update(conditions, condition_id, diff, base_version)
         return updated
+
+    def condition_history(self, actor: Actor, condition_id: str) -> list[ConditionStatusChange]:
+        """A condition's statuses with the day each began, oldest first."""
+        self.require(actor, Permission.READ_RECORDS)
+        with self.store.read() as conn:
+            condition = repo.get(conn, Condition, condition_id)
+            if condition is None:
+                raise not_found("bệnh", "condition", condition_id)
+            return history.status_history(condition, repo.status_changes_of(conn, condition_id))
 
     # --- rehabilitation -------------------------------------------------
 
@@ -181,7 +215,10 @@ class ClinicalService(Service):
         with self.store.read() as conn:
             resident = self._resident(conn, resident_id)
             return Timeline(resident, repo.checkups_of(conn, resident_id), repo.conditions_of(conn, resident_id),
-                            repo.rehab_of(conn, resident_id), repo.referrals_of(conn, resident_id))
+                            repo.rehab_of(conn, resident_id), repo.referrals_of(conn, resident_id),
+                            history.cards_of(resident, repo.cards_of(conn, resident_id)),
+                            repo.status_changes_of_resident(conn, resident_id),
+                            history.room_history(resident, repo.room_changes_of(conn, resident_id)))
 
     def warm_up(self) -> None:
         """Prepare ``timeline``'s queries ahead of the first record opened (reads no record)."""
@@ -192,7 +229,4 @@ class ClinicalService(Service):
         """The record's change history from the audit log (profile and every record)."""
         self.require(actor, Permission.READ_RECORDS)
         with self.store.read() as conn:
-            tl_ids = [resident_id]
-            for table in (checkups, conditions, rehab_sessions, referrals):
-                tl_ids += list(conn.execute(table.select().with_only_columns(table.c.id).where(table.c.resident_id == resident_id)).scalars())
-            return audit.for_row(conn, tl_ids)
+            return audit.for_row(conn, [resident_id, *repo.record_ids_of(conn, resident_id)])

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from care_core.domain import divisions
+from care_core.domain import divisions, vocabulary
 from care_core.domain.cells import csv_row
+from care_core.domain.dates import dmy
 from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
 from care_core.domain.messages import ActionError
 from care_core.domain.permissions import Permission
@@ -42,12 +43,24 @@ RESIDENT_COLUMNS = [
     ("old_address", "Địa chỉ cũ", "Old address"),
     ("next_of_kin_name", "Người thân", "Next of kin"),
     ("next_of_kin_phone", "Điện thoại người thân", "Next of kin's phone"),
+    # the stored codes, for a program reading the file (the columns above hold the names)
+    ("sex_code", "sex_code", "sex_code"),
+    ("groups_code", "groups_code", "groups_code"),
+    ("discharge_reason_code", "discharge_reason_code", "discharge_reason_code"),
 ]
+NAMED = ("sex", "discharge_reason")  # written as their names (care_core.domain.vocabulary)
 
 
-def _cell(r: Resident, attr: str) -> str:
+def _cell(r: Resident, attr: str, lang: str = "vi") -> str:
     if attr == "groups":
-        return ", ".join(g.value for g in r.groups)
+        return "; ".join(vocabulary.label(g, lang) for g in r.groups)
+    if attr in NAMED:
+        return vocabulary.label(getattr(r, attr), lang)
+    if attr == "groups_code":
+        return ",".join(g.value for g in r.groups)
+    if attr.endswith("_code") and attr.removesuffix("_code") in NAMED:
+        value = getattr(r, attr.removesuffix("_code"))
+        return "" if value is None else value.value
     if attr == "province":
         return divisions.province_name(r.province_code)
     if attr == "ward":
@@ -56,7 +69,7 @@ def _cell(r: Resident, attr: str) -> str:
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
-        return value.strftime("%d/%m/%Y")
+        return dmy(value)
     return str(value)
 
 
@@ -94,7 +107,7 @@ class ExportService(Service):
                     out = csv.writer(f)
                     out.writerow(csv_row(vi if lang == "vi" else en for _, vi, en in RESIDENT_COLUMNS))
                     for r in rows:
-                        out.writerow(csv_row(_cell(r, attr) for attr, _, _ in RESIDENT_COLUMNS))
+                        out.writerow(csv_row(_cell(r, attr, lang) for attr, _, _ in RESIDENT_COLUMNS))
                     f.flush()
                     os.fsync(f.fileno())
                 w.audit_only("residents", "*", {"export": "residents-csv", "rows": len(rows)})

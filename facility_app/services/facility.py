@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from care_core.domain import rules
+from care_core.domain import report_form, rules
 from care_core.domain.entities import Actor, Facility
-from care_core.domain.enums import FacilityType
 from care_core.domain.messages import ActionError
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
@@ -13,21 +12,28 @@ from ..storage.mapping import changed_fields, to_row
 from ..storage.tables import facility as facility_table
 from .base import Service
 
-# Since 2025 (the ministry split): who governs each kind of facility by default.
-# The director changes it in the settings when the province arranges otherwise.
-DEFAULT_GOVERNING = {
-    FacilityType.MERIT_CARE: ("SỞ NỘI VỤ", "Sở Nội vụ"),
-    FacilityType.SOCIAL_ASSISTANCE: ("SỞ Y TẾ", "Sở Y tế"),
-    FacilityType.DRUG_REHAB: ("CÔNG AN TỈNH", "Công an tỉnh"),
-}
+# What releases before the Decree 30 settings stored as defaults: the body
+# without its province. Read as "not set", so an upgraded store prints the
+# body with its province until the director types another.
+_BARE_DEFAULTS = {"SỞ NỘI VỤ", "SỞ Y TẾ", "CÔNG AN TỈNH", "Sở Nội vụ", "Sở Y tế", "Công an tỉnh"}
+
+
+def _set(value: str) -> str:
+    value = (value or "").strip()
+    return "" if value in _BARE_DEFAULTS else value
 
 
 def with_defaults(f: Facility) -> Facility:
-    heading, recipient = DEFAULT_GOVERNING[FacilityType(f.type)]
+    """Since 2025 (the ministry split) who governs each kind of facility, with
+    its province ('SỞ Y TẾ TỈNH LẠNG SƠN'), and the symbol 'BC-<abbreviation>'.
+    The director changes them in the settings when the province arranges
+    otherwise."""
+    symbol = (f.report_symbol or "").strip()
     return dataclasses.replace(
         f,
-        governing_body=f.governing_body or heading,
-        report_recipient=f.report_recipient or recipient,
+        governing_body=_set(f.governing_body) or report_form.default_heading(f.type, f.province_code),
+        report_recipient=_set(f.report_recipient) or report_form.governing_body(f.type, f.province_code),
+        report_symbol=symbol if symbol and symbol != "BC" else report_form.default_symbol(f.name),
     )
 
 

@@ -70,8 +70,11 @@ class ReportService(Service):
             conditions = repo.all_conditions(conn)
             sessions = repo.all_rehab(conn, since=period.start, until=as_of)
             referrals = repo.all_referrals(conn)
+            cards = repo.all_cards(conn)
+            status_changes = repo.all_status_changes(conn)
         result = indicators.compute(period, as_of, residents, checkups, conditions, sessions, referrals,
-                                    facility.provincial_target_2025, facility.provincial_target_2030)
+                                    facility.provincial_target_2025, facility.provincial_target_2030,
+                                    cards=cards, status_changes=status_changes)
         with self.store.write(actor, REPORT_ACTION) as w:
             w.audit_only("reports", period.key(), {
                 "report": "periodic", "period": period.key(), "as_of": as_of.isoformat(),

@@ -6,10 +6,11 @@ enums converted), about 0.1 ms each; the list screen needs a dozen columns
 for up to 10,000 residents at start-up, so it reads plain rows here
 (including the folded name the store already keeps for search).
 
-The rows are plain named tuples read with one SQL statement straight from
-the driver: no SQLAlchemy type processing (its date parsing was half the
-read), dates parsed by ``date.fromisoformat``, the few distinct group lists
-converted once each. 10,000 rows take some tens of milliseconds.
+The rows are plain named tuples built from the driver's tuples
+(``repositories.roster_rows``: no SQLAlchemy type processing, its date
+parsing was half the read), dates parsed by ``date.fromisoformat``, the few
+distinct group lists converted once each. 10,000 rows take some tens of
+milliseconds.
 """
 from __future__ import annotations
 
@@ -19,14 +20,11 @@ from typing import NamedTuple
 from care_core.domain.entities import Actor
 from care_core.domain.enums import BeneficiaryGroup, Sex
 from care_core.domain.permissions import Permission
-from ..storage.tables import residents
+from ..storage import repositories as repo
 from .base import Service
 
 _GROUPS = {g.value: g for g in BeneficiaryGroup}
 _SEX = {"M": Sex.MALE, "F": Sex.FEMALE}
-_COLUMNS = ("id, code, full_name, name_folded, sex, birth_date, groups, room, cccd, bhyt_valid_to, "
-            "admission_date, discharge_date")
-_LIVE = f"SELECT {_COLUMNS} FROM {residents.name} WHERE deleted = 0"
 
 
 class RosterRow(NamedTuple):
@@ -51,17 +49,17 @@ class RosterRow(NamedTuple):
 class RosterService(Service):
     def rows(self, actor: Actor) -> list[RosterRow]:
         self.require(actor, Permission.READ_RECORDS)
-        return self._read(_LIVE)
+        return self._read()
 
     def row(self, actor: Actor, resident_id: str) -> RosterRow | None:
         """One resident's row (after an admission or an edit)."""
         self.require(actor, Permission.READ_RECORDS)
-        found = self._read(_LIVE + " AND id = ?", (resident_id,))
+        found = self._read(resident_id)
         return found[0] if found else None
 
-    def _read(self, sql: str, params: tuple = ()) -> list[RosterRow]:
+    def _read(self, resident_id: str | None = None) -> list[RosterRow]:
         with self.store.read() as conn:
-            raw = conn.exec_driver_sql(sql, params).all()
+            raw = repo.roster_rows(conn, resident_id)
         day = date.fromisoformat
         sexes = _SEX
         groups_of: dict[str, tuple[BeneficiaryGroup, ...]] = {}

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-import sqlalchemy as sa
 
+from care_core import fields
 from care_core.domain.alerts import vital_alerts
+from care_core.domain.dates import dmy
 from care_core.domain.entities import Actor, VitalSigns
 from care_core.domain.norms import age_in_months
+from care_core.domain import rules
 from care_core.domain.permissions import Permission
-from ..storage.tables import checkups, referrals, residents
+from ..storage import repositories as repo
 from .base import Service
 
 # most urgent first: that is the order of the Today panel's groups
@@ -32,12 +34,8 @@ KINDS = ("abnormal_vitals", "referral", "checkup_due", "elderly_no_checkup", "bh
 ABNORMAL_WINDOW_DAYS = 7
 BHYT_WARNING_DAYS = 30
 PRIORITY_AGE = 80
-_VITAL_COLUMNS = ("systolic", "diastolic", "pulse", "temperature", "spo2", "respiratory_rate",
-                  "weight_kg", "height_cm", "glucose")
+_VITAL_COLUMNS = tuple(f.name for f in fields.VITALS)
 
-
-def _dmy(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 @dataclass(frozen=True)
@@ -73,14 +71,6 @@ class TodayList:
         return {i.resident_id for i in self.items}
 
 
-def _current(table: sa.Table):
-    """Rows nobody superseded, not tombstoned, not voids. NOT EXISTS over the
-    supersedes index: six times faster here than NOT IN on 100,000 checkups."""
-    newer = table.alias("newer")
-    return (table.c.deleted.is_(False), table.c.voided.is_(False),
-            ~sa.exists().where(newer.c.supersedes_id == table.c.id, newer.c.deleted.is_(False)))
-
-
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -95,21 +85,11 @@ class TodayService(Service):
         day = day or self.today()
         out = TodayList(day)
         with self.store.read() as conn:
-            people = {r.id: r for r in conn.execute(
-                sa.select(residents.c.id, residents.c.code, residents.c.full_name, residents.c.room,
-                          residents.c.birth_date, residents.c.bhyt_valid_to)
-                .where(residents.c.deleted.is_(False), residents.c.discharge_date.is_(None),
-                       residents.c.admission_date <= day))}
-            latest = self._latest_checkups(conn, day)
-            recent = conn.execute(
-                sa.select(checkups.c.resident_id, checkups.c.checkup_date, *[checkups.c[c] for c in _VITAL_COLUMNS])
-                .where(*_current(checkups), checkups.c.checkup_date > day - timedelta(days=ABNORMAL_WINDOW_DAYS),
-                       checkups.c.checkup_date <= day)
-                .order_by(checkups.c.checkup_date.desc())).all()
-            open_refs = conn.execute(
-                sa.select(referrals.c.resident_id, referrals.c.referral_date, referrals.c.hospital)
-                .where(referrals.c.deleted.is_(False), referrals.c.outcome == "pending")
-                .order_by(referrals.c.referral_date)).all()
+            people = {r.id: r for r in repo.residents_present(conn, day)}
+            latest = repo.latest_checkups(conn, day)
+            recent = repo.checkup_vitals_between(conn, day - timedelta(days=ABNORMAL_WINDOW_DAYS), day,
+                                                 _VITAL_COLUMNS)
+            open_refs = repo.open_referrals(conn)
 
         def item(kind, rid, when, vi, en, urgency=0, days=None, place=""):
             p = people[rid]
@@ -122,23 +102,23 @@ class TodayService(Service):
                 item("checkup_due", rid, None, "Chưa có lần khám nào", "No checkup recorded yet", 10_000)
             else:
                 last_date, next_due = last
-                due = next_due or last_date + timedelta(days=365)
+                due = rules.checkup_due(last_date, next_due)
                 if due <= day:
                     late = (day - due).days
                     if late == 0:
                         vi, en = "Đến hạn khám hôm nay", "Checkup due today"
                     else:
-                        vi, en = (f"Quá hạn khám {late} ngày (hạn {_dmy(due)})",
-                                  f"Checkup {_days(late)} overdue (due {_dmy(due)})")
+                        vi, en = (f"Quá hạn khám {late} ngày (hạn {dmy(due)})",
+                                  f"Checkup {_days(late)} overdue (due {dmy(due)})")
                     item("checkup_due", rid, due, vi, en, late, late or None)
             if p.bhyt_valid_to is not None and p.bhyt_valid_to <= day + timedelta(days=BHYT_WARNING_DAYS):
                 left = (p.bhyt_valid_to - day).days
                 if left < 0:
-                    vi, en = (f"Thẻ BHYT hết hạn từ {_dmy(p.bhyt_valid_to)}",
-                              f"Insurance card expired on {_dmy(p.bhyt_valid_to)}")
+                    vi, en = (f"Thẻ BHYT hết hạn từ {dmy(p.bhyt_valid_to)}",
+                              f"Insurance card expired on {dmy(p.bhyt_valid_to)}")
                 else:
-                    vi, en = (f"Thẻ BHYT hết hạn ngày {_dmy(p.bhyt_valid_to)} (còn {left} ngày)",
-                              f"Insurance card expires on {_dmy(p.bhyt_valid_to)} ({_days(left)} left)")
+                    vi, en = (f"Thẻ BHYT hết hạn ngày {dmy(p.bhyt_valid_to)} (còn {left} ngày)",
+                              f"Insurance card expires on {dmy(p.bhyt_valid_to)} ({_days(left)} left)")
                 item("bhyt", rid, p.bhyt_valid_to, vi, en, -left, left if left >= 0 else None)
             if p.birth_date and _age(p.birth_date, day) >= PRIORITY_AGE:
                 if last is None or last[0] < date(day.year, 1, 1):
@@ -155,7 +135,7 @@ class TodayService(Service):
                                   age_in_months(people[row.resident_id].birth_date, row.checkup_date))
             if alerts:
                 seen.add(row.resident_id)
-                when = f" ({_dmy(row.checkup_date)})"
+                when = f" ({dmy(row.checkup_date)})"
                 item("abnormal_vitals", row.resident_id, row.checkup_date,
                      "; ".join(a.message("vi") for a in alerts) + when,
                      "; ".join(a.message("en") for a in alerts) + when,
@@ -164,25 +144,11 @@ class TodayService(Service):
             if row.resident_id in people:
                 days = (day - row.referral_date).days
                 item("referral", row.resident_id, row.referral_date,
-                     f"Chuyển tuyến {row.hospital} từ {_dmy(row.referral_date)} ({days} ngày)",
-                     f"Referred to {row.hospital} since {_dmy(row.referral_date)} ({_days(days)})", days,
+                     f"Chuyển tuyến {row.hospital} từ {dmy(row.referral_date)} ({days} ngày)",
+                     f"Referred to {row.hospital} since {dmy(row.referral_date)} ({_days(days)})", days,
                      days, row.hospital)
         out.items.sort(key=lambda i: (KINDS.index(i.kind), -i.urgency, i.full_name))
         return out
-
-    @staticmethod
-    def _latest_checkups(conn, day: date) -> dict[str, tuple[date, date | None]]:
-        """resident id -> (date, next due) of the latest current checkup on or before ``day``.
-
-        SQLite's MAX() with a bare column returns that column from the row
-        holding the maximum (one pass over the (resident, date) index; a
-        window function took 1.4 s on 100,000 checkups, this 0.25 s). Two
-        current checkups on the same latest day: either one's due date."""
-        latest = sa.func.max(checkups.c.checkup_date).label("checkup_date")
-        rows = conn.execute(sa.select(checkups.c.resident_id, latest, checkups.c.next_due_date)
-                            .where(*_current(checkups), checkups.c.checkup_date <= day)
-                            .group_by(checkups.c.resident_id))
-        return {r.resident_id: (r.checkup_date, r.next_due_date) for r in rows}
 
 
 def for_services(services) -> TodayService:

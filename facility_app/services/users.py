@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from care_core.domain import rules
 from care_core.domain.entities import Actor, User
 from care_core.domain.enums import Role
-from care_core.domain.messages import ActionError, Problem, ValidationError
+from care_core.domain.messages import ActionError, Problem
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
-from ..storage.tables import login_state, users
+from ..storage.tables import users
 from .base import Service, not_found
 
 MAX_FAILURES = 5
@@ -95,7 +94,7 @@ class UserService(Service):
             if repo.user_row(w.conn, new_username) is not None:
                 rules.ensure([Problem("username", "duplicate", {"value": new_username})])
             w.update(users, row["id"], {"username": new_username})
-            w.conn.execute(sa.delete(login_state).where(login_state.c.username == row["username"]))
+            repo.clear_login_state(w.conn, row["username"])
 
     def reset_password(self, actor: Actor, username: str, new_password: str) -> None:
         self.require(actor, Permission.MANAGE_USERS)
@@ -103,7 +102,7 @@ class UserService(Service):
         with self.store.write(actor, "reset-password") as w:
             row = self._row(w.conn, username)
             w.update(users, row["id"], {"password_hash": _hasher.hash(new_password)})
-            w.conn.execute(sa.delete(login_state).where(login_state.c.username == row["username"]))
+            repo.clear_login_state(w.conn, row["username"])
 
     def login(self, username: str, password: str, now: datetime | None = None) -> Actor:
         """Check a password; after MAX_FAILURES wrong ones the account waits LOCKOUT."""
@@ -111,7 +110,7 @@ class UserService(Service):
         username = (username or "").strip().lower()
         system = Actor(username or "?", Role.SYSTEM)
         with self.store.write(system, "login") as w:
-            state = w.conn.execute(sa.select(login_state).where(login_state.c.username == username)).mappings().first()
+            state = repo.login_state_of(w.conn, username)
             if state and state["locked_until"] and datetime.fromisoformat(state["locked_until"]) > now:
                 minutes = int((datetime.fromisoformat(state["locked_until"]) - now).total_seconds() // 60) + 1
                 raise LoginRefused(
@@ -126,7 +125,7 @@ class UserService(Service):
                 except (VerificationError, InvalidHashError):
                     ok = False
             if ok and row["active"]:
-                w.conn.execute(sa.delete(login_state).where(login_state.c.username == username))
+                repo.clear_login_state(w.conn, username)
                 w.audit_only("users", row["id"], {"result": "ok"})
                 return Actor(row["username"], Role(row["role"]), row["id"])
             if ok:  # right password, disabled account
@@ -134,10 +133,7 @@ class UserService(Service):
             else:
                 failures = (state["failed_attempts"] if state else 0) + 1
                 locked = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
-                w.conn.execute(sa.text(
-                    "INSERT INTO login_state(username, failed_attempts, locked_until) VALUES (:u, :f, :l) "
-                    "ON CONFLICT(username) DO UPDATE SET failed_attempts = :f, locked_until = :l"),
-                    {"u": username, "f": 0 if locked else failures, "l": locked})
+                repo.set_login_state(w.conn, username, 0 if locked else failures, locked)
                 w.audit_only("users", row["id"] if row is not None else "-", {"result": "locked" if locked else "failed"})
         if ok:  # said only to someone who knows the password
             raise LoginRefused("Tài khoản này đã bị khóa; liên hệ quản trị.", "This account is disabled; ask an admin.")

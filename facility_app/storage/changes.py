@@ -3,12 +3,15 @@ in one transaction. Services open a ``Writer`` per use case."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import Any
+from typing import Any, Iterator
 
 import sqlalchemy as sa
 
+from care_core.domain.changes import ChangeSet
 from care_core.domain.entities import Actor
 from care_core.domain.hlc import Clock
 from care_core.domain.ids import new_id
@@ -29,6 +32,25 @@ class StaleRecord(ActionError):
             "Bản ghi vừa được người khác sửa; hãy mở lại và nhập lại thay đổi.",
             "Someone else changed this record meanwhile; reopen it and make your change again.",
         )
+
+
+# the rows written by the operation running in this thread (see ``collect``)
+_collector: ContextVar[ChangeSet | None] = ContextVar("changes_collector", default=None)
+
+
+@contextmanager
+def collect() -> Iterator[ChangeSet]:
+    """Note every row a ``Writer`` logs while inside: what one operation changed.
+    Per thread (a context variable), so operations in worker threads do not mix."""
+    changes = ChangeSet()
+    token = _collector.set(changes)
+    try:
+        yield changes
+    finally:
+        _collector.reset(token)
+        outer = _collector.get()
+        if outer is not None:  # an operation inside another: the outer one changed these too
+            outer.update(changes)
 
 
 def now_iso() -> str:
@@ -97,6 +119,19 @@ class Writer:
         audit.append(self.conn, at=self.at, actor=self.actor.username, role=self.actor.role.value,
                      action=self.action, table_name=table_name, row_id=row_id,
                      detail={k: (HIDDEN if k in SECRET_FIELDS else v) for k, v in fields.items()})
+        collector = _collector.get()
+        if collector is not None:
+            collector.add(table_name, row_id, self._resident_of(table_name, row_id, fields))
+
+    def _resident_of(self, table_name: str, row_id: str, fields: dict) -> str | None:
+        """Whose record a row is part of (None for settings and accounts)."""
+        if table_name == "residents":
+            return row_id
+        table = SYNCED_TABLES[table_name]
+        if "resident_id" not in table.c:
+            return None
+        return fields.get("resident_id") or self.conn.execute(
+            sa.select(table.c.resident_id).where(table.c.id == row_id)).scalar()
 
     def audit_only(self, table_name: str, row_id: str, detail: dict) -> None:
         """An audited action that changes no synced record (login, report, export)."""

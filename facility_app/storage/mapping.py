@@ -6,11 +6,14 @@ import dataclasses
 from functools import lru_cache
 from typing import Any, get_type_hints
 
+from care_core import fields
 from care_core.domain import entities as e
 from care_core.domain.enums import BeneficiaryGroup, HealthClass
 from care_core.domain.text import fold
 
-_VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
+_VITALS = [f.name for f in fields.VITALS]
+_BOOLEANS = {f.name for table in fields.TABLES.values() for f in table if f.kind == "bool"}
+"""SQLite hands booleans back as 0 and 1: the field table says which are."""
 
 
 @lru_cache(maxsize=None)
@@ -44,7 +47,7 @@ def _plan(cls) -> tuple[tuple[str, Any], ...]:
             convert = _groups
         elif f.name == "classification":
             convert = HealthClass
-        elif f.name in ("active", "isolation", "voided"):
+        elif f.name in _BOOLEANS:
             convert = bool
         else:
             convert = _enum_of(hints[f.name])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from care_core import fields
+
 metadata = sa.MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_name)s",
@@ -44,6 +46,11 @@ facility = sa.Table(
     sa.Column("report_place", sa.String(100), nullable=False, server_default=""),
     sa.Column("report_symbol", sa.String(40), nullable=False, server_default="BC"),
     sa.Column("director_name", sa.String(100), nullable=False, server_default=""),
+    sa.Column("signature", sa.String(10), nullable=False, server_default="director"),
+    sa.Column("deputy_name", sa.String(100), nullable=False, server_default=""),
+    sa.Column("plan_number", sa.String(40), nullable=False, server_default=""),
+    sa.Column("plan_date", sa.Date),
+    sa.Column("plan_issuer", sa.String(200), nullable=False, server_default=""),
     sa.Column("provincial_target_2025", sa.Float),
     sa.Column("provincial_target_2030", sa.Float),
     sa.Column("auto_lock_minutes", sa.Integer, nullable=False, server_default="10"),
@@ -62,6 +69,7 @@ residents = sa.Table(
     sa.Column("bhyt_number", sa.String(15)),
     sa.Column("bhyt_valid_from", sa.Date),
     sa.Column("bhyt_valid_to", sa.Date),
+    sa.Column("bhyt_place", sa.String(200), nullable=False, server_default=""),
     sa.Column("disability_type", sa.String(20)),
     sa.Column("disability_severity", sa.String(20)),
     sa.Column("admission_date", sa.Date, nullable=False),
@@ -82,6 +90,12 @@ residents = sa.Table(
 )
 
 
+def _vital_columns() -> list[sa.Column]:
+    """The vital signs, one nullable column each, as the field table declares
+    them (a new vital sign needs its migration, nothing here)."""
+    return [sa.Column(f.name, sa.Integer if f.whole else sa.Float) for f in fields.VITALS]
+
+
 def _resident_fk() -> sa.Column:
     return sa.Column("resident_id", sa.String(36), sa.ForeignKey("residents.id"), nullable=False)
 
@@ -90,15 +104,7 @@ checkups = sa.Table(
     "checkups", metadata, _id(), _resident_fk(),
     sa.Column("checkup_date", sa.Date, nullable=False),
     sa.Column("kind", sa.String(20), nullable=False),
-    sa.Column("systolic", sa.Integer),
-    sa.Column("diastolic", sa.Integer),
-    sa.Column("pulse", sa.Integer),
-    sa.Column("temperature", sa.Float),
-    sa.Column("spo2", sa.Integer),
-    sa.Column("respiratory_rate", sa.Integer),
-    sa.Column("weight_kg", sa.Float),
-    sa.Column("height_cm", sa.Float),
-    sa.Column("glucose", sa.Float),
+    *_vital_columns(),
     sa.Column("findings", sa.Text, nullable=False, server_default=""),
     sa.Column("classification", sa.Integer),
     sa.Column("next_due_date", sa.Date),
@@ -289,3 +295,35 @@ sync_conflicts = sa.Table(
 
 SYNCED_TABLES = {t.name: t for t in (facility, residents, checkups, conditions, rehab_sessions, referrals, users)}
 SYNC_COLUMNS = ("facility_code", "version", "updated_at", "updated_by", "device_id", "hlc", "deleted")
+
+# --- history (synced): what changes over time, with its dates ---
+
+bhyt_cards = sa.Table(
+    "bhyt_cards", metadata, _id(), _resident_fk(),
+    sa.Column("number", sa.String(15), nullable=False),
+    sa.Column("valid_from", sa.Date),
+    sa.Column("valid_to", sa.Date),
+    sa.Column("registration_place", sa.String(200), nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_bhyt_cards_resident_id", "resident_id", "valid_from"),
+)
+
+condition_status_changes = sa.Table(
+    "condition_status_changes", metadata, _id(), _resident_fk(),
+    sa.Column("condition_id", sa.String(36), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("changed_on", sa.Date),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_condition_status_changes_condition_id", "condition_id", "changed_on"),
+)
+
+room_changes = sa.Table(
+    "room_changes", metadata, _id(), _resident_fk(),
+    sa.Column("room", sa.String(200), nullable=False),
+    sa.Column("moved_on", sa.Date, nullable=False),
+    *_sync_columns(),
+    sa.Index("ix_room_changes_resident_id", "resident_id", "moved_on"),
+)
+
+SYNCED_TABLES.update({t.name: t for t in (bhyt_cards, condition_status_changes, room_changes)})

@@ -33,9 +33,8 @@ from typing import Callable
 import sqlalchemy as sa
 
 from care_core.domain.ids import new_id
-from ..services import sync as sync_service
 from ..storage.store import Store
-from ..storage.tables import change_log, sync_state
+from ..storage import sync_store
 from . import api, merge, outbox, state
 from .client import Transport, WireStats
 from .errors import Offline, Refused, ServerTrouble, SyncError
@@ -153,7 +152,7 @@ class SyncEngine:
             told = self._tell_resolutions(transport)
             self._pull(transport, settings, report, progress, should_stop)
             with self.store.read() as conn:
-                open_here = bool(_open_conflicts(conn))
+                open_here = bool(sync_store.open_conflict_count(conn))
             # a new conflict always comes with a change to pull (the colliding
             # change has its place in the stream even when it lost), so a quiet
             # run saves this round trip
@@ -172,11 +171,10 @@ class SyncEngine:
     def _finish(self, report: Report) -> None:
         with self.store.write(_actor(), "sync") as w:
             conn = w.conn
-            by_state = dict(conn.execute(sa.select(change_log.c.state, sa.func.count())
-                                         .group_by(change_log.c.state)).all())
-            report.waiting = by_state.get(outbox.PENDING, 0)
-            report.parked_total = by_state.get(outbox.PARKED, 0)
-            report.open_conflicts = len(_open_conflicts(conn))
+            by_state = sync_store.count_by_state(conn)
+            report.waiting = by_state.get(sync_store.PENDING, 0)
+            report.parked_total = by_state.get(sync_store.PARKED, 0)
+            report.open_conflicts = sync_store.open_conflict_count(conn)
             if report.pull_rounds:
                 state.record_clock_skew(conn, report.clock_skew_ms)
             if report.error is None:
@@ -190,8 +188,7 @@ class SyncEngine:
     def _push(self, transport: Transport, settings: state.Settings, report: Report,
               progress, should_stop) -> None:
         with self.store.read() as conn:
-            total = conn.execute(sa.select(sa.func.count()).select_from(change_log)
-                                 .where(change_log.c.state == outbox.PENDING)).scalar() or 0
+            total = sync_store.pending_count(conn)
         if total == 0:
             return
         sizer = _Sizer(self.max_changes, self.max_bytes, self.window)
@@ -382,7 +379,7 @@ class SyncEngine:
 
     def _tell_resolutions(self, transport: Transport) -> int:
         with self.store.read() as conn:
-            todo = sync_service.conflicts_to_tell(conn)
+            todo = sync_store.conflicts_to_tell(conn)
         for conflict_id, value in todo:
             try:
                 api.resolve(transport, conflict_id, value)
@@ -394,51 +391,62 @@ class SyncEngine:
                 if exc.status not in (404, 409, 410, 422):
                     raise
             with self.store.write(_actor(), "sync-resolve") as w:
-                sync_service.mark_told(w.conn, conflict_id)
+                sync_store.mark_told(w.conn, conflict_id)
                 w.audit_only("sync_conflicts", str(conflict_id), {"told_server": True})
         return len(todo)
 
     # --- pull --------------------------------------------------------------------
 
     def _pull(self, transport: Transport, settings: state.Settings, report: Report, progress, should_stop) -> None:
+        """Pages in order; the next one travels while this one is applied
+        (a new PC's first pull is some 200 pages: the server's time and the
+        PC's then overlap instead of adding up). A page fetched but not
+        applied is simply pulled again next time: only an applied page
+        moves the cursor."""
         with self.store.read() as conn:
             cursor = state.require(conn).pull_cursor
         reset = False
-        while not should_stop():
-            try:
-                page = api.pull(transport, cursor, self.pull_limit)
-            except Refused as exc:
-                if exc.status == 409 and not reset:  # the server went back (restored from a backup)
-                    self._server_went_back()
-                    cursor, reset = 0, True
-                    continue
-                raise
-            report.pull_rounds += 1
-            applied = merge.apply_page(self.store, page, my_device=settings.server_device_id)
-            report.applied.add(applied)
-            report.pulled += len(page.changes)
-            if page.server_time_ms:
-                report.clock_skew_ms = int(time.time() * 1000) - page.server_time_ms
-            cursor = page.cursor
-            progress(Progress("pull", report.pulled, 0))
-            if not page.has_more:
-                break
+        if should_stop():
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher:
+            ahead = fetcher.submit(api.pull, transport, cursor, self.pull_limit)
+            while ahead is not None:
+                try:
+                    page = ahead.result()
+                except Refused as exc:
+                    if exc.status == 409 and not reset:  # the server went back (restored from a backup)
+                        self._server_went_back()
+                        cursor, reset = 0, True
+                        ahead = fetcher.submit(api.pull, transport, cursor, self.pull_limit)
+                        continue
+                    raise
+                ahead = None
+                if page.has_more and not should_stop():
+                    ahead = fetcher.submit(api.pull, transport, page.cursor, self.pull_limit)
+                self._apply(page, settings, report, progress)
+
+    def _apply(self, page, settings: state.Settings, report: Report, progress) -> None:
+        report.pull_rounds += 1
+        applied = merge.apply_page(self.store, page, my_device=settings.server_device_id)
+        report.applied.add(applied)
+        report.pulled += len(page.changes)
+        if page.server_time_ms:
+            report.clock_skew_ms = int(time.time() * 1000) - page.server_time_ms
+        progress(Progress("pull", report.pulled, 0))
 
     def _server_went_back(self) -> None:
         """Its stream is shorter than what this PC has seen: pull it all again
         and offer every acknowledged change again (the server answers
         ``duplicate`` for what it still has)."""
         with self.store.write(_actor(), "sync-server-restored") as w:
-            w.conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(pull_cursor=0))
-            n = w.conn.execute(sa.update(change_log).where(change_log.c.state == outbox.ACKED)
-                               .values(state=outbox.PENDING)).rowcount
+            n = sync_store.resend_acked(w.conn)
             w.audit_only("sync_state", "1", {"server_went_back": True, "resent": n})
 
     def _fetch_conflicts(self, transport: Transport, settings: state.Settings, report: Report) -> None:
         records = api.conflicts(transport)
         with self.store.write(_actor(), "sync-conflicts") as w:
             merge.absorb_local(w.conn)  # the stamps of edits made since the last pull
-            report.new_conflicts = sync_service.mirror_conflicts(w.conn, records)
+            report.new_conflicts = sync_store.mirror_conflicts(w.conn, records)
             merge.settle_lost_values(w.conn, records, settings.server_device_id)
 
 
@@ -487,11 +495,6 @@ def _pair(results: list[ChangeResult], rows: list[outbox.OutRow]):
         row = by_id.get(res.change_id)
         if row is not None:
             yield res, row
-
-
-def _open_conflicts(conn: sa.Connection) -> list:
-    from ..storage.tables import sync_conflicts
-    return list(conn.execute(sa.select(sync_conflicts.c.id).where(sync_conflicts.c.resolved_at.is_(None))).scalars())
 
 
 def _actor():

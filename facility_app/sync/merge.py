@@ -34,12 +34,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Callable
+from datetime import datetime, timezone
+from typing import Any
 
 import sqlalchemy as sa
 
+from care_core.domain.changes import ChangeSet
 from care_core.domain.hlc import Stamp
+from care_core.fields import from_wire
 from ..storage.store import Store
 from ..storage.tables import (
     SYNC_COLUMNS,
@@ -65,8 +67,10 @@ class Applied:
     skipped: list[str] = field(default_factory=list)  # why a change could not be applied
     clock_suspect: int = 0  # stamps too far ahead to trust for the local clock
     renamed: list[str] = field(default_factory=list)  # local accounts set aside for a server's one of the same name
+    rows: ChangeSet = field(default_factory=ChangeSet)  # what arrived, for the open screens to refresh from
 
     def add(self, other: "Applied") -> None:
+        self.rows.update(other.rows)
         self.changes += other.changes
         self.fields += other.fields
         self.kept_local += other.kept_local
@@ -78,34 +82,32 @@ class Applied:
 
 # --- value conversion ------------------------------------------------------
 
-def _converter(column: sa.Column) -> Callable[[Any], Any]:
-    kind = column.type
-    if isinstance(kind, sa.Date):
-        return lambda v: date.fromisoformat(v) if isinstance(v, str) else v
-    if isinstance(kind, sa.Boolean):
-        return lambda v: bool(v)
-    if isinstance(kind, sa.Float):
-        return lambda v: float(v)
-    if isinstance(kind, sa.Integer):
-        return lambda v: int(v)
-    return lambda v: v
+_KINDS: dict[str, dict[str, str]] = {
+    table: {name: kind for name, (kind, _n) in {**columns, **SYNC_FIELDS}.items()}
+    for table, columns in SYNCED_SCHEMA.items()
+}
+"""Per table, the kind of each field a pulled change may carry (the field table's)."""
 
 
-_CONVERT: dict[str, dict[str, Callable[[Any], Any]]] = {
-    name: {c.name: _converter(c) for c in table.columns} for name, table in SYNCED_TABLES.items()
+# per table: the names a pulled change may set here (known to the wire and a
+# column here, not bookkeeping), with their kinds: one look-up per value
+_SETTABLE: dict[str, dict[str, str]] = {
+    name: {c: kind for c, kind in _KINDS.get(name, {}).items()
+           if c in table.c and c not in ("id", *SYNC_COLUMNS[:-1])}
+    for name, table in SYNCED_TABLES.items()
 }
 
 
 def _local_values(table: str, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Wire values -> column values; names this PC does not know are reported."""
-    conv = _CONVERT[table]
-    known = SYNCED_SCHEMA.get(table, {})
+    settable = _SETTABLE[table]
     out, unknown = {}, []
     for name, value in fields.items():
-        if name not in conv or (name not in known and name not in SYNC_FIELDS) or name in ("id", *SYNC_COLUMNS[:-1]):
+        kind = settable.get(name)
+        if kind is None:
             unknown.append(name)
             continue
-        out[name] = None if value is None else conv[name](value)
+        out[name] = from_wire(kind, value)
     return out, unknown
 
 
@@ -254,8 +256,96 @@ def apply_change(conn: sa.Connection, ch: PulledChange, *, facility_code: str,
                                   f"({type(exc.orig).__name__}: {str(exc.orig)[:120]})")
             return
     result.fields += len(winners)
+    result.rows.add(ch.table, ch.row_id, _resident_of(conn, table, ch.row_id, values))
     if ch.op != "insert":  # INSERT_STAMPS
         _upsert_stamps(conn, {(ch.table, ch.row_id, name): ch.hlc for name in winners})
+
+
+def _resident_of(conn: sa.Connection, table: sa.Table, row_id: str, values: dict[str, Any]) -> str | None:
+    if table.name == "residents":
+        return row_id
+    if "resident_id" not in table.c:
+        return None
+    return values.get("resident_id") or conn.execute(sa.select(table.c.resident_id).where(table.c.id == row_id)).scalar()
+
+
+# --- the common case in bulk: changes that only create rows -------------------
+
+def _new_rows(conn: sa.Connection, changes: list[PulledChange]) -> set[tuple[str, str]]:
+    """Rows the page creates and touches once, of tables and fields known
+    here, that this PC does not hold: for them ``apply_change`` would insert
+    every field as it came (no stamps to compare, INSERT_STAMPS), so they go
+    in with a few statements per page instead of a few per change - a new
+    PC's first pull is almost nothing else. Accounts are left out (a login
+    name may have to make way)."""
+    seen: dict[tuple[str, str], int] = {}
+    for ch in changes:
+        seen[(ch.table, ch.row_id)] = seen.get((ch.table, ch.row_id), 0) + 1
+    wanted: dict[str, list[str]] = {}
+    for ch in changes:
+        if (ch.op == "insert" and seen[(ch.table, ch.row_id)] == 1 and ch.table != "users"
+                and ch.table in SYNCED_TABLES and ch.table in SYNCED_SCHEMA
+                and _SETTABLE[ch.table].keys() >= ch.fields.keys()):
+            wanted.setdefault(ch.table, []).append(ch.row_id)
+    out: set[tuple[str, str]] = set()
+    for t, ids in wanted.items():
+        table = SYNCED_TABLES[t]
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            held = set(conn.execute(sa.select(table.c.id).where(table.c.id.in_(part))).scalars())
+            out.update((t, r) for r in part if r not in held)
+    return out
+
+
+_PARENTS_FIRST = {"facility": 0, "residents": 0}  # clinical rows point at residents
+
+
+def _create_rows(conn: sa.Connection, run: list[PulledChange], facility_code: str,
+                 pending: dict[tuple[str, str], int], result: Applied) -> None:
+    """What ``apply_change`` does for each change of ``run``, in bulk; if the
+    database refuses any row, the run is undone and goes one by one (so each
+    refused row is reported as it would have been)."""
+    if not run:
+        return
+    upsert = ("INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (?, ?, 0, ?) "
+              "ON CONFLICT(table_name, row_id) DO UPDATE SET "
+              "known_version = max(known_version, excluded.known_version)")
+    savepoint = conn.begin_nested()
+    try:
+        conn.exec_driver_sql(upsert, [(ch.table, ch.row_id, ch.version) for ch in run])
+        known: dict[tuple[str, str], int] = {}
+        by_table: dict[str, list[str]] = {}
+        for ch in run:
+            by_table.setdefault(ch.table, []).append(ch.row_id)
+        for t, ids in by_table.items():
+            for i in range(0, len(ids), 500):
+                q = sa.select(row_sync.c.row_id, row_sync.c.known_version).where(
+                    row_sync.c.table_name == t, row_sync.c.row_id.in_(ids[i:i + 500]))
+                known.update({(t, r): v for r, v in conn.execute(q)})
+        groups: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+        fields = 0
+        for ch in sorted(run, key=lambda c: _PARENTS_FIRST.get(c.table, 1)):  # stable: stream order within
+            values = _local_values(ch.table, ch.fields)[0]
+            fields += len(values)
+            row = {"deleted": bool(ch.deleted), **values,
+                   "version": known[(ch.table, ch.row_id)] + pending.get((ch.table, ch.row_id), 0),
+                   "hlc": ch.hlc, "device_id": Stamp.decode(ch.hlc).device[:36], "updated_at": stamp_time(ch.hlc),
+                   "updated_by": SYNC_ACTOR, "id": ch.row_id, "facility_code": facility_code}
+            groups.setdefault((ch.table, tuple(row)), []).append(row)
+        for (t, _), rows in groups.items():
+            conn.execute(SYNCED_TABLES[t].insert(), rows)
+    except sa.exc.IntegrityError:
+        savepoint.rollback()
+        for ch in run:
+            apply_change(conn, ch, facility_code=facility_code, pending=pending, result=result)
+        return
+    savepoint.commit()
+    for ch in run:  # what arrived, for the open screens (a created row names its resident in its fields)
+        values = ch.fields
+        resident = ch.row_id if ch.table == "residents" else values.get("resident_id")
+        result.rows.add(ch.table, ch.row_id, resident)
+    result.rows_created += len(run)
+    result.fields += fields
 
 
 def _make_way(conn: sa.Connection, row_id: str, username: str, result: Applied) -> None:
@@ -280,11 +370,19 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
             settings = state.require(conn)
             absorb_local(conn)
             pending = _pending_counts(conn)
-            for ch in page.changes:
-                result.changes += 1
-                if my_device is not None and ch.origin_device == my_device:
-                    continue  # the server leaves them out; harmless if it did not
+            mine = [ch for ch in page.changes if my_device is None or ch.origin_device != my_device]
+            new = _new_rows(conn, mine)
+            run: list[PulledChange] = []  # consecutive changes that only create rows
+            for ch in mine:
+                if (ch.table, ch.row_id) in new:
+                    run.append(ch)
+                    continue
+                _create_rows(conn, run, settings.facility_code, pending, result)
+                run = []
                 apply_change(conn, ch, facility_code=settings.facility_code, pending=pending, result=result)
+            _create_rows(conn, run, settings.facility_code, pending, result)
+            result.changes += len(page.changes)
+            for ch in mine:
                 if not store.clock.observe(Stamp.decode(ch.hlc)):
                     result.clock_suspect += 1
             if not page.has_more:
@@ -355,7 +453,7 @@ def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> in
     row here would keep values the server never took."""
     settled = 0
     for rec in records:
-        if rec.losing_device != my_device or rec.table not in SYNCED_TABLES or rec.field not in _CONVERT[rec.table]:
+        if rec.losing_device != my_device or rec.table not in SYNCED_TABLES or rec.field not in _KINDS.get(rec.table, {}):
             continue
         key = {"t": rec.table, "r": rec.row_id, "f": rec.field}
         stamp = conn.execute(sa.select(field_clock.c.hlc).where(
@@ -364,7 +462,7 @@ def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> in
         if stamp != rec.losing_hlc:
             continue  # edited again since, or the winner already arrived
         table = SYNCED_TABLES[rec.table]
-        value = None if rec.winning_value is None else _CONVERT[rec.table][rec.field](rec.winning_value)
+        value = from_wire(_KINDS[rec.table][rec.field], rec.winning_value)
         conn.execute(table.update().where(table.c.id == rec.row_id).values({rec.field: value}))
         conn.execute(sa.text("UPDATE field_clock SET hlc = :h WHERE table_name = :t AND row_id = :r AND field = :f"),
                      {**key, "h": rec.winning_hlc})

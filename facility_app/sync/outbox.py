@@ -8,6 +8,8 @@ States of a ``change_log`` row:
   person, and never in the way of the changes behind it;
 - ``dismissed``: parked, and a person has read why (services/sync.py).
 
+(The states are defined once, in ``storage.sync_store``.)
+
 The server's answer (status, reason, server sequence) is kept in ``answer``
 so "why was this not sent" always has an answer on this PC.
 """
@@ -21,10 +23,10 @@ from typing import Any, Iterator
 
 import sqlalchemy as sa
 
+from ..storage.sync_store import ACKED, PARKED, PENDING
 from ..storage.tables import change_log
 from care_core.protocol import MAX_BATCH_CHANGES, Change, ChangeResult
 
-PENDING, ACKED, PARKED = "pending", "acked", "parked"
 MAX_RAW_BATCH_BYTES = 1024 * 1024  # canonical JSON, before compression (the wire budget is the engine's)
 _OVERHEAD = 170  # ids, stamp, op and keys of one change in canonical JSON
 
@@ -171,8 +173,8 @@ def record(conn: sa.Connection, sent: list[OutRow], results: list[ChangeResult])
         if result.status == "conflict":
             tally.conflicts += 1
             tally.conflict_results.append(result)
-        updates.append((state, _answer_json(result), row.change_id))
+        updates.append((state, _answer_json(result), row.change_id, PENDING))
     if updates:
-        conn.exec_driver_sql("UPDATE change_log SET state = ?, answer = ? WHERE change_id = ? AND state = 'pending'",
+        conn.exec_driver_sql("UPDATE change_log SET state = ?, answer = ? WHERE change_id = ? AND state = ?",
                              updates)
     return tally

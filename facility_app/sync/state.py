@@ -1,9 +1,8 @@
 """This PC's sync settings and progress: one row of ``sync_state``.
 
 The token lives here because the whole database is encrypted with the
-store key; it never goes to a log or a plain file. The services' status
-line reads two ``meta`` keys (``sync_server_url``, ``last_sync_at``), which
-this module keeps equal to the row.
+store key; it never goes to a log or a plain file. The statements that read
+and write the row are ``storage.sync_store``'s; this is the engine's view.
 """
 from __future__ import annotations
 
@@ -11,13 +10,10 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from ..storage.changes import now_iso
-from ..storage.tables import meta, sync_state
+from ..storage import sync_store
+# the writes to the row, by their names here (the engine calls state.move_cursor ...)
+from ..storage.sync_store import move_cursor, record_attempt, record_clock_skew, save_enrolment  # noqa: F401
 from .errors import NotEnrolled
-
-SERVER_KEY = "sync_server_url"
-LAST_SYNC_KEY = "last_sync_at"
-CLOCK_SKEW_KEY = "sync_clock_skew_ms"  # this PC's clock minus the server's, last measured
 
 
 @dataclass(frozen=True)
@@ -35,7 +31,7 @@ class Settings:
 
 
 def load(conn: sa.Connection) -> Settings | None:
-    row = conn.execute(sa.select(sync_state).where(sync_state.c.id == 1)).mappings().first()
+    row = sync_store.enrolment(conn)
     if row is None:
         return None
     return Settings(row["server_url"], row["token"], row["server_device_id"], row["facility_code"],
@@ -48,48 +44,3 @@ def require(conn: sa.Connection) -> Settings:
     if settings is None:
         raise NotEnrolled()
     return settings
-
-
-def _set_meta(conn: sa.Connection, key: str, value: str) -> None:
-    conn.execute(sa.text("INSERT INTO meta(key, value) VALUES (:k, :v) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": value})
-
-
-def save_enrolment(conn: sa.Connection, *, server_url: str, token: str, server_device_id: str,
-                   facility_code: str, ca_bundle: str | None) -> None:
-    """A new enrolment replaces the old one; the pull cursor starts again at 0
-    (pulling everything again is harmless: applying a change twice is a no-op)."""
-    conn.execute(sa.delete(sync_state))
-    conn.execute(sync_state.insert().values(
-        id=1, server_url=server_url, token=token, server_device_id=server_device_id,
-        facility_code=facility_code, ca_bundle=ca_bundle, pull_cursor=0, enrolled_at=now_iso(),
-        revoked=False))
-    _set_meta(conn, SERVER_KEY, server_url)
-
-
-def move_cursor(conn: sa.Connection, cursor: int) -> None:
-    """Only forward, and only inside the transaction that applied the page."""
-    conn.execute(sa.update(sync_state).where(sync_state.c.id == 1, sync_state.c.pull_cursor < cursor)
-                 .values(pull_cursor=cursor))
-
-
-def record_attempt(conn: sa.Connection, *, ok: bool, error: str | None = None, revoked: bool = False) -> None:
-    at = now_iso()
-    values = {"last_attempt_at": at, "last_error": None if ok else error}
-    if ok:
-        values["last_success_at"] = at
-        values["revoked"] = False
-    elif revoked:
-        values["revoked"] = True
-    conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(**values))
-    if ok:
-        _set_meta(conn, LAST_SYNC_KEY, at)
-
-
-def record_clock_skew(conn: sa.Connection, skew_ms: int) -> None:
-    _set_meta(conn, CLOCK_SKEW_KEY, str(int(skew_ms)))
-
-
-def forget(conn: sa.Connection) -> None:
-    conn.execute(sa.delete(sync_state))
-    conn.execute(sa.delete(meta).where(meta.c.key.in_((SERVER_KEY, LAST_SYNC_KEY))))

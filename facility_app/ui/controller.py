@@ -103,7 +103,7 @@ class AppController(QObject):
         self.main.sig_language.connect(self.set_language)
         self.main.sig_admin.connect(self.open_admin)
         self.main.sig_relogin.connect(self._relogged_in)
-        self.session.sig_data_changed.connect(self._data_changed)
+        self.session.sig_changes.connect(self._changed)
         self.main.show()
         self.main.load()
         if self.start_window is not None:
@@ -117,8 +117,8 @@ class AppController(QObject):
         minutes = getattr(facility, "auto_lock_minutes", None) or DEFAULT_LOCK_MINUTES
         self.idle.set_timeout(minutes * 60)
 
-    def _data_changed(self, table: str) -> None:
-        if table == "facility":
+    def _changed(self, changes) -> None:
+        if changes.touches("facility"):
             self._apply_lock_minutes()
 
     # --- lock, log out --------------------------------------------------------------------------

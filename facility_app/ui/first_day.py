@@ -54,7 +54,7 @@ class FirstDayChecklist(QFrame):
         lay.addLayout(grid)
 
         main.residents.sig_loaded.connect(self._residents_loaded)
-        self.session.sig_data_changed.connect(self._data_changed)
+        self.session.sig_changes.connect(self._changed)
         self.retranslate()
         self._update()
 
@@ -66,8 +66,8 @@ class FirstDayChecklist(QFrame):
         self.residents = count
         self._update()
 
-    def _data_changed(self, table: str) -> None:
-        if table == "users":
+    def _changed(self, changes) -> None:
+        if changes.touches("users"):
             self.staff = self._staff_accounts()
             self._update()
 

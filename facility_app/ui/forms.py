@@ -6,7 +6,7 @@ typed; problems of unknown fields go to a general label.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from care_core.domain.messages import Problem
@@ -20,6 +20,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         mark(self, "error")
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote what was typed: never markup
         self.hide()
 
     def show_text(self, text: str) -> None:
@@ -61,12 +62,6 @@ class FieldErrors:
             lab.show_text(" ".join(texts.get(id(lab), [])))
         if general:
             self._general_is_problems = id(self.general) in texts
-
-    def first_field_with_error(self, problems: list[Problem]) -> str | None:
-        for p in problems:
-            if p.field in self.labels:
-                return p.field
-        return None
 
 
 def passphrase_strength(text: str) -> tuple[int, str]:

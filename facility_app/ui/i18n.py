@@ -56,6 +56,7 @@ def qm_files(lang: str) -> list[Path]:
 def install(lang: str) -> list[Path]:
     """Replace the installed translators with ``lang``'s; returns the files loaded."""
     global _current
+    _current = lang  # first: the widgets that rename themselves on LanguageChange ask for it
     app = QCoreApplication.instance()
     for old in _installed:
         app.removeTranslator(old)

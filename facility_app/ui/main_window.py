@@ -8,6 +8,7 @@ what was open (typed but unsaved values included).
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -195,7 +196,9 @@ class MainWindow(QMainWindow):
             user=a.username, role=names.role(a.role, self.session.lang)))
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # a window being torn down (its menus already deleted) has nothing left to translate;
+        # PySide6 6.9 crashes on the error retranslating it would raise
+        if event.type() == QEvent.Type.LanguageChange and shiboken6.isValid(self.menu_file):
             self.retranslate()
         super().changeEvent(event)
 

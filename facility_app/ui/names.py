@@ -1,46 +1,28 @@
-"""What the shell's screens call enum values (context ``ShellNames``)."""
+"""What the shell's screens call coded values: the one vocabulary (``care_core.domain.vocabulary``)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 
+from care_core.domain import dates, vocabulary
 from care_core.domain.enums import BeneficiaryGroup, FacilityType, Role, Sex
-from care_core.domain.permissions import ROLE_NAMES
+from . import i18n
 
 
 def facility_type(value: FacilityType) -> str:
-    return {
-        FacilityType.MERIT_CARE: QCoreApplication.translate("ShellNames", "Care centre for people with meritorious service"),
-        FacilityType.SOCIAL_ASSISTANCE: QCoreApplication.translate("ShellNames", "Social-assistance centre"),
-        FacilityType.DRUG_REHAB: QCoreApplication.translate("ShellNames", "Drug-rehabilitation centre"),
-    }[FacilityType(value)]
+    return vocabulary.label(FacilityType(value), i18n.current())
 
 
 def role(value: Role, lang: str) -> str:
-    vi, en = ROLE_NAMES[Role(value)]
-    return vi if lang == "vi" else en
-
-
-def group_short(value: BeneficiaryGroup) -> str:
-    """The short code nurses use on paper (NCC, NCT...), same in both languages."""
-    return BeneficiaryGroup(value).value
+    return vocabulary.label(Role(value), lang)
 
 
 def group(value: BeneficiaryGroup) -> str:
-    return {
-        BeneficiaryGroup.MERIT: QCoreApplication.translate("ShellNames", "Meritorious service (NCC)"),
-        BeneficiaryGroup.ELDERLY: QCoreApplication.translate("ShellNames", "Elderly (NCT)"),
-        BeneficiaryGroup.CHILD: QCoreApplication.translate("ShellNames", "Children (TE)"),
-        BeneficiaryGroup.DISABILITY: QCoreApplication.translate("ShellNames", "Disability (NKT)"),
-        BeneficiaryGroup.SOCIAL_ASSISTANCE: QCoreApplication.translate("ShellNames", "Other social assistance (BTXH)"),
-        BeneficiaryGroup.DRUG_USER: QCoreApplication.translate("ShellNames", "Drug rehabilitation (NCMT)"),
-    }[BeneficiaryGroup(value)]
+    """The group's name (``care_core.domain.vocabulary``: the reports' name too)."""
+    return vocabulary.label(BeneficiaryGroup(value), i18n.current())
 
 
 def sex(value: Sex | None) -> str:
-    if value is None:
-        return ""
-    return QCoreApplication.translate("ShellNames", "Male") if Sex(value) == Sex.MALE else QCoreApplication.translate("ShellNames", "Female")
+    return "" if value is None else vocabulary.label(Sex(value), i18n.current())
 
 
 def date_text(day) -> str:
-    return "" if day is None else f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return dates.dmy(day)

@@ -124,7 +124,7 @@ class ResidentListWidget(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.modelReset.connect(self._restore_selection)
         self._kept_id: str | None = None
-        session.sig_data_changed.connect(self._data_changed)
+        session.sig_changes.connect(self._changed)
         self._debounce = QTimer(self, singleShot=True, interval=400, timeout=self.reload)
         self.retranslate()
 
@@ -255,8 +255,8 @@ class ResidentListWidget(QWidget):
         for callback in waiting:
             callback()
 
-    def _data_changed(self, table: str) -> None:
-        if table == "residents":
+    def _changed(self, changes) -> None:
+        if changes.touches("residents"):
             self._debounce.start()
 
     # --- filtering ------------------------------------------------------------------------

@@ -15,12 +15,19 @@ BASE_POINT_SIZE = 11
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5a00"
 OK_COLOUR = "#1e6b34"
+HINT_COLOUR = "#555555"  # secondary text: an empty table's hint, a computed value
+ALERT_COLOUR = "#8a0010"  # a record's alerts (overdue, expired card, at the hospital)
+# message boxes across a form or record: what went wrong, what was done, what to know
+ERROR_BOX = f"background: #fde7e9; color: {ALERT_COLOUR}; border: 1px solid #e8a0a8; border-radius: 4px; padding: 8px;"
+OK_BOX = "background: #e6f4ea; color: #11502a; border: 1px solid #9ccfaa; border-radius: 4px; padding: 8px;"
+NOTICE_BOX = "background: #fff4e5; color: #6b3d00; border: 1px solid #f0c080; border-radius: 4px; padding: 8px;"
+ERROR_INPUT = f"border: 2px solid {ERROR_COLOUR}; border-radius: 3px; padding: 2px;"  # an input holding a slip
 _PREFERRED_FAMILIES = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Arial")
 
 STYLESHEET = f"""
 QLabel {{ padding-right: 4px; }}
 QLabel[role="error"] {{ color: {ERROR_COLOUR}; }}
-QLabel[role="hint"] {{ color: #555555; }}
+QLabel[role="hint"] {{ color: {HINT_COLOUR}; }}
 QLabel[role="heading"] {{ font-size: 15pt; font-weight: 600; }}
 QLabel[role="subheading"] {{ font-size: 12pt; font-weight: 600; }}
 QLabel[role="banner"] {{ background: #fff4e5; border: 1px solid #e0b070; padding: 6px; }}

@@ -109,7 +109,7 @@ class TodayPanel(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=500, timeout=self.reload)
         # wrapped lines need their heights measured again at a new width
         self._relayout = QTimer(self, singleShot=True, interval=80, timeout=self.tree.doItemsLayout)
-        session.sig_data_changed.connect(self._data_changed)
+        session.sig_changes.connect(self._changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -168,8 +168,8 @@ class TodayPanel(QWidget):
         self.error.setText(explain(exc, self.session.lang))
         self.error.show()
 
-    def _data_changed(self, table: str) -> None:
-        if table in _WATCHED:
+    def _changed(self, changes) -> None:
+        if changes.touches(*_WATCHED):
             self._debounce.start()
 
     # --- display --------------------------------------------------------------------------

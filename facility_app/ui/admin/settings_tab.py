@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,19 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from care_core.domain import divisions
+from care_core.domain import divisions, rules
 from care_core.domain.enums import FacilityType
 from .. import names
 from ..dialogs import explain
 from ..forms import ErrorLabel, FieldErrors
 from ..style import mark
+from .report_fields import ReportFormFields
 
-_TEXT_FIELDS = ("name", "address", "governing_body", "report_recipient", "report_place", "report_symbol",
-                "director_name")
-# the domain names problems by these fields
-_PROBLEM_FIELD = {"name": "facility_name", "type": "facility_type", "province_code": "province_code",
-                  "ward_code": "ward_code", "auto_lock_minutes": "auto_lock_minutes",
-                  "provincial_target_2025": "provincial_target", "provincial_target_2030": "provincial_target"}
+_TEXT_FIELDS = ("name", "address")
 
 
 def _cell(widget: QWidget, error: ErrorLabel | None) -> QWidget:
@@ -52,6 +49,8 @@ class SettingsTab(QWidget):
         self.session = session
         self.facility = None
         self.edits = {f: QLineEdit(objectName=f"setting_{f}") for f in _TEXT_FIELDS}
+        self.report_fields = ReportFormFields()
+        self.edits.update(self.report_fields.edits)  # one dict of the text settings, whichever widget shows them
         self.code = QLabel(objectName="setting_code")
         self.kind = QComboBox(objectName="setting_type")
         self.province = QComboBox(objectName="setting_province")
@@ -59,7 +58,7 @@ class SettingsTab(QWidget):
         self.target_2025 = self._percent("setting_target_2025")
         self.target_2030 = self._percent("setting_target_2030")
         self.lock_minutes = QSpinBox(objectName="setting_auto_lock")
-        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setRange(*rules.AUTO_LOCK_RANGE)
         self.errors = FieldErrors({f: ErrorLabel() for f in ("facility_name", "facility_type", "province_code",
                                                               "ward_code", "provincial_target", "auto_lock_minutes")},
                                   ErrorLabel())
@@ -73,10 +72,7 @@ class SettingsTab(QWidget):
             ("code", self.code, None), ("name", self.edits["name"], "facility_name"),
             ("type", self.kind, "facility_type"), ("province", self.province, "province_code"),
             ("ward", self.ward, "ward_code"), ("address", self.edits["address"], None),
-            ("governing_body", self.edits["governing_body"], None),
-            ("report_recipient", self.edits["report_recipient"], None),
-            ("report_place", self.edits["report_place"], None), ("report_symbol", self.edits["report_symbol"], None),
-            ("director_name", self.edits["director_name"], None), ("target_2025", self.target_2025, None),
+            ("target_2025", self.target_2025, None),
             ("target_2030", self.target_2030, "provincial_target"), ("auto_lock", self.lock_minutes, "auto_lock_minutes"),
         ]
         for key, widget, problem_field in rows:
@@ -87,6 +83,9 @@ class SettingsTab(QWidget):
         inner = QWidget()
         inner_lay = QVBoxLayout(inner)
         inner_lay.addLayout(form)
+        self.report_box = QGroupBox(objectName="reportFormBox")
+        QVBoxLayout(self.report_box).addWidget(self.report_fields)
+        inner_lay.addWidget(self.report_box)
         inner_lay.addWidget(self.errors.general)
         inner_lay.addStretch(1)
         scroll = QScrollArea()
@@ -114,18 +113,12 @@ class SettingsTab(QWidget):
         texts = {
             "code": self.tr("Facility code"), "name": self.tr("Facility &name"), "type": self.tr("Facility &type"),
             "province": self.tr("&Province"), "ward": self.tr("Commune / &ward"), "address": self.tr("&Address"),
-            "governing_body": self.tr("&Governing body (printed above the name)"),
-            "report_recipient": self.tr("Reports are &sent to"), "report_place": self.tr("Place in the report &date"),
-            "report_symbol": self.tr("Report &symbol"), "director_name": self.tr("&Director's name"),
             "target_2025": self.tr("Provincial target 20&25"), "target_2030": self.tr("Provincial target 20&30"),
             "auto_lock": self.tr("&Lock the screen after (minutes without use)"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
-        self.edits["governing_body"].setPlaceholderText(self.tr("e.g. SỞ Y TẾ"))
-        self.edits["report_recipient"].setPlaceholderText(self.tr("e.g. Sở Y tế tỉnh Lạng Sơn"))
-        self.edits["report_place"].setPlaceholderText(self.tr("e.g. Lạng Sơn"))
-        self.edits["report_symbol"].setPlaceholderText(self.tr("e.g. BC-TTBTXH"))
+        self.report_box.setTitle(self.tr("Report form (Decree 30/2020/NĐ-CP)"))
         for box in (self.target_2025, self.target_2030):
             box.setSpecialValueText(self.tr("not set"))
             box.setToolTip(self.tr("Share of residents with an electronic health record that the province set as "
@@ -145,8 +138,9 @@ class SettingsTab(QWidget):
         if f is None:
             return
         self.code.setText(f.code)
-        for name, edit in self.edits.items():
-            edit.setText(getattr(f, name) or "")
+        for name in _TEXT_FIELDS:
+            self.edits[name].setText(getattr(f, name) or "")
+        self.report_fields.load(f)
         self._fill_choices()
         self.target_2025.setValue(round((f.provincial_target_2025 or 0) * 100))
         self.target_2030.setValue(round((f.provincial_target_2030 or 0) * 100))
@@ -177,7 +171,8 @@ class SettingsTab(QWidget):
         self.ward.setCurrentIndex(max(0, self.ward.findData(keep)))
 
     def changes(self) -> dict:
-        out = {name: edit.text().strip() for name, edit in self.edits.items()}
+        out = {name: self.edits[name].text().strip() for name in _TEXT_FIELDS}
+        out.update(self.report_fields.values())
         out["type"] = FacilityType(self.kind.currentData())
         out["province_code"] = self.province.currentData()
         out["ward_code"] = self.ward.currentData()
@@ -190,15 +185,18 @@ class SettingsTab(QWidget):
         s = self.session
         self.saved.setText("")
         try:
-            self.facility = s.services.facility.update(s.actor, self.changes(), self.facility.version)
+            changes, version = self.changes(), self.facility.version
+            self.facility = s.perform(lambda: s.services.facility.update(s.actor, changes, version))
         except Exception as exc:
             problems = getattr(exc, "problems", None)
             if problems:
-                self.errors.show(problems, s.lang)
+                self.errors.show([p for p in problems if p.field not in self.report_fields.errors.labels], s.lang)
+                self.report_fields.errors.show([p for p in problems if p.field in self.report_fields.errors.labels],
+                                               s.lang)
             else:
                 self.errors.clear()
                 self.errors.general.show_text(explain(exc, s.lang))
             return
         self.errors.clear()
+        self.report_fields.errors.clear()
         self.saved.setText(self.tr("Settings saved."))
-        s.changed("facility")

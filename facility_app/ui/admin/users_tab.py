@@ -112,12 +112,13 @@ class UserForm(QDialog):
             return
         self.error_again.show_text("")
         users, actor = self.session.services.users, self.session.actor
+        username, full_name, password = self.username.text(), self.full_name.text(), self.password.text()
+        role = Role(self.role.currentData())
         try:
             if self.for_user is None:
-                users.add(actor, self.username.text(), self.full_name.text(), Role(self.role.currentData()),
-                          self.password.text())
+                self.session.perform(lambda: users.add(actor, username, full_name, role, password))
             else:
-                users.reset_password(actor, self.for_user, self.password.text())
+                self.session.perform(lambda: users.reset_password(actor, self.for_user, password))
         except Exception as exc:
             problems = getattr(exc, "problems", None)
             if problems:
@@ -126,7 +127,6 @@ class UserForm(QDialog):
                 self.errors.clear()
                 self.errors.general.show_text(explain(exc, self.session.lang))
             return
-        self.session.changed("users")
         self.accept()
 
 
@@ -159,8 +159,13 @@ class UsersTab(QWidget):
         self.toggle_button.clicked.connect(self.toggle_user)
         self.reset_button.clicked.connect(self.reset_password)
         self.table.itemSelectionChanged.connect(self._selection)
+        session.sig_changes.connect(self._changed)  # added, disabled, renamed: here or on another PC
         self.retranslate()
         self.reload()
+
+    def _changed(self, changes) -> None:
+        if changes.touches("users"):
+            self.reload()
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Username"), self.tr("Full name"), self.tr("Role"),
@@ -215,7 +220,6 @@ class UsersTab(QWidget):
 
     def add_user(self) -> None:
         form = UserForm(self.session, None, self)
-        form.accepted.connect(self.reload)
         form.open()
 
     def reset_password(self) -> None:
@@ -233,12 +237,9 @@ class UsersTab(QWidget):
 
         def apply():
             try:
-                s.services.users.set_active(s.actor, user.username, not user.active)
+                s.perform(lambda: s.services.users.set_active(s.actor, user.username, not user.active))
             except Exception as exc:
                 inform(self, self.tr("Users"), explain(exc, s.lang), warning=True)
-                return
-            s.changed("users")
-            self.reload()
 
         if user.active:
             confirm(self, self.tr("Disable the account"),

@@ -1,7 +1,8 @@
 """Admit a new resident: the profile form in a dialog.
 
-On success the dialog emits ``session.changed("residents")``, keeps the new
-resident in ``.admitted`` and closes (accepted).
+On success (the form saves through ``session.run``, so the list and the
+Today panel hear of the new resident) the dialog keeps the new resident in
+``.admitted`` and closes (accepted).
 """
 from __future__ import annotations
 
@@ -43,7 +44,6 @@ class AdmitDialog(QDialog):
 
     def _admitted(self, resident: Resident) -> None:
         self.admitted = resident
-        self.session.changed("residents")
         self.accept()
 
     def reject(self) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from care_core import fields
 from care_core.domain.entities import Checkup, RehabSession
 from ..widgets.trend_chart import Band, Series, TrendChart
 from . import labels, norms
@@ -28,6 +29,10 @@ def chart_name(key: str) -> str:
         "bmi": translate("RecordCharts", "BMI"),
         "glucose": translate("RecordCharts", "Blood glucose"),
     }[key]
+
+
+def _unit(name: str, lang: str) -> str:
+    return fields.vital(name).unit_text(lang)
 
 
 def _band(name: str, birth: date | None, day: date, lang: str, template: str, color: QColor) -> list[Band]:
@@ -53,15 +58,15 @@ def show_checkups(chart: TrendChart, key: str, checkups: list[Checkup], lang: st
                   Series(translate("RecordCharts", "Diastolic"), BLUE, points(lambda c: c.vitals.diastolic))]
         bands = (_band("systolic", birth, day, lang, translate("RecordCharts", "systolic: normal %1–%2"), BAND)
                  + _band("diastolic", birth, day, lang, translate("RecordCharts", "diastolic: normal %1–%2"), BAND_2))
-        chart.set_data(chart_name(key), "mmHg", series, bands, empty, decimal_comma=comma)
+        chart.set_data(chart_name(key), _unit("systolic", lang), series, bands, empty, decimal_comma=comma)
     elif key == "weight":
-        chart.set_data(chart_name(key), "kg", [Series(chart_name(key), GREEN, points(lambda c: c.vitals.weight_kg))],
+        chart.set_data(chart_name(key), _unit("weight_kg", lang), [Series(chart_name(key), GREEN, points(lambda c: c.vitals.weight_kg))],
                        [], empty, decimal_comma=comma)
     elif key == "bmi":
-        chart.set_data(chart_name(key), "kg/m²", [Series(chart_name(key), PURPLE, points(lambda c: c.vitals.bmi))],
+        chart.set_data(chart_name(key), _unit("bmi", lang), [Series(chart_name(key), PURPLE, points(lambda c: c.vitals.bmi))],
                        _band("bmi", birth, day, lang, translate("RecordCharts", "normal %1–%2"), BAND), empty, decimal_comma=comma)
     elif key == "glucose":
-        chart.set_data(chart_name(key), "mmol/L", [Series(chart_name(key), ORANGE, points(lambda c: c.vitals.glucose))],
+        chart.set_data(chart_name(key), _unit("glucose", lang), [Series(chart_name(key), ORANGE, points(lambda c: c.vitals.glucose))],
                        _band("glucose", birth, day, lang, translate("RecordCharts", "fasting: normal %1–%2"), BAND),
                        empty, decimal_comma=comma)
 

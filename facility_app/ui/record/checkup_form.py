@@ -7,6 +7,8 @@ screening (shown only for an admission checkup).
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,25 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from care_core import fields
 from care_core.domain import rules
 from care_core.domain.entities import Checkup, Resident, VitalSigns
 from care_core.domain.enums import CheckupKind, HealthClass, ScreeningResult
+from .. import style
 from . import labels, norms
-from .fields import DateField, EnumCombo, ErrorLabel, NumberField
+from .fields import DateField, EnumCombo, NumberField, field_error
 from .form_base import EditForm, not_a_date, not_a_number, not_a_whole_number
 
-# (field, whole number?, objectName) in paper order
-VITALS = [
-    ("systolic", True, "checkupSystolic"),
-    ("diastolic", True, "checkupDiastolic"),
-    ("pulse", True, "checkupPulse"),
-    ("temperature", False, "checkupTemperature"),
-    ("spo2", True, "checkupSpo2"),
-    ("respiratory_rate", True, "checkupRespiratoryRate"),
-    ("weight_kg", False, "checkupWeight"),
-    ("height_cm", False, "checkupHeight"),
-    ("glucose", False, "checkupGlucose"),
-]
+
+
+def _object_name(f) -> str:
+    """checkupSystolic, checkupWeight (weight_kg): the field's name in camel
+    case, without its unit."""
+    words = f.name.removesuffix("_" + f.unit.ucum if f.unit else "").split("_")
+    return "checkup" + "".join(w[:1].upper() + w[1:] for w in words)
+
+
+# (field, whole number?, objectName) in paper order: the field table's vital signs
+VITALS = [(f.name, f.whole, _object_name(f)) for f in fields.VITALS]
+BLOOD_PRESSURE = ("systolic", "diastolic")  # two boxes on one line
+
+FLAGGED = f"color: {style.ERROR_COLOUR}; font-weight: bold;"  # a value outside its normal band
 
 
 class CheckupForm(EditForm):
@@ -60,7 +66,7 @@ class CheckupForm(EditForm):
         self.previous = QLabel(self)
         self.previous.setObjectName("checkupPrevious")
         self.previous.setWordWrap(True)
-        self.previous.setStyleSheet("color: #444;")
+        self.previous.setStyleSheet(f"color: {style.HINT_COLOUR};")
 
         self.date = DateField(today)
         self.date.setObjectName("checkupDate")
@@ -130,7 +136,7 @@ class CheckupForm(EditForm):
         line.addWidget(self.inputs["systolic"])
         line.addWidget(QLabel("/"))
         line.addWidget(self.inputs["diastolic"])
-        line.addWidget(QLabel("mmHg"))
+        line.addWidget(QLabel(fields.vital("systolic").unit_text(self.session.lang)))
         line.addStretch(1)
         caption = QLabel(self.tr("Blood pressure"))
         caption.setBuddy(self.inputs["systolic"])
@@ -140,7 +146,7 @@ class CheckupForm(EditForm):
         stack.setContentsMargins(0, 0, 0, 0)
         stack.setSpacing(0)
         for field in ("systolic", "diastolic"):
-            error = ErrorLabel(self)
+            error = field_error(self)
             error.setObjectName(f"checkupError_{field}")
             stack.addWidget(error)
             self.watch(field, self.inputs[field], error)
@@ -148,14 +154,12 @@ class CheckupForm(EditForm):
         vitals.addWidget(bp, row, 1)
         vitals.addWidget(bp_errors, row, 2)
         row += 1
-        units = {"pulse": self.tr("beats/min"), "temperature": "°C", "spo2": "%",
-                 "respiratory_rate": self.tr("breaths/min"), "weight_kg": "kg", "height_cm": "cm",
-                 "glucose": "mmol/L"}
-        captions = {"pulse": self.tr("Pulse"), "temperature": self.tr("Temperature"), "spo2": self.tr("SpO2"),
-                    "respiratory_rate": self.tr("Respiratory rate"), "weight_kg": self.tr("Weight"),
-                    "height_cm": self.tr("Height"), "glucose": self.tr("Blood glucose")}
-        for field, _whole, _name in VITALS[2:]:
-            self.add_field(vitals, row, field, captions[field], self.inputs[field], units[field])
+        lang = self.session.lang
+        for field, _whole, _name in VITALS:
+            if field in BLOOD_PRESSURE:
+                continue
+            f = fields.vital(field)
+            self.add_field(vitals, row, field, f.text_label(lang), self.inputs[field], f.unit_text(lang))
             row += 1
             if field == "height_cm":
                 bmi_caption = QLabel(self.tr("BMI"))
@@ -173,7 +177,7 @@ class CheckupForm(EditForm):
         findings_caption = QLabel(self.tr("Findings and advice"))
         findings_caption.setBuddy(self.findings)
         findings_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        findings_error = ErrorLabel(self)
+        findings_error = field_error(self)
         findings_error.setObjectName("checkupError_findings")
         self.watch("findings", self.findings, findings_error)
         right.addWidget(findings_caption, 2, 0)
@@ -287,10 +291,9 @@ class CheckupForm(EditForm):
             parts.append(self.tr("BP %1/%2").replace("%1", str(v.systolic)).replace("%2", str(v.diastolic)))
         if v.pulse is not None:
             parts.append(self.tr("pulse %1").replace("%1", str(v.pulse)))
-        if v.temperature is not None:
-            parts.append(f"{labels.number(v.temperature, lang)} °C")
-        if v.weight_kg is not None:
-            parts.append(f"{labels.number(v.weight_kg, lang)} kg")
+        for name in ("temperature", "weight_kg"):
+            if getattr(v, name) is not None:
+                parts.append(f"{labels.number(getattr(v, name), lang)} {fields.vital(name).unit_text(lang)}")
         if v.glucose is not None:
             parts.append(self.tr("glucose %1").replace("%1", labels.number(v.glucose, lang, fixed=True)))
         self.previous.setText(self.tr("Previous checkup (%1): %2").replace("%1", labels.day(latest.checkup_date))
@@ -309,7 +312,7 @@ class CheckupForm(EditForm):
             bmi = None
         if bmi is None:
             self.bmi.setText(self.tr("calculated from weight and height"))
-            self.bmi.setStyleSheet("color: #666;")
+            self.bmi.setStyleSheet(f"color: {style.HINT_COLOUR};")
             return
         text = labels.number(bmi, self.session.lang)
         birth, day = self._age_on()
@@ -319,7 +322,7 @@ class CheckupForm(EditForm):
             verdict = {"low": self.tr("thin for age"), "high": self.tr("overweight for age")}.get(
                 young.flag, self.tr("normal for age"))
             self.bmi.setText(f"{text} ({self.tr('WHO z-score %1: %2').replace('%1', z).replace('%2', verdict)})")
-            self.bmi.setStyleSheet("color: #b00020; font-weight: bold;" if young.flag else "")
+            self.bmi.setStyleSheet(FLAGGED if young.flag else "")
         elif norms.normal_range("bmi", birth, day) is None:
             self.bmi.setText(f"{text} ({self.tr('under 18: adult norms do not apply')})")
             self.bmi.setStyleSheet("")
@@ -327,7 +330,7 @@ class CheckupForm(EditForm):
             low, _high = norms.normal_range("bmi", birth, day)
             key = self.tr("below normal") if bmi < low else self.tr("above normal")
             self.bmi.setText(f"{text} ({key})")
-            self.bmi.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.bmi.setStyleSheet(FLAGGED)
         else:
             self.bmi.setText(f"{text} ({self.tr('normal')})")
             self.bmi.setStyleSheet("")
@@ -395,9 +398,9 @@ class CheckupForm(EditForm):
             found = [p for p in found if p.field != "next_due_date"]
         return slips + found
 
-    def submit(self) -> Checkup:
+    def submit(self) -> Callable[[], Checkup]:
         checkup, _slips = self.collect()
-        clinical = self.session.services.clinical
-        if self._correcting is not None:
-            return clinical.correct_checkup(self.session.actor, self._correcting.id, checkup)
-        return clinical.record_checkup(self.session.actor, checkup)
+        clinical, actor, correcting = self.session.services.clinical, self.session.actor, self._correcting
+        if correcting is not None:
+            return lambda: clinical.correct_checkup(actor, correcting.id, checkup)
+        return lambda: clinical.record_checkup(actor, checkup)

@@ -3,7 +3,7 @@ correct or void a checkup. The form replaces the table while it is open,
 so it has the whole width of a 1366x768 screen."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from care_core.domain.entities import Checkup, Resident
 from care_core.domain.permissions import Permission
+from .. import style
 from ..widgets.trend_chart import TrendChart
 from . import charts, feedback, labels
 from .checkup_form import CheckupForm
@@ -29,8 +30,6 @@ from .table_view import fit_columns, record_table, selected_row
 
 
 class CheckupsTab(QWidget):
-    sig_changed = Signal(str)  # table name, after a save
-
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -66,7 +65,7 @@ class CheckupsTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.start_correction() if may_record else self.show_versions())
         self.empty = QLabel(self.tr("No checkup recorded yet. Press “New checkup” to record the first one."), self)
         self.empty.setObjectName("checkupEmpty")
-        self.empty.setStyleSheet("color: #555; padding: 12px;")
+        self.empty.setStyleSheet(f"color: {style.HINT_COLOUR}; padding: 12px;")
 
         self.chart = TrendChart(self)
         self.chart.setObjectName("checkupChart")
@@ -208,13 +207,17 @@ class CheckupsTab(QWidget):
         if not reason.strip():
             self.banner.show_error(self.tr("Not cancelled: write the reason."))
             return
-        ok, _result = feedback.attempt(
-            lambda: self.session.services.clinical.void_checkup(self.session.actor, checkup.id, reason),
-            self.session.lang, self.banner)
-        if ok:
-            self.banner.show_info(self.tr("The checkup of %1 was cancelled; it stays in the history.")
-                                  .replace("%1", labels.day(checkup.checkup_date)))
-            self.sig_changed.emit("checkups")
+        s = self.session
+        self.void_button.setEnabled(False)  # until the answer: never voided twice
+        self.banner.clear_message()
+        s.run(lambda: s.services.clinical.void_checkup(s.actor, checkup.id, reason),
+              lambda _void: self.banner.show_info(self.tr("The checkup of %1 was cancelled; it stays in the history.")
+                                                  .replace("%1", labels.day(checkup.checkup_date))),
+              self._void_failed, owner=self)
+
+    def _void_failed(self, exc: BaseException) -> None:
+        self._selection_changed()
+        feedback.refused(exc, self.session.lang, self.banner)
 
     def show_versions(self) -> None:
         checkup = self.selected()
@@ -233,7 +236,6 @@ class CheckupsTab(QWidget):
         self._show_browse()
         text = self.tr("Checkup of %1 corrected.") if corrected else self.tr("Checkup of %1 saved.")
         self.banner.show_info(text.replace("%1", labels.day(checkup.checkup_date)))
-        self.sig_changed.emit("checkups")
 
     def _show_browse(self) -> None:
         self.pages.setCurrentIndex(0)

@@ -2,10 +2,13 @@
 The diagnosis is chosen with the ICD-10 picker."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+from typing import Callable
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from care_core.domain import rules
-from care_core.domain.entities import Condition, Resident
+from care_core.domain import history
+from care_core.domain.entities import Condition, ConditionStatusChange, Resident
 from care_core.domain.enums import ConditionStatus
 from care_core.domain.permissions import Permission
 from . import labels
@@ -31,6 +34,10 @@ class ConditionForm(EditForm):
         self.onset.setObjectName("conditionOnset")
         self.status = EnumCombo([(s, labels.condition_status(s)) for s in ConditionStatus])
         self.status.setObjectName("conditionStatus")
+        # the day a new status began: the report of a past period reads the status of its time
+        self.status_from = DateField(today)
+        self.status_from.setObjectName("conditionStatusFrom")
+        self.status.currentIndexChanged.connect(self._status_changed)
         self.follow_up = NumberField(4)
         self.follow_up.setObjectName("conditionFollowUp")
         self.note = QLineEdit(self)
@@ -41,13 +48,15 @@ class ConditionForm(EditForm):
         self.add_field(grid, 0, "icd10", self.tr("Diagnosis (ICD-10)"), self.icd, error_below=True)
         self.add_field(grid, 2, "onset_date", self.tr("Found on"), self.onset, error_below=True)
         self.add_field(grid, 4, "status", self.tr("Status"), self.status, error_below=True)
+        self.add_field(grid, 5, "changed_on", self.tr("New status from"), self.status_from, error_below=True)
         self.add_field(grid, 6, "follow_up_days", self.tr("Follow up every"), self.follow_up, self.tr("days"), error_below=True)
         self.add_field(grid, 8, "note", self.tr("Note"), self.note, error_below=True)
         self.build_frame(grid, self.tr("Save (Ctrl+S)"), self.tr("Cancel (Esc)"))
         self.first_input = self.icd.search
-        for first, second in zip([self.icd.search, self.icd.results, self.onset.edit, self.status, self.follow_up, self.note,
-                                  self.cancel_button], [self.icd.results, self.onset.edit, self.status, self.follow_up,
-                                                        self.note, self.cancel_button, self.save_button]):
+        for first, second in zip([self.icd.search, self.icd.results, self.onset.edit, self.status, self.status_from.edit,
+                                  self.follow_up, self.note, self.cancel_button],
+                                 [self.icd.results, self.onset.edit, self.status, self.status_from.edit, self.follow_up,
+                                  self.note, self.cancel_button, self.save_button]):
             QWidget.setTabOrder(first, second)
 
     def start_new(self, resident: Resident) -> None:
@@ -60,9 +69,6 @@ class ConditionForm(EditForm):
         self.heading.setText(self.tr("Update %1").replace("%1", f"{condition.icd10} {icd_name(condition.icd10, self.session.lang)}"))
         self._fill(condition)
 
-    def updating(self) -> Condition | None:
-        return self._base
-
     def _fill(self, c: Condition | None) -> None:
         self._loading = True
         self.icd.set_value(c.icd10 if c else None)
@@ -70,8 +76,14 @@ class ConditionForm(EditForm):
         self.status.set_current(c.status if c else ConditionStatus.ACTIVE)
         self.follow_up.setText("" if c is None or c.follow_up_days is None else str(c.follow_up_days))
         self.note.setText(c.note if c else "")
+        self.status_from.set_value(self.session.services.clinical.today())
+        self._status_changed()
         self._loading = False
         self.reset_state()
+
+    def _status_changed(self, *_a) -> None:
+        """The date of a new status is asked only when the status changes."""
+        self.status_from.setEnabled(self._base is not None and self.status.current() != self._base.status)
 
     def collect(self) -> tuple[Condition, list]:
         lang = self.session.lang
@@ -96,21 +108,39 @@ class ConditionForm(EditForm):
                               note=self.note.text().strip())
         return condition, slips
 
+    def _status_from(self) -> tuple:
+        """(date or None, slips) of the new status's first day, when asked."""
+        if not self.status_from.isEnabled():
+            return None, []
+        try:
+            return self.status_from.value(), []
+        except ValueError:
+            return None, [not_a_date("changed_on", self.status_from.text(), self.session.lang)]
+
     def problems(self) -> list:
         condition, slips = self.collect()
+        since, more = self._status_from()
+        slips += more
         if self._resident is None:
             return slips
         slipped = {s.field for s in slips}
-        found = rules.check_condition(condition, self._resident, self.session.services.clinical.today())
+        today = self.session.services.clinical.today()
+        found = rules.check_condition(condition, self._resident, today)
+        if since is not None:
+            found += rules.check_status_change(ConditionStatusChange(condition.id, self._resident.id, condition.status,
+                                                                     since), self._resident, today)
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Condition:
+    def submit(self) -> Callable[[], Condition]:
         condition, _slips = self.collect()
-        clinical = self.session.services.clinical
-        if self._base is None:
-            return clinical.add_condition(self.session.actor, condition)
-        changes = {f: getattr(condition, f) for f in EDITABLE if getattr(condition, f) != getattr(self._base, f)}
-        return clinical.update_condition(self.session.actor, self._base.id, changes, self._base.version)
+        clinical, actor, base = self.session.services.clinical, self.session.actor, self._base
+        if base is None:
+            return lambda: clinical.add_condition(actor, condition)
+        changes = {f: getattr(condition, f) for f in EDITABLE if getattr(condition, f) != getattr(base, f)}
+        since, _more = self._status_from()
+        if "status" in changes and since is not None:
+            changes["status_changed_on"] = since
+        return lambda: clinical.update_condition(actor, base.id, changes, base.version)
 
 
 class ConditionsTab(ListTab):
@@ -129,16 +159,23 @@ class ConditionsTab(ListTab):
         if may:
             self.table.doubleClicked.connect(lambda _i: self.start_update())
         self.empty = self.empty_label("conditionEmpty", self.tr("No chronic condition recorded."))
+        self.timeline = QLabel(self)
+        self.timeline.setObjectName("conditionStatusTimeline")
+        self.timeline.setWordWrap(True)
+        self._changes: list[ConditionStatusChange] = []
         self.browse_layout.addWidget(self.empty)
         self.browse_layout.addWidget(self.table, 1)
+        self.browse_layout.addWidget(self.timeline)
         self._selection_changed()
 
     @property
     def form(self) -> ConditionForm:
         return self.form_for("condition", lambda: ConditionForm(self.session, self))
 
-    def set_data(self, resident: Resident, conditions: list[Condition]) -> None:
+    def set_data(self, resident: Resident, conditions: list[Condition],
+                 status_changes: list[ConditionStatusChange] = ()) -> None:
         self._resident = resident
+        self._changes = list(status_changes)
         order = {ConditionStatus.ACTIVE: 0, ConditionStatus.CONTROLLED: 1, ConditionStatus.RESOLVED: 2}
         rows = sorted(conditions, key=lambda c: (order.get(c.status, 3), c.icd10))
         self.model.set_rows(rows)
@@ -151,8 +188,16 @@ class ConditionsTab(ListTab):
         return self.model.row_at(selected_row(self.table))
 
     def _selection_changed(self, *_a) -> None:
-        self.edit_button.setEnabled(self.selected() is not None)
+        chosen = self.selected()
+        self.edit_button.setEnabled(chosen is not None)
         self.new_button.setEnabled(self._resident is not None)
+        self.timeline.setVisible(chosen is not None)
+        if chosen is not None:
+            steps = history.status_history(chosen, [s for s in self._changes if s.condition_id == chosen.id])
+            parts = [self.tr("%1 since %2").replace("%1", labels.condition_status(s.status))
+                     .replace("%2", labels.day(s.changed_on)) if s.changed_on else labels.condition_status(s.status)
+                     for s in steps]
+            self.timeline.setText(self.tr("Status history: %1").replace("%1", " → ".join(parts)))
 
     def start_new(self) -> None:
         if self._resident is not None:

@@ -5,6 +5,8 @@ service refuses the others anyway.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from care_core.domain.entities import Resident
@@ -70,10 +72,10 @@ class DischargeForm(EditForm):
                                      {"value": on, "admission_date": self.resident.admission_date}))
         return found
 
-    def submit(self) -> Resident:
+    def submit(self) -> Callable[[], Resident]:
         on, reason, _slips = self.collect()
-        return self.session.services.residents.discharge(self.session.actor, self.resident.id, on, reason,
-                                                         self.resident.version)
+        residents, actor, resident = self.session.services.residents, self.session.actor, self.resident
+        return lambda: residents.discharge(actor, resident.id, on, reason, resident.version)
 
     def cancel(self) -> None:  # no "discard?" question for two fields
         self._dirty = False

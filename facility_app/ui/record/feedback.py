@@ -2,8 +2,9 @@
 the nurse's language; an unexpected failure becomes a friendly sentence and
 a log entry (type and stack only, never the values), never a traceback.
 
-``confirm`` and ``ask_text`` are the only modal questions; tests replace
-them (monkeypatch) to answer without a person.
+Questions use the shell's boxes: ``dialogs.confirm`` (window-modal, with
+what to do on yes) for "discard what you typed?", and ``ask_text`` for a
+reason; tests replace them (monkeypatch) to answer without a person.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from care_core.domain.messages import DomainError, Problem, ValidationError
 from ...logs import log_unexpected
+from ...services.startup import known_failure
+from .. import dialogs
 from .fields import Banner
 
 T = TypeVar("T")
@@ -25,32 +28,22 @@ def unexpected_text() -> str:
                      "if it happens again, tell the IT officer (the details are in the log).")
 
 
-def attempt(call: Callable[[], T], lang: str, banner: Banner,
-            on_problems: Callable[[list[Problem]], list[Problem]] | None = None) -> tuple[bool, T | None]:
-    """Run one service call. Returns (ok, result).
-
-    Validation problems go to ``on_problems`` (which places them beside
-    their fields and returns those it could not place); the rest, and any
-    other refusal, go to the banner.
-    """
-    try:
-        result = call()
-    except ValidationError as exc:
+def refused(exc: BaseException, lang: str, banner: Banner,
+            on_problems: Callable[[list[Problem]], list[Problem]] | None = None) -> None:
+    """Say why a service call failed: validation problems beside their fields,
+    any other refusal or failure on the banner (an unexpected one is logged,
+    type and stack only)."""
+    if isinstance(exc, ValidationError):
         left = on_problems(exc.problems) if on_problems else exc.problems
         if left:
             banner.show_error(" ".join(p.message(lang) for p in left))
         else:
             banner.show_error(translate("RecordFeedback", "Not saved: correct the fields marked in red."))
-        return False, None
-    except DomainError as exc:
-        banner.show_error(exc.message(lang))
-        return False, None
-    except Exception as exc:  # noqa: BLE001 - the nurse gets a sentence, the log gets the stack
+    elif isinstance(exc, DomainError) or known_failure(exc) is not None:
+        banner.show_error(dialogs.explain(exc, lang))  # the shell's words: a full disk or locked store says what to do
+    else:
         log_unexpected(exc)
-        banner.show_error(unexpected_text())
-        return False, None
-    banner.clear_message()
-    return True, result
+        banner.show_error(unexpected_text())  # this save did not happen: the nurse tries again
 
 
 def load(call: Callable[[], T], parent: QWidget | None, lang: str) -> T | None:
@@ -66,19 +59,7 @@ def load(call: Callable[[], T], parent: QWidget | None, lang: str) -> T | None:
 
 
 def _tell(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.addButton(translate("RecordFeedback", "Close"), QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-
-
-def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
-    """Ask a yes/no question with plain button words (never bare OK/Cancel)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no_button)
-    box.exec()
-    return box.clickedButton() is yes_button
+    dialogs.inform(parent, title, text, warning=True)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, ok: str, cancel: str) -> str | None:
@@ -95,9 +76,10 @@ def ask_text(parent: QWidget | None, title: str, label: str, ok: str, cancel: st
     return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
 
 
-def discard_changes(parent: QWidget | None) -> bool:
-    """The Esc question on a dirty form."""
-    return confirm(parent, translate("RecordFeedback", "Discard what you typed?"),
-                   translate("RecordFeedback", "You have typed information that is not saved yet. "
-                             "Close the form and discard it?"),
-                   translate("RecordFeedback", "Discard"), translate("RecordFeedback", "Keep editing"))
+def discard_changes(parent: QWidget | None, then: Callable[[], None]) -> QMessageBox:
+    """The Esc question on a dirty form; ``then()`` once the nurse chose to discard
+    ("Keep editing" is the default button, and what Esc answers)."""
+    return dialogs.confirm(parent, translate("RecordFeedback", "Discard what you typed?"),
+                           translate("RecordFeedback", "You have typed information that is not saved yet. "
+                                     "Close the form and discard it?"),
+                           translate("RecordFeedback", "Discard"), then, no=translate("RecordFeedback", "Keep editing"))

@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from care_core.domain.text import fold
+from .. import style
+from ..forms import ErrorLabel
 from . import labels
 
 _DATE = re.compile(r"^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{2}|\d{4})$")
 _DATE8 = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
 
-ERROR_STYLE = "color: #b00020;"
-ERROR_INPUT_STYLE = "border: 2px solid #b00020; border-radius: 3px; padding: 2px;"
+ERROR_INPUT_STYLE = style.ERROR_INPUT  # kept for the record forms' inputs
 
 
 def parse_date(text: str, today: date) -> date | None:
@@ -167,30 +167,18 @@ class NumberField(QLineEdit):
         self.setStyleSheet(ERROR_INPUT_STYLE if on else "")
 
 
-class ErrorLabel(QLabel):
-    """The red sentence beside a field; hidden while the field is fine."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(220)
-        self.hide()
-
-    def set_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
+def field_error(parent: QWidget | None = None) -> ErrorLabel:
+    """The shell's red sentence, sized to sit beside a record field."""
+    label = ErrorLabel(parent)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(220)
+    return label
 
 
 class Banner(QLabel):
     """A message across the top of a form: what went wrong, or what was saved."""
 
-    _STYLES = {
-        "error": "background: #fde7e9; color: #8a0010; border: 1px solid #e8a0a8; border-radius: 4px; padding: 8px;",
-        "info": "background: #e6f4ea; color: #11502a; border: 1px solid #9ccfaa; border-radius: 4px; padding: 8px;",
-    }
+    _STYLES = {"error": style.ERROR_BOX, "info": style.OK_BOX}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -228,9 +216,10 @@ class _FoldFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, text: str) -> None:
-        self.beginFilterChange()
+        # invalidateRowsFilter, not begin/endFilterChange: the latter pair
+        # is whole only from Qt 6.10, and the Windows build pins 6.9.
         self._words = fold(text).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802 - Qt naming
         folded = self.sourceModel().index(row, 0, parent).data(self.FOLDED) or ""
@@ -352,13 +341,3 @@ class EnumCombo(QComboBox):
 
     def set_error(self, on: bool) -> None:
         self.setStyleSheet(ERROR_INPUT_STYLE if on else "")
-
-
-def titled(text: str, widget: QWidget) -> QWidget:
-    """A caption above a widget (for columns of small inputs)."""
-    box = QWidget()
-    col = QVBoxLayout(box)
-    col.setContentsMargins(0, 0, 0, 0)
-    col.addWidget(QLabel(text))
-    col.addWidget(widget)
-    return box

@@ -4,9 +4,16 @@ refused save that keeps everything on screen.
 
 A subclass builds its inputs with ``add_field``, says how to turn them into
 an entity and which rules apply (``problems``), and how to save
-(``submit``, which calls a service).
+(``submit``: the service call, made from what is typed).
+
+Saving runs the service call off the GUI thread (``session.run``): the form
+stays on screen, greyed, with "Saving…" until the answer; a refusal shows
+in the form with everything typed still there. ``saving()`` says whether a
+save is under way (tests wait for it to end).
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from care_core.domain.messages import label as field_label
 from . import feedback
-from .fields import ERROR_INPUT_STYLE, Banner, DateField, EnumCombo, ErrorLabel, NumberField
+from ..forms import ErrorLabel
+from .fields import ERROR_INPUT_STYLE, Banner, DateField, EnumCombo, NumberField, field_error
 
 COMPACT = (DateField, NumberField, EnumCombo)  # keep their natural width
 
@@ -74,6 +82,7 @@ class EditForm(QWidget):
         self._dirty = False
         self._loading = False
         self._refused = False  # the banner says "Not saved: correct the fields marked in red"
+        self._saving = False
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
@@ -96,7 +105,7 @@ class EditForm(QWidget):
             caption.setContentsMargins(0, 5, 0, 0)
         else:
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        error = ErrorLabel(self)
+        error = field_error(self)
         error.setObjectName(f"{self.prefix}Error_{field}")
         holder = QWidget()
         line = QHBoxLayout(holder)
@@ -211,7 +220,7 @@ class EditForm(QWidget):
                 unplaced.append(p)
         for field, (widget, error) in self._fields.items():
             messages = by_field.get(field, [])
-            error.set_message(" ".join(dict.fromkeys(messages)))
+            error.show_text(" ".join(dict.fromkeys(messages)))
             marker = getattr(widget, "set_error", None)
             if marker:
                 marker(bool(messages))
@@ -222,7 +231,10 @@ class EditForm(QWidget):
     # --- actions ------------------------------------------------------------
 
     def save(self) -> bool:
-        if not self.isVisible() or not self.isEnabled():
+        """Check what is typed and start saving it. False when refused here (or
+        already saving); the service's answer comes later: ``sig_saved`` or a
+        message in the form."""
+        if not self.isVisible() or not self.isEnabled() or self._saving:
             return False
         self._show_all = True
         problems = self.revalidate()
@@ -231,16 +243,40 @@ class EditForm(QWidget):
             self.focus_first_error(problems)
             return False
         self._refused = False
-        ok, result = feedback.attempt(self.submit, self.session.lang, self.banner, self._service_refused)
-        if not ok:
-            return False
-        self._dirty = False
-        self.sig_saved.emit(result)
+        call = self.submit()  # read from the inputs here, on the GUI thread
+        self._set_saving(True)
+        self.session.run(call, self._save_done, self._save_failed, owner=self)
         return True
 
+    def saving(self) -> bool:
+        return self._saving
+
+    def _set_saving(self, on: bool) -> None:
+        self._saving = on
+        self.setEnabled(not on)  # nothing typed meanwhile, nothing saved twice; the inputs keep their text
+        if on:
+            self.banner.show_info(translate("RecordForms", "Saving…"))
+
+    def _save_done(self, result) -> None:
+        self._set_saving(False)
+        self.banner.clear_message()
+        self._dirty = False
+        self.sig_saved.emit(result)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        feedback.refused(exc, self.session.lang, self.banner, self._service_refused)
+        self.focus_first_error(getattr(exc, "problems", []))
+
     def cancel(self) -> None:
-        if self._dirty and not feedback.discard_changes(self):
+        if self._saving:
+            return  # the save under way decides
+        if self._dirty:
+            feedback.discard_changes(self, self._close)
             return
+        self._close()
+
+    def _close(self) -> None:
         self._dirty = False
         self.sig_closed.emit()
 
@@ -256,6 +292,8 @@ class EditForm(QWidget):
         """Everything wrong with what is typed now (input slips + domain rules)."""
         raise NotImplementedError
 
-    def submit(self):
-        """Call the service; raise its errors."""
+    def submit(self) -> Callable[[], object]:
+        """The service call that saves what is typed: read the inputs now, return
+        a function of no arguments that calls the service (run off the GUI
+        thread; it raises the service's errors)."""
         raise NotImplementedError

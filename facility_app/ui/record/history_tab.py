@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from care_core import fields
 from care_core.domain import divisions
 from care_core.domain.entities import AuditEntry, Checkup, Condition, Referral, RehabSession, Resident, VitalSigns
 from care_core.domain.enums import (
@@ -71,7 +72,10 @@ def _extra_label(field: str) -> str:
 
 
 def _label(field: str, lang: str) -> str:
-    if field in FIELD_LABELS and field != "blood_pressure":
+    extra = _extra_label(field)
+    if extra != field:  # the history's own wording first ("Cancelled" for voided)
+        return extra
+    if field in FIELD_LABELS:
         vi, en = FIELD_LABELS[field]
         return vi if lang == "vi" else en
     return _extra_label(field)
@@ -145,7 +149,7 @@ def _describe(entry: AuditEntry, lang: str) -> str:
         reason = detail.get("findings") or ""
         return translate("RecordHistory", "Checkup of %1; reason: %2").replace("%1", when).replace("%2", reason)
     if detail.get("systolic") is not None and detail.get("diastolic") is not None:
-        bp = f"{detail.pop('systolic')}/{detail.pop('diastolic')} mmHg"
+        bp = f"{detail.pop('systolic')}/{detail.pop('diastolic')} {fields.vital('systolic').unit_text(lang)}"
         detail = {"blood_pressure": bp, **detail}
     order = ORDER.get(entry.table, {})
     for field in sorted(detail, key=lambda f: order.get(f, len(order))):

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from care_core.domain import icd10
+from .. import style
 
 
 class Icd10Picker(QWidget):
@@ -57,12 +58,12 @@ class Icd10Picker(QWidget):
         self._show_chosen()
 
     def set_error(self, on: bool) -> None:
-        self.search.setStyleSheet("border: 2px solid #b00020; border-radius: 3px; padding: 2px;" if on else "")
+        self.search.setStyleSheet(style.ERROR_INPUT if on else "")
 
     def _show_chosen(self) -> None:
         if not self._code:
             self.chosen.setText(self.tr("No diagnosis chosen yet."))
-            self.chosen.setStyleSheet("color: #666;")
+            self.chosen.setStyleSheet(f"color: {style.HINT_COLOUR};")
             return
         found = icd10.lookup(self._code)
         name = found.name(self.lang) if found else self.tr("(not in the ICD-10 list)")

@@ -1,7 +1,10 @@
 """What the record screens call things: enum values, audit actions, dates.
 
-Every name goes through Qt's translation (context ``RecordLabels``) with
-English source text; the Vietnamese comes from translations/record_vi.ts.
+Sex, group, discharge reason, condition status and referral outcome are
+named by ``care_core.domain.vocabulary`` in the screen's language (the same
+names the reports and exports print). The others go through Qt's
+translation (context ``RecordLabels``) with English source text; the
+Vietnamese comes from translations/record_vi.ts.
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from care_core.domain import numbers
+from care_core.domain import dates, numbers, vocabulary
 from care_core.domain.enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -23,67 +26,42 @@ from care_core.domain.enums import (
     ScreeningResult,
     Sex,
 )
+from .. import i18n
 
 translate = QCoreApplication.translate
 
 
+def _named(value) -> str:
+    return vocabulary.label(value, i18n.current())
+
+
 def sex(value: Sex | None) -> str:
-    return {Sex.MALE: translate("RecordLabels", "Male"), Sex.FEMALE: translate("RecordLabels", "Female")}.get(value, "")
+    return _named(Sex(value)) if value else ""
 
 
 def group(value: BeneficiaryGroup) -> str:
-    return {
-        BeneficiaryGroup.MERIT: translate("RecordLabels", "Person with meritorious service (NCC)"),
-        BeneficiaryGroup.ELDERLY: translate("RecordLabels", "Elderly (NCT)"),
-        BeneficiaryGroup.CHILD: translate("RecordLabels", "Child (TE)"),
-        BeneficiaryGroup.DISABILITY: translate("RecordLabels", "Person with disability (NKT)"),
-        BeneficiaryGroup.SOCIAL_ASSISTANCE: translate("RecordLabels", "Other social assistance (BTXH)"),
-        BeneficiaryGroup.DRUG_USER: translate("RecordLabels", "Drug rehabilitation (NCMT)"),
-    }[value]
+    return _named(BeneficiaryGroup(value))
 
 
 def disability_type(value: DisabilityType | None) -> str:
-    return {
-        DisabilityType.MOBILITY: translate("RecordLabels", "Mobility"),
-        DisabilityType.HEARING_SPEECH: translate("RecordLabels", "Hearing and speech"),
-        DisabilityType.VISION: translate("RecordLabels", "Vision"),
-        DisabilityType.MENTAL: translate("RecordLabels", "Mental and psychosocial"),
-        DisabilityType.INTELLECTUAL: translate("RecordLabels", "Intellectual"),
-        DisabilityType.OTHER: translate("RecordLabels", "Other disability"),
-    }.get(value, "")
+    return _named(DisabilityType(value)) if value else ""
 
 
 def disability_severity(value: DisabilitySeverity | None) -> str:
-    return {
-        DisabilitySeverity.EXTREME: translate("RecordLabels", "Extremely severe"),
-        DisabilitySeverity.SEVERE: translate("RecordLabels", "Severe"),
-        DisabilitySeverity.MILD: translate("RecordLabels", "Mild"),
-    }.get(value, "")
+    return _named(DisabilitySeverity(value)) if value else ""
 
 
 def discharge_reason(value: DischargeReason | None) -> str:
-    return {
-        DischargeReason.RETURNED_HOME: translate("RecordLabels", "Returned home"),
-        DischargeReason.TRANSFERRED: translate("RecordLabels", "Transferred to another facility"),
-        DischargeReason.DECEASED: translate("RecordLabels", "Deceased"),
-    }.get(value, "")
+    return _named(DischargeReason(value)) if value else ""
 
 
 def checkup_kind(value: CheckupKind | None) -> str:
-    return {
-        CheckupKind.ADMISSION: translate("RecordLabels", "Admission screening"),
-        CheckupKind.PERIODIC: translate("RecordLabels", "Periodic checkup"),
-        CheckupKind.AD_HOC: translate("RecordLabels", "Ad-hoc visit"),
-    }.get(value, "")
+    return _named(CheckupKind(value)) if value else ""
 
 
 def checkup_kind_short(value: CheckupKind | None) -> str:
     """For table cells: the kind in one word."""
-    return {
-        CheckupKind.ADMISSION: translate("RecordLabels", "Admission"),
-        CheckupKind.PERIODIC: translate("RecordLabels", "Periodic"),
-        CheckupKind.AD_HOC: translate("RecordLabels", "Ad-hoc"),
-    }.get(value, "")
+    return vocabulary.short(CheckupKind(value), i18n.current()) if value else ""
 
 
 def health_class(value: HealthClass | None, long: bool = True) -> str:
@@ -91,51 +69,23 @@ def health_class(value: HealthClass | None, long: bool = True) -> str:
         return ""
     if not long:
         return value.roman
-    return {
-        HealthClass.I: translate("RecordLabels", "Class I - very good"),
-        HealthClass.II: translate("RecordLabels", "Class II - good"),
-        HealthClass.III: translate("RecordLabels", "Class III - average"),
-        HealthClass.IV: translate("RecordLabels", "Class IV - weak"),
-        HealthClass.V: translate("RecordLabels", "Class V - very weak"),
-    }[value]
+    return _named(HealthClass(value))
 
 
 def screening(value: ScreeningResult | None) -> str:
-    return {
-        ScreeningResult.NEGATIVE: translate("RecordLabels", "Negative"),
-        ScreeningResult.SUSPECTED: translate("RecordLabels", "Suspected"),
-        ScreeningResult.POSITIVE: translate("RecordLabels", "Positive"),
-        ScreeningResult.NOT_DONE: translate("RecordLabels", "Not done"),
-    }.get(value, "")
+    return _named(ScreeningResult(value)) if value else ""
 
 
 def condition_status(value: ConditionStatus | None) -> str:
-    return {
-        ConditionStatus.ACTIVE: translate("RecordLabels", "Active"),
-        ConditionStatus.CONTROLLED: translate("RecordLabels", "Controlled"),
-        ConditionStatus.RESOLVED: translate("RecordLabels", "Resolved"),
-    }.get(value, "")
+    return _named(ConditionStatus(value)) if value else ""
 
 
 def rehab_type(value: RehabType | None) -> str:
-    return {
-        RehabType.PHYSIOTHERAPY: translate("RecordLabels", "Physiotherapy"),
-        RehabType.OCCUPATIONAL: translate("RecordLabels", "Occupational therapy"),
-        RehabType.SPEECH: translate("RecordLabels", "Speech therapy"),
-        RehabType.PSYCHOLOGICAL: translate("RecordLabels", "Psychological therapy"),
-        RehabType.ORTHOPAEDIC: translate("RecordLabels", "Orthopaedic or assistive device"),
-        RehabType.COMMUNITY: translate("RecordLabels", "Community-based rehabilitation"),
-    }.get(value, "")
+    return _named(RehabType(value)) if value else ""
 
 
 def referral_outcome(value: ReferralOutcome | None) -> str:
-    return {
-        ReferralOutcome.PENDING: translate("RecordLabels", "Being treated at the hospital"),
-        ReferralOutcome.RETURNED: translate("RecordLabels", "Returned to the facility"),
-        ReferralOutcome.ADMITTED_LONG_TERM: translate("RecordLabels", "Staying for long-term treatment"),
-        ReferralOutcome.TRANSFERRED: translate("RecordLabels", "Transferred to another hospital"),
-        ReferralOutcome.DECEASED: translate("RecordLabels", "Deceased"),
-    }.get(value, "")
+    return _named(ReferralOutcome(value)) if value else ""
 
 
 def action(name: str) -> str:
@@ -158,17 +108,12 @@ def action(name: str) -> str:
 
 def day(value: date | None) -> str:
     """Dates as Vietnamese paper records write them: 05/01/2027."""
-    if value is None:
-        return ""
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return dates.dmy(value)
 
 
 def moment(value: datetime | None) -> str:
     """A stored UTC instant, shown in the PC's local time."""
-    if value is None:
-        return ""
-    local = value.astimezone() if value.tzinfo else value
-    return f"{day(local.date())} {local.hour:02d}:{local.minute:02d}"
+    return dates.dmy_time(value)
 
 
 def number(value: float | int | None, lang: str = "vi", decimals: int = 1, fixed: bool = False,

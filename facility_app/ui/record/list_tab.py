@@ -2,9 +2,9 @@
 rhythm on every tab (a button opens the form, Save or Esc returns)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from .. import style
 from .fields import Banner
 from .form_base import EditForm
 
@@ -19,8 +19,6 @@ def scrolled(form: QWidget) -> QScrollArea:
 
 
 class ListTab(QWidget):
-    sig_changed = Signal(str)  # the table a save changed
-
     def __init__(self, session, name: str, table_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -57,7 +55,7 @@ class ListTab(QWidget):
         label = QLabel(text, self)
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet("color: #555; padding: 12px;")
+        label.setStyleSheet(f"color: {style.HINT_COLOUR}; padding: 12px;")
         return label
 
     def form_for(self, key: str, make) -> EditForm:
@@ -95,8 +93,7 @@ class ListTab(QWidget):
 
     def _saved(self, form: EditForm, result) -> None:
         self.show_browse()
-        self.banner.show_info(self.saved_text(form, result))
-        self.sig_changed.emit(self.table_name)
+        self.banner.show_info(self.saved_text(form, result))  # the record reloads from what the save changed
 
     def saved_text(self, form: EditForm, result) -> str:
         return self.tr("Saved.")

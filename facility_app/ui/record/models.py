@@ -12,13 +12,15 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from care_core import fields
 from care_core.domain import icd10
 from care_core.domain.entities import AuditEntry, Checkup, Resident
+from .. import style
 from . import labels, norms
 
 translate = QCoreApplication.translate
-RED = QColor(176, 0, 32)
-GREY = QColor(110, 110, 110)
+RED = QColor(style.ERROR_COLOUR)
+GREY = QColor(style.HINT_COLOUR)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -123,12 +125,21 @@ def _bp(c: Checkup) -> str:
     return f"{v.systolic or '?'}/{v.diastolic or '?'}"
 
 
-FIXED_ONE_DECIMAL = {"temperature", "weight_kg", "glucose"}
-
-
 def _vital(name: str, lang: str):
-    fixed = name in FIXED_ONE_DECIMAL
+    """A vital sign as the table shows it: to the field table's decimals, fixed."""
+    fixed = fields.vital(name).decimals > 0
     return lambda c: labels.number(getattr(c.vitals, name), lang, fixed=fixed)
+
+
+def _head(caption: str, name: str, lang: str) -> str:
+    """A column's caption over the field table's unit."""
+    return f"{caption}\n({fields.vital(name).unit_text(lang)})"
+
+
+_OWN_COLUMNS = {"systolic", "diastolic", "pulse", "temperature", "spo2", "respiratory_rate", "weight_kg",
+                "height_cm", "glucose"}
+"""Vital signs with a column of their own above; any other the field table
+declares gets a column made from its declaration."""
 
 
 def checkup_model(lang: str, parent=None, resident: Callable[[], Resident | None] = lambda: None) -> RowsModel:
@@ -153,17 +164,20 @@ def checkup_model(lang: str, parent=None, resident: Callable[[], Resident | None
                tooltip=lambda c: translate("RecordTables", "Corrected: earlier versions are kept") if c.supersedes_id else None),
         Column(lambda: translate("RecordTables", "Kind"), lambda c: labels.checkup_kind_short(c.kind) + (" ✎" if c.supersedes_id else ""),
                tooltip=lambda c: labels.checkup_kind(c.kind)),
-        Column(lambda: translate("RecordTables", "BP\n(mmHg)"), _bp, numeric=True,
+        Column(lambda: _head(translate("RecordTables", "BP"), "systolic", lang), _bp, numeric=True,
                alarm=alarm("systolic", "diastolic")),
         Column(lambda: translate("RecordTables", "Pulse"), _vital("pulse", lang), True, alarm("pulse")),
-        Column(lambda: translate("RecordTables", "Temp.\n(°C)"), _vital("temperature", lang), True, alarm("temperature")),
-        Column(lambda: translate("RecordTables", "SpO2\n(%)"), _vital("spo2", lang), True, alarm("spo2")),
+        Column(lambda: _head(translate("RecordTables", "Temp."), "temperature", lang), _vital("temperature", lang), True, alarm("temperature")),
+        Column(lambda: _head(translate("RecordTables", "SpO2"), "spo2", lang), _vital("spo2", lang), True, alarm("spo2")),
         Column(lambda: translate("RecordTables", "Resp."), _vital("respiratory_rate", lang), True, alarm("respiratory_rate")),
-        Column(lambda: translate("RecordTables", "Weight\n(kg)"), _vital("weight_kg", lang), True),
-        Column(lambda: translate("RecordTables", "Height\n(cm)"), _vital("height_cm", lang), True),
+        Column(lambda: _head(translate("RecordTables", "Weight"), "weight_kg", lang), _vital("weight_kg", lang), True),
+        Column(lambda: _head(translate("RecordTables", "Height"), "height_cm", lang), _vital("height_cm", lang), True),
         Column(lambda: translate("RecordTables", "BMI"), lambda c: labels.number(c.vitals.bmi, lang, fixed=True), True,
                lambda c: norms.bmi_abnormal(resident(), c.checkup_date, c.vitals), tooltip=bmi_tip),
-        Column(lambda: translate("RecordTables", "Glucose\n(mmol/L)"), _vital("glucose", lang), True, alarm("glucose")),
+        Column(lambda: _head(translate("RecordTables", "Glucose"), "glucose", lang), _vital("glucose", lang), True, alarm("glucose")),
+        *[Column(lambda f=f: _head(f.text_label(lang), f.name, lang), _vital(f.name, lang), True,
+                 alarm(f.name) if f.normal else None)
+          for f in fields.VITALS if f.name not in _OWN_COLUMNS],
         Column(lambda: translate("RecordTables", "Class"), lambda c: labels.health_class(c.classification, long=False),
                tooltip=lambda c: labels.health_class(c.classification)),
         Column(lambda: translate("RecordTables", "Next\ndue"), lambda c: labels.day(c.next_due_date)),

@@ -8,6 +8,7 @@ discharge dialog of the profile tab).
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +26,7 @@ from care_core.domain import divisions, rules
 from care_core.domain.entities import Resident
 from care_core.domain.enums import BeneficiaryGroup, DisabilitySeverity, DisabilityType, Sex
 from . import labels
-from .fields import DateField, EnumCombo, ErrorLabel, SearchCombo
+from .fields import DateField, EnumCombo, SearchCombo, field_error
 from .form_base import EditForm, not_a_date
 from .list_tab import scrolled
 
@@ -34,6 +35,7 @@ TEXT_FIELDS = {  # field: (objectName, max length)
     "full_name": ("profileFullName", 100),
     "cccd": ("profileCccd", 12),
     "bhyt_number": ("profileBhytNumber", 15),
+    "bhyt_place": ("profileBhytPlace", rules.MAX_SHORT_TEXT),
     "room": ("profileRoom", rules.MAX_SHORT_TEXT),
     "next_of_kin_name": ("profileKinName", rules.MAX_SHORT_TEXT),
     "next_of_kin_relation": ("profileKinRelation", rules.MAX_SHORT_TEXT),
@@ -132,7 +134,7 @@ class ProfileForm(EditForm):
         groups, g = self._group_box(self.tr("Beneficiary groups (tick every one that applies)"))
         for i, box in enumerate(self.groups.values()):
             g.addWidget(box, i, 0, 1, 2)
-        groups_error = ErrorLabel(self)
+        groups_error = field_error(self)
         groups_error.setObjectName("profileError_groups")
         g.addWidget(groups_error, 6, 0, 1, 2)
         self._fields["groups"] = (self.groups[BeneficiaryGroup.MERIT], groups_error)
@@ -143,6 +145,7 @@ class ProfileForm(EditForm):
         self.add_field(g, 0, "bhyt_number", self.tr("Card number"), t["bhyt_number"], error_below=True)
         self.add_field(g, 2, "bhyt_valid_from", self.tr("Valid from"), self.dates["bhyt_valid_from"], error_below=True)
         self.add_field(g, 4, "bhyt_valid_to", self.tr("Valid to"), self.dates["bhyt_valid_to"], error_below=True)
+        self.add_field(g, 6, "bhyt_place", self.tr("First registered at"), t["bhyt_place"], error_below=True)
 
         stay, g = self._group_box(self.tr("Stay at the facility"))
         self.add_field(g, 0, "admission_date", self.tr("Admission date"), self.dates["admission_date"], error_below=True)
@@ -160,7 +163,7 @@ class ProfileForm(EditForm):
         self.add_field(g, 6, "old_address", self.tr("Old address"), t["old_address"], error_below=True)
 
         notes, g = self._group_box(self.tr("Notes"))
-        notes_error = ErrorLabel(self)
+        notes_error = field_error(self)
         notes_error.setObjectName("profileError_notes")
         self.watch("notes", self.notes, notes_error)
         g.addWidget(self.notes, 0, 0, 1, 2)
@@ -189,7 +192,7 @@ class ProfileForm(EditForm):
         chain = [t["full_name"], self.sex, self.dates["birth_date"].edit, t["cccd"], t["code"],
                  *self.groups.values(), self.disability_type, self.disability_severity,
                  t["bhyt_number"], self.dates["bhyt_valid_from"].edit, self.dates["bhyt_valid_to"].edit,
-                 self.dates["admission_date"].edit, t["room"], t["next_of_kin_name"], t["next_of_kin_relation"],
+                 t["bhyt_place"], self.dates["admission_date"].edit, t["room"], t["next_of_kin_name"], t["next_of_kin_relation"],
                  t["next_of_kin_phone"], self.province, self.ward, t["address_detail"], t["old_address"],
                  self.notes, self.cancel_button, self.save_button]
         for first, second in zip(chain, chain[1:]):
@@ -316,10 +319,10 @@ class ProfileForm(EditForm):
         found = rules.check_resident(resident, today)
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Resident:
-        residents = self.session.services.residents
+    def submit(self) -> Callable[[], Resident]:
+        residents, actor = self.session.services.residents, self.session.actor
         if self.admitting:
             resident, _slips = self.collect()
-            return residents.admit(self.session.actor, resident)
-        base = self._base
-        return residents.update(self.session.actor, base.id, self.changes(), base.version)
+            return lambda: residents.admit(actor, resident)
+        base, changes = self._base, self.changes()
+        return lambda: residents.update(actor, base.id, changes, base.version)

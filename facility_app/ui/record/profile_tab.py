@@ -3,19 +3,18 @@ made meanwhile on another PC is refused with a message, never overwritten),
 and discharge for the roles allowed to."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
-from care_core.domain.entities import Resident
+from care_core.domain.entities import BhytCard, Resident, RoomChange
 from care_core.domain.permissions import Permission
+from .. import style
 from . import labels
 from .discharge_dialog import DischargeDialog
 from .profile_form import ProfileForm
 
 
 class ProfileTab(QWidget):
-    sig_changed = Signal(str)
-
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -24,8 +23,7 @@ class ProfileTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("profileDischargeStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("background: #fff4e5; color: #6b3d00; border: 1px solid #f0c080; "
-                                  "border-radius: 4px; padding: 8px;")
+        self.status.setStyleSheet(style.NOTICE_BOX)
         self.status.hide()
         self.form = ProfileForm(session, admitting=False, parent=self)
         self.form.sig_saved.connect(self._saved)
@@ -40,16 +38,40 @@ class ProfileTab(QWidget):
         self.form.extra_buttons.addWidget(self.discharge_button)
         self.dialog: DischargeDialog | None = None
 
+        # the histories: a renewal adds a card, a move adds a room; the past stays readable
+        self.past = QGroupBox(self.tr("Health-insurance cards and rooms over time"), self)
+        self.past.setObjectName("profileHistory")
+        self.cards = QTableWidget(0, 4, self.past)
+        self.cards.setObjectName("profileCards")
+        self.cards.setHorizontalHeaderLabels([self.tr("Card number"), self.tr("Valid from"), self.tr("Valid to"),
+                                              self.tr("Place of first registration")])
+        self.cards.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.cards.verticalHeader().hide()
+        self.cards.horizontalHeader().setStretchLastSection(True)
+        self.cards.setMaximumHeight(120)
+        self.no_cards = QLabel(self.tr("No health-insurance card recorded."), self.past)
+        self.no_cards.setObjectName("profileNoCards")
+        self.rooms = QLabel(self.past)
+        self.rooms.setObjectName("profileRooms")
+        self.rooms.setWordWrap(True)
+        past = QVBoxLayout(self.past)
+        past.addWidget(self.cards)
+        past.addWidget(self.no_cards)
+        past.addWidget(self.rooms)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.status)
         layout.addWidget(self.form, 1)
+        layout.addWidget(self.past)
 
     def built_forms(self) -> list:
         return [self.form]
 
-    def set_data(self, resident: Resident) -> None:
+    def set_data(self, resident: Resident, cards: list[BhytCard] = (), rooms: list[RoomChange] = ()) -> None:
         self._resident = resident
+        self._show_history(list(cards), list(rooms))
         if not self.form.is_dirty():
             self.form.load(resident)
         gone = resident.discharge_date is not None
@@ -59,11 +81,22 @@ class ProfileTab(QWidget):
                                 .replace("%2", labels.discharge_reason(resident.discharge_reason)))
         self.status.setVisible(gone)
 
+    def _show_history(self, cards: list[BhytCard], rooms: list[RoomChange]) -> None:
+        self.cards.setRowCount(len(cards))
+        for i, card in enumerate(reversed(cards)):  # the newest first
+            for j, value in enumerate((card.number, labels.day(card.valid_from), labels.day(card.valid_to),
+                                       card.registration_place)):
+                self.cards.setItem(i, j, QTableWidgetItem(value))
+        self.cards.resizeColumnsToContents()
+        self.cards.setVisible(bool(cards))
+        self.no_cards.setVisible(not cards)
+        steps = [self.tr("%1 from %2").replace("%1", r.room).replace("%2", labels.day(r.moved_on)) for r in rooms]
+        self.rooms.setText(self.tr("Rooms: %1").replace("%1", " → ".join(steps)) if steps else self.tr("Rooms: none recorded."))
+
     def _saved(self, resident: Resident) -> None:
         self._resident = resident
         self.form.load(resident)
         self.form.banner.show_info(self.tr("Profile saved."))
-        self.sig_changed.emit("residents")
 
     def _undo(self) -> None:
         if self._resident is not None:
@@ -79,4 +112,3 @@ class ProfileTab(QWidget):
     def _discharged(self) -> None:
         if self.dialog is not None and self.dialog.discharged is not None:
             self.form.load(self.dialog.discharged)
-            self.sig_changed.emit("residents")

@@ -3,6 +3,7 @@ close it when the resident comes back or the outcome is known."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QGridLayout, QLineEdit, QWidget
@@ -85,9 +86,10 @@ class ReferralOpenForm(EditForm):
         found = rules.check_referral(referral, self._resident, self.session.services.clinical.today())
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Referral:
+    def submit(self) -> Callable[[], Referral]:
         referral, _slips = self.collect()
-        return self.session.services.clinical.open_referral(self.session.actor, referral)
+        clinical, actor = self.session.services.clinical, self.session.actor
+        return lambda: clinical.open_referral(actor, referral)
 
 
 class ReferralCloseForm(EditForm):
@@ -160,10 +162,10 @@ class ReferralCloseForm(EditForm):
         slipped = {s.field for s in slips}
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> Referral:
+    def submit(self) -> Callable[[], Referral]:
         outcome, back, note, _slips = self.collect()
-        r = self._referral
-        return self.session.services.clinical.close_referral(self.session.actor, r.id, outcome, back, note, r.version)
+        clinical, actor, r = self.session.services.clinical, self.session.actor, self._referral
+        return lambda: clinical.close_referral(actor, r.id, outcome, back, note, r.version)
 
 
 class ReferralsTab(ListTab):

@@ -2,6 +2,8 @@
 form to record or correct a session (insert-only, like checkups)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -11,7 +13,7 @@ from care_core.domain.enums import RehabType
 from care_core.domain.permissions import Permission
 from ..widgets.trend_chart import TrendChart
 from . import charts, labels
-from .fields import DateField, EnumCombo, ErrorLabel, NumberField
+from .fields import DateField, EnumCombo, NumberField, field_error
 from .form_base import EditForm, not_a_date, not_a_number, not_a_whole_number
 from .list_tab import ListTab
 from .models import rehab_model
@@ -49,7 +51,7 @@ class RehabForm(EditForm):
         self.add_field(grid, 2, "minutes", self.tr("Duration"), self.minutes, self.tr("minutes"))
         self.add_field(grid, 3, "therapist", self.tr("Therapist"), self.therapist)
         self.add_field(grid, 4, "barthel", self.tr("Barthel index"), self.barthel, self.tr("0–100, optional"))
-        note_error = ErrorLabel(self)
+        note_error = field_error(self)
         note_error.setObjectName("rehabError_note")
         self.watch("note", self.note, note_error)
         self.note.textChanged.connect(lambda: self.edited("note"))
@@ -130,12 +132,12 @@ class RehabForm(EditForm):
         found = rules.check_rehab(session, self._resident, self.session.services.clinical.today())
         return slips + [p for p in found if p.field not in slipped]
 
-    def submit(self) -> RehabSession:
+    def submit(self) -> Callable[[], RehabSession]:
         session, _slips = self.collect()
-        clinical = self.session.services.clinical
-        if self._correcting is not None:
-            return clinical.correct_rehab(self.session.actor, self._correcting.id, session)
-        return clinical.record_rehab(self.session.actor, session)
+        clinical, actor, correcting = self.session.services.clinical, self.session.actor, self._correcting
+        if correcting is not None:
+            return lambda: clinical.correct_rehab(actor, correcting.id, session)
+        return lambda: clinical.record_rehab(actor, session)
 
 
 class RehabTab(ListTab):

@@ -3,7 +3,8 @@
 ``ResidentRecordWidget(session, resident_id, parent=None)`` loads everything
 with one ``services.clinical.timeline`` call (the history tab loads its own
 audit entries the first time it is shown), and reloads when
-``session.sig_data_changed`` names one of the record's tables.
+``session.sig_changes`` touches this resident's record (a save here or in
+another window, or rows pulled from the server).
 
 Stable objectName()s for tests and end-to-end drivers (find them with
 ``widget.findChild(QtWidgets.QWidget, name)``):
@@ -56,7 +57,7 @@ the tab has been shown (or its attribute read: ``record.profile``...), a
 form's once its button was pressed (``checkupNew``...) or ``tab.form`` read.
 The Checkups tab is shown on opening.
 
-Modal questions go through ``record.feedback.confirm`` / ``ask_text`` (tests
+Questions go through ``dialogs.confirm`` / ``record.feedback.ask_text`` (tests
 monkeypatch them).
 """
 from __future__ import annotations
@@ -66,6 +67,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from care_core.domain.entities import Resident
+from .. import style
 from ..reports.health_book import health_book_button
 from ..sync.record_state import RecordSyncLabel
 from . import feedback, labels
@@ -76,8 +78,6 @@ from .models import icd_name
 from .profile_tab import ProfileTab
 from .referrals_tab import ReferralsTab
 from .rehab_tab import RehabTab
-
-RECORD_TABLES = {"residents", "checkups", "conditions", "rehab_sessions", "referrals"}
 
 
 class ResidentRecordWidget(QWidget):
@@ -112,7 +112,7 @@ class ResidentRecordWidget(QWidget):
         self.alerts = QLabel(self)
         self.alerts.setObjectName("recordAlerts")
         self.alerts.setWordWrap(True)
-        self.alerts.setStyleSheet("color: #8a0010; font-weight: bold;")
+        self.alerts.setStyleSheet(f"color: {style.ALERT_COLOUR}; font-weight: bold;")
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recordTabs")
@@ -145,7 +145,7 @@ class ResidentRecordWidget(QWidget):
         if self.print_book is not None:
             self.shortcuts["print"] = QShortcut(QKeySequence(self.PRINT_KEY), self, activated=self._print_shortcut)
 
-        session.sig_data_changed.connect(self._data_changed)
+        session.sig_changes.connect(self._changed)
         session.sig_language_changed.connect(self._language_changed)
         if self.reload():
             self.tabs.setCurrentWidget(self.checkups)  # what a nurse opens a record for
@@ -171,8 +171,6 @@ class ResidentRecordWidget(QWidget):
         page = makers[key](self.session, self)
         index = [k for k, _n in self.TABS].index(key)
         page.setObjectName(self.TABS[index][1])
-        if hasattr(page, "sig_changed"):
-            page.sig_changed.connect(self.session.changed)
         self._pages[key] = page
         if key in self.NEW_KEYS:
             page.new_button.setToolTip(self._new_tooltips()[key])
@@ -303,11 +301,11 @@ class ResidentRecordWidget(QWidget):
             return
         r, page = timeline.resident, self._pages[key]
         if key == "profile":
-            page.set_data(r)
+            page.set_data(r, timeline.cards, timeline.rooms)
         elif key == "checkups":
             page.set_data(r, timeline.checkups)
         elif key == "conditions":
-            page.set_data(r, timeline.conditions)
+            page.set_data(r, timeline.conditions, timeline.status_changes)
         elif key == "rehab":
             page.set_data(r, timeline.rehab)
         elif key == "referrals":
@@ -318,10 +316,10 @@ class ResidentRecordWidget(QWidget):
             subjects.update({x.id: f"{x.hospital} ({labels.day(x.referral_date)})" for x in timeline.referrals})
             page.set_resident(r.id, subjects)
 
-    def _data_changed(self, table: str) -> None:
+    def _changed(self, changes) -> None:
         if self._language_pending and not self._any_dirty():
             self._language_changed(self.session.lang)  # rebuilds and reloads
-        elif table in RECORD_TABLES:
+        elif changes.touches_record(self.resident_id):
             self.reload()
 
     def _show_header(self, r: Resident, timeline) -> None:

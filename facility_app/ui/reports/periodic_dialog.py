@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from care_core.domain import numbers, periods
 from care_core.domain.messages import DomainError
-from care_core.domain.periods import Period, dmy
+from care_core.domain.dates import QT_DMY, dmy
+from care_core.domain.periods import Period
 from ...reports import periodic as periodic_pdf
 from ...reports import run as report_run
 from .. import i18n
@@ -205,7 +206,7 @@ class PeriodicReportDialog(ReportDialogBase):
     @staticmethod
     def _date_edit(name: str) -> QDateEdit:
         edit = QDateEdit(objectName=name, calendarPopup=True)
-        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setDisplayFormat(QT_DMY)
         edit.setMinimumDate(QDate(periods.MIN_YEAR, 1, 1))
         edit.setMaximumDate(QDate(periods.MAX_YEAR, 12, 31))
         return edit

@@ -1,4 +1,4 @@
-"""First run: the setup wizard (facility, passphrase, first admin).
+"""First run: the setup wizard (facility, report form, passphrase, first admin).
 
 Mirrors ``facility-admin init`` through the same services and domain rules
 (``services.startup``): each page checks its fields when the nurse presses
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from care_core.domain import divisions
+import dataclasses
+
+from care_core.domain import divisions, report_form, rules
 from care_core.domain.entities import Facility
 from care_core.domain.enums import FacilityType
 from care_core.domain.text import fold
@@ -32,6 +34,7 @@ from ..forms import ErrorLabel, FieldErrors, passphrase_strength
 from ..language_box import LanguageBox
 from ..style import fit_to_screen, mark
 from ..workers import run_async
+from ..admin.report_fields import ReportFormFields
 
 
 _FORMER_ROLE = Qt.ItemDataRole.UserRole + 1  # on a former province's entry: its name
@@ -169,6 +172,55 @@ class FacilityPage(QWizardPage):
         self.checked = True
         problems = startup.facility_problems(self.facility())
         self.errors.show(problems, self._lang())
+        return not problems
+
+
+class ReportPage(QWizardPage):
+    """The report form's settings, filled with the defaults for the facility's
+    type and province (the 2025 split); the director may change them now or
+    later in the settings."""
+
+    def __init__(self, lang_of, facility_of):
+        super().__init__()
+        self._lang = lang_of
+        self._facility = facility_of
+        self._defaults: dict[str, str] = {}
+        self.fields = ReportFormFields()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.fields)
+        lay.addWidget(self.fields.errors.general)
+        lay.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("The report form"))
+        self.setSubTitle(self.tr("What the periodic reports print (Decree 30/2020/NĐ-CP). You can change it "
+                                 "later in the settings."))
+
+    def initializePage(self) -> None:
+        """Fill each field the director has not typed in with its default."""
+        f = self._facility()
+        defaults = {
+            "governing_body": report_form.default_heading(f.type, f.province_code),
+            "report_recipient": report_form.governing_body(f.type, f.province_code),
+            "report_place": divisions.short_province_name(f.province_code),
+            "report_symbol": report_form.default_symbol(f.name),
+        }
+        for key, value in defaults.items():
+            edit = self.fields.edits[key]
+            if not edit.text().strip() or edit.text() == self._defaults.get(key):
+                edit.setText(value)
+        self._defaults = defaults
+
+    def apply(self, facility: Facility) -> Facility:
+        return dataclasses.replace(facility, **self.fields.values())
+
+    def validatePage(self) -> bool:
+        try:
+            problems = rules.check_report_settings(self.apply(self._facility()))
+        except Exception as exc:  # a date that is none
+            problems = getattr(exc, "problems", [])
+        self.fields.errors.show(problems, self._lang())
         return not problems
 
 
@@ -310,9 +362,10 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.intro = IntroPage(lang)
         self.facility_page = FacilityPage(lambda: self.lang)
+        self.report_page = ReportPage(lambda: self.lang, self.facility_page.facility)
         self.passphrase_page = PassphrasePage(lambda: self.lang)
         self.admin_page = AdminPage(lambda: self.lang)
-        for page in (self.intro, self.facility_page, self.passphrase_page, self.admin_page):
+        for page in (self.intro, self.facility_page, self.report_page, self.passphrase_page, self.admin_page):
             self.addPage(page)
         fit_to_screen(self, 760, 560)
         self.retranslate()
@@ -323,7 +376,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        for page in (self.intro, self.facility_page, self.passphrase_page, self.admin_page):
+        for page in (self.intro, self.facility_page, self.report_page, self.passphrase_page, self.admin_page):
             page.retranslate()
 
     def changeEvent(self, event) -> None:
@@ -343,7 +396,7 @@ class SetupWizard(QWizard):
 
     def _create(self) -> None:
         request = startup.SetupRequest(
-            self.facility_page.facility(), self.passphrase_page.first.text(),
+            self.report_page.apply(self.facility_page.facility()), self.passphrase_page.first.text(),
             self.admin_page.username.text(), self.admin_page.full_name.text(), self.admin_page.password.text())
         self._creating = True
         self.admin_page.set_busy(True)

@@ -107,10 +107,8 @@ class SyncHooks(QObject):
         dialog.open()
         return dialog
 
-    def _decided(self, table: str) -> None:
-        if table:
-            self.session.changed(table)
-        self.worker.refresh_status()
+    def _decided(self, _table: str) -> None:
+        self.worker.refresh_status()  # the screens heard what the decision wrote (session.perform)
 
     def _review_closed(self, dialog: SyncReviewDialog) -> None:
         self.review = None

@@ -355,7 +355,8 @@ class SyncReviewDialog(QDialog):
             return
         self.conflict_error.show_text("")
         try:
-            self.session.services.sync.resolve(self.session.actor, c.id, keep)
+            s = self.session
+            s.perform(lambda: s.services.sync.resolve(s.actor, c.id, keep))  # open screens refresh from what it wrote
         except Exception as exc:
             self.conflict_error.show_text(explain(exc, self.session.lang))
             return

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject
 
+from care_core.domain import dates
 from ...services.sync import SyncStatus
 from ...sync.engine import Progress
 
@@ -44,10 +45,10 @@ class SyncTexts(QObject):
         if moment is None:
             return ""
         local = moment.astimezone()
-        clock = f"{local.hour:02d}:{local.minute:02d}"
+        clock = dates.hour_minute(local)
         if local.date() == datetime.now().astimezone().date():
             return self.tr("at {time} today").format(time=clock)
-        return self.tr("at {time} on {date}").format(time=clock, date=f"{local.day:02d}/{local.month:02d}/{local.year}")
+        return self.tr("at {time} on {date}").format(time=clock, date=dates.dmy(local.date()))
 
     def waiting(self, n: int) -> str:
         if n == 0:

@@ -31,8 +31,6 @@ from ...sync.engine import Progress, Report
 from ...sync.runner import SyncRunner
 from ..workers import run_async
 
-# what a pull may have changed, in the order screens are told
-SYNCED_TABLES = ("facility", "users", "residents", "checkups", "conditions", "rehab_sessions", "referrals")
 STATUS_POLL_MS = 60_000  # another process (facility-admin sync run) may have synced
 STATUS_AFTER_CHANGE_MS = 1_500  # a screen saved something: the "waiting" count moves
 SHUTDOWN_WAIT_MS = 120_000  # a request in flight ends by its own timeouts (see notes/sync-gui-requests.md)
@@ -105,7 +103,7 @@ class SyncWorker(QObject):
         self._timer = QTimer(self, singleShot=True, timeout=self._due)
         self._poll = QTimer(self, interval=STATUS_POLL_MS, timeout=self.refresh_status)
         self._soon = QTimer(self, singleShot=True, interval=STATUS_AFTER_CHANGE_MS, timeout=self.refresh_status)
-        session.sig_data_changed.connect(self._data_changed)
+        session.sig_changes.connect(self._changed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -157,7 +155,7 @@ class SyncWorker(QObject):
         if not self.closed:
             logs.log_unexpected(exc)
 
-    def _data_changed(self, _table: str) -> None:
+    def _changed(self, _changes) -> None:
         if not self.closed:
             self._soon.start()
 
@@ -234,10 +232,7 @@ class SyncWorker(QObject):
 
     def _announce(self, report: Report) -> None:
         """Open screens reload what the other PCs changed."""
-        tables = getattr(report.applied, "tables", None) or SYNCED_TABLES
-        for table in SYNCED_TABLES:
-            if table in tables:
-                self.session.changed(table)
+        self.session.publish(report.applied.rows.freeze())
 
     # --- lock, log-out, quit ----------------------------------------------------------------------
 

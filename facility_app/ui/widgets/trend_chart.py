@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from care_core.domain import numbers
+from care_core.domain.dates import dmy, dmy_short, month_year
 
 
 @dataclass
@@ -77,9 +78,9 @@ def date_ticks(first: date, last: date, max_ticks: int) -> tuple[list[date], str
 
 def date_label(d: date, kind: str) -> str:
     if kind == "day":
-        return f"{d.day:02d}/{d.month:02d}/{d.year % 100:02d}"
+        return dmy_short(d)
     if kind == "month":
-        return f"{d.month:02d}/{d.year}"
+        return month_year(d)
     return str(d.year)
 
 
@@ -267,7 +268,7 @@ class TrendChart(QWidget):
             for (d, v), p in zip(s.points, pts):
                 painter.drawEllipse(p, radius, radius)
                 unit = f" {self._unit}" if self._unit else ""
-                self._hits.append((p, f"{s.name}: {self._fmt(v)}{unit} — {d.day:02d}/{d.month:02d}/{d.year}"))
+                self._hits.append((p, f"{s.name}: {self._fmt(v)}{unit} — {dmy(d)}"))
             # the latest value, written beside the last point
             last_d, last_v = s.points[-1]
             painter.setPen(s.color.darker(130))
