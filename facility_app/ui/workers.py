@@ -10,17 +10,28 @@ through one long-lived ``_Hub`` QObject made on the GUI thread, whose
 signal Qt therefore queues to the GUI thread. No QObject or QRunnable is
 made per task, so none can be freed twice or from the wrong thread (both
 crashed the test suite now and then when they were).
+
+Python's cycle collector runs on whichever thread happens to allocate when
+its counters overflow, and it frees whatever unreachable cycles it finds:
+a window's Python side in a cycle would then be destroyed by a worker
+reading the roster, and Qt objects must die on their own thread (a
+segfault seen once). So once workers exist, automatic collection is off
+and the hub collects on the GUI thread a few times a second, by the same
+counters and generations Python would use.
 """
 from __future__ import annotations
 
+import gc
 import itertools
+import time
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 _pending: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None], QObject | None]] = {}
 _ids = itertools.count(1)
+COLLECT_EVERY_MS = 250  # how often the GUI thread looks at the collector's counters
 
 
 class _Hub(QObject):
@@ -29,6 +40,11 @@ class _Hub(QObject):
     def __init__(self):
         super().__init__()
         self.sig_report.connect(self._report)
+        gc.disable()  # no collection on a worker thread: see the module's notes
+        self._collector = QTimer(self)
+        self._collector.setInterval(COLLECT_EVERY_MS)
+        self._collector.timeout.connect(collect_garbage)
+        self._collector.start()
 
     @Slot(int, bool, object)
     def _report(self, task_id: int, ok: bool, payload: object) -> None:
@@ -39,6 +55,33 @@ class _Hub(QObject):
         if owner is not None and not shiboken6.isValid(owner):
             return  # the screen that asked was closed meanwhile: nobody to tell
         (on_done if ok else on_error)(payload)
+
+
+_FULL_EVERY_S = 10.0  # a full collection walks every object: not more often than this
+_last_full = float("-inf")
+
+
+def collect_garbage() -> None:
+    """What Python's automatic collection would do now, on the calling
+    (GUI) thread: the oldest generation whose counter overflowed, and the
+    younger ones (the whole heap at most every ``_FULL_EVERY_S``, as Python
+    itself spares the oldest generation until enough has been added)."""
+    global _last_full
+    counts, limits = gc.get_count(), gc.get_threshold()
+    if counts[0] <= limits[0]:
+        return
+    generation = 1 if counts[1] > limits[1] else 0
+    if counts[2] > limits[2] and time.monotonic() - _last_full >= _FULL_EVERY_S:
+        generation, _last_full = 2, time.monotonic()
+    gc.collect(generation)
+
+
+def hub() -> _Hub:
+    """The results' hub, made on the first call (from the GUI thread)."""
+    global _hub
+    if _hub is None:
+        _hub = _Hub()
+    return _hub
 
 
 _hub: _Hub | None = None
@@ -76,15 +119,13 @@ def run_async(fn: Callable[[], Any], on_done: Callable[[Any], None],
     """Call from the GUI thread. ``owner`` (by default the object ``on_done``
     is a method of): if it is deleted before the work ends, the result is
     dropped instead of reaching a destroyed widget."""
-    global _hub
-    if _hub is None:
-        _hub = _Hub()
+    reporter = hub()
     if owner is None:
         candidate = getattr(on_done, "__self__", None)
         owner = candidate if isinstance(candidate, QObject) else None
     task_id = next(_ids)
     _pending[task_id] = (on_done, on_error, owner)
-    pool().start(_work(fn, task_id, _hub))
+    pool().start(_work(fn, task_id, reporter))
 
 
 def pending() -> int:
