@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 from PySide6.QtCore import QObject
 
@@ -66,3 +67,27 @@ def test_a_dropped_qt_cycle_is_freed_on_the_gui_thread(qapp, qtbot):
     workers.run_async(_churn, done.append, lambda exc: done.append(-1))
     qtbot.waitUntil(lambda: bool(done) and bool(destroyed_on), timeout=20_000)
     assert destroyed_on == [gui]
+
+
+def test_a_qt_object_only_the_work_holds_dies_on_the_gui_thread(qapp, qtbot):
+    """The worker drops no last reference: the work (and the Qt object it
+    captured) and its result are let go of where the result is reported."""
+    gui = threading.get_ident()
+    freed_on: dict[str, int] = {}
+
+    class Tracked(QObject):
+        def __del__(self):
+            freed_on["captured"] = threading.get_ident()
+
+    class Result:
+        def __del__(self):
+            freed_on["result"] = threading.get_ident()
+
+    captured = Tracked()
+    done: list[object] = []
+    workers.run_async(lambda kept=captured: time.sleep(0.05), done.append, done.append)
+    workers.run_async(Result, lambda result: done.append(type(result).__name__), done.append)
+    del captured
+    qtbot.waitUntil(lambda: len(freed_on) == 2 and workers.pending() == 0, timeout=10_000)
+    assert sorted(map(str, done)) == ["None", "Result"]
+    assert freed_on == {"captured": gui, "result": gui}

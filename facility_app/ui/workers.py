@@ -17,7 +17,9 @@ a window's Python side in a cycle would then be destroyed by a worker
 reading the roster, and Qt objects must die on their own thread (a
 segfault seen once). So once workers exist, automatic collection is off
 and the hub collects on the GUI thread a few times a second, by the same
-counters and generations Python would use.
+counters and generations Python would use. For the same reason a worker
+keeps no last reference to anything: the task, its result or exception
+stay in this module's tables, which only the GUI thread empties.
 """
 from __future__ import annotations
 
@@ -29,13 +31,16 @@ from typing import Any, Callable
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
-_pending: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None], QObject | None]] = {}
+# task id -> (work, on_done, on_error, owner), until reported on the GUI thread
+_pending: dict[int, tuple[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None],
+                          QObject | None]] = {}
+_results: dict[int, tuple[bool, object]] = {}  # task id -> (succeeded, result or exception)
 _ids = itertools.count(1)
 COLLECT_EVERY_MS = 250  # how often the GUI thread looks at the collector's counters
 
 
 class _Hub(QObject):
-    sig_report = Signal(int, bool, object)  # task id, succeeded, result or exception
+    sig_report = Signal(int)  # task id: its outcome waits in _results
 
     def __init__(self):
         super().__init__()
@@ -46,12 +51,13 @@ class _Hub(QObject):
         self._collector.timeout.connect(collect_garbage)
         self._collector.start()
 
-    @Slot(int, bool, object)
-    def _report(self, task_id: int, ok: bool, payload: object) -> None:
+    @Slot(int)
+    def _report(self, task_id: int) -> None:
+        ok, payload = _results.pop(task_id, (False, None))
         entry = _pending.pop(task_id, None)
         if entry is None:
             return
-        on_done, on_error, owner = entry
+        _fn, on_done, on_error, owner = entry
         if owner is not None and not shiboken6.isValid(owner):
             return  # the screen that asked was closed meanwhile: nobody to tell
         (on_done if ok else on_error)(payload)
@@ -99,16 +105,21 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def _work(fn: Callable[[], Any], task_id: int, hub: _Hub) -> Callable[[], None]:
+def _work(task_id: int, hub: _Hub) -> Callable[[], None]:
+    """The runnable: it holds the task's id only, and lets go of the work
+    and its outcome before reporting, so their last references are dropped
+    on the GUI thread (a widget the work captured dies there)."""
     def run() -> None:
+        work = _pending[task_id][0]
         try:
-            result = fn()
+            outcome = (True, work())
         except BaseException as exc:  # reported on the GUI thread, never lost
-            ok, payload = False, exc
-        else:
-            ok, payload = True, result
+            outcome = (False, exc)
+        work = None
+        _results[task_id] = outcome
+        outcome = None
         try:
-            hub.sig_report.emit(task_id, ok, payload)
+            hub.sig_report.emit(task_id)
         except RuntimeError:  # the program is closing: nobody left to tell
             pass
     return run
@@ -124,8 +135,8 @@ def run_async(fn: Callable[[], Any], on_done: Callable[[Any], None],
         candidate = getattr(on_done, "__self__", None)
         owner = candidate if isinstance(candidate, QObject) else None
     task_id = next(_ids)
-    _pending[task_id] = (on_done, on_error, owner)
-    pool().start(_work(fn, task_id, reporter))
+    _pending[task_id] = (fn, on_done, on_error, owner)
+    pool().start(_work(task_id, reporter))
 
 
 def pending() -> int:
