@@ -13,6 +13,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from care_core.domain import history
 from care_core.domain import indicators as ind
 from care_core.domain.dates import dmy
 from care_core.domain.periods import Period, parse_period, year
@@ -21,7 +22,7 @@ from .entities import Refusal, to_entity, today_in_vietnam
 from .tables import facilities, records
 
 _TABLES = ("facility", "residents", "checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
-           "condition_status_changes")
+           "condition_status_changes", "stays")
 
 
 def _entities(conn: sa.Connection, facility_code: str) -> dict[str, list]:
@@ -57,7 +58,8 @@ def compute_for(e: dict[str, list], period: Period, as_of: date) -> ind.Periodic
     return ind.compute(period, end, e["residents"], e["checkups"], e["conditions"], e["rehab_sessions"],
                        e["referrals"], getattr(settings, "provincial_target_2025", None),
                        getattr(settings, "provincial_target_2030", None), cards=e["bhyt_cards"],
-                       status_changes=e["condition_status_changes"])
+                       status_changes=e["condition_status_changes"], stays=e["stays"],
+                       stay_kind=history.implied_stay_kind(getattr(settings, "type", None)))
 
 
 def summary(result: ind.PeriodicIndicators) -> dict:

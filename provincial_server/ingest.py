@@ -32,7 +32,7 @@ from care_core.domain.hlc import MAX_DRIFT_MS, Clock, Stamp
 from care_core.domain.ids import new_id
 from care_core import protocol as p
 
-from . import accounts, entities
+from . import accounts, entities, merges
 from .bulk import among, insert_many
 from .entities import Refusal
 from .jsontext import dumps, loads, sorted_dumps
@@ -96,6 +96,8 @@ class Outcome:
     new_conflicts: list[dict] = field(default_factory=list)
     effective_json: str | None = None  # ``effective`` as JSON, when already made
     server_fields: dict[str, Any] = field(default_factory=dict)  # set by the server itself after it (accounts)
+    # the server's own changes of other rows that follow this one (merges: row, fields, hlc)
+    server_changes: list[tuple["Row", dict[str, Any], str]] = field(default_factory=list)
 
 
 def _chunks(items: list, size: int = _CHUNK):
@@ -145,7 +147,7 @@ def _refuse_shape(change: p.Change) -> Refusal | None:
         return Refusal("Thao tác xóa phải ghi deleted = true.", "A delete must carry deleted = true.")
     if change.op != "delete" and "deleted" in change.fields:
         return Refusal("Chỉ thao tác xóa mới được đổi trường deleted.", "Only a delete may change 'deleted'.")
-    if change.table in p.INSERT_ONLY_TABLES and change.op != "insert":
+    if change.table in p.INSERT_ONLY_TABLES and change.op != "insert" and not merges.is_repoint(change):
         return Refusal("Khám bệnh và buổi tập PHCN chỉ được thêm mới; hãy ghi một bản sửa hoặc hủy trỏ tới bản cũ.",
                        "Checkups and rehab sessions are insert-only; record a correction or void that points at the old one.")
     return None
@@ -161,11 +163,20 @@ class Merger:
         self.today = today or entities.today_in_vietnam()  # once per batch: datetime.now per change showed up
         self.accounts_trusted = accounts_trusted  # see accounts.py
         self._names: dict[str, str] | None = None  # login name -> account row id
+        self.merged_now: list[tuple[str, str]] = []  # residents merged by this batch: (merged away, into)
 
     def apply(self, change: p.Change) -> Outcome:
         refusal = _refuse_shape(change)
         if refusal:
             raise refusal
+        change, moved_to = merges.follow_resident(self.store, self.facility_code, change)
+        outcome = self._apply(change)
+        if moved_to is not None and outcome.status != "duplicate":
+            # the device wrote it for a record merged away meanwhile: it learns where it went
+            merges.tell_origin(self.store.get(change.table, change.row_id), change, moved_to, outcome)
+        return outcome
+
+    def _apply(self, change: p.Change) -> Outcome:
         row = self.store.get(change.table, change.row_id)
         if row is not None and row.facility_code != self.facility_code:
             raise Refusal("Mã bản ghi này đã được dùng ở nơi khác; bản ghi không thuộc cơ sở của máy này.",
@@ -180,7 +191,11 @@ class Merger:
             if change.table == "users":
                 self._claim_name(change, outcome)
             return outcome
+        if merges.merged_away(row) and change.table == "residents":
+            return merges.divert(self, row, change)
         if change.table in p.INSERT_ONLY_TABLES:
+            if merges.is_repoint(change):
+                return merges.repoint(self, row, change)
             if all(row.data.get(k) == v for k, v in change.fields.items()):
                 return Outcome("duplicate")
             raise Refusal("Mã bản ghi khám/PHCN này đã có với nội dung khác; bản ghi chuyên môn không được sửa tại chỗ.",
@@ -294,7 +309,10 @@ class Merger:
                 out.conflict_fields.append(name)
             elif hlc != meta[0]:
                 lost.append(name)  # an older stamp of a value this device had already seen replaced
-        if change.op == "delete" and "deleted" in out.effective:
+        if change.op == "delete" and "deleted" in out.effective and change.fields.get("merged_into"):
+            row.deleted = True
+            merges.carry_edits(self, row, change, out)
+        elif change.op == "delete" and "deleted" in out.effective:
             row.deleted = True
             metas = (row.field_meta(k) for k in row.data if k != "deleted")
             edited = sorted({m[1]: m for m in metas if m and m[2] > base and m[1] != me}.values())
@@ -433,10 +451,18 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
                 "version": row.version, "deleted": row.deleted, "status": "applied", "clock_suspect": False,
                 "received_at": at})
         row.updated_seq = last_seq
+        for other, fields, hlc in outcome.server_changes:
+            last_seq += 1
+            new_changes.append(_server_change(device.facility_code, last_seq, other, fields, hlc, at))
+            other.updated_seq = last_seq
         for conflict in outcome.new_conflicts:
             new_conflicts.append({**conflict, "server_seq": last_seq})
         results.append(p.ChangeResult(c.change_id, outcome.status, last_seq, conflict_fields=outcome.conflict_fields,
                                       clock_suspect=suspect, version=row.version))
+    for other, fields, hlc in merges.sweep(merger):
+        last_seq += 1
+        new_changes.append(_server_change(device.facility_code, last_seq, other, fields, hlc, at))
+        other.updated_seq = last_seq
     _write(conn, store, new_changes, new_rejected, new_conflicts)
     conn.execute(facilities.update().where(facilities.c.code == device.facility_code).values(last_seq=last_seq))
     highest = conn.execute(sa.select(devices.c.highest_seq).where(devices.c.id == device.id)).scalar_one()
@@ -447,6 +473,14 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
                                          answer=dumps(p.answer_to_dict(answer, compact=True, with_ids=True)),
                                          received_at=at, digest=digest))
     return answer
+
+
+def _server_change(facility_code: str, seq: int, row: Row, fields: dict, hlc: str, at: str) -> dict:
+    """A change the server makes itself (it reaches every device, the one whose push caused it too)."""
+    return {"facility_code": facility_code, "server_seq": seq, "change_id": new_id(),
+            "origin_device": p.SERVER_ORIGIN, "table_name": row.table, "row_id": row.row_id, "op": "update",
+            "fields": dumps(fields), "hlc": hlc, "version": row.version, "deleted": row.deleted,
+            "status": "applied", "clock_suspect": False, "received_at": at}
 
 
 def _rejected_result(c: p.Change, refusal: Refusal) -> p.ChangeResult:

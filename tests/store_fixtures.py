@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from care_core.domain.entities import (
-    Checkup, Condition, Referral, RehabSession, Resident, VitalSigns,
+    Checkup, Condition, NursingRound, Referral, RehabSession, Resident, VitalSigns,
 )
 from care_core.domain.enums import (
     BeneficiaryGroup, CheckupKind, DischargeReason, HealthClass, RehabType, Sex,
@@ -178,4 +178,6 @@ def populate(services, actor, n: int, seed: int, today: date) -> Filled:
         if rnd.random() < 0.1:
             r = services.residents.discharge(actor, r.id, today - timedelta(days=2), DischargeReason.RETURNED_HOME, r.version)
             people[-1] = r
+    start = today - timedelta(days=40)  # a nursing round, so every synced table holds a row
+    services.rounds.create(actor, NursingRound(start.year, 1, start, start + timedelta(days=9), 30, 200))
     return Filled(people, checkup_ids)

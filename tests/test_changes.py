@@ -14,7 +14,7 @@ from tests.conftest import NURSE, SYSTEM, make_services
 from tests.test_services import CASES, _last, admitted, checkup_of
 
 RESIDENT_TABLES = {"residents", "checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
-                   "condition_status_changes", "room_changes"}
+                   "condition_status_changes", "room_changes", "stays"}
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,7 @@ FIELD_TABLE = ROOT / "care_core" / "fields"
 # files whose numbers near a vital sign's name are not its ranges, and why
 NOT_RANGES = {
     "facility_app/demo/histories.py": "the demo data's own generator (means, spreads and clamps of made-up values)",
+    "facility_app/demo/rounds.py": "the demo rounds' made-up intake vital signs",
     "facility_app/selftest.py": "one sample measurement, saved and read back",
 }
 

@@ -129,7 +129,8 @@ CASES = {
     "residents.discharge": Case(
         "residents", "update", DOCTOR, NURSE, admitted,
         lambda s, r, a: s.residents.discharge(a, r.id, date(2026, 11, 1), DischargeReason.RETURNED_HOME, r.version).id,
-        lambda s, r, a: s.residents.discharge(a, r.id, date(2021, 4, 30), DischargeReason.RETURNED_HOME, r.version)),
+        lambda s, r, a: s.residents.discharge(a, r.id, date(2021, 4, 30), DischargeReason.RETURNED_HOME, r.version),
+        {"stays": 1}),  # the first discharge writes the stay down
     "clinical.record_checkup": Case(
         "checkups", "insert", NURSE, DIRECTOR, admitted,
         lambda s, r, a: s.clinical.record_checkup(a, checkup_of(r)).id,

@@ -11,6 +11,26 @@
         <source>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</source>
         <translation>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</translation>
     </message>
+    <message>
+        <source>Already on record?</source>
+        <translation>Already on record?</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3) is already on record: %4.
+
+One person keeps one record: open the old record instead. Make a second record only if this is really someone else.</source>
+        <translation>%1 (%2, born %3) is already on record: %4.
+
+One person keeps one record: open the old record instead. Make a second record only if this is really someone else.</translation>
+    </message>
+    <message>
+        <source>Someone else: make a new record</source>
+        <translation>Someone else: make a new record</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
+    </message>
 </context>
 <context>
     <name>CheckupForm</name>
@@ -546,7 +566,78 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation>Merge duplicate records</translation>
+    </message>
+    <message>
+        <source>Find the other record of %1 made by mistake (name, code, room or CCCD):</source>
+        <translation>Find the other record of %1 made by mistake (name, code, room or CCCD):</translation>
+    </message>
+    <message>
+        <source>Type at least two letters</source>
+        <translation>Type at least two letters</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stays: %1</source>
+        <translation>Stays: %1</translation>
+    </message>
+    <message>
+        <source>Merged away: %1</source>
+        <translation>Merged away: %1</translation>
+    </message>
+    <message>
+        <source>Every checkup, condition, rehabilitation session, referral, card and room of %1 moves to %2. Fields %2 leaves empty take the values of %1.</source>
+        <translation>Every checkup, condition, rehabilitation session, referral, card and room of %1 moves to %2. Fields %2 leaves empty take the values of %1.</translation>
+    </message>
+    <message>
+        <source>%1 (the records differ):</source>
+        <translation>%1 (the records differ):</translation>
+    </message>
+    <message>
+        <source>Keep this record (%1)</source>
+        <translation>Keep this record (%1)</translation>
+    </message>
+    <message>
+        <source>Keep the other record (%1)</source>
+        <translation>Keep the other record (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) and %3 (%4) will become one record, %4. Every record of %2 moves to %4; %2 disappears from the list and cannot be opened again. Who merged, when and what is written to the log. This cannot be undone here. Merge them?</source>
+        <translation>%1 (%2) and %3 (%4) will become one record, %4. Every record of %2 moves to %4; %2 disappears from the list and cannot be opened again. Who merged, when and what is written to the log. This cannot be undone here. Merge them?</translation>
+    </message>
+    <message>
+        <source>Merge two records?</source>
+        <translation>Merge two records?</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Do not merge</source>
+        <translation>Do not merge</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Merging…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
+    <message>
+        <source>Merge duplicate records…</source>
+        <translation>Merge duplicate records…</translation>
+    </message>
     <message>
         <source>Health-insurance cards and rooms over time</source>
         <translation>Health-insurance cards and rooms over time</translation>
@@ -1264,6 +1355,245 @@ every (days)</translation>
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RoundIntakeTable</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Nursing rounds</source>
+        <translation>Nursing rounds</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>Add the round</source>
+        <translation>Add the round</translation>
+    </message>
+    <message>
+        <source>Load the province's list and admit…</source>
+        <translation>Load the province's list and admit…</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round…</source>
+        <translation>Discharge the whole round…</translation>
+    </message>
+    <message>
+        <source>Intake checkups: type each person's vital signs across; Enter or Tab moves on, leaving a row saves it.</source>
+        <translation>Intake checkups: type each person's vital signs across; Enter or Tab moves on, leaving a row saves it.</translation>
+    </message>
+    <message>
+        <source>The province's list of people for the round</source>
+        <translation>The province's list of people for the round</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round</source>
+        <translation>Discharge the whole round</translation>
+    </message>
+    <message>
+        <source>Discharge everyone</source>
+        <translation>Discharge everyone</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Intake checkups</source>
+        <translation>Intake checkups</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>No round yet this year.</source>
+        <translation>No round yet this year.</translation>
+    </message>
+    <message>
+        <source>The year's quota is a whole number of stays, for example 300.</source>
+        <translation>The year's quota is a whole number of stays, for example 300.</translation>
+    </message>
+    <message>
+        <source>Enter the round's first and last day.</source>
+        <translation>Enter the round's first and last day.</translation>
+    </message>
+    <message>
+        <source>Round no.</source>
+        <translation>Round no.</translation>
+    </message>
+    <message>
+        <source>Year's quota</source>
+        <translation>Year's quota</translation>
+    </message>
+    <message>
+        <source>Type the dates as day/month/year, for example 04/05/2026.</source>
+        <translation>Type the dates as day/month/year, for example 04/05/2026.</translation>
+    </message>
+    <message>
+        <source>Admitted to round %1: %2</source>
+        <translation>Admitted to round %1: %2</translation>
+    </message>
+    <message>
+        <source>Discharged from round %1: %2</source>
+        <translation>Discharged from round %1: %2</translation>
+    </message>
+    <message>
+        <source>Everyone of round %1 still in the centre leaves on %2 (returned home). Their records stay; they can come again in a later round.</source>
+        <translation>Everyone of round %1 still in the centre leaves on %2 (returned home). Their records stay; they can come again in a later round.</translation>
+    </message>
+    <message>
+        <source>Quota for %1 not entered yet; %2 stays in its rounds.</source>
+        <translation>Quota for %1 not entered yet; %2 stays in its rounds.</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 to %3</source>
+        <translation>Round %1: %2 to %3</translation>
+    </message>
+    <message>
+        <source>Quota for %1: %2 stays; used by the rounds: %3 (%4).</source>
+        <translation>Quota for %1: %2 stays; used by the rounds: %3 (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>RoundListDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>CCCD</source>
+        <translation>CCCD</translation>
+    </message>
+    <message>
+        <source>Merit category</source>
+        <translation>Merit category</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>new record</translation>
+    </message>
+    <message>
+        <source>Round %1: the province's list</source>
+        <translation>Round %1: the province's list</translation>
+    </message>
+    <message>
+        <source>Admit %1 people</source>
+        <translation>Admit %1 people</translation>
+    </message>
+    <message>
+        <source>known: %1 (%2)</source>
+        <translation>known: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 people: %2 already have a record, %3 new.</source>
+        <translation>%1 people: %2 already have a record, %3 new.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundActions</name>
+    <message>
+        <source>Nursing &amp;rounds…</source>
+        <translation>Nursing &amp;rounds…</translation>
+    </message>
+    <message>
+        <source>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</source>
+        <translation>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMatchPanel</name>
+    <message>
+        <source>This person is already on record. Open the old record instead of making a second one.</source>
+        <translation>This person is already on record. Open the old record instead of making a second one.</translation>
+    </message>
+    <message>
+        <source>Someone on record may be this person. Check before saving:</source>
+        <translation>Someone on record may be this person. Check before saving:</translation>
+    </message>
+    <message>
+        <source>left on %1</source>
+        <translation>left on %1</translation>
+    </message>
+    <message>
+        <source>here now</source>
+        <translation>here now</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>Admit again</source>
+        <translation>Admit again</translation>
     </message>
 </context>
 </TS>

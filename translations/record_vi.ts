@@ -11,6 +11,26 @@
         <source>Fields in red must be corrected before saving. Dates are typed day/month/year, for example 05/01/1950. The resident code is given automatically if left blank.</source>
         <translation>Ô nào báo đỏ cần sửa trước khi lưu. Ngày nhập theo ngày/tháng/năm, ví dụ 05/01/1950. Để trống mã đối tượng thì phần mềm tự cấp.</translation>
     </message>
+    <message>
+        <source>Already on record?</source>
+        <translation>Đã có hồ sơ?</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3) is already on record: %4.
+
+One person keeps one record: open the old record instead. Make a second record only if this is really someone else.</source>
+        <translation>%1 (%2, sinh ngày %3) đã có hồ sơ: %4.
+
+Mỗi người chỉ có một hồ sơ: hãy mở hồ sơ cũ. Chỉ tạo hồ sơ thứ hai nếu đây thật sự là người khác.</translation>
+    </message>
+    <message>
+        <source>Someone else: make a new record</source>
+        <translation>Người khác: tạo hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
 </context>
 <context>
     <name>CheckupForm</name>
@@ -546,7 +566,78 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation>Gộp hồ sơ trùng</translation>
+    </message>
+    <message>
+        <source>Find the other record of %1 made by mistake (name, code, room or CCCD):</source>
+        <translation>Tìm hồ sơ còn lại của %1 đã lập nhầm (họ tên, mã, phòng hoặc số CCCD):</translation>
+    </message>
+    <message>
+        <source>Type at least two letters</source>
+        <translation>Gõ ít nhất hai chữ</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Gộp…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Stays: %1</source>
+        <translation>Giữ lại: %1</translation>
+    </message>
+    <message>
+        <source>Merged away: %1</source>
+        <translation>Gộp đi: %1</translation>
+    </message>
+    <message>
+        <source>Every checkup, condition, rehabilitation session, referral, card and room of %1 moves to %2. Fields %2 leaves empty take the values of %1.</source>
+        <translation>Mọi lần khám, bệnh, buổi tập PHCN, lần chuyển tuyến, thẻ BHYT và phòng của %1 chuyển sang %2. Những mục %2 còn để trống sẽ lấy giá trị của %1.</translation>
+    </message>
+    <message>
+        <source>%1 (the records differ):</source>
+        <translation>%1 (hai hồ sơ ghi khác nhau):</translation>
+    </message>
+    <message>
+        <source>Keep this record (%1)</source>
+        <translation>Giữ hồ sơ này (%1)</translation>
+    </message>
+    <message>
+        <source>Keep the other record (%1)</source>
+        <translation>Giữ hồ sơ kia (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) and %3 (%4) will become one record, %4. Every record of %2 moves to %4; %2 disappears from the list and cannot be opened again. Who merged, when and what is written to the log. This cannot be undone here. Merge them?</source>
+        <translation>%1 (%2) và %3 (%4) sẽ thành một hồ sơ duy nhất là %4. Mọi bản ghi của %2 chuyển sang %4; %2 không còn trong danh sách và không mở lại được. Ai gộp, lúc nào, gộp gì được ghi vào nhật ký. Việc này không hoàn tác được ở đây. Gộp hai hồ sơ?</translation>
+    </message>
+    <message>
+        <source>Merge two records?</source>
+        <translation>Gộp hai hồ sơ?</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Do not merge</source>
+        <translation>Không gộp</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Đang gộp…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
+    <message>
+        <source>Merge duplicate records…</source>
+        <translation>Gộp hồ sơ trùng…</translation>
+    </message>
     <message>
         <source>Health-insurance cards and rooms over time</source>
         <translation>Thẻ BHYT và phòng ở qua các thời kỳ</translation>
@@ -1263,6 +1354,245 @@ mỗi (ngày)</translation>
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RoundIntakeTable</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Tuổi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <source>Working…</source>
+        <translation>Đang thực hiện…</translation>
+    </message>
+    <message>
+        <source>Nursing rounds</source>
+        <translation>Đợt điều dưỡng</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Thêm đợt mới</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Add the round</source>
+        <translation>Thêm đợt</translation>
+    </message>
+    <message>
+        <source>Load the province's list and admit…</source>
+        <translation>Nạp danh sách của tỉnh và tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round…</source>
+        <translation>Cho cả đợt ra về…</translation>
+    </message>
+    <message>
+        <source>Intake checkups: type each person's vital signs across; Enter or Tab moves on, leaving a row saves it.</source>
+        <translation>Khám khi tiếp nhận: gõ chỉ số của từng người theo hàng ngang; Enter hoặc Tab sang ô kế tiếp, rời khỏi hàng là hàng đó được lưu.</translation>
+    </message>
+    <message>
+        <source>The province's list of people for the round</source>
+        <translation>Danh sách người vào đợt do tỉnh gửi</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Bảng tính (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Discharge the whole round</source>
+        <translation>Cho cả đợt ra về</translation>
+    </message>
+    <message>
+        <source>Discharge everyone</source>
+        <translation>Cho tất cả ra về</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Số chỗ</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Intake checkups</source>
+        <translation>Đã khám khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>No round yet this year.</source>
+        <translation>Năm này chưa có đợt nào.</translation>
+    </message>
+    <message>
+        <source>The year's quota is a whole number of stays, for example 300.</source>
+        <translation>Chỉ tiêu năm là số lượt, một số nguyên, ví dụ 300.</translation>
+    </message>
+    <message>
+        <source>Enter the round's first and last day.</source>
+        <translation>Nhập ngày bắt đầu và ngày kết thúc của đợt.</translation>
+    </message>
+    <message>
+        <source>Round no.</source>
+        <translation>Đợt số</translation>
+    </message>
+    <message>
+        <source>Year's quota</source>
+        <translation>Chỉ tiêu năm</translation>
+    </message>
+    <message>
+        <source>Type the dates as day/month/year, for example 04/05/2026.</source>
+        <translation>Nhập ngày theo ngày/tháng/năm, ví dụ 04/05/2026.</translation>
+    </message>
+    <message>
+        <source>Admitted to round %1: %2</source>
+        <translation>Tiếp nhận vào đợt %1: %2</translation>
+    </message>
+    <message>
+        <source>Discharged from round %1: %2</source>
+        <translation>Cho ra về, đợt %1: %2</translation>
+    </message>
+    <message>
+        <source>Everyone of round %1 still in the centre leaves on %2 (returned home). Their records stay; they can come again in a later round.</source>
+        <translation>Mọi người của đợt %1 còn ở trung tâm sẽ ra về ngày %2 (trở về gia đình). Hồ sơ vẫn được giữ; họ có thể đến trong đợt sau.</translation>
+    </message>
+    <message>
+        <source>Quota for %1 not entered yet; %2 stays in its rounds.</source>
+        <translation>Chưa nhập chỉ tiêu năm %1; các đợt đã có %2 lượt.</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 to %3</source>
+        <translation>Đợt %1: từ %2 đến %3</translation>
+    </message>
+    <message>
+        <source>Quota for %1: %2 stays; used by the rounds: %3 (%4).</source>
+        <translation>Chỉ tiêu năm %1: %2 lượt; các đợt đã dùng: %3 (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>RoundListDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>CCCD</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Merit category</source>
+        <translation>Diện người có công</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Round %1: the province's list</source>
+        <translation>Đợt %1: danh sách của tỉnh</translation>
+    </message>
+    <message>
+        <source>Admit %1 people</source>
+        <translation>Tiếp nhận %1 người</translation>
+    </message>
+    <message>
+        <source>known: %1 (%2)</source>
+        <translation>đã có: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 people: %2 already have a record, %3 new.</source>
+        <translation>%1 người: %2 người đã có hồ sơ, %3 người mới.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundActions</name>
+    <message>
+        <source>Nursing &amp;rounds…</source>
+        <translation>Đợt điều &amp;dưỡng…</translation>
+    </message>
+    <message>
+        <source>Rounds of rotating nursing stays: the province's list, admission, intake checkups, discharge</source>
+        <translation>Các đợt điều dưỡng luân phiên: danh sách của tỉnh, tiếp nhận, khám khi tiếp nhận, ra về</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMatchPanel</name>
+    <message>
+        <source>This person is already on record. Open the old record instead of making a second one.</source>
+        <translation>Người này đã có hồ sơ. Hãy mở hồ sơ cũ thay vì tạo hồ sơ thứ hai.</translation>
+    </message>
+    <message>
+        <source>Someone on record may be this person. Check before saving:</source>
+        <translation>Có thể người này đã có hồ sơ. Hãy kiểm tra trước khi lưu:</translation>
+    </message>
+    <message>
+        <source>left on %1</source>
+        <translation>đã ra ngày %1</translation>
+    </message>
+    <message>
+        <source>here now</source>
+        <translation>đang ở cơ sở</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Admit again</source>
+        <translation>Tiếp nhận lại</translation>
     </message>
 </context>
 </TS>

@@ -459,6 +459,14 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <source>Go to the list and type part of a name (Ctrl+F)</source>
         <translation>Go to the list and type part of a name (Ctrl+F)</translation>
     </message>
+    <message>
+        <source>&amp;Import a list from Excel/CSV…</source>
+        <translation>&amp;Import a list from Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>At go-live: read the residents' list kept in Excel, checked row by row</source>
+        <translation>At go-live: read the residents' list kept in Excel, checked row by row</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>
@@ -722,6 +730,14 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
 </context>
 <context>
     <name>TodayPanel</name>
+    <message>
+        <source>Nursing round {n} under way ({start} to {end}): {present} people in the centre.</source>
+        <translation>Nursing round {n} under way ({start} to {end}): {present} people in the centre.</translation>
+    </message>
+    <message>
+        <source>{k} of them have no intake checkup yet.</source>
+        <translation>{k} of them have no intake checkup yet.</translation>
+    </message>
     <message>
         <source>Today, {date}</source>
         <translation>Today, {date}</translation>
@@ -1122,6 +1138,85 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
     <message>
         <source>What the periodic reports print (Decree 30/2020/NĐ-CP). You can change it later in the settings.</source>
         <translation>What the periodic reports print (Decree 30/2020/NĐ-CP). You can change it later in the settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a list of residents</source>
+        <translation>Import a list of residents</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with the columns of the residents' export. Nothing is written until you press Import, and then only if every row is valid (or you choose to leave out the rows with errors).</source>
+        <translation>Choose an Excel (.xlsx) or CSV file with the columns of the residents' export. Nothing is written until you press Import, and then only if every row is valid (or you choose to leave out the rows with errors).</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Leave out the rows with errors and import the others</source>
+        <translation>Leave out the rows with errors and import the others</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose the list to import</source>
+        <translation>Choose the list to import</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>Excel or CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Already there</translation>
+    </message>
+    <message>
+        <source>Has errors</source>
+        <translation>Has errors</translation>
+    </message>
+    <message>
+        <source>%1 problems (listed below). %2.</source>
+        <translation>%1 problems (listed below). %2.</translation>
+    </message>
+    <message>
+        <source>Every row is valid: %1. Press Import to write them.</source>
+        <translation>Every row is valid: %1. Press Import to write them.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>Imported: %1.</translation>
     </message>
 </context>
 </TS>

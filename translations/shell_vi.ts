@@ -459,6 +459,14 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <source>Go to the list and type part of a name (Ctrl+F)</source>
         <translation>Về danh sách và gõ một phần họ tên (Ctrl+F)</translation>
     </message>
+    <message>
+        <source>&amp;Import a list from Excel/CSV…</source>
+        <translation>&amp;Nhập danh sách từ Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>At go-live: read the residents' list kept in Excel, checked row by row</source>
+        <translation>Khi bắt đầu dùng: đọc danh sách đối tượng đang lưu trong Excel, kiểm tra từng dòng</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>
@@ -721,6 +729,14 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
 </context>
 <context>
     <name>TodayPanel</name>
+    <message>
+        <source>Nursing round {n} under way ({start} to {end}): {present} people in the centre.</source>
+        <translation>Đợt điều dưỡng {n} đang diễn ra ({start} đến {end}): {present} người đang ở trung tâm.</translation>
+    </message>
+    <message>
+        <source>{k} of them have no intake checkup yet.</source>
+        <translation>{k} người chưa được khám khi tiếp nhận.</translation>
+    </message>
     <message>
         <source>Today, {date}</source>
         <translation>Hôm nay, {date}</translation>
@@ -1118,6 +1134,85 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
     <message>
         <source>What the periodic reports print (Decree 30/2020/NĐ-CP). You can change it later in the settings.</source>
         <translation>Những gì báo cáo định kỳ in ra (Nghị định 30/2020/NĐ-CP). Có thể sửa sau trong phần thiết lập.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a list of residents</source>
+        <translation>Nhập danh sách đối tượng</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with the columns of the residents' export. Nothing is written until you press Import, and then only if every row is valid (or you choose to leave out the rows with errors).</source>
+        <translation>Chọn tệp Excel (.xlsx) hoặc CSV có các cột như tệp xuất danh sách đối tượng. Chưa có gì được ghi cho đến khi bấm Nhập, và chỉ ghi khi mọi dòng đều đúng (hoặc khi chọn bỏ qua các dòng có lỗi).</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Leave out the rows with errors and import the others</source>
+        <translation>Bỏ qua các dòng có lỗi, nhập các dòng còn lại</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose the list to import</source>
+        <translation>Chọn danh sách cần nhập</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>Excel hoặc CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>Đang đọc và kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Đã có</translation>
+    </message>
+    <message>
+        <source>Has errors</source>
+        <translation>Có lỗi</translation>
+    </message>
+    <message>
+        <source>%1 problems (listed below). %2.</source>
+        <translation>%1 lỗi (liệt kê bên dưới). %2.</translation>
+    </message>
+    <message>
+        <source>Every row is valid: %1. Press Import to write them.</source>
+        <translation>Mọi dòng đều đúng: %1. Bấm Nhập để ghi.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>Đã nhập: %1.</translation>
     </message>
 </context>
 </TS>

@@ -19,9 +19,11 @@ KINDS = {
     "referrals": "clinical",
     "bhyt_cards": "resident",  # the histories belong to the resident's record
     "room_changes": "resident",
+    "stays": "resident",
     "condition_status_changes": "clinical",
     "facility": "settings",
     "users": "users",
+    "nursing_rounds": "rounds",
 }
 RECORD_TABLES = frozenset(t for t, kind in KINDS.items() if kind in ("resident", "clinical"))
 

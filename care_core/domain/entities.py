@@ -20,6 +20,7 @@ from .enums import (
     Role,
     ScreeningResult,
     Sex,
+    StayKind,
 )
 from .ids import new_id
 
@@ -242,3 +243,48 @@ class RoomChange:
     moved_on: date
     id: str = field(default_factory=new_id)
     version: int = 0
+
+
+@dataclass
+class NursingRound:
+    """A round (đợt) of rotating nursing stays for merit persons: its dates,
+    its places, and the province's quota (chỉ tiêu) for the year as known
+    when the round was set up. Its people are the stays that name it."""
+
+    year: int
+    number: int  # đợt 1, 2, ... of the year
+    starts_on: date
+    ends_on: date
+    places: int
+    year_quota: int | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+    version: int = 0
+
+
+@dataclass
+class Stay:
+    """One stay (lượt) of a person, admission to discharge. The person's
+    record (``Resident``) is for life; ``Resident.admission_date``,
+    ``discharge_date`` and ``discharge_reason`` mirror the latest stay."""
+
+    resident_id: str
+    kind: StayKind
+    admitted_on: date
+    discharged_on: date | None = None
+    discharge_reason: DischargeReason | None = None
+    decision_number: str = ""  # the court's decision of a compulsory rehab stay
+    term_months: int | None = None  # its term
+    round_id: str | None = None  # the nursing round (đợt) it belongs to, when rounds are kept
+    note: str = ""
+    id: str = field(default_factory=new_id)
+    version: int = 0
+
+    def is_open(self) -> bool:
+        return self.discharged_on is None
+
+    def days(self, today: date) -> int:
+        """Length of the stay in days (bed-days): the discharge day not counted,
+        at least one."""
+        end = self.discharged_on or today
+        return max(1, (end - self.admitted_on).days)

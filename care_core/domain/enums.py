@@ -50,6 +50,15 @@ class DischargeReason(StrEnum):
     DECEASED = "deceased"
 
 
+class StayKind(StrEnum):
+    """What a stay (lượt) is: its kind decides what it must record."""
+    LONG_TERM = "long_term"  # nuôi dưỡng tập trung
+    NURSING_ROUND = "nursing_round"  # điều dưỡng tập trung, a round against the yearly quota
+    REHAB_COMPULSORY = "rehab_compulsory"  # cai nghiện bắt buộc, by court decision with its term
+    REHAB_VOLUNTARY = "rehab_voluntary"  # cai nghiện tự nguyện
+    EMERGENCY = "emergency"  # tiếp nhận khẩn cấp, tạm thời
+
+
 class CheckupKind(StrEnum):
     ADMISSION = "admission"  # khám sàng lọc khi tiếp nhận
     PERIODIC = "periodic"  # khám định kỳ

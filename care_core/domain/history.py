@@ -1,19 +1,20 @@
-"""What was true on a day: a resident's card, a condition's status, a room.
+"""What was true on a day: a resident's card, a condition's status, a room, a stay.
 
 Each is kept as a history with dates (``BhytCard``, ``ConditionStatusChange``,
-``RoomChange``). A record with no history yet (made before histories were
+``RoomChange``, ``Stay``). A record with no history yet (made before histories were
 kept, or never changed since) is read as one entry: its current value,
 since the beginning. The services write that entry down before the first
 change, so both readings agree.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from typing import Iterable
 
-from .entities import BhytCard, Condition, ConditionStatusChange, Resident, RoomChange
-from .enums import ConditionStatus
+from .entities import BhytCard, Condition, ConditionStatusChange, Resident, RoomChange, Stay
+from .enums import ConditionStatus, FacilityType, StayKind
 
 
 class CardState(StrEnum):
@@ -92,3 +93,67 @@ def room_on(history: list[RoomChange], day: date) -> str:
         else:
             break
     return room
+
+
+def implied_stay_kind(facility_type: FacilityType | str | None) -> StayKind:
+    """The kind of a stay recorded before stays were kept: a drug-rehab
+    centre's residents were in voluntary rehabilitation unless a decision
+    says otherwise (a compulsory stay needs its court decision, which the
+    old record never held); every other centre's, in long-term care."""
+    return StayKind.REHAB_VOLUNTARY if str(facility_type or "") == FacilityType.DRUG_REHAB else StayKind.LONG_TERM
+
+
+def implied_stay(resident: Resident, kind: StayKind = StayKind.LONG_TERM) -> Stay:
+    """The one stay a record without kept stays reads as: its own admission
+    and discharge."""
+    return Stay(resident.id, kind, resident.admission_date, resident.discharge_date, resident.discharge_reason,
+                id=f"implied:{resident.id}")
+
+
+def stays_of(resident: Resident, stays: Iterable[Stay], kind: StayKind = StayKind.LONG_TERM) -> list[Stay]:
+    """The person's stays, oldest first; one implied stay (of ``kind``) when
+    none were kept."""
+    mine = sorted(stays, key=lambda s: s.admitted_on)
+    return mine if mine else [implied_stay(resident, kind)]
+
+
+def person_in_period(resident: Resident, stays: list[Stay], start: date, end: date) -> Resident:
+    """The person as a period saw them: admitted with the first of their
+    stays that touch it, discharged with the last. A person whose stays all
+    lie outside the period reads with the latest stay begun by its end (or
+    the first), so they are not counted in it. ``stays``: oldest first."""
+    if not stays:
+        return resident
+    touching = [s for s in stays if s.admitted_on <= end and (s.discharged_on is None or s.discharged_on >= start)]
+    if not touching:
+        begun = [s for s in stays if s.admitted_on <= end]
+        touching = [begun[-1] if begun else stays[0]]
+    first, last = touching[0], touching[-1]
+    if (first.admitted_on, last.discharged_on, last.discharge_reason) == \
+            (resident.admission_date, resident.discharge_date, resident.discharge_reason):
+        return resident
+    return replace(resident, admission_date=first.admitted_on, discharge_date=last.discharged_on,
+                   discharge_reason=last.discharge_reason)
+
+
+def join_overlapping(stays: Iterable[Stay]) -> tuple[list[Stay], list[Stay]]:
+    """Two records of one person merged: stays that overlap are one stay seen
+    twice (the earliest admission, the latest discharge, open if either is);
+    stays apart stay apart. Returns (the stays kept, as they now are; those
+    absorbed into them)."""
+    kept: list[Stay] = []
+    absorbed: list[Stay] = []
+    for s in sorted(stays, key=lambda s: s.admitted_on):
+        last = kept[-1] if kept else None
+        if last is not None and s.admitted_on < (last.discharged_on or date.max):
+            if last.discharged_on is None or s.discharged_on is None:
+                end, reason = None, None
+            elif s.discharged_on > last.discharged_on:
+                end, reason = s.discharged_on, s.discharge_reason
+            else:
+                end, reason = last.discharged_on, last.discharge_reason
+            kept[-1] = replace(last, discharged_on=end, discharge_reason=reason)
+            absorbed.append(s)
+        else:
+            kept.append(s)
+    return kept, absorbed

@@ -37,6 +37,16 @@ ones a reader could take two ways:
 - a condition's status is the one it had on the period's last day (its
   status history, ``history.status_on``); a condition resolved before the
   period began is not counted. A referral's outcome is the one recorded now.
+- *people and stays*: a person (người) keeps one record for life and may
+  come several times; each coming is a stay (lượt). The census above counts
+  people: a person is read, for a period, as admitted with the first of
+  their stays that touch it and discharged with the last
+  (``history.person_in_period``), so a re-admission in 2026 leaves the
+  report of 2025 as it was. ``StayFigures`` counts stays: those touching
+  the period, admitted and discharged in it (by stay), *bed-days* (ngày
+  giường: days inside the period, the admission day counted, the discharge
+  day not; a stay that began and ended the same day counts one) and the
+  *average length of stay* of the stays that ended in the period.
 - *health insurance*: the card valid on the period's last day, from the
   card history (``history.card_state_on``): a renewal recorded later never
   makes an earlier period look uninsured.
@@ -49,7 +59,9 @@ from datetime import date
 from typing import Iterable
 
 from . import history, icd10, rules
-from .entities import BhytCard, Checkup, Condition, ConditionStatusChange, Referral, RehabSession, Resident
+from . import rounds as round_rules
+from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, NursingRound, Referral, RehabSession,
+                       Resident, Stay)
 from .enums import (
     BeneficiaryGroup,
     CheckupKind,
@@ -59,6 +71,7 @@ from .enums import (
     ReferralOutcome,
     RehabType,
     Sex,
+    StayKind,
 )
 from .periods import Period, twelve_months_before
 
@@ -315,6 +328,35 @@ class Insurance:
         return Share(self.valid, self.population)
 
 
+@dataclass(frozen=True)
+class StayFigures:
+    """People and stays (người, lượt) of the period; see the module's definitions."""
+
+    people: int  # persons with a stay touching the period
+    stays: int  # stays touching the period
+    admitted: int  # stays that began in it
+    discharged: int  # stays that ended in it
+    bed_days: int
+    average_length: float | None  # days, of the stays that ended in it; None when none did
+    by_kind: dict[StayKind, int]  # stays touching the period, by kind
+
+
+@dataclass(frozen=True)
+class RoundFigures:
+    """A merit-care centre's nursing rounds of the period against the year's quota."""
+
+    rounds: int  # rounds that began in the period
+    stays: int  # their stays (lượt)
+    people: int
+    year: int  # the year of the period's end, whose quota is compared
+    quota: int | None
+    used: int  # stays of that year's rounds begun up to the period's end
+
+    @property
+    def share(self) -> Share | None:
+        return Share(self.used, self.quota) if self.quota else None
+
+
 @dataclass
 class PeriodicIndicators:
     period: Period
@@ -327,6 +369,8 @@ class PeriodicIndicators:
     rehab: Rehab
     referrals: Referrals
     insurance: Insurance
+    stays: StayFigures | None = None
+    rounds: RoundFigures | None = None  # only where rounds are kept
 
     @property
     def partial(self) -> bool:
@@ -570,19 +614,66 @@ def insurance(residents: list[Resident], end: date, cards: Iterable[BhytCard] = 
     return Insurance(len(population), counts[S.VALID], counts[S.EXPIRED], counts[S.UNKNOWN], counts[S.NONE])
 
 
+# --- people and stays ----------------------------------------------------------
+
+def _touches(s: Stay, start: date, end: date) -> bool:
+    return s.admitted_on <= end and (s.discharged_on is None or s.discharged_on >= start)
+
+
+def bed_days(s: Stay, start: date, end: date) -> int:
+    """Days of ``s`` inside ``start..end``: the admission day counted, the
+    discharge day not; a same-day stay holds one day."""
+    if not _touches(s, start, end):
+        return 0
+    if s.discharged_on is None:
+        last = end
+    elif s.discharged_on == s.admitted_on:
+        last = s.admitted_on
+    else:
+        last = min(end, date.fromordinal(s.discharged_on.toordinal() - 1))
+    first = max(start, s.admitted_on)
+    return max(0, (last - first).days + 1)
+
+
+def stay_figures(stays: Iterable[Stay], start: date, end: date) -> StayFigures:
+    touching = [s for s in stays if _touches(s, start, end)]
+    ended = [s for s in touching if s.discharged_on is not None and start <= s.discharged_on <= end]
+    by_kind = {k: 0 for k in StayKind}
+    for s in touching:
+        by_kind[StayKind(s.kind)] += 1
+    lengths = [max(1, (s.discharged_on - s.admitted_on).days) for s in ended]
+    return StayFigures(
+        people=len({s.resident_id for s in touching}),
+        stays=len(touching),
+        admitted=sum(start <= s.admitted_on <= end for s in touching),
+        discharged=len(ended),
+        bed_days=sum(bed_days(s, start, end) for s in touching),
+        average_length=sum(lengths) / len(lengths) if lengths else None,
+        by_kind=by_kind,
+    )
+
+
 # --- everything for one period ----------------------------------------------
 
 def compute(period: Period, as_of: date, residents: list[Resident], checkups: Iterable[Checkup],
             conditions: list[Condition], rehab_sessions: Iterable[RehabSession],
             referral_items: list[Referral], provincial_2025: float | None = None,
             provincial_2030: float | None = None, cards: Iterable[BhytCard] = (),
-            status_changes: Iterable[ConditionStatusChange] = ()) -> PeriodicIndicators:
+            status_changes: Iterable[ConditionStatusChange] = (), stays: Iterable[Stay] = (),
+            stay_kind: StayKind = StayKind.LONG_TERM,
+            nursing_rounds: Iterable[NursingRound] = ()) -> PeriodicIndicators:
     """All indicators of ``period`` counted up to ``as_of`` (<= period.end).
+
+    ``stays``: the kept stays of every resident; a resident with none reads
+    as one stay of ``stay_kind`` (``history.stays_of``).
 
     ``checkups`` must hold every current checkup from 12 months before
     ``min(as_of, 31/12/2025)`` up to ``as_of``; more is harmless.
     """
     start, end = period.start, as_of
+    kept = _by_resident(stays)
+    every_stay = {r.id: history.stays_of(r, kept.get(r.id, ()), stay_kind) for r in residents}
+    residents = [history.person_in_period(r, every_stay[r.id], start, end) for r in residents]
     by_res = _by_resident(c for c in _current(checkups) if c.checkup_date <= end)
     in_period_rehab = [s for s in rehab_sessions if start <= s.session_date <= end]
     return PeriodicIndicators(
@@ -596,7 +687,34 @@ def compute(period: Period, as_of: date, residents: list[Resident], checkups: It
         rehab=rehab(in_period_rehab),
         referrals=referrals(residents, referral_items, start, end),
         insurance=insurance(residents, end, cards),
+        stays=stay_figures((s for mine in every_stay.values() for s in mine), start, end),
+        rounds=round_figures(nursing_rounds, (s for mine in kept.values() for s in mine), start, end),
     )
+
+
+def round_figures(kept_rounds: Iterable[NursingRound], stays: Iterable[Stay], start: date,
+                  end: date) -> RoundFigures | None:
+    """Rounds begun in ``start..end``, their stays, and the year's quota used
+    so far by the stays of that year's rounds; None where no round is kept."""
+    kept_rounds = list(kept_rounds)
+    if not kept_rounds:
+        return None
+    by_round = _by_round(stays)
+    in_period = [r for r in kept_rounds if start <= r.starts_on <= end]
+    of_year = [r for r in kept_rounds if r.year == end.year and r.starts_on <= end]
+    period_stays = [s for r in in_period for s in by_round.get(r.id, ())]
+    return RoundFigures(rounds=len(in_period), stays=len(period_stays),
+                        people=len({s.resident_id for s in period_stays}), year=end.year,
+                        quota=round_rules.year_quota(kept_rounds, end.year),
+                        used=sum(len(by_round.get(r.id, ())) for r in of_year))
+
+
+def _by_round(stays: Iterable[Stay]) -> dict[str, list[Stay]]:
+    out: dict[str, list[Stay]] = {}
+    for s in stays:
+        if s.round_id:
+            out.setdefault(s.round_id, []).append(s)
+    return out
 
 
 def checkups_needed_from(period: Period, as_of: date) -> date:

@@ -35,6 +35,7 @@ _OWN_LABELS: dict[str, tuple[str, str]] = {
     "plan_number": ("Số kế hoạch của tỉnh", "Province's plan number"),
     "plan_date": ("Ngày ban hành kế hoạch", "Plan's date"),
     "plan_issuer": ("Cơ quan ban hành kế hoạch", "Plan issued by"),
+    "stay_kind": ("Loại lưu trú", "Kind of stay"),
 }
 _UNITS = {f.name: f for f in (*fields.VITALS, *fields.DERIVED,
                               *(f for table in fields.TABLES.values() for f in table)) if f.unit}
@@ -179,6 +180,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "isolation_needs_screening": (
         "{label}: chỉ cách ly khi kết quả sàng lọc là nghi ngờ hoặc dương tính.",
         "{label}: isolation is only for a suspected or positive screening.",
+    ),
+    "compulsory_needs_decision": (
+        "{label}: bắt buộc nhập đối với lượt cai nghiện bắt buộc (theo quyết định của Tòa án).",
+        "{label}: required for a compulsory rehabilitation stay (by court decision).",
+    ),
+    "stay_overlap": (
+        "{label}: {value} trùng với một lượt lưu trú khác của người này ({start} – {end}).",
+        "{label}: {value} overlaps another stay of this person ({start} – {end}).",
+    ),
+    "stay_open": (
+        "{label}: người này đang ở cơ sở (tiếp nhận ngày {admitted_on}); hãy làm thủ tục ra khỏi cơ sở trước khi tiếp nhận lại.",
+        "{label}: this person is still in the facility (admitted on {admitted_on}); discharge them before re-admitting.",
     ),
     "unknown_province": (
         "{label}: không có tỉnh/thành phố “{value}”; nhập tên hoặc mã của một trong 34 tỉnh, thành phố hiện nay "
@@ -332,3 +345,30 @@ def store_text(code: str, **params: Any) -> tuple[str, str]:
     """(vi, en) for a store or file problem."""
     vi, en = STORE_TEXTS[code]
     return vi.format(**params), en.format(**params)
+
+
+# Merging two records of one person (care_core.domain.merging): why a merge is refused.
+MERGE_TEXTS: dict[str, tuple[str, str]] = {
+    "same": ("Không thể gộp một hồ sơ với chính nó; hãy chọn hồ sơ kia.",
+             "A record cannot be merged with itself; choose the other record."),
+    "gone": ("Hồ sơ {code} đã bị xóa hoặc đã được gộp vào hồ sơ khác; không gộp được nữa.",
+             "Record {code} was deleted or already merged into another; it cannot be merged."),
+    "both_present": ("Cả hai hồ sơ đang có lượt lưu trú (chưa ra khỏi cơ sở): một người không thể ở hai nơi. "
+                     "Hãy cho hồ sơ lập nhầm ra khỏi cơ sở trước (bác sĩ), rồi gộp.",
+                     "Both records have an open stay (neither is discharged): one person cannot be in two places. "
+                     "Discharge the record made by mistake first (a doctor), then merge."),
+    "chain": ("Chuỗi gộp hồ sơ quá dài (hơn {n} lần) hoặc vòng lặp; hãy báo cán bộ CNTT.",
+              "The chain of merged records is too long (over {n}) or loops; tell the IT officer."),
+}
+
+# What each record table holds, as the merge's comparison names it (a table not here shows its own name).
+MERGE_RECORD_KINDS: dict[str, tuple[str, str]] = {
+    "checkups": ("Lần khám", "Checkups"),
+    "conditions": ("Bệnh", "Conditions"),
+    "condition_status_changes": ("Lần đổi tình trạng bệnh", "Condition status changes"),
+    "rehab_sessions": ("Buổi tập PHCN", "Rehabilitation sessions"),
+    "referrals": ("Lần chuyển tuyến", "Referrals"),
+    "bhyt_cards": ("Thẻ BHYT", "Insurance cards"),
+    "room_changes": ("Lần chuyển phòng", "Room moves"),
+    "stays": ("Lượt lưu trú", "Stays"),
+}

@@ -7,6 +7,7 @@ The rules (also in the README):
 - doctors, directors and admins discharge residents;
 - directors and admins change facility settings, run periodic reports and
   read the audit log; doctors, directors and admins print health books;
+- doctors, directors and admins merge two records of one person;
 - only admins manage users, back up, restore, export and enrol the PC for sync;
 - doctors and admins hand one resident's record over as HL7 FHIR (a clinical
   hand-off to a hospital or another facility, not a bulk export);
@@ -36,6 +37,9 @@ class Permission(str, Enum):
     EXPORT_FHIR = "export-fhir"
     SYNC = "sync"
     ENROL_DEVICE = "enrol-device"
+    MANAGE_ROUNDS = "manage-rounds"
+    IMPORT_RESIDENTS = "import-residents"
+    MERGE_RESIDENTS = "merge-residents"
 
 
 _N, _D, _R, _A, _S = Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN, Role.SYSTEM
@@ -55,6 +59,9 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.EXPORT_FHIR: frozenset({_D, _A, _S}),
     Permission.SYNC: frozenset({_N, _D, _R, _A, _S}),
     Permission.ENROL_DEVICE: frozenset({_A, _S}),
+    Permission.MANAGE_ROUNDS: frozenset({_D, _R, _A, _S}),
+    Permission.IMPORT_RESIDENTS: frozenset({_R, _A, _S}),
+    Permission.MERGE_RESIDENTS: frozenset({_D, _R, _A, _S}),
 }
 
 ROLE_NAMES = {
@@ -80,6 +87,9 @@ _ACTION_NAMES = {
     Permission.EXPORT_FHIR: ("xuất hồ sơ của đối tượng theo chuẩn HL7 FHIR", "export a resident's record as HL7 FHIR"),
     Permission.SYNC: ("đồng bộ", "synchronise"),
     Permission.ENROL_DEVICE: ("đăng ký máy với máy chủ tỉnh", "enrol this PC with the provincial server"),
+    Permission.MANAGE_ROUNDS: ("lập và sửa đợt điều dưỡng", "set up nursing rounds"),
+    Permission.IMPORT_RESIDENTS: ("nhập danh sách đối tượng từ tệp", "import a list of residents from a file"),
+    Permission.MERGE_RESIDENTS: ("gộp hai hồ sơ của cùng một người", "merge two records of one person"),
 }
 
 

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from care_core import fields
 from . import divisions, icd10, report_form
 from .entities import (BhytCard, Checkup, Condition, ConditionStatusChange, Facility, Referral, RehabSession,
-                       Resident, RoomChange, VitalSigns)
-from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex
+                       Resident, RoomChange, Stay, VitalSigns)
+from .enums import BeneficiaryGroup, ReferralOutcome, ScreeningResult, Sex, StayKind
 from .messages import Problem, ValidationError
 
 # Plausible ranges for vital signs, from the field table: (low, high, unit).
@@ -232,6 +232,61 @@ def check_room_change(r: RoomChange, resident: Resident, today: date) -> list[Pr
     if _required(p, "moved_on", r.moved_on):
         _not_future(p, "moved_on", r.moved_on, today)
     _text(p, "room", r.room)
+    return p
+
+
+TERM_MONTHS_RANGE = fields.field("stays", "term_months").valid
+
+
+def check_stay(s: Stay, resident: Resident, today: date) -> list[Problem]:
+    """One stay on its own: its kind, dates, and a compulsory stay's decision."""
+    p: list[Problem] = []
+    _required(p, "stay_kind", s.kind)
+    if _required(p, "admitted_on", s.admitted_on):
+        _not_future(p, "admitted_on", s.admitted_on, today)
+        if resident.birth_date and s.admitted_on < resident.birth_date:
+            p.append(Problem("admitted_on", "before_birth", {"value": s.admitted_on, "birth_date": resident.birth_date}))
+    if (s.discharged_on is None) != (s.discharge_reason is None):
+        p.append(Problem("discharged_on" if s.discharged_on is None else "discharge_reason", "discharge_incomplete"))
+    if s.discharged_on is not None:
+        _not_future(p, "discharged_on", s.discharged_on, today)
+        if s.admitted_on and s.discharged_on < s.admitted_on:
+            p.append(Problem("discharged_on", "discharge_before_admission",
+                             {"value": s.discharged_on, "admission_date": s.admitted_on}))
+    if s.kind == StayKind.REHAB_COMPULSORY:
+        if not (s.decision_number or "").strip():
+            p.append(Problem("decision_number", "compulsory_needs_decision"))
+        if s.term_months is None:
+            p.append(Problem("term_months", "compulsory_needs_decision"))
+    if s.term_months is not None:
+        _in_range(p, "term_months", s.term_months, *TERM_MONTHS_RANGE, "")
+    _text(p, "decision_number", s.decision_number, 50)
+    _text(p, "note", s.note, MAX_TEXT)
+    return p
+
+
+def _stay_end(s: Stay) -> date:
+    """The first day after the stay (a stay admitted and ended the same day holds that day)."""
+    if s.discharged_on is None:
+        return date.max
+    return max(s.discharged_on, s.admitted_on + timedelta(days=1))
+
+
+def check_stay_among(s: Stay, others: list[Stay]) -> list[Problem]:
+    """A stay against the person's other stays: one open stay at most, and
+    no two overlap (leaving and coming back the same day is fine)."""
+    p: list[Problem] = []
+    for o in others:
+        if o.id == s.id or o.admitted_on is None or s.admitted_on is None:
+            continue
+        if o.is_open() and s.admitted_on >= o.admitted_on:
+            p.append(Problem("admitted_on", "stay_open", {"admitted_on": o.admitted_on}))
+        elif s.admitted_on < _stay_end(o) and o.admitted_on < _stay_end(s):
+            p.append(Problem("admitted_on", "stay_overlap", {"value": s.admitted_on, "start": o.admitted_on,
+                                                             "end": o.discharged_on or "…"}))
+        else:
+            continue
+        break
     return p
 
 

@@ -27,6 +27,7 @@ from .enums import (
     Role,
     ScreeningResult,
     Sex,
+    StayKind,
 )
 from .messages import DEFAULT_LANGUAGE
 from .permissions import ROLE_NAMES
@@ -40,6 +41,13 @@ LABELS: dict[type[Enum], dict[Enum, tuple[str, str]]] = {
         DischargeReason.RETURNED_HOME: ("Trở về gia đình, cộng đồng", "Returned to family and community"),
         DischargeReason.TRANSFERRED: ("Chuyển cơ sở khác", "Transferred to another facility"),
         DischargeReason.DECEASED: ("Tử vong", "Deceased"),
+    },
+    StayKind: {
+        StayKind.LONG_TERM: ("Nuôi dưỡng tập trung", "Long-term residential care"),
+        StayKind.NURSING_ROUND: ("Điều dưỡng tập trung (luân phiên)", "Rotating nursing stay"),
+        StayKind.REHAB_COMPULSORY: ("Cai nghiện bắt buộc", "Compulsory drug rehabilitation"),
+        StayKind.REHAB_VOLUNTARY: ("Cai nghiện tự nguyện", "Voluntary drug rehabilitation"),
+        StayKind.EMERGENCY: ("Tiếp nhận khẩn cấp, tạm thời", "Emergency or temporary protection"),
     },
     ConditionStatus: {
         ConditionStatus.ACTIVE: ("Đang điều trị", "Under treatment"),

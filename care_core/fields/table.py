@@ -250,6 +250,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _s("address_detail", 200, ("Địa chỉ chi tiết", "Street address")),
         _s("old_address", 500, ("Địa chỉ cũ (trước sáp nhập)", "Old address (before the merger)")),
         Field("notes", "text", ("Ghi chú", "Notes")),
+        # a record merged into another (care_core.domain.merging): the survivor's id, on a tombstone
+        _s("merged_into", 36, ("Đã gộp vào hồ sơ", "Merged into")),
     ),
     "checkups": (
         _resident_id(),
@@ -316,6 +318,28 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _resident_id(),
         _s("room", 200, ("Phòng", "Room"), required=True),
         Field("moved_on", "date", ("Ngày chuyển phòng", "Moved on"), required=True),
+    ),
+    # nursing rounds (đợt điều dưỡng): a merit-care centre's rotating stays
+    "nursing_rounds": (
+        Field("year", "int", ("Năm", "Year"), required=True),
+        Field("number", "int", ("Đợt số", "Round number"), required=True),
+        Field("starts_on", "date", ("Ngày bắt đầu đợt", "Round starts"), required=True),
+        Field("ends_on", "date", ("Ngày kết thúc đợt", "Round ends"), required=True),
+        Field("places", "int", ("Số chỗ của đợt", "Places in the round"), required=True),
+        Field("year_quota", "int", ("Chỉ tiêu cả năm", "Quota for the year")),
+        Field("note", "text", _NOTE),
+    ),
+    "stays": (  # one person, many stays (lượt); the resident's admission/discharge mirror the latest
+        _resident_id(),
+        _e("kind", 20, ("Loại lưu trú", "Kind of stay"), required=True),
+        Field("admitted_on", "date", ("Ngày tiếp nhận", "Admitted on"), required=True),
+        Field("discharged_on", "date", ("Ngày ra khỏi cơ sở", "Discharged on")),
+        _e("discharge_reason", 20, ("Lý do ra khỏi cơ sở", "Discharge reason")),
+        _s("decision_number", 50, ("Số quyết định", "Decision number")),
+        # a compulsory term is 6 to 24 months (Luật Phòng, chống ma túy 2021, điều 33); the range only stops slips
+        Field("term_months", "int", ("Thời hạn (tháng)", "Term (months)"), valid=(1, 24)),
+        _s("round_id", 36, ("Đợt điều dưỡng", "Nursing round")),
+        Field("note", "text", _NOTE),
     ),
     "users": (
         _s("username", 32, ("Tên đăng nhập", "Username"), required=True),

@@ -60,6 +60,8 @@ PLACEHOLDERS = {  # how a value is shown in "usage" and help
     "TEXT": "TỪ_KHÓA",
     "URL": "ĐỊA_CHỈ",
     "CODE": "MÃ",
+    "SURVIVOR_CODE": "MÃ_GIỮ_LẠI",
+    "MERGED_CODE": "MÃ_GỘP_ĐI",
     "ID": "SỐ",
     "SEQ|all": "SỐ|all",
     "USERNAME": "TÊN_ĐĂNG_NHẬP",
@@ -78,6 +80,10 @@ PLACEHOLDERS = {  # how a value is shown in "usage" and help
     "LIMIT": "SỐ",
     "KEY": "THIẾT_LẬP",
     "VALUE": "GIÁ_TRỊ",
+    # admit, find-person, import
+    "GROUPS": "NHÓM",
+    "ROOM": "PHÒNG",
+    "SEX": "GIỚI_TÍNH",
 }
 
 HELP = {
@@ -116,6 +122,27 @@ HELP = {
     "the backup file to restore from": "tệp sao lưu cần phục hồi",
     "replace an existing store without asking": "ghi đè kho dữ liệu đang có mà không hỏi lại",
     "change the store passphrase": "đổi mật khẩu kho dữ liệu",
+    # admit, find-person, import
+    "admit a new resident (looks for the person first)": "tiếp nhận đối tượng mới (tìm xem người này đã có hồ sơ chưa trước)",
+    "sex: M (male) or F (female)": "giới tính: M (nam) hoặc F (nữ)",
+    "beneficiary groups, comma-separated codes or names, e.g. NCT,BTXH":
+        "nhóm đối tượng, mã hoặc tên cách nhau bằng dấu phẩy, ví dụ NCT,BTXH",
+    "day of admission, dd/mm/yyyy (default today)": "ngày tiếp nhận, ngày/tháng/năm (mặc định hôm nay)",
+    "room": "phòng",
+    "create a new record even if the same person seems to be on record already":
+        "vẫn tạo hồ sơ mới dù người này có vẻ đã có hồ sơ",
+    "look for a person on record (discharged too) by CCCD, card, name and birth":
+        "tìm một người đã có hồ sơ (cả người đã ra) theo CCCD, thẻ BHYT, họ tên và ngày sinh",
+    "full name (accents optional when looking)": "họ và tên (khi tìm có thể gõ không dấu)",
+    "date of birth, dd/mm/yyyy": "ngày sinh, ngày/tháng/năm",
+    "citizen ID (CCCD), 12 digits": "số căn cước công dân (CCCD), 12 chữ số",
+    "health-insurance card number": "số thẻ bảo hiểm y tế",
+    "import data (explicit action, audited)": "nhập dữ liệu (thao tác có chủ đích, ghi nhật ký kiểm tra)",
+    "a list of residents from Excel (.xlsx) or CSV, with the export's columns":
+        "danh sách đối tượng từ Excel (.xlsx) hoặc CSV, với các cột như tệp xuất ra",
+    "the .xlsx or .csv file to read": "tệp .xlsx hoặc .csv cần đọc",
+    "check the file and report; write nothing": "kiểm tra tệp và báo cáo; không ghi gì",
+    "import the valid rows and leave out those with errors": "nhập các dòng đúng, bỏ qua các dòng có lỗi",
     # users
     "manage user accounts": "quản lý tài khoản người dùng",
     "add an account (password from FACILITY_APP_USER_PASSWORD or a prompt)":
@@ -155,6 +182,11 @@ HELP = {
         "hồ sơ của một đối tượng theo chuẩn HL7 FHIR R4 (tệp JSON), để chuyển cho bệnh viện hoặc cơ sở khác",
     "the JSON file to write": "tệp JSON sẽ ghi ra",
     "find residents": "tìm đối tượng",
+    "merge two records of one person: every record moves to the survivor (audited)":
+        "gộp hai hồ sơ của cùng một người: mọi bản ghi chuyển sang hồ sơ giữ lại (có ghi nhật ký)",
+    "the code of the record that stays, e.g. DT-00012": "mã hồ sơ được giữ lại, ví dụ DT-00012",
+    "the code of the record made by mistake; it is merged away": "mã hồ sơ lập nhầm; hồ sơ này được gộp đi",
+    "merge without asking (after printing the comparison)": "gộp mà không hỏi lại (sau khi in bảng so sánh)",
     "code and full name of matching residents (accents optional)":
         "mã và họ tên của các đối tượng khớp (gõ dấu hay không đều được)",
     "name, code, room or CCCD number (accents optional)": "họ tên, mã, phòng hoặc số CCCD (gõ dấu hay không đều được)",

@@ -8,11 +8,11 @@ import sys
 from .. import logs, paths
 from ..version import version
 from care_core.domain.messages import DomainError
-from . import admin_cmds, language, report_cmds, resident_cmds, store_cmds, sync_cmds
+from . import admin_cmds, intake_cmds, language, report_cmds, resident_cmds, store_cmds, sync_cmds
 from .context import Context, known_failure
 
 # Each module adds its sub-commands: register(subparsers) -> None
-COMMAND_MODULES = [store_cmds, admin_cmds, resident_cmds, report_cmds, sync_cmds]
+COMMAND_MODULES = [store_cmds, admin_cmds, resident_cmds, intake_cmds, report_cmds, sync_cmds]
 
 
 def build_parser(lang: str = "vi") -> argparse.ArgumentParser:

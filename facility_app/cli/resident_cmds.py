@@ -31,6 +31,12 @@ def register(sub) -> None:
     p.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
     p.set_defaults(handler=cmd_search)
 
+    p = sub.add_parser("merge", help="merge two records of one person: every record moves to the survivor (audited)")
+    p.add_argument("survivor", metavar="SURVIVOR_CODE", help="the code of the record that stays, e.g. DT-00012")
+    p.add_argument("merged", metavar="MERGED_CODE", help="the code of the record made by mistake; it is merged away")
+    p.add_argument("--yes", action="store_true", help="merge without asking (after printing the comparison)")
+    p.set_defaults(handler=cmd_merge)
+
 
 def cmd_demo(ctx: Context, args) -> int:
     from .. import demo
@@ -86,4 +92,41 @@ def cmd_export_fhir(ctx: Context, args) -> int:
 def cmd_search(ctx: Context, args) -> int:
     for r in ctx.services().residents.search(ctx.actor, args.query, args.limit):
         print(f"{r.code}\t{r.full_name}")
+    return 0
+
+
+def cmd_merge(ctx: Context, args) -> int:
+    """Print both records side by side, ask, then merge."""
+    import sys
+
+    from care_core.domain import merging
+
+    services, actor = ctx.services(), _acting_account(ctx)
+    survivor = services.residents.by_code(actor, args.survivor)
+    other = services.residents.by_code(actor, args.merged)
+    comparison = services.residents.compare(actor, survivor.id, other.id)
+    heads = ("", f"{survivor.code} (giữ lại)", f"{other.code} (gộp vào)") if ctx.lang == "vi" else (
+        "", f"{survivor.code} (stays)", f"{other.code} (merged away)")
+    rows = [(*heads, False), *merging.comparison_rows(comparison, ctx.lang)]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for what, mine, theirs, differs in rows:
+        mark = "  ≠" if differs else ""
+        print(f"{what:<{widths[0]}}  {mine:<{widths[1]}}  {theirs:<{widths[2]}}{mark}")
+    if comparison.disputed:
+        ctx.say("≠: hai hồ sơ ghi khác nhau; hồ sơ giữ lại giữ giá trị của nó (chọn từng mục trong chương trình).",
+                "≠: the records differ; the record that stays keeps its value (choose each one in the app).")
+    ctx.say(f"Mọi bản ghi của {other.code} sẽ chuyển sang {survivor.code}; {other.code} không còn trong danh sách. "
+            "Việc gộp được ghi vào nhật ký.",
+            f"Every record of {other.code} moves to {survivor.code}; {other.code} leaves the list. "
+            "The merge is written to the audit log.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("Thêm --yes để gộp mà không hỏi lại.", "Add --yes to merge without being asked.")
+        answer = input(f"Gộp {other.code} vào {survivor.code}? [y/N] " if ctx.lang == "vi"
+                       else f"Merge {other.code} into {survivor.code}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "c", "co", "có"):
+            ctx.say("Đã hủy; không thay đổi gì.", "Cancelled; nothing changed.")
+            return 1
+    services.residents.merge(actor, survivor.id, other.id)
+    ctx.say(f"Đã gộp {other.code} vào {survivor.code}.", f"Merged {other.code} into {survivor.code}.")
     return 0

@@ -12,6 +12,7 @@ from care_core.domain.enums import FacilityType, Sex
 from care_core.domain.messages import ActionError
 from .clinical_terms import CODES_USED
 from .histories import Histories
+from .rounds import add_rounds
 from .model import F, M, add_years
 from .names import (FAMILY_NORTH, FAMILY_SOUTH, FORMER_PARTS, GIVEN, MIDDLE, MINORITY_FAMILY, MINORITY_GIVEN,
                     MINORITY_MIDDLE, MOUNTAIN)
@@ -35,6 +36,8 @@ class DemoSummary:
     abnormal_recent: int = 0  # checkups with abnormal vital signs in the last 7 days
     bhyt_expiring: int = 0  # present residents whose card expired or expires within 30 days
     without_bhyt: int = 0
+    rounds: int = 0  # nursing rounds of a merit-care demo
+    round_stays: int = 0
 
     def __str__(self) -> str:
         return ", ".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self))
@@ -184,6 +187,8 @@ class Generator(People, Histories):
             elif p.discharge is None and valid_to <= self.today + timedelta(days=30):
                 self.summary.bhyt_expiring += 1
             self.write(p, created)
+        if self.type == FacilityType.MERIT_CARE and count:
+            self.summary.rounds, self.summary.round_stays = add_rounds(self)
         return self.summary
 
 
@@ -208,6 +213,7 @@ def generate(services, actor: Actor, residents: int, seed: int = 1, today: date 
     gen = Generator(services, actor, facility, random.Random(seed), today)
     # the histories draw from their own stream, so the rest stays as it was for a seed
     gen.history_rng = random.Random(f"{seed}-history")
+    gen.seed_text = str(seed)
     # CCCDs already in the store stay unique (a second run adds, never collides)
     gen.used_cccd.update(r.cccd for r in services.residents.list(actor) if r.cccd)
     with services.store.batch():

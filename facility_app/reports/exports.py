@@ -79,7 +79,9 @@ def _put(ws, row: int, column: int, value):
 
 
 def _sheet(wb: Workbook, index: int, t: ReportTable) -> None:
-    ws = wb.create_sheet(f"Biểu {index}")
+    # the sheet is named as the table is numbered on paper ("Biểu 2a"), else by its place
+    number = t.title.split(".", 1)[0] if t.title.startswith("Biểu ") else f"Biểu {index}"
+    ws = wb.create_sheet(number)
     _put(ws, 1, 1, t.title)
     ws["A1"].font = Font(bold=True, size=12)
     for j, h in enumerate(t.headers, 1):

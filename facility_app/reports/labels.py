@@ -16,6 +16,7 @@ from care_core.domain.enums import (
     ReferralOutcome,
     RehabType,
     Sex,
+    StayKind,
 )
 from care_core.domain.vocabulary import labels as _vocabulary
 
@@ -31,3 +32,4 @@ REHAB_TYPES = _vocabulary(RehabType)
 REFERRAL_OUTCOMES = _vocabulary(ReferralOutcome)
 DISABILITY_TYPES = _vocabulary(DisabilityType)
 DISABILITY_SEVERITY = _vocabulary(DisabilitySeverity)
+STAY_KINDS = _vocabulary(StayKind)

@@ -98,7 +98,8 @@ def _census(st: Styles, ix) -> list:
             f"trong kỳ là {fmt_int(c.served)} người, trong đó {fmt_int(ix.census.by_age['80+'].served)} người "
             f"từ 80 tuổi trở lên.")
     groups = [(g, f.served) for g, f in ix.census.by_group.items() if f.served]
-    story = [p(text, st.body)] + _tables(st, [tables.census_table(ix), tables.discharge_table(ix)])
+    story = [p(text, st.body)] + _tables(st, [tables.census_table(ix), tables.discharge_table(ix),
+                                              tables.stays_table(ix)])
     if groups:
         story.append(_chart(charts.horizontal_bars(
             "Biểu đồ 1. Đối tượng được quản lý trong kỳ theo nhóm",

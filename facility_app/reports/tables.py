@@ -112,6 +112,32 @@ def discharge_table(ix: ind.PeriodicIndicators) -> ReportTable:
                        ["Lý do", "Số người"], rows, [120, 45], {len(rows) - 1})
 
 
+def stays_table(ix: ind.PeriodicIndicators) -> ReportTable:
+    """People and stays (người, lượt): a person may come several times."""
+    f = ix.stays
+    rows: list[list[Cell]] = [["1", "Số người có lưu trú trong kỳ", f.people],
+                              ["2", "Số lượt lưu trú trong kỳ", f.stays]]
+    rows += [[f"2.{i}", f"Trong đó: {labels.STAY_KINDS[k]}", n]
+             for i, (k, n) in enumerate(((k, n) for k, n in f.by_kind.items() if n), 1)]
+    rows += [["3", "Số lượt tiếp nhận trong kỳ", f.admitted],
+             ["4", "Số lượt ra khỏi cơ sở trong kỳ", f.discharged],
+             ["5", "Tổng số ngày lưu trú trong kỳ (ngày)", f.bed_days],
+             ["6", "Số ngày lưu trú bình quân một lượt (*)", Num(f.average_length, 1)]]
+    r = ix.rounds
+    if r is not None:  # a merit-care centre's rounds against the year's quota
+        used = r.share
+        rows += [["7", "Số đợt điều dưỡng bắt đầu trong kỳ", r.rounds],
+                 ["8", "Số lượt điều dưỡng của các đợt đó", r.stays],
+                 ["9", f"Chỉ tiêu điều dưỡng năm {r.year} (lượt)", "chưa nhập" if r.quota is None else r.quota],
+                 ["10", f"Đã thực hiện năm {r.year} đến cuối kỳ (lượt)", r.used],
+                 ["11", "Tỷ lệ thực hiện so với chỉ tiêu năm", Pct(used.value if used else None)]]
+    return ReportTable(
+        "stays", "Biểu 2a. Số người và số lượt lưu trú trong kỳ", ["TT", "Chỉ tiêu", "Số"], rows, [12, 118, 35],
+        {0, 1},
+        "Một người có thể lưu trú nhiều lượt trong kỳ. Ngày lưu trú tính ngày tiếp nhận, không tính ngày ra. "
+        "(*) Của các lượt kết thúc trong kỳ.")
+
+
 def _verdict(share: ind.Share | None, target: float | None) -> str:
     if target is None:
         return "Tỉnh chưa đặt chỉ tiêu"
@@ -276,7 +302,7 @@ def insurance_table(ix: ind.PeriodicIndicators) -> ReportTable:
 def sections(ix: ind.PeriodicIndicators) -> list[tuple[str, list[ReportTable]]]:
     """(section heading, its tables) in the report's order."""
     return [
-        ("I. TÌNH HÌNH ĐỐI TƯỢNG", [census_table(ix), discharge_table(ix)]),
+        ("I. TÌNH HÌNH ĐỐI TƯỢNG", [census_table(ix), discharge_table(ix), stays_table(ix)]),
         ("II. QUẢN LÝ SỨC KHỎE BẰNG HỒ SƠ ĐIỆN TỬ", tracking_tables(ix)),
         ("III. KHÁM SỨC KHỎE ĐỊNH KỲ VÀ PHÂN LOẠI SỨC KHỎE", [checkup_table(ix), classification_table(ix)]),
         ("IV. BỆNH MẠN TÍNH", chronic_tables(ix)),

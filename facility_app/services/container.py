@@ -8,8 +8,10 @@ from ..storage.store import Store
 from .clinical import ClinicalService
 from .exports import ExportService
 from .facility import FacilityService
+from .imports import ImportService
 from .reports import ReportService
 from .residents import ResidentService
+from .rounds import RoundService
 from .sync import SyncService
 from .users import UserService
 
@@ -22,8 +24,10 @@ class Services:
         self.users = UserService(store, today)
         self.facility = FacilityService(store, today)
         self.exports = ExportService(store, today)
+        self.imports = ImportService(store, today)
         self.reports = ReportService(store, today)
         self.sync = SyncService(store, today)
+        self.rounds = RoundService(store, today)
 
     def close(self) -> None:
         self.store.close()

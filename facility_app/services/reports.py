@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from care_core.domain import indicators
+from care_core.domain import history, indicators
 from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
 from care_core.domain.messages import ActionError
 from care_core.domain.periods import Period
@@ -72,9 +72,13 @@ class ReportService(Service):
             referrals = repo.all_referrals(conn)
             cards = repo.all_cards(conn)
             status_changes = repo.all_status_changes(conn)
+            stays = repo.all_stays(conn)
+            nursing_rounds = repo.nursing_rounds_of(conn)
         result = indicators.compute(period, as_of, residents, checkups, conditions, sessions, referrals,
                                     facility.provincial_target_2025, facility.provincial_target_2030,
-                                    cards=cards, status_changes=status_changes)
+                                    cards=cards, status_changes=status_changes, stays=stays,
+                                    stay_kind=history.implied_stay_kind(facility.type),
+                                    nursing_rounds=nursing_rounds)
         with self.store.write(actor, REPORT_ACTION) as w:
             w.audit_only("reports", period.key(), {
                 "report": "periodic", "period": period.key(), "as_of": as_of.isoformat(),

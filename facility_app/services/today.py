@@ -24,7 +24,7 @@ from care_core.domain.alerts import vital_alerts
 from care_core.domain.dates import dmy
 from care_core.domain.entities import Actor, VitalSigns
 from care_core.domain.norms import age_in_months
-from care_core.domain import rules
+from care_core.domain import rounds, rules
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
 from .base import Service
@@ -56,10 +56,24 @@ class TodayItem:
         return self.detail_vi if lang == "vi" else self.detail_en
 
 
+@dataclass(frozen=True)
+class RoundToday:
+    """The nursing round under way: who is in and who still lacks an intake checkup."""
+
+    number: int
+    year: int
+    starts_on: date
+    ends_on: date
+    people: int
+    present: int
+    not_examined: int
+
+
 @dataclass
 class TodayList:
     day: date
     items: list[TodayItem] = field(default_factory=list)
+    round: RoundToday | None = None
 
     def of_kind(self, kind: str) -> list[TodayItem]:
         return [i for i in self.items if i.kind == kind]
@@ -90,6 +104,13 @@ class TodayService(Service):
             recent = repo.checkup_vitals_between(conn, day - timedelta(days=ABNORMAL_WINDOW_DAYS), day,
                                                  _VITAL_COLUMNS)
             open_refs = repo.open_referrals(conn)
+            under_way = rounds.current_round(repo.nursing_rounds_of(conn, day.year), day)
+            in_round = repo.stays_of_round(conn, under_way.id) if under_way else []
+        if under_way is not None:
+            present = [s for s in in_round if s.discharged_on is None or s.discharged_on > day]
+            examined = sum(1 for s in present if (latest.get(s.resident_id) or (date.min,))[0] >= s.admitted_on)
+            out.round = RoundToday(under_way.number, under_way.year, under_way.starts_on, under_way.ends_on,
+                                   len(in_round), len(present), len(present) - examined)
 
         def item(kind, rid, when, vi, en, urgency=0, days=None, place=""):
             p = people[rid]

@@ -34,6 +34,27 @@ def append(conn: sa.Connection, *, at: str, actor: str, role: str, action: str,
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"h": f"{seq}:{row['hash']}"})
 
 
+def append_many(conn: sa.Connection, entries: list[dict]) -> None:
+    """Several entries (each: at, actor, role, action, table_name, row_id,
+    detail) chained in order with one read of the head and one write of it:
+    the same chain ``append`` makes one by one, for a bulk write (an import)."""
+    if not entries:
+        return
+    last = conn.execute(sa.select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
+    seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
+    rows = []
+    for entry in entries:
+        seq += 1
+        row = {**entry, "seq": seq,
+               "detail": json.dumps(entry["detail"], sort_keys=True, ensure_ascii=False, default=str)}
+        row["prev_hash"] = prev
+        row["hash"] = prev = entry_hash(row, prev)
+        rows.append(row)
+    conn.execute(audit_log.insert(), rows)
+    conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('audit_head', :h) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"h": f"{seq}:{prev}"})
+
+
 def verify(conn: sa.Connection) -> tuple[bool, str]:
     """(ok, what is wrong). Walks the whole chain."""
     prev = GENESIS

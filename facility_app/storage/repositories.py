@@ -11,12 +11,13 @@ from care_core.domain.enums import ReferralOutcome
 from care_core.domain.text import matches, search_text
 from .mapping import to_entity
 from .tables import (bhyt_cards, checkups, condition_status_changes, conditions, facility, login_state, meta,
-                     referrals, rehab_sessions, residents, room_changes, users)
+                     nursing_rounds, referrals, rehab_sessions, residents, room_changes, stays, users)
 
 _ENTITY_TABLES = {
     e.Resident: residents, e.Checkup: checkups, e.Condition: conditions,
     e.RehabSession: rehab_sessions, e.Referral: referrals, e.Facility: facility,
     e.BhytCard: bhyt_cards, e.ConditionStatusChange: condition_status_changes, e.RoomChange: room_changes,
+    e.NursingRound: nursing_rounds, e.Stay: stays,
 }
 
 
@@ -96,6 +97,47 @@ def search_residents(conn, folded_words: list[str], limit: int) -> list[e.Reside
         return []
     found = {r.id: to_entity(e.Resident, r) for r in conn.execute(sa.select(residents).where(c.id.in_(ids)))}
     return [found[i] for i in ids]
+
+
+def residents_with(conn, column: str, values: list[str]) -> dict[str, e.Resident]:
+    """value -> resident (not deleted) for the residents whose ``column``
+    (code or cccd) is one of ``values``: one query per 500 values."""
+    col = residents.c[column]
+    found: dict[str, e.Resident] = {}
+    wanted = sorted({v for v in values if v})
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(sa.select(residents).where(col.in_(wanted[i:i + 500]), residents.c.deleted.is_(False))):
+            found[getattr(row, column)] = to_entity(e.Resident, row)
+    return found
+
+
+def person_candidates(conn, name_key: str, birth_year: int | None, cccd: str, bhyt: str
+                      ) -> tuple[list[e.Resident], dict[str, frozenset[str]]]:
+    """Residents (discharged ones too) who share the CCCD, a card number (the
+    current card or a past one) or the folded name with a birth date in that
+    year; with the numbers of the past cards of each. Every branch is an
+    index lookup (migration 0006), so it stays quick on 50,000 persons."""
+    c = residents.c
+    wanted = []
+    if cccd:
+        wanted.append(c.cccd == cccd)
+    if bhyt:
+        wanted.append(c.bhyt_number == bhyt)
+        wanted.append(c.id.in_(sa.select(bhyt_cards.c.resident_id)
+                               .where(bhyt_cards.c.number == bhyt, bhyt_cards.c.deleted.is_(False))))
+    if name_key and birth_year is not None:
+        wanted.append(sa.and_(c.name_folded == name_key,
+                              c.birth_date.between(date(birth_year, 1, 1), date(birth_year, 12, 31))))
+    if not wanted:
+        return [], {}
+    found = [to_entity(e.Resident, r) for r in conn.execute(
+        sa.select(residents).where(c.deleted.is_(False), sa.or_(*wanted)).limit(200))]
+    cards: dict[str, set[str]] = {}
+    if bhyt and found:
+        for rid, number in conn.execute(sa.select(bhyt_cards.c.resident_id, bhyt_cards.c.number).where(
+                bhyt_cards.c.resident_id.in_([r.id for r in found]), bhyt_cards.c.deleted.is_(False))):
+            cards.setdefault(rid, set()).add((number or "").upper())
+    return found, {k: frozenset(v) for k, v in cards.items()}
 
 
 def max_resident_number(conn, prefix: str) -> int:
@@ -263,6 +305,20 @@ def room_changes_of(conn, resident_id: str) -> list[e.RoomChange]:
     return [to_entity(e.RoomChange, r) for r in conn.execute(_ROOM_CHANGES_OF, {"rid": resident_id})]
 
 
+def stays_of(conn, resident_id: str) -> list[e.Stay]:
+    q = _live(e.Stay, stays.c.resident_id == resident_id, order=(stays.c.admitted_on,))
+    return [to_entity(e.Stay, r) for r in conn.execute(q)]
+
+
+def stays_of_round(conn, round_id: str) -> list[e.Stay]:
+    q = _live(e.Stay, stays.c.round_id == round_id, order=(stays.c.admitted_on,))
+    return [to_entity(e.Stay, r) for r in conn.execute(q)]
+
+
+def all_stays(conn) -> list[e.Stay]:
+    return [to_entity(e.Stay, r) for r in conn.execute(_live(e.Stay, order=(stays.c.admitted_on,)))]
+
+
 # --- lean rows for the long lists (roster, Today) ------------------------------
 
 _ROSTER_SQL = (f"SELECT id, code, full_name, name_folded, sex, birth_date, groups, room, cccd, bhyt_valid_to, "
@@ -345,3 +401,10 @@ def set_login_state(conn, username: str, failed_attempts: int, locked_until: str
 
 def clear_login_state(conn, username: str) -> None:
     conn.execute(sa.delete(login_state).where(login_state.c.username == username))
+
+
+def nursing_rounds_of(conn: sa.Connection, year: int | None = None) -> list[e.NursingRound]:
+    """The facility's rounds (of one year), in order."""
+    where = () if year is None else (nursing_rounds.c.year == year,)
+    q = _live(e.NursingRound, *where, order=(nursing_rounds.c.starts_on, nursing_rounds.c.number))
+    return [to_entity(e.NursingRound, row) for row in conn.execute(q)]

@@ -365,6 +365,10 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
+        batch = getattr(self._local, "batch", None)
+        if batch is not None:  # inside a batch, on its thread: read what the batch has written
+            yield batch
+            return
         with self.engine.connect() as conn:
             with conn.begin():
                 yield conn

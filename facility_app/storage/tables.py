@@ -84,9 +84,12 @@ residents = sa.Table(
     sa.Column("address_detail", sa.String(200), nullable=False, server_default=""),
     sa.Column("old_address", sa.String(500), nullable=False, server_default=""),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Column("merged_into", sa.String(36)),  # on a tombstone: the record it was merged into
     *_sync_columns(),
     sa.Index("ix_residents_code", "code"),
     sa.Index("ix_residents_name_folded", "name_folded"),
+    sa.Index("ix_residents_cccd", "cccd"),  # the duplicate check (migration 0006)
+    sa.Index("ix_residents_bhyt_number", "bhyt_number"),
 )
 
 
@@ -306,6 +309,7 @@ bhyt_cards = sa.Table(
     sa.Column("registration_place", sa.String(200), nullable=False, server_default=""),
     *_sync_columns(),
     sa.Index("ix_bhyt_cards_resident_id", "resident_id", "valid_from"),
+    sa.Index("ix_bhyt_cards_number", "number"),  # the duplicate check finds past cards (migration 0006)
 )
 
 condition_status_changes = sa.Table(
@@ -326,4 +330,36 @@ room_changes = sa.Table(
     sa.Index("ix_room_changes_resident_id", "resident_id", "moved_on"),
 )
 
-SYNCED_TABLES.update({t.name: t for t in (bhyt_cards, condition_status_changes, room_changes)})
+# --- nursing rounds (synced): a merit-care centre's rotating stays ---
+
+nursing_rounds = sa.Table(
+    "nursing_rounds", metadata, _id(),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("starts_on", sa.Date, nullable=False),
+    sa.Column("ends_on", sa.Date, nullable=False),
+    sa.Column("places", sa.Integer, nullable=False),
+    sa.Column("year_quota", sa.Integer),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_nursing_rounds_year", "year", "number"),
+)
+
+SYNCED_TABLES[nursing_rounds.name] = nursing_rounds
+
+# one person, many stays (lượt): ``residents`` keeps the latest stay's dates
+stays = sa.Table(
+    "stays", metadata, _id(), _resident_fk(),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("admitted_on", sa.Date, nullable=False),
+    sa.Column("discharged_on", sa.Date),
+    sa.Column("discharge_reason", sa.String(20)),
+    sa.Column("decision_number", sa.String(50), nullable=False, server_default=""),
+    sa.Column("term_months", sa.Integer),
+    sa.Column("round_id", sa.String(36)),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+    sa.Index("ix_stays_resident_id", "resident_id", "admitted_on"),
+)
+
+SYNCED_TABLES.update({t.name: t for t in (bhyt_cards, condition_status_changes, room_changes, stays)})

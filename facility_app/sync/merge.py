@@ -42,6 +42,7 @@ import sqlalchemy as sa
 from care_core.domain.changes import ChangeSet
 from care_core.domain.hlc import Stamp
 from care_core.fields import from_wire
+from ..storage import merges
 from ..storage.store import Store
 from ..storage.tables import (
     SYNC_COLUMNS,
@@ -348,6 +349,16 @@ def _create_rows(conn: sa.Connection, run: list[PulledChange], facility_code: st
     result.fields += fields
 
 
+def _follow_merges(conn: sa.Connection, result: Applied) -> None:
+    """A merge arrived: rows made here for the merged-away resident, and the
+    outbox changes that name it, move to the survivor (the server moves them
+    too when they arrive, and says so)."""
+    for table_name, ids in merges.follow_merges(conn).items():
+        table = SYNCED_TABLES[table_name]
+        for row_id in ids:
+            result.rows.add(table_name, row_id, _resident_of(conn, table, row_id, {}))
+
+
 def _make_way(conn: sa.Connection, row_id: str, username: str, result: Applied) -> None:
     """The server holds one account per login name: when an account it sends
     bears a name a different account holds here, that one is (or will be, when
@@ -381,6 +392,8 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
                 run = []
                 apply_change(conn, ch, facility_code=settings.facility_code, pending=pending, result=result)
             _create_rows(conn, run, settings.facility_code, pending, result)
+            if any(ch.table == "residents" and ch.fields.get("merged_into") for ch in mine):
+                _follow_merges(conn, result)
             result.changes += len(page.changes)
             for ch in mine:
                 if not store.clock.observe(Stamp.decode(ch.hlc)):

@@ -31,6 +31,7 @@ from .help import add_help
 from .language_box import LANGUAGE_NAMES
 from .reports.hooks import add_report_actions
 from .resident_list import ResidentListWidget
+from .rounds.hooks import add_round_actions
 from .start.login import LoginWidget
 from .sync.hooks import add_sync
 from .style import fit_to_screen
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         self.act_admit = QAction(self, objectName="actAdmit", shortcut=QKeySequence("Ctrl+N"))
         self.act_admit.triggered.connect(self.admit)
         self.act_admit.setVisible(s.can(Permission.EDIT_RESIDENT))
+        self.act_import = QAction(self, objectName="actImportResidents")
+        self.act_import.triggered.connect(self.import_residents)
+        self.act_import.setVisible(s.can(Permission.IMPORT_RESIDENTS))
         # the one Ctrl+F of the window (a second binding would make Qt ignore both)
         self.act_find = QAction(self, objectName="actFind", shortcut=QKeySequence("Ctrl+F"))
         self.act_find.triggered.connect(self.find_resident)
@@ -148,6 +152,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_quit)
         self.menu_residents = bar.addMenu("")
         self.menu_residents.addActions([self.act_admit, self.act_find, self.act_home, self.act_close_tab])
+        self.menu_residents.addSeparator()
+        self.menu_residents.addAction(self.act_import)
         self.menu_admin = bar.addMenu("")
         self.menu_admin.addAction(self.act_admin)
         self.menu_admin.menuAction().setVisible(self.act_admin.isVisible())
@@ -166,6 +172,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         # Reports menu and toolbar action, only for roles that run periodic reports (ui/reports/hooks.py)
         self.report_actions = add_report_actions(self)
+        # Residents > Nursing rounds…, only in a merit-care centre (ui/rounds/hooks.py)
+        self.round_actions = add_round_actions(self)
 
     def retranslate(self) -> None:
         title = self.tr("Residents' health records")
@@ -175,6 +183,8 @@ class MainWindow(QMainWindow):
             self._close_button_tip(i)
         self.act_admit.setText(self.tr("&Admit a resident…"))
         self.act_admit.setToolTip(self.tr("Admit a new resident (Ctrl+N)"))
+        self.act_import.setText(self.tr("&Import a list from Excel/CSV…"))
+        self.act_import.setToolTip(self.tr("At go-live: read the residents' list kept in Excel, checked row by row"))
         self.act_find.setText(self.tr("&Find a resident"))
         self.act_find.setToolTip(self.tr("Go to the list and type part of a name (Ctrl+F)"))
         self.act_lock.setText(self.tr("&Lock the screen"))
@@ -293,8 +303,18 @@ class MainWindow(QMainWindow):
             return
         dialog = cls(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if hasattr(dialog, "sig_open_record"):  # a person found by the duplicate check
+            dialog.sig_open_record.connect(self.open_resident)
         dialog.open()
         self._admit_dialog = dialog
+
+    def import_residents(self) -> None:
+        from .admin.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._import_dialog = dialog
 
     def about(self) -> None:
         inform(self, self.tr("About"), self.tr(

@@ -26,7 +26,7 @@ from .style import mark
 from .workers import run_async
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_WATCHED = {"residents", "checkups", "referrals", "conditions"}
+_WATCHED = {"residents", "checkups", "referrals", "conditions", "nursing_rounds", "stays"}
 EXPAND_UP_TO = 25
 
 
@@ -96,6 +96,9 @@ class TodayPanel(QWidget):
         self.empty = mark(QLabel(), "hint")
         self.empty.setWordWrap(True)
         self.empty.hide()
+        self.round = QLabel(objectName="todayRound")  # the nursing round under way, in a merit-care centre
+        self.round.setWordWrap(True)
+        self.round.hide()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.refresh_button)
@@ -104,6 +107,7 @@ class TodayPanel(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.busy)
         lay.addWidget(self.error)
+        lay.addWidget(self.round)
         lay.addWidget(self.empty)
         lay.addWidget(self.tree, 1)
         self._debounce = QTimer(self, singleShot=True, interval=500, timeout=self.reload)
@@ -209,6 +213,17 @@ class TodayPanel(QWidget):
         self.empty.setVisible(not any_item)
         self.tree.setVisible(any_item)
         self.heading.setText(self.tr("Today, {date}").format(date=date_text(today.day)))
+        self._show_round(today.round)
+
+    def _show_round(self, r) -> None:
+        self.round.setVisible(r is not None)
+        if r is None:
+            return
+        text = self.tr("Nursing round {n} under way ({start} to {end}): {present} people in the centre.").format(
+            n=f"{r.number}/{r.year}", start=date_text(r.starts_on), end=date_text(r.ends_on), present=r.present)
+        if r.not_examined:
+            text += " " + self.tr("{k} of them have no intake checkup yet.").format(k=r.not_examined)
+        self.round.setText(text)
 
     def _detail(self, item, lang: str) -> str:
         """A line that counts days, in the language's plural forms ("1 day", "3 days")."""

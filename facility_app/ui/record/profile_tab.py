@@ -11,6 +11,7 @@ from care_core.domain.permissions import Permission
 from .. import style
 from . import labels
 from .discharge_dialog import DischargeDialog
+from .merge_dialog import MergeDialog
 from .profile_form import ProfileForm
 
 
@@ -37,6 +38,12 @@ class ProfileTab(QWidget):
         self.discharge_button.clicked.connect(self.open_discharge)
         self.form.extra_buttons.addWidget(self.discharge_button)
         self.dialog: DischargeDialog | None = None
+        self.merge_button = QPushButton(self.tr("Merge duplicate records…"), self)
+        self.merge_button.setObjectName("profileMerge")
+        self.merge_button.setVisible(session.can(Permission.MERGE_RESIDENTS))
+        self.merge_button.clicked.connect(self.open_merge)
+        self.form.extra_buttons.addWidget(self.merge_button)
+        self.merge_dialog: MergeDialog | None = None
 
         # the histories: a renewal adds a card, a move adds a room; the past stays readable
         self.past = QGroupBox(self.tr("Health-insurance cards and rooms over time"), self)
@@ -112,3 +119,9 @@ class ProfileTab(QWidget):
     def _discharged(self) -> None:
         if self.dialog is not None and self.dialog.discharged is not None:
             self.form.load(self.dialog.discharged)
+
+    def open_merge(self) -> None:
+        if self._resident is None:
+            return
+        self.merge_dialog = MergeDialog(self.session, self._resident, self)
+        self.merge_dialog.open()

@@ -280,7 +280,12 @@ class ResidentRecordWidget(QWidget):
         return self._resident
 
     def reload(self) -> bool:
-        """Read the record once and hand each built tab its part. False if it could not be read."""
+        """Read the record once and hand each built tab its part. False if it could not be read.
+        A record merged into another (here or on another PC) shows the one it lives in now."""
+        moved = feedback.load(lambda: self.session.services.residents.where_now(self.session.actor, self.resident_id),
+                              self, self.session.lang)
+        if moved is not None:
+            self.resident_id = moved
         timeline = feedback.load(lambda: self.session.services.clinical.timeline(self.session.actor, self.resident_id),
                                  self, self.session.lang)
         if timeline is None:

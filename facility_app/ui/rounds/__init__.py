@@ -1,0 +1,1 @@
+"""Nursing rounds (đợt điều dưỡng): the round screens."""
