@@ -31,6 +31,9 @@ INDICATORS: tuple[tuple[str, str, str], ...] = (
     ("referrals.count", "Chuyển tuyến (lượt)", "count"),
     ("referrals.still_open", "Chuyển tuyến chưa có kết quả", "count"),
     ("insurance_valid", "Có thẻ BHYT còn hạn cuối kỳ", "share"),
+    ("stays.people", "Người có lưu trú trong kỳ", "count"),
+    ("stays.stays", "Lượt lưu trú trong kỳ", "count"),
+    ("stays.bed_days", "Ngày lưu trú trong kỳ", "count"),
 )
 BODY_NAMES = {b: b.name_vi for b in GoverningBody}
 TYPE_SHORT = {FacilityType.MERIT_CARE: "Người có công", FacilityType.SOCIAL_ASSISTANCE: "Trợ giúp xã hội",

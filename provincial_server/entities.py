@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, get_args, get_type_hints
 
 from care_core.domain import entities as e
-from care_core.domain import rounds, rules
+from care_core.domain import history, rounds, rules
 from care_core.domain.enums import BeneficiaryGroup, HealthClass, Role
 from care_core.domain.messages import Problem, label
 
@@ -187,11 +187,14 @@ def _resident_refusal(resident_row) -> Refusal | None:
 
 
 def check(table: str, data: dict[str, Any], facility_code: str, resident_row=None,
-          today: date | None = None) -> None:
+          today: date | None = None, stays=None) -> None:
     """Raise ``Refusal`` when the merged row breaks a domain rule.
 
     ``resident_row`` is the server's row of the resident a clinical record
     belongs to (with ``.data`` and ``.deleted``), or None when it is missing.
+    ``stays()``, when given, returns the resident's kept stays: a record
+    dated outside the current stay is checked again against the stay around
+    its date (a checkup of an earlier stay that arrives after a re-admission).
     """
     today = today or today_in_vietnam()
     entity = to_entity(table, data if "id" in data else {**data, "id": "x"})
@@ -213,6 +216,12 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
                    "bhyt_cards": rules.check_bhyt_card, "condition_status_changes": rules.check_status_change,
                    "room_changes": rules.check_room_change, "stays": rules.check_stay}[table]
         problems = checker(entity, resident, today)
+        outside = [p.params["value"] for p in problems if p.code == "outside_stay"]
+        if outside and stays is not None:
+            kept = stays()
+            if kept:
+                resident = history.person_in_period(resident, history.stays_of(resident, kept), outside[0], outside[0])
+                problems = checker(entity, resident, today)
     elif table == "nursing_rounds":
         problems = rounds.check_round(entity)  # numbers unique a year: the facility's PCs number the rounds
     elif table == "users":

@@ -82,8 +82,17 @@ def summary(result: ind.PeriodicIndicators) -> dict:
         "referrals": {"count": result.referrals.count, "residents": result.referrals.residents,
                       "still_open": result.referrals.still_open},
         "insurance_valid": _share(result.insurance.share),
+        "stays": _stays(result.stays),
         "partial": result.partial,
     }
+
+
+def _stays(f: ind.StayFigures) -> dict:
+    """People and stays (người, lượt) of the period, as the facility's Biểu 2a;
+    counts only, so facilities add up (the average length is
+    ``ended_stay_days / discharged``)."""
+    return {"people": f.people, "stays": f.stays, "admitted": f.admitted, "discharged": f.discharged,
+            "bed_days": f.bed_days, "ended_stay_days": f.ended_days}
 
 
 def province_figures(conn: sa.Connection, period_text: str | None = None, as_of: date | None = None,

@@ -269,7 +269,33 @@ class Merger:
             resident = self.store.get("residents", rid) if rid else None
             if resident is not None and resident.facility_code != self.facility_code:
                 resident = None
-        entities.check(table, {**data, "id": row_id}, self.facility_code, resident, self.today)
+        entities.check(table, {**data, "id": row_id}, self.facility_code, resident, self.today,
+                       stays=(lambda: self._stays_of(resident.row_id)) if resident is not None else None)
+
+    def _stays_of(self, resident_id: str) -> list:
+        """The resident's kept stays (asked only for a record dated outside the
+        current stay, which is rare): those stored, then this batch's own."""
+        found: dict[str, dict] = {}
+        q = sa.select(records.c.row_id, records.c.data, records.c.deleted).where(
+            records.c.facility_code == self.facility_code, records.c.table_name == "stays",
+            records.c.data.contains(resident_id, autoescape=True))
+        for r in self.store.conn.execute(q):
+            data = loads(r.data)
+            if data.get("resident_id") == resident_id and not r.deleted:
+                found[r.row_id] = data
+        for (table, row_id), row in self.store.rows.items():
+            if table == "stays" and row.data.get("resident_id") == resident_id:
+                if row.deleted:
+                    found.pop(row_id, None)
+                else:
+                    found[row_id] = row.data
+        out = []
+        for row_id, data in found.items():
+            try:
+                out.append(entities.to_entity("stays", {**data, "id": row_id}))
+            except (Refusal, TypeError, ValueError):
+                continue
+        return out
 
     def _conflict(self, row: Row, name: str, win: tuple, lose: tuple) -> dict:
         return {"facility_code": self.facility_code, "table_name": row.table, "row_id": row.row_id,

@@ -18,10 +18,10 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from care_core.domain.entities import (
-    Checkup, Condition, NursingRound, Referral, RehabSession, Resident, VitalSigns,
+    Checkup, Condition, NursingRound, Referral, RehabSession, Resident, Stay, VitalSigns,
 )
 from care_core.domain.enums import (
-    BeneficiaryGroup, CheckupKind, DischargeReason, HealthClass, RehabType, Sex,
+    BeneficiaryGroup, CheckupKind, DischargeReason, HealthClass, RehabType, Sex, StayKind,
 )
 
 PASSPHRASE = "test passphrase 2026"  # the same as conftest.PASSPHRASE
@@ -178,6 +178,9 @@ def populate(services, actor, n: int, seed: int, today: date) -> Filled:
         if rnd.random() < 0.1:
             r = services.residents.discharge(actor, r.id, today - timedelta(days=2), DischargeReason.RETURNED_HOME, r.version)
             people[-1] = r
-    start = today - timedelta(days=40)  # a nursing round, so every synced table holds a row
+    first = people[0]  # an earlier stay from the paper file, so every synced table holds a row
+    services.residents.add_past_stay(actor, first.id, Stay(first.id, StayKind.LONG_TERM, date(2010, 1, 4),
+                                                           date(2011, 6, 30), DischargeReason.RETURNED_HOME))
+    start = today - timedelta(days=40)  # a nursing round
     services.rounds.create(actor, NursingRound(start.year, 1, start, start + timedelta(days=9), 30, 200))
     return Filled(people, checkup_ids)

@@ -104,6 +104,11 @@ def test_figures_match_the_client_definitions(server, synced):
     assert figures["rehab"] == {"residents": 1, "sessions": 1, "hours": 0.8}
     assert figures["referrals"]["count"] == 1 and figures["referrals"]["still_open"] == 1
     assert figures["insurance_valid"]["numerator"] == 1
+    # people and stays: no stay rows were sent, each resident reads as one implied stay
+    st = expected.stays
+    assert figures["stays"] == {"people": st.people, "stays": st.stays, "admitted": st.admitted,
+                                "discharged": st.discharged, "bed_days": st.bed_days, "ended_stay_days": 0}
+    assert (st.people, st.stays) == (3, 3)
 
 
 def test_html_page_in_vietnamese_after_form_login(server, synced):
@@ -113,6 +118,7 @@ def test_html_page_in_vietnamese_after_form_login(server, synced):
     assert "Trung tâm Bảo trợ xã hội Hà Nội" in r.text
     assert "Được quản lý, theo dõi bằng hồ sơ điện tử" in r.text and "66,7% <small>(2/3)</small>" in r.text
     assert f"Năm {today_in_vietnam().year}" in r.text
+    assert "Lượt lưu trú trong kỳ" in r.text
     bad = s.get(f"{server.url}/indicators", params={"period": "năm ngoái"}, timeout=10)
     assert bad.status_code == 422
     r = s.get(f"{server.url}/v1/indicators", params={"period": f"{today_in_vietnam().year}-Q1"}, timeout=30)

@@ -18,10 +18,10 @@ import pytest
 import sqlalchemy as sa
 
 from care_core.domain.entities import (
-    Checkup, Condition, Referral, RehabSession, Resident, VitalSigns,
+    Checkup, Condition, Referral, RehabSession, Resident, Stay, VitalSigns,
 )
 from care_core.domain.enums import (
-    BeneficiaryGroup, CheckupKind, ConditionStatus, DischargeReason, ReferralOutcome, RehabType, Role, Sex,
+    BeneficiaryGroup, CheckupKind, ConditionStatus, DischargeReason, ReferralOutcome, RehabType, Role, Sex, StayKind,
 )
 from care_core.domain.messages import ActionError, PermissionDenied, ValidationError
 from facility_app.services.users import LoginRefused
@@ -261,6 +261,9 @@ OPERATIONS = {
     "read a timeline": ({N, D, R, A}, admitted_, lambda s, a, r, t: s.clinical.timeline(a, r.id)),
     "admit": ({N, D, R, A}, lambda s, t: None, lambda s, a, x, t: s.residents.admit(a, resident())),
     "edit a profile": ({N, D, R, A}, admitted_, lambda s, a, r, t: s.residents.update(a, r.id, {"room": "P9"}, r.version)),
+    "re-admit": ({N, D, R, A}, lambda s, t: s.residents.discharge(SYSTEM, (r := admitted(s)).id, date(2026, 1, 1),
+                                                                    DischargeReason.RETURNED_HOME, r.version),
+                 lambda s, a, r, t: s.residents.readmit(a, r.id, Stay(r.id, StayKind.LONG_TERM, date(2026, 2, 1)))),
     "discharge": ({D, R, A}, admitted_, lambda s, a, r, t: s.residents.discharge(a, r.id, TODAY, DischargeReason.TRANSFERRED, r.version)),
     "record a checkup": ({N, D}, admitted_, lambda s, a, r, t: s.clinical.record_checkup(a, checkup_of(r))),
     "correct a checkup": ({N, D}, lambda s, t: fresh_checkup(s), lambda s, a, c, t: s.clinical.correct_checkup(a, c.id, checkup_of(Resident("", Sex.MALE, None, None)))),
@@ -274,6 +277,7 @@ OPERATIONS = {
     "disable a user": ({A}, lambda s, t: new_user(s), lambda s, a, u, t: s.users.set_active(a, u, False)),
     "reset a password": ({A}, lambda s, t: new_user(s), lambda s, a, u, t: s.users.reset_password(a, u, "new password 1")),
     "export residents": ({A}, lambda s, t: None, lambda s, a, x, t: s.exports.residents_csv(a, t / "export.csv")),
+    "export stays": ({A}, lambda s, t: None, lambda s, a, x, t: s.exports.stays_csv(a, t / "stays.csv")),
     "back up": ({A}, lambda s, t: None, lambda s, a, x, t: s.exports.backup(a, t / "backup.db")),
 }
 

@@ -113,3 +113,31 @@ def test_a_stale_answer_is_dropped(qtbot, services):
     stale = panel._asked - 1
     panel._show(stale, services.residents.find_person(NURSE, PersonDraft("Đặng Văn Đức", date(1950, 3, 4))))
     assert panel.matches == [] and panel.isHidden()
+
+
+def test_admit_again_opens_the_old_record_on_its_readmit_dialog_and_makes_no_second_record(qtbot, services):
+    """The nurse starts a new admission, the duplicate check finds the person
+    (Đ typed as d), "Admit again" opens the old record's Re-admit dialog, and
+    the new stay lands on the old record."""
+    from facility_app.ui.main_window import MainWindow
+
+    old = stored_person(services)
+    main = MainWindow(session_for(services, NURSE), "Trung tâm Bảo trợ xã hội")
+    qtbot.addWidget(main)
+    main.show()
+    main.admit()
+    dialog = main._admit_dialog
+    fill(qtbot, dialog, "dang van duc", "04/03/1950")
+    qtbot.waitUntil(lambda: len(dialog.matches.matches) == 1, timeout=3000)
+    qtbot.mouseClick(child(dialog, "personMatchReadmit_0", QPushButton), Qt.MouseButton.LeftButton)
+    record = main.tabs.currentWidget()
+    assert record.resident_id_for_tab == old.id
+    qtbot.waitUntil(lambda: record.profile.readmit_dialog is not None and record.profile.readmit_dialog.isVisible(),
+                    timeout=5000)
+    readmit = record.profile.readmit_dialog
+    type_into(qtbot, readmit, "readmitDate", "02/11/2026")
+    qtbot.mouseClick(child(readmit, "readmitSave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert len(services.residents.list(SYSTEM)) == 1  # no second record
+    assert [s.admitted_on for s in services.residents.stays(NURSE, old.id)] == [date(2020, 1, 6), date(2026, 11, 2)]
+    assert services.residents.get(NURSE, old.id).discharge_date is None

@@ -686,6 +686,38 @@ One person keeps one record: open the old record instead. Make a second record o
         <source>Profile saved.</source>
         <translation>Profile saved.</translation>
     </message>
+    <message>
+        <source>Re-admit…</source>
+        <translation>Re-admit…</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
+        <source>Kind of stay</source>
+        <translation>Kind of stay</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Discharged</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Stays (%1)</source>
+        <translation>Stays (%1)</translation>
+    </message>
 </context>
 <context>
     <name>RecordCharts</name>
@@ -896,6 +928,18 @@ One person keeps one record: open the old record instead. Make a second record o
     <message>
         <source>Closed a referral</source>
         <translation>Closed a referral</translation>
+    </message>
+    <message>
+        <source>Re-admitted the resident (a new stay)</source>
+        <translation>Re-admitted the resident (a new stay)</translation>
+    </message>
+    <message>
+        <source>Corrected a stay</source>
+        <translation>Corrected a stay</translation>
+    </message>
+    <message>
+        <source>Recorded an earlier stay</source>
+        <translation>Recorded an earlier stay</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1638,52 @@ every (days)</translation>
     <message>
         <source>Admit again</source>
         <translation>Admit again</translation>
+    </message>
+</context>
+<context>
+    <name>ReadmitForm</name>
+    <message>
+        <source>e.g. 15/2026/QĐ-TA</source>
+        <translation>e.g. 15/2026/QĐ-TA</translation>
+    </message>
+    <message>
+        <source>Date of re-admission</source>
+        <translation>Date of re-admission</translation>
+    </message>
+    <message>
+        <source>Kind of stay</source>
+        <translation>Kind of stay</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Court decision number</source>
+        <translation>Court decision number</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Term (months)</translation>
+    </message>
+    <message>
+        <source>Re-admit (Ctrl+S)</source>
+        <translation>Re-admit (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadmitDialog</name>
+    <message>
+        <source>Re-admit the resident</source>
+        <translation>Re-admit the resident</translation>
+    </message>
+    <message>
+        <source>%1 comes back: a new stay is added to the same record; the earlier stays and everything recorded stay as they are.</source>
+        <translation>%1 comes back: a new stay is added to the same record; the earlier stays and everything recorded stay as they are.</translation>
     </message>
 </context>
 </TS>

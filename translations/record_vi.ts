@@ -686,6 +686,38 @@ Mỗi người chỉ có một hồ sơ: hãy mở hồ sơ cũ. Chỉ tạo h�
         <source>Profile saved.</source>
         <translation>Đã lưu thông tin đối tượng.</translation>
     </message>
+    <message>
+        <source>Re-admit…</source>
+        <translation>Tiếp nhận lại…</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Lượt lưu trú</translation>
+    </message>
+    <message>
+        <source>Kind of stay</source>
+        <translation>Loại lưu trú</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Ngày ra</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do ra</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Số ngày</translation>
+    </message>
+    <message>
+        <source>Stays (%1)</source>
+        <translation>Lượt lưu trú (%1)</translation>
+    </message>
 </context>
 <context>
     <name>RecordCharts</name>
@@ -896,6 +928,18 @@ Mỗi người chỉ có một hồ sơ: hãy mở hồ sơ cũ. Chỉ tạo h�
     <message>
         <source>Closed a referral</source>
         <translation>Kết thúc chuyển tuyến</translation>
+    </message>
+    <message>
+        <source>Re-admitted the resident (a new stay)</source>
+        <translation>Tiếp nhận lại (thêm lượt lưu trú mới)</translation>
+    </message>
+    <message>
+        <source>Corrected a stay</source>
+        <translation>Sửa lượt lưu trú</translation>
+    </message>
+    <message>
+        <source>Recorded an earlier stay</source>
+        <translation>Ghi lượt lưu trú trước đây</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1637,52 @@ mỗi (ngày)</translation>
     <message>
         <source>Admit again</source>
         <translation>Tiếp nhận lại</translation>
+    </message>
+</context>
+<context>
+    <name>ReadmitForm</name>
+    <message>
+        <source>e.g. 15/2026/QĐ-TA</source>
+        <translation>ví dụ 15/2026/QĐ-TA</translation>
+    </message>
+    <message>
+        <source>Date of re-admission</source>
+        <translation>Ngày tiếp nhận lại</translation>
+    </message>
+    <message>
+        <source>Kind of stay</source>
+        <translation>Loại lưu trú</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Phòng</translation>
+    </message>
+    <message>
+        <source>Court decision number</source>
+        <translation>Số quyết định của Tòa án</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Thời hạn (tháng)</translation>
+    </message>
+    <message>
+        <source>Re-admit (Ctrl+S)</source>
+        <translation>Tiếp nhận lại (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadmitDialog</name>
+    <message>
+        <source>Re-admit the resident</source>
+        <translation>Tiếp nhận lại đối tượng</translation>
+    </message>
+    <message>
+        <source>%1 comes back: a new stay is added to the same record; the earlier stays and everything recorded stay as they are.</source>
+        <translation>%1 trở lại cơ sở: thêm một lượt lưu trú mới vào chính hồ sơ cũ; các lượt trước và mọi thông tin đã ghi được giữ nguyên.</translation>
     </message>
 </context>
 </TS>

@@ -338,6 +338,7 @@ class StayFigures:
     discharged: int  # stays that ended in it
     bed_days: int
     average_length: float | None  # days, of the stays that ended in it; None when none did
+    ended_days: int  # the length of those stays, summed (average_length's numerator)
     by_kind: dict[StayKind, int]  # stays touching the period, by kind
 
 
@@ -649,6 +650,7 @@ def stay_figures(stays: Iterable[Stay], start: date, end: date) -> StayFigures:
         discharged=len(ended),
         bed_days=sum(bed_days(s, start, end) for s in touching),
         average_length=sum(lengths) / len(lengths) if lengths else None,
+        ended_days=sum(lengths),
         by_kind=by_kind,
     )
 

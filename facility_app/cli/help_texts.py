@@ -4,7 +4,8 @@ source text. A new option needs its line here (tests/test_cli_language.py
 lists any text without one)."""
 from __future__ import annotations
 
-from care_core.domain.enums import FacilityType, Role
+from care_core.domain import vocabulary
+from care_core.domain.enums import FacilityType, Role, StayKind
 from care_core.domain.messages import facility_type_label, label
 from care_core.domain.report_form import SETTINGS
 from care_core.domain.permissions import ROLE_NAMES
@@ -15,6 +16,8 @@ FIELDS = {
         f"{t.value} = {facility_type_label(t.value, lang)}" for t in FacilityType),
     "roles": lambda lang: ("vai trò: " if lang == "vi" else "role: ") + "; ".join(
         f"{r.value} = {ROLE_NAMES[r][0 if lang == 'vi' else 1]}" for r in (Role.NURSE, Role.DOCTOR, Role.DIRECTOR, Role.ADMIN)),
+    "stay_kinds": lambda lang: ("loại lưu trú: " if lang == "vi" else "kind of stay: ") + "; ".join(
+        f"{k.value} = {vocabulary.label(k, lang)}" for k in StayKind),
     "setting_keys": lambda lang: ("thiết lập: " if lang == "vi" else "setting: ") + "; ".join(
         f"{key} = {label(key, lang)}" for key in SETTINGS) + (
         " (signature: director = GIÁM ĐỐC, deputy = KT. GIÁM ĐỐC; plan_date: 20/05/2022)"),
@@ -79,6 +82,9 @@ PLACEHOLDERS = {  # how a value is shown in "usage" and help
     "SEED": "SỐ",
     "LIMIT": "SỐ",
     "KEY": "THIẾT_LẬP",
+    "KIND": "LOẠI",
+    "ROOM": "PHÒNG",
+    "N": "SỐ",
     "VALUE": "GIÁ_TRỊ",
     # admit, find-person, import
     "GROUPS": "NHÓM",
@@ -181,6 +187,17 @@ HELP = {
     "one resident's record as an HL7 FHIR R4 Bundle (JSON), for a hospital or another facility":
         "hồ sơ của một đối tượng theo chuẩn HL7 FHIR R4 (tệp JSON), để chuyển cho bệnh viện hoặc cơ sở khác",
     "the JSON file to write": "tệp JSON sẽ ghi ra",
+    "one row per stay (a person who came three times has three rows), UTF-8 CSV with BOM":
+        "mỗi lượt lưu trú một dòng (người đến ba lần có ba dòng), tệp CSV UTF-8 có BOM",
+    "re-admit a discharged resident: a new stay on the same record":
+        "tiếp nhận lại một đối tượng đã ra khỏi cơ sở: thêm lượt lưu trú mới vào chính hồ sơ cũ",
+    "day of re-admission (YYYY-MM-DD or DD/MM/YYYY)": "ngày tiếp nhận lại (YYYY-MM-DD hoặc DD/MM/YYYY)",
+    "{stay_kinds}": "{stay_kinds}",
+    "the room (default: the room the resident had)": "phòng ở (mặc định: phòng trước đây của đối tượng)",
+    "the court's decision number (required for rehab_compulsory)":
+        "số quyết định của Tòa án (bắt buộc với rehab_compulsory)",
+    "the term in months (required for rehab_compulsory)": "thời hạn tính bằng tháng (bắt buộc với rehab_compulsory)",
+    "a note on the stay": "ghi chú về lượt lưu trú",
     "find residents": "tìm đối tượng",
     "merge two records of one person: every record moves to the survivor (audited)":
         "gộp hai hồ sơ của cùng một người: mọi bản ghi chuyển sang hồ sơ giữ lại (có ghi nhật ký)",

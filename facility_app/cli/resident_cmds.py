@@ -1,9 +1,10 @@
-"""demo, export residents, residents search."""
+"""demo, export residents and stays, residents search, readmit."""
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+from care_core.domain.enums import StayKind
 from .context import CliError, Context
 
 
@@ -20,6 +21,9 @@ def register(sub) -> None:
     p = export.add_parser("residents", help="one row per resident, UTF-8 CSV with BOM for Excel")
     p.add_argument("file", metavar="FILE", help="the CSV file to write")
     p.set_defaults(handler=cmd_export_residents)
+    p = export.add_parser("stays", help="one row per stay (a person who came three times has three rows), UTF-8 CSV with BOM")
+    p.add_argument("file", metavar="FILE", help="the CSV file to write")
+    p.set_defaults(handler=cmd_export_stays)
     p = export.add_parser("fhir", help="one resident's record as an HL7 FHIR R4 Bundle (JSON), for a hospital or another facility")
     p.add_argument("code", metavar="CODE", help="the resident's code, e.g. DT-00012")
     p.add_argument("--out", metavar="FILE.json", required=True, help="the JSON file to write")
@@ -36,6 +40,18 @@ def register(sub) -> None:
     p.add_argument("merged", metavar="MERGED_CODE", help="the code of the record made by mistake; it is merged away")
     p.add_argument("--yes", action="store_true", help="merge without asking (after printing the comparison)")
     p.set_defaults(handler=cmd_merge)
+
+    p = sub.add_parser("readmit", help="re-admit a discharged resident: a new stay on the same record")
+    p.add_argument("code", metavar="CODE", help="the resident's code, e.g. DT-00012")
+    p.add_argument("--on", dest="on", metavar="DATE", required=True, help="day of re-admission (YYYY-MM-DD or DD/MM/YYYY)")
+    p.add_argument("--kind", required=True, choices=[k.value for k in StayKind], metavar="KIND", help="{stay_kinds}")
+    p.add_argument("--room", metavar="ROOM", help="the room (default: the room the resident had)")
+    p.add_argument("--decision", metavar="NUMBER", default="",
+                   help="the court's decision number (required for rehab_compulsory)")
+    p.add_argument("--term-months", dest="term_months", type=int, metavar="N",
+                   help="the term in months (required for rehab_compulsory)")
+    p.add_argument("--note", default="", metavar="TEXT", help="a note on the stay")
+    p.set_defaults(handler=cmd_readmit)
 
 
 def cmd_demo(ctx: Context, args) -> int:
@@ -59,6 +75,33 @@ def cmd_export_residents(ctx: Context, args) -> int:
     path = Path(args.file).expanduser().resolve()
     count = ctx.services().exports.residents_csv(ctx.actor, path, ctx.lang)
     ctx.say(f"Đã xuất {count} đối tượng ra {path}.", f"Exported {count} residents to {path}.")
+    return 0
+
+
+def cmd_export_stays(ctx: Context, args) -> int:
+    path = Path(args.file).expanduser().resolve()
+    count = ctx.services().exports.stays_csv(ctx.actor, path, ctx.lang)
+    ctx.say(f"Đã xuất {count} lượt lưu trú ra {path}.", f"Exported {count} stays to {path}.")
+    return 0
+
+
+def cmd_readmit(ctx: Context, args) -> int:
+    from care_core.domain import vocabulary
+    from care_core.domain.dates import dmy
+    from care_core.domain.entities import Stay
+    from care_core.domain.periods import parse_date
+
+    on = parse_date(args.on)
+    services = ctx.services()
+    resident = services.residents.by_code(ctx.actor, args.code)
+    stay = services.residents.readmit(ctx.actor, resident.id, Stay(
+        resident.id, StayKind(args.kind), on, decision_number=args.decision, term_months=args.term_months,
+        note=args.note), room=args.room, base_version=resident.version)
+    count = len(services.residents.stays(ctx.actor, resident.id))
+    ctx.say(f"Đã tiếp nhận lại {resident.code} {resident.full_name} ngày {dmy(on)} "
+            f"({vocabulary.label(stay.kind, 'vi')}); lượt lưu trú thứ {count}.",
+            f"Re-admitted {resident.code} {resident.full_name} on {dmy(on)} "
+            f"({vocabulary.label(stay.kind, 'en')}); stay number {count}.")
     return 0
 
 

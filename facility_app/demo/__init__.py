@@ -17,6 +17,10 @@ correlated vital signs, rehabilitation courses with rising Barthel scores
 and referrals to hospitals. A few records are made so the due and abnormal
 lists have something to show: overdue checkups, BHYT cards expired or
 expiring, abnormal vital signs in the last week, referrals still open.
+People come back: every demo has a few residents whose record holds an
+earlier stay (admitted, discharged, re-admitted), the drug-rehabilitation
+demo relapses (a voluntary stay, then compulsory ones with their court
+decisions), and some merit persons had an earlier nursing round.
 
 Nothing is written with SQL: every record goes through the same service
 call a nurse's form uses, so it is validated, audited and change-logged like
@@ -40,7 +44,7 @@ known to everyone, so a real facility never runs this.
 The package: ``generator`` (the run, its summary), ``people`` (who lives
 here, their stays and identities), ``histories`` (each one's clinical
 record), ``model`` (a planned resident), ``names`` and ``clinical_terms``
-(the vocabulary), ``accounts`` (the demo accounts). It sits above the
+(the vocabulary), ``stays`` (earlier stays), ``accounts`` (the demo accounts). It sits above the
 services and may not touch the store (import-linter contracts).
 """
 from __future__ import annotations

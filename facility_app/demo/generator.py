@@ -17,6 +17,7 @@ from .model import F, M, add_years
 from .names import (FAMILY_NORTH, FAMILY_SOUTH, FORMER_PARTS, GIVEN, MIDDLE, MINORITY_FAMILY, MINORITY_GIVEN,
                     MINORITY_MIDDLE, MOUNTAIN)
 from .people import People
+from .stays import Stays
 
 
 @dataclass
@@ -38,14 +39,18 @@ class DemoSummary:
     without_bhyt: int = 0
     rounds: int = 0  # nursing rounds of a merit-care demo
     round_stays: int = 0
+    round_people: int = 0  # records the rounds made, beside ``residents``
+    readmitted: int = 0  # people who came back: their record holds earlier stays
+    earlier_stays: int = 0  # stays that ended before the current one
 
     def __str__(self) -> str:
         return ", ".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self))
 
 
-class Generator(People, Histories):
+class Generator(People, Histories, Stays):
     def __init__(self, services, actor: Actor, facility: Facility, rng: random.Random, today: date):
         self.history_rng = random.Random(0)  # generate() seeds it from the run's seed
+        self.stays_rng = random.Random(0)  # so does it this one
         self.s = services
         self.actor = actor
         self.facility = facility
@@ -178,7 +183,11 @@ class Generator(People, Histories):
                 next_of_kin_name=kin_name, next_of_kin_relation=kin_relation, next_of_kin_phone=kin_phone,
                 province_code=province, ward_code=ward, address_detail=detail, notes=self.notes(p, bool(kin_name)),
             )
-            created = self.s.residents.admit(self.actor, resident)
+            earlier = self.plan_earlier_stays(p)
+            if earlier:
+                created = self.admit_with_stays(resident, p, earlier)
+            else:
+                created = self.s.residents.admit(self.actor, resident)
             if number is not None:
                 self.past_cards(p, created, number, valid_from)
             self.summary.residents += 1
@@ -188,7 +197,10 @@ class Generator(People, Histories):
                 self.summary.bhyt_expiring += 1
             self.write(p, created)
         if self.type == FacilityType.MERIT_CARE and count:
-            self.summary.rounds, self.summary.round_stays = add_rounds(self)
+            rounds, stays, people, again = add_rounds(self)
+            self.summary.rounds, self.summary.round_stays, self.summary.round_people = rounds, stays, people
+            self.summary.readmitted += again  # the same merit persons come round after round
+            self.summary.earlier_stays += stays - people
         return self.summary
 
 
@@ -214,6 +226,7 @@ def generate(services, actor: Actor, residents: int, seed: int = 1, today: date 
     # the histories draw from their own stream, so the rest stays as it was for a seed
     gen.history_rng = random.Random(f"{seed}-history")
     gen.seed_text = str(seed)
+    gen.stays_rng = random.Random(f"{seed}-stays")
     # CCCDs already in the store stay unique (a second run adds, never collides)
     gen.used_cccd.update(r.cccd for r in services.residents.list(actor) if r.cccd)
     with services.store.batch():

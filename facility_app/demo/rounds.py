@@ -18,15 +18,17 @@ POOL = 40  # persons the rounds draw from: about two visits each
 YEAR_QUOTA = 240
 
 
-def add_rounds(gen) -> tuple[int, int]:
+def add_rounds(gen) -> tuple[int, int, int, int]:
     """Rounds every ten weeks up to today (the last begun three days ago and
-    still under way); returns (rounds, stays). ``gen`` is the demo generator."""
+    still under way); returns (rounds, stays, people, people who came more
+    than once). ``gen`` is the demo generator."""
     rng = random.Random(f"{getattr(gen, 'seed_text', 0)}-rounds")
     services, actor, today = gen.s, gen.actor, gen.today
     pool = [_person(gen, rng, today) for _ in range(POOL)]
     known: dict[int, str] = {}  # pool index -> record id, once admitted
     numbers: dict[int, int] = {}
     stays = 0
+    visits: dict[int, int] = {}
     for k in range(ROUNDS):
         starts = today - timedelta(days=3 + 70 * (ROUNDS - 1 - k))
         year = starts.year
@@ -35,6 +37,8 @@ def add_rounds(gen) -> tuple[int, int]:
             year, numbers[year], starts, starts + timedelta(days=ROUND_DAYS - 1), PER_ROUND + 4,
             YEAR_QUOTA if numbers[year] == 1 else None, "Đợt điều dưỡng tập trung (dữ liệu mẫu)"))
         chosen = sorted(rng.sample(range(POOL), PER_ROUND))
+        for i in chosen:
+            visits[i] = visits.get(i, 0) + 1
         entries = [RoundEntry(pool[i], known.get(i), note=_merit_note(rng)) for i in chosen]
         outcome = services.rounds.admit_round(actor, r.id, entries)
         for i, entry in zip(chosen, entries):
@@ -48,7 +52,7 @@ def add_rounds(gen) -> tuple[int, int]:
                                                             examiner="BS. Nguyễn Thị Hạnh"))
         if r.ends_on < today:
             services.rounds.discharge_round(actor, r.id, r.ends_on)
-    return ROUNDS, stays
+    return ROUNDS, stays, len(visits), sum(1 for n in visits.values() if n > 1)
 
 
 def _person(gen, rng: random.Random, today: date) -> Resident:

@@ -13,7 +13,7 @@ from datetime import date
 
 from care_core.domain import history, rules
 from care_core.domain.entities import (Actor, AuditEntry, BhytCard, Checkup, Condition, ConditionStatusChange,
-                                       Referral, RehabSession, Resident, RoomChange)
+                                       Referral, RehabSession, Resident, RoomChange, Stay)
 from care_core.domain.enums import ReferralOutcome
 from care_core.domain.icd10 import normalise_code
 from care_core.domain.ids import new_id
@@ -39,16 +39,24 @@ class Timeline:
     cards: list[BhytCard] = dataclasses.field(default_factory=list)
     status_changes: list[ConditionStatusChange] = dataclasses.field(default_factory=list)
     rooms: list[RoomChange] = dataclasses.field(default_factory=list)
+    stays: list[Stay] = dataclasses.field(default_factory=list)  # oldest first; one implied when none kept
 
     def status_history(self, condition: Condition) -> list[ConditionStatusChange]:
         return history.status_history(condition, [s for s in self.status_changes if s.condition_id == condition.id])
 
 
 class ClinicalService(Service):
-    def _resident(self, conn, resident_id: str) -> Resident:
+    def _resident(self, conn, resident_id: str, day=None) -> Resident:
+        """The resident; with ``day``, as the stay around that day saw them
+        (a checkup of an earlier stay, corrected after a re-admission, is
+        checked against that stay's dates, not the current one's)."""
         resident = repo.get(conn, Resident, resident_id)
         if resident is None:
             raise not_found("đối tượng", "resident", resident_id)
+        if day is not None:
+            kept = repo.stays_of(conn, resident_id)
+            if kept:
+                return history.person_in_period(resident, history.stays_of(resident, kept), day, day)
         return resident
 
     # --- checkups ------------------------------------------------------
@@ -56,7 +64,7 @@ class ClinicalService(Service):
     def record_checkup(self, actor: Actor, checkup: Checkup) -> Checkup:
         self.require(actor, Permission.RECORD_CLINICAL)
         with self.store.write(actor, "record-checkup") as w:
-            resident = self._resident(w.conn, checkup.resident_id)
+            resident = self._resident(w.conn, checkup.resident_id, checkup.checkup_date)
             if checkup.next_due_date is None and checkup.checkup_date is not None:
                 chronic = any(c.status != "resolved" for c in repo.conditions_of(w.conn, resident.id))
                 checkup = dataclasses.replace(checkup, next_due_date=rules.default_next_due(checkup.checkup_date, chronic))
@@ -154,7 +162,8 @@ class ClinicalService(Service):
     def record_rehab(self, actor: Actor, session: RehabSession) -> RehabSession:
         self.require(actor, Permission.RECORD_CLINICAL)
         with self.store.write(actor, "record-rehab") as w:
-            rules.ensure(rules.check_rehab(session, self._resident(w.conn, session.resident_id), self.today()))
+            rules.ensure(rules.check_rehab(session, self._resident(w.conn, session.resident_id, session.session_date),
+                                           self.today()))
             w.insert(rehab_sessions, to_row(session))
         session.version = 1
         return session
@@ -174,7 +183,8 @@ class ClinicalService(Service):
             if old.voided or repo.is_superseded(w.conn, table, old_id):
                 raise ValidationError([Problem(date_field, "already_superseded")])
             new = dataclasses.replace(corrected, id=new_id(), resident_id=old.resident_id, supersedes_id=old_id, voided=False)
-            rules.ensure(check(new, self._resident(w.conn, old.resident_id), self.today()))
+            rules.ensure(check(new, self._resident(w.conn, old.resident_id, getattr(new, date_field, None)),
+                               self.today()))
             w.insert(table, to_row(new))
         new.version = 1
         return new
@@ -186,7 +196,8 @@ class ClinicalService(Service):
         referral = dataclasses.replace(referral, outcome=ReferralOutcome.PENDING, return_date=None,
                                        icd10=normalise_code(referral.icd10) if referral.icd10 else None)
         with self.store.write(actor, "open-referral") as w:
-            rules.ensure(rules.check_referral(referral, self._resident(w.conn, referral.resident_id), self.today()))
+            rules.ensure(rules.check_referral(referral, self._resident(w.conn, referral.resident_id,
+                                                                       referral.referral_date), self.today()))
             w.insert(referrals, to_row(referral))
         referral.version = 1
         return referral
@@ -203,7 +214,8 @@ class ClinicalService(Service):
             if outcome == ReferralOutcome.PENDING:
                 raise ValidationError([Problem("outcome", "required")])
             updated = dataclasses.replace(current, outcome=outcome, return_date=return_date, outcome_note=note or "")
-            rules.ensure(rules.check_referral(updated, self._resident(w.conn, current.resident_id), self.today()))
+            rules.ensure(rules.check_referral(updated, self._resident(w.conn, current.resident_id,
+                                                                      updated.referral_date), self.today()))
             diff = changed_fields(to_row(current), to_row(updated))
             updated.version = w.update(referrals, referral_id, diff, base_version)
         return updated
@@ -218,7 +230,8 @@ class ClinicalService(Service):
                             repo.rehab_of(conn, resident_id), repo.referrals_of(conn, resident_id),
                             history.cards_of(resident, repo.cards_of(conn, resident_id)),
                             repo.status_changes_of_resident(conn, resident_id),
-                            history.room_history(resident, repo.room_changes_of(conn, resident_id)))
+                            history.room_history(resident, repo.room_changes_of(conn, resident_id)),
+                            history.stays_of(resident, repo.stays_of(conn, resident_id), _stay_kind(conn)))
 
     def warm_up(self) -> None:
         """Prepare ``timeline``'s queries ahead of the first record opened (reads no record)."""
@@ -230,3 +243,8 @@ class ClinicalService(Service):
         self.require(actor, Permission.READ_RECORDS)
         with self.store.read() as conn:
             return audit.for_row(conn, [resident_id, *repo.record_ids_of(conn, resident_id)])
+
+
+def _stay_kind(conn):
+    facility = repo.get_facility(conn)
+    return history.implied_stay_kind(facility.type if facility else None)

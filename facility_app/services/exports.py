@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from care_core.domain import divisions, vocabulary
+from care_core.domain import divisions, history, vocabulary
 from care_core.domain.cells import csv_row
 from care_core.domain.dates import dmy
 from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
@@ -73,6 +73,31 @@ def _cell(r: Resident, attr: str, lang: str = "vi") -> str:
     return str(value)
 
 
+STAY_COLUMNS = [
+    # (vi header, en header)
+    ("Mã đối tượng", "Code"),
+    ("Họ và tên", "Full name"),
+    ("Lượt thứ", "Stay no."),
+    ("Loại lưu trú", "Kind of stay"),
+    ("Ngày tiếp nhận", "Admitted"),
+    ("Ngày ra", "Discharged"),
+    ("Lý do ra", "Discharge reason"),
+    ("Số ngày lưu trú", "Days"),
+    ("Số quyết định", "Decision number"),
+    ("Thời hạn (tháng)", "Term (months)"),
+    ("Ghi chú", "Note"),
+    ("kind_code", "kind_code"),
+    ("discharge_reason_code", "discharge_reason_code"),
+]
+
+
+def _stay_cells(r: Resident, number: int, s, today, lang: str) -> list[str]:
+    return [r.code, r.full_name, str(number), vocabulary.label(s.kind, lang), dmy(s.admitted_on),
+            dmy(s.discharged_on) if s.discharged_on else "", vocabulary.label(s.discharge_reason, lang),
+            str(s.days(today)), s.decision_number or "", "" if s.term_months is None else str(s.term_months),
+            s.note or "", s.kind.value, s.discharge_reason.value if s.discharge_reason else ""]
+
+
 @dataclass
 class ResidentRecord:
     """One resident's current record, as a receiving system gets it: no voided
@@ -112,6 +137,34 @@ class ExportService(Service):
                     os.fsync(f.fileno())
                 w.audit_only("residents", "*", {"export": "residents-csv", "rows": len(rows)})
         return len(rows)
+
+    def stays_csv(self, actor: Actor, path: Path, lang: str = "vi") -> int:
+        """One row per stay (a person who came three times has three rows),
+        UTF-8 with BOM; a record with no kept stays gives its one implied
+        stay. Returns the row count."""
+        self.require(actor, Permission.EXPORT)
+        path = Path(path)
+        _check_destination(path)
+        today = self.today()
+        with self.store.publishing(path) as tmp:
+            with self.store.write(actor, "export-stays") as w:
+                facility = repo.get_facility(w.conn)
+                kind = history.implied_stay_kind(facility.type if facility else None)
+                kept: dict[str, list] = {}
+                for s in repo.all_stays(w.conn):
+                    kept.setdefault(s.resident_id, []).append(s)
+                count = 0
+                with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+                    out = csv.writer(f)
+                    out.writerow(csv_row(vi if lang == "vi" else en for vi, en in STAY_COLUMNS))
+                    for r in repo.all_residents(w.conn):
+                        for number, s in enumerate(history.stays_of(r, kept.get(r.id, ()), kind), 1):
+                            out.writerow(csv_row(_stay_cells(r, number, s, today, lang)))
+                            count += 1
+                    f.flush()
+                    os.fsync(f.fileno())
+                w.audit_only("stays", "*", {"export": "stays-csv", "rows": count})
+        return count
 
     def resident_fhir(self, actor: Actor, code: str, path: Path,
                       render: Callable[[ResidentRecord], dict]) -> dict:

@@ -26,6 +26,8 @@ CODE_PREFIX = "DT-"
 # "DT-", a PC that joined later "DT<n>-" (n = its enrolment number at the
 # provincial server, stored under this key when it joins).
 CODE_PREFIX_KEY = "resident_code_prefix"
+STAY_FIELDS = frozenset({"kind", "admitted_on", "discharged_on", "discharge_reason", "decision_number", "term_months",
+                         "round_id", "note"})  # what update_stay may correct
 
 
 class ResidentService(Service):
@@ -293,6 +295,30 @@ class ResidentService(Service):
         stay.version = 1
         return stay
 
+    def add_past_stay(self, actor: Actor, resident_id: str, stay: Stay) -> Stay:
+        """Record a stay the person had before the current one (from the
+        paper file, at go-live): the stays grow, the record's own admission
+        and discharge (the latest stay's) stay as they are."""
+        self.require(actor, Permission.EDIT_RESIDENT)
+        with self.store.write(actor, "add-past-stay") as w:
+            resident = repo.get(w.conn, Resident, resident_id)
+            if resident is None:
+                raise not_found("đối tượng", "resident", resident_id)
+            stay = dataclasses.replace(stay, resident_id=resident_id, id=new_id(),
+                                       decision_number=(stay.decision_number or "").strip())
+            known = history.stays_of(resident, repo.stays_of(w.conn, resident_id), self._stay_kind(w.conn))
+            problems = rules.check_stay(stay, resident, self.today()) + rules.check_stay_among(stay, known)
+            if stay.discharged_on is None and not problems:
+                problems.append(Problem("discharged_on", "required"))
+            if not problems and stay.admitted_on > max(s.admitted_on for s in known):
+                problems.append(Problem("admitted_on", "stay_overlap", {
+                    "value": stay.admitted_on, "start": known[-1].admitted_on, "end": known[-1].discharged_on or "…"}))
+            rules.ensure(problems)
+            self._kept_stays(w, resident)
+            w.insert(stays, to_row(stay))
+        stay.version = 1
+        return stay
+
     def update_stay(self, actor: Actor, resident_id: str, stay_id: str, changes: dict,
                     base_version: int | None) -> Stay:
         """Correct a stay (its kind, dates, decision, note). The latest stay's
@@ -300,6 +326,8 @@ class ResidentService(Service):
         self.require(actor, Permission.EDIT_RESIDENT)
         if {"discharged_on", "discharge_reason"} & changes.keys():
             self.require(actor, Permission.DISCHARGE_RESIDENT)
+        if changes.keys() - STAY_FIELDS:  # a stay never moves to another person here (merging does that)
+            raise ValueError(f"not a correctable field of a stay: {sorted(changes.keys() - STAY_FIELDS)}")
         with self.store.write(actor, "update-stay") as w:
             resident = repo.get(w.conn, Resident, resident_id)
             if resident is None:

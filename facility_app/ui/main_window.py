@@ -265,6 +265,13 @@ class MainWindow(QMainWindow):
         self._close_button_tip(index)
         self.tabs.setCurrentIndex(index)
 
+    def readmit_resident(self, resident_id: str) -> None:
+        """Open the record of someone who comes back, on its Re-admit dialog."""
+        self.open_resident(resident_id)
+        widget = self.tabs.currentWidget()
+        if getattr(widget, "resident_id_for_tab", None) == resident_id and hasattr(widget, "start_readmission"):
+            widget.start_readmission()
+
     def _title_of(self, resident_id: str) -> str:
         for row in self.residents.model.rows():
             if row.id == resident_id:
@@ -305,6 +312,8 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if hasattr(dialog, "sig_open_record"):  # a person found by the duplicate check
             dialog.sig_open_record.connect(self.open_resident)
+        if hasattr(dialog, "sig_readmit_record"):  # ... who comes back: a new stay on the old record
+            dialog.sig_readmit_record.connect(self.readmit_resident)
         dialog.open()
         self._admit_dialog = dialog
 

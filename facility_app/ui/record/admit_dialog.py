@@ -42,6 +42,7 @@ class _AdmitForm(ProfileForm):
 
 class AdmitDialog(QDialog):
     sig_open_record = Signal(str)
+    sig_readmit_record = Signal(str)  # re-admit this person: the old record opens on its Re-admit dialog
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,8 +64,8 @@ class AdmitDialog(QDialog):
         self.form.sig_closed.connect(self._close)
         self.matches = PersonMatchPanel(session, self)
         self.matches.open_requested.connect(self._open_record)
-        # Until re-admission is wired (a new stay on the old record), coming back opens the record.
-        self.matches.readmit_requested.connect(self._open_record)
+        # someone who was here before: a new stay on the old record, never a second record
+        self.matches.readmit_requested.connect(self._readmit_record)
         for field in ("full_name", "cccd", "bhyt_number"):
             self.form.texts[field].textChanged.connect(self._typed)
         self.form.dates["birth_date"].sig_edited.connect(self._typed)
@@ -118,6 +119,10 @@ class AdmitDialog(QDialog):
 
     def _open_record(self, resident_id: str) -> None:
         self.sig_open_record.emit(resident_id)
+        self._close()
+
+    def _readmit_record(self, resident_id: str) -> None:
+        self.sig_readmit_record.emit(resident_id)
         self._close()
 
     def _admitted(self, resident: Resident) -> None:

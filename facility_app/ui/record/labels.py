@@ -25,6 +25,7 @@ from care_core.domain.enums import (
     RehabType,
     ScreeningResult,
     Sex,
+    StayKind,
 )
 from .. import i18n
 
@@ -53,6 +54,10 @@ def disability_severity(value: DisabilitySeverity | None) -> str:
 
 def discharge_reason(value: DischargeReason | None) -> str:
     return _named(DischargeReason(value)) if value else ""
+
+
+def stay_kind(value: StayKind | None) -> str:
+    return _named(StayKind(value)) if value else ""
 
 
 def checkup_kind(value: CheckupKind | None) -> str:
@@ -102,6 +107,9 @@ def action(name: str) -> str:
         "correct-rehab": translate("RecordLabels", "Corrected a rehabilitation session"),
         "open-referral": translate("RecordLabels", "Referred to a hospital"),
         "close-referral": translate("RecordLabels", "Closed a referral"),
+        "readmit-resident": translate("RecordLabels", "Re-admitted the resident (a new stay)"),
+        "update-stay": translate("RecordLabels", "Corrected a stay"),
+        "add-past-stay": translate("RecordLabels", "Recorded an earlier stay"),
     }
     return names.get(name, name)
 

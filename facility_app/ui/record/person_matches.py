@@ -7,8 +7,8 @@ with why and a button to open the record. An answer that arrives after a
 newer question was asked is dropped.
 
 ``readmit_requested(resident_id)``: the nurse wants the found person to
-come back (a new stay on the old record). Until re-admission exists the
-dialog opens the record for it.
+come back (a new stay on the old record): the main window opens that
+record on its Re-admit dialog.
 """
 from __future__ import annotations
 

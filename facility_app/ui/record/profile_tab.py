@@ -1,18 +1,20 @@
 """Profile tab: edit the resident's profile (optimistic version: a change
 made meanwhile on another PC is refused with a message, never overwritten),
-and discharge for the roles allowed to."""
+and discharge for the roles allowed to. Below, the person's stays (lượt:
+one record for life, many stays) and re-admission of a discharged person."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from care_core.domain.entities import BhytCard, Resident, RoomChange
+from care_core.domain.entities import BhytCard, Resident, RoomChange, Stay
 from care_core.domain.permissions import Permission
 from .. import style
 from . import labels
 from .discharge_dialog import DischargeDialog
 from .merge_dialog import MergeDialog
 from .profile_form import ProfileForm
+from .readmit_dialog import ReadmitDialog
 
 
 class ProfileTab(QWidget):
@@ -44,6 +46,28 @@ class ProfileTab(QWidget):
         self.merge_button.clicked.connect(self.open_merge)
         self.form.extra_buttons.addWidget(self.merge_button)
         self.merge_dialog: MergeDialog | None = None
+        self.readmit_button = QPushButton(self.tr("Re-admit…"), self)
+        self.readmit_button.setObjectName("profileReadmit")
+        self.readmit_button.setVisible(session.can(Permission.EDIT_RESIDENT))
+        self.readmit_button.clicked.connect(self.open_readmit)
+        self.form.extra_buttons.addWidget(self.readmit_button)
+        self.readmit_dialog: ReadmitDialog | None = None
+        self._readmit_when_loaded = False  # asked for before the record was read
+        self._stays: list[Stay] = []
+
+        # the stays: one person, one record, many stays
+        self.stays_box = QGroupBox(self.tr("Stays"), self)
+        self.stays_box.setObjectName("profileStaysBox")
+        self.stays = QTableWidget(0, 5, self.stays_box)
+        self.stays.setObjectName("profileStays")
+        self.stays.setHorizontalHeaderLabels([self.tr("Kind of stay"), self.tr("Admitted"), self.tr("Discharged"),
+                                              self.tr("Reason"), self.tr("Days")])
+        self.stays.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stays.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.stays.verticalHeader().hide()
+        self.stays.horizontalHeader().setStretchLastSection(True)
+        self.stays.setMaximumHeight(130)
+        QVBoxLayout(self.stays_box).addWidget(self.stays)
 
         # the histories: a renewal adds a card, a move adds a room; the past stays readable
         self.past = QGroupBox(self.tr("Health-insurance cards and rooms over time"), self)
@@ -71,18 +95,25 @@ class ProfileTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.status)
         layout.addWidget(self.form, 1)
+        layout.addWidget(self.stays_box)
         layout.addWidget(self.past)
 
     def built_forms(self) -> list:
         return [self.form]
 
-    def set_data(self, resident: Resident, cards: list[BhytCard] = (), rooms: list[RoomChange] = ()) -> None:
+    def set_data(self, resident: Resident, cards: list[BhytCard] = (), rooms: list[RoomChange] = (),
+                 stays: list[Stay] = ()) -> None:
         self._resident = resident
         self._show_history(list(cards), list(rooms))
+        self._show_stays(list(stays))
         if not self.form.is_dirty():
             self.form.load(resident)
         gone = resident.discharge_date is not None
         self.discharge_button.setEnabled(not gone)
+        self.readmit_button.setEnabled(gone)
+        if self._readmit_when_loaded:
+            self._readmit_when_loaded = False
+            self.open_readmit()
         if gone:
             self.status.setText(self.tr("Discharged on %1: %2.").replace("%1", labels.day(resident.discharge_date))
                                 .replace("%2", labels.discharge_reason(resident.discharge_reason)))
@@ -99,6 +130,32 @@ class ProfileTab(QWidget):
         self.no_cards.setVisible(not cards)
         steps = [self.tr("%1 from %2").replace("%1", r.room).replace("%2", labels.day(r.moved_on)) for r in rooms]
         self.rooms.setText(self.tr("Rooms: %1").replace("%1", " → ".join(steps)) if steps else self.tr("Rooms: none recorded."))
+
+    def _show_stays(self, stays: list[Stay]) -> None:
+        self._stays = stays
+        today = self.session.services.residents.today()
+        self.stays.setRowCount(len(stays))
+        for i, stay in enumerate(reversed(stays)):  # the latest first
+            for j, value in enumerate((labels.stay_kind(stay.kind), labels.day(stay.admitted_on),
+                                       labels.day(stay.discharged_on), labels.discharge_reason(stay.discharge_reason),
+                                       str(stay.days(today)))):
+                self.stays.setItem(i, j, QTableWidgetItem(value))
+        self.stays.resizeColumnsToContents()
+        self.stays_box.setTitle(self.tr("Stays (%1)").replace("%1", str(len(stays))))
+
+    def readmit_when_ready(self) -> None:
+        """Open the Re-admit dialog now, or as soon as the record is read."""
+        if self._resident is None:
+            self._readmit_when_loaded = True
+        else:
+            self.open_readmit()
+
+    def open_readmit(self) -> None:
+        if self._resident is None or self._resident.discharge_date is None:
+            return
+        kind = self._stays[-1].kind if self._stays else None
+        self.readmit_dialog = ReadmitDialog(self.session, self._resident, kind, self)
+        self.readmit_dialog.open()
 
     def _saved(self, resident: Resident) -> None:
         self._resident = resident

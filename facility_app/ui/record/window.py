@@ -20,6 +20,10 @@ Profile: profileFullName, profileSex, profileBirthDate, profileCccd, profileCode
   profileSave, profileCancel, profileBanner, profileError_<field>, profileDischarge
   (only for roles that may discharge), profileDischargeStatus.
   Discharge dialog: dischargeDialog, dischargeDate, dischargeReason, dischargeSave, dischargeCancel.
+  Stays: profileStaysBox, profileStays (kind, admitted, discharged, reason, days; latest first),
+  profileReadmit (enabled for a discharged person). Re-admit dialog: readmitDialog, readmitDate,
+  readmitKind, readmitRoom, readmitDecision, readmitTerm (the last two for a compulsory stay),
+  readmitSave, readmitCancel, readmitError_<field>.
   Date inputs are QLineEdits named as above (their box is "<name>Box").
 
 Checkups: checkupNew, checkupCorrect, checkupVoid, checkupVersions, checkupTable,
@@ -279,6 +283,12 @@ class ResidentRecordWidget(QWidget):
     def resident(self) -> Resident | None:
         return self._resident
 
+    def start_readmission(self) -> None:
+        """The person comes back (found by the admission's duplicate check):
+        the Profile tab, on its Re-admit dialog."""
+        self.tabs.setCurrentWidget(self.profile)
+        self.profile.readmit_when_ready()
+
     def reload(self) -> bool:
         """Read the record once and hand each built tab its part. False if it could not be read.
         A record merged into another (here or on another PC) shows the one it lives in now."""
@@ -306,7 +316,7 @@ class ResidentRecordWidget(QWidget):
             return
         r, page = timeline.resident, self._pages[key]
         if key == "profile":
-            page.set_data(r, timeline.cards, timeline.rooms)
+            page.set_data(r, timeline.cards, timeline.rooms, timeline.stays)
         elif key == "checkups":
             page.set_data(r, timeline.checkups)
         elif key == "conditions":
