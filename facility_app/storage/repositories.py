@@ -255,6 +255,8 @@ def warm_timeline(conn) -> None:
     cards_of(conn, nobody)
     status_changes_of_resident(conn, nobody)
     room_changes_of(conn, nobody)
+    stays_of(conn, nobody)
+    get_facility(conn)
 
 
 # --- histories -----------------------------------------------------------
@@ -305,9 +307,11 @@ def room_changes_of(conn, resident_id: str) -> list[e.RoomChange]:
     return [to_entity(e.RoomChange, r) for r in conn.execute(_ROOM_CHANGES_OF, {"rid": resident_id})]
 
 
+_STAYS_OF = _prepared(_live(e.Stay, stays.c.resident_id == sa.bindparam("rid"), order=(stays.c.admitted_on,)))
+
+
 def stays_of(conn, resident_id: str) -> list[e.Stay]:
-    q = _live(e.Stay, stays.c.resident_id == resident_id, order=(stays.c.admitted_on,))
-    return [to_entity(e.Stay, r) for r in conn.execute(q)]
+    return [to_entity(e.Stay, r) for r in conn.execute(_STAYS_OF, {"rid": resident_id})]
 
 
 def stays_of_round(conn, round_id: str) -> list[e.Stay]:
