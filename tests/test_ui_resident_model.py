@@ -145,3 +145,52 @@ def test_names_sort_in_vietnamese_alphabetical_order():
     assert sorted(names_, key=name_key) == [
         "Lê Văn Anh", "Phạm Văn Ánh", "Trần Thị Ăn", "Đặng Thị Ân", "Võ Văn Dũng", "Bùi Thị Đào",
         "Lý Văn On", "Hồ Văn Ôn", "Ngô Thị Ơn"]
+
+
+def test_the_list_sorts_names_by_one_string_key_in_the_same_order_as_name_key():
+    from facility_app.ui.collation import name_key, name_sort_key
+
+    names_ = ["Đặng Thị Ân", "Lê Văn Anh", "Trần Thị Ăn", "Phạm Văn Ánh", "Bùi Thị Đào", "Võ Văn Dũng",
+              "Ngô Thị Ơn", "Hồ Văn Ôn", "Lý Văn On", "Lê Văn Dao", "Lê Văn Đa", "Lê Da", "An", "Lê Văn An Anh",
+              "Nguyễn Thị Á", "Nguyễn Thị A", "Nguyễn Thị Ả", "Nguyễn Thị À", "Nguyễn Thị Ã", "Nguyễn Thị Ạ",
+              "Hà Văn Hà", "Hà Hà", "Y Niê", "H'Hen Niê", "Trần Văn Anh", "Trần Văn Ánh Sáng", ""]
+    assert sorted(names_, key=name_sort_key) == sorted(names_, key=name_key)
+    assert sorted(["Đức", "Dung", "Em"], key=name_sort_key) == ["Dung", "Đức", "Em"]  # Đ after D, before E
+    tones = ["Nguyễn Thị A", "Nguyễn Thị À", "Nguyễn Thị Ả", "Nguyễn Thị Ã", "Nguyễn Thị Á", "Nguyễn Thị Ạ"]
+    assert sorted(reversed(tones), key=name_sort_key) == tones  # tone marks only break ties, in dictionary order
+
+
+def test_search_texts_come_from_the_stored_folded_name():
+    from care_core.domain.text import search_text
+    from facility_app.ui.models.residents import haystack, prepare
+
+    listing = prepare(list(ROWS))
+    assert [r.full_name for r in listing.rows][:3] == ["Nguyễn Văn An", "Trần Văn Anh", "Nguyễn Văn Ân"]
+    assert listing.hay == [search_text(r.full_name, r.code, r.room, r.cccd) for r in listing.rows]
+    stored = row(9, "Đỗ Văn Chín")._replace(name_folded="do van chin")
+    assert haystack(stored).startswith("do van chin dt-00009")
+
+
+def test_a_text_typed_again_after_an_edit_is_filtered_afresh(models):
+    model, proxy = models
+    proxy.set_filter(text="sua")
+    assert names(proxy) == []  # remembered for deleting back
+    proxy.set_filter(text="")
+    model.upsert(row(2, "Đặng Thị Bình Sửa", "A102"))  # an edit of a shown row: its search text changes
+    proxy.set_filter(text="sua")
+    assert names(proxy) == ["Đặng Thị Bình Sửa"]
+
+
+def test_filtering_keeps_the_selected_resident_while_shown(models, qapp):
+    from PySide6.QtCore import QItemSelectionModel
+
+    _, proxy = models
+    selection = QItemSelectionModel(proxy)
+    proxy.set_filter(text="dang")
+    hoa = names(proxy).index("Đặng Thị Hoa")
+    selection.setCurrentIndex(proxy.index(hoa, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                              | QItemSelectionModel.SelectionFlag.Rows)
+    proxy.set_filter(text="")  # the list grows: the same resident stays selected, on its new row
+    assert [proxy.resident_id(i.row()) for i in selection.selectedRows()] == ["id-3"]
+    proxy.set_filter(text="binh")  # filtered out: nothing selected, never another resident
+    assert selection.selectedRows() == [] and not selection.currentIndex().isValid()

@@ -233,6 +233,11 @@ class ClinicalService(Service):
                             history.room_history(resident, repo.room_changes_of(conn, resident_id)),
                             history.stays_of(resident, repo.stays_of(conn, resident_id), _stay_kind(conn)))
 
+    def warm_up(self) -> None:
+        """Prepare ``timeline``'s queries ahead of the first record opened (reads no record)."""
+        with self.store.read() as conn:
+            repo.warm_timeline(conn)
+
     def history(self, actor: Actor, resident_id: str) -> list[AuditEntry]:
         """The record's change history from the audit log (profile and every record)."""
         self.require(actor, Permission.READ_RECORDS)

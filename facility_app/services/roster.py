@@ -5,11 +5,17 @@ resident, read in one lean query.
 enums converted), about 0.1 ms each; the list screen needs a dozen columns
 for up to 10,000 residents at start-up, so it reads plain rows here
 (including the folded name the store already keeps for search).
+
+The rows are plain named tuples built from the driver's tuples
+(``repositories.roster_rows``: no SQLAlchemy type processing, its date
+parsing was half the read), dates parsed by ``date.fromisoformat``, the few
+distinct group lists converted once each. 10,000 rows take some tens of
+milliseconds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from care_core.domain.entities import Actor
 from care_core.domain.enums import BeneficiaryGroup, Sex
@@ -18,10 +24,10 @@ from ..storage import repositories as repo
 from .base import Service
 
 _GROUPS = {g.value: g for g in BeneficiaryGroup}
+_SEX = {"M": Sex.MALE, "F": Sex.FEMALE}
 
 
-@dataclass(frozen=True, slots=True)
-class RosterRow:
+class RosterRow(NamedTuple):
     id: str
     code: str
     full_name: str
@@ -53,9 +59,17 @@ class RosterService(Service):
 
     def _read(self, resident_id: str | None = None) -> list[RosterRow]:
         with self.store.read() as conn:
-            result = repo.roster_rows(conn, resident_id)
-        male, female = Sex.MALE, Sex.FEMALE
-        return [RosterRow(r.id, r.code, r.full_name, r.name_folded, male if r.sex == "M" else female, r.birth_date,
-                          tuple(_GROUPS[g] for g in r.groups.split(",") if g in _GROUPS), r.room or "", r.cccd or "",
-                          r.bhyt_valid_to, r.admission_date, r.discharge_date)
-                for r in result]
+            raw = repo.roster_rows(conn, resident_id)
+        day = date.fromisoformat
+        sexes = _SEX
+        groups_of: dict[str, tuple[BeneficiaryGroup, ...]] = {}
+        new = tuple.__new__
+        out = []
+        for (rid, code, name, folded, sex, born, groups, room, cccd, bhyt_to, admitted, left) in raw:
+            kinds = groups_of.get(groups)
+            if kinds is None:
+                kinds = groups_of[groups] = tuple(_GROUPS[g] for g in groups.split(",") if g in _GROUPS)
+            out.append(new(RosterRow, (rid, code, name, folded, sexes.get(sex, Sex.FEMALE), day(born), kinds,
+                                       room or "", cccd or "", bhyt_to and day(bhyt_to), day(admitted),
+                                       left and day(left))))
+        return out

@@ -44,3 +44,21 @@ def name_key(full_name: str) -> tuple:
     ordered = [words[-1], words[0], *words[1:-1]] if len(words) > 1 else words
     keys = [word_key(w) for w in ordered]
     return tuple(k[0] for k in keys), tuple(k[1] for k in keys)
+
+
+_WORD_GAP, _PART_GAP = "\x01", "\x00"  # below every letter's code: a shorter word sorts first
+
+
+@lru_cache(maxsize=50_000)
+def _word_codes(word: str) -> tuple[str, str]:
+    letters, tones = word_key(word)
+    return "".join(chr(0x30 + n) for n in letters), "".join(chr(0x30 + n) for n in tones)
+
+
+def name_sort_key(full_name: str) -> str:
+    """``name_key`` as one string: the same order, but a list of 10,000
+    names sorts several times faster on strings than on nested tuples."""
+    words = full_name.split()
+    ordered = [words[-1], words[0], *words[1:-1]] if len(words) > 1 else words
+    codes = [_word_codes(w) for w in ordered]
+    return _WORD_GAP.join(c[0] for c in codes) + _PART_GAP + _WORD_GAP.join(c[1] for c in codes)

@@ -36,6 +36,7 @@ from .start.login import LoginWidget
 from .sync.hooks import add_sync
 from .style import fit_to_screen
 from .today_panel import TodayPanel
+from .workers import run_async
 
 
 class MainWindow(QMainWindow):
@@ -220,11 +221,21 @@ class MainWindow(QMainWindow):
     # --- start ----------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Fill the list, the Today panel and the sync status (all off the GUI thread)."""
+        """Fill the list, the Today panel and the sync status (all off the GUI
+        thread); the list first, the others once it is shown."""
         self.residents.reload()
-        self.today.reload()
-        self.sync.refresh()
+        self.residents.after_load(self.today.reload)
+        self.residents.after_load(self.sync.refresh)
+        self.residents.after_load(self._prepare_records)
         self.residents.focus_search()
+
+    def _prepare_records(self) -> None:
+        """While the nurse looks at the list: load the record screen's code
+        (in idle moments) and prepare its queries (on a worker), so the
+        first record opens as fast as the next ones. Nothing is shown; a
+        failure here is the record screen's own to report when opened."""
+        record_host.preload(busy=self.residents.typed_recently)
+        run_async(self.session.services.clinical.warm_up, lambda _: None, lambda _exc: None, self)
 
     def find_resident(self) -> None:
         """Ctrl+F from anywhere: the list tab, its search box focused with its text selected."""

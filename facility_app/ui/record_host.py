@@ -9,8 +9,9 @@ fails for another reason is logged and explained the same way.
 from __future__ import annotations
 
 import importlib
+from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import logs
@@ -38,6 +39,37 @@ def record_widget_class():
 
 def admit_dialog_class():
     return _load("admit_dialog", "AdmitDialog")
+
+
+# the record screen's modules, those it imports first: one per turn of the event loop
+PRELOAD = ("widgets.trend_chart", "record.fields", "record.models", "record.feedback", "record.checkup_form",
+           "record.checkups_tab", "record.history_tab", "reports.pdf_pages", "reports.printing", "reports.base",
+           "reports.health_book", "sync.record_state", "record.window")
+
+
+def preload(busy: Callable[[], bool] = lambda: False, after_ms: int = 250) -> None:
+    """Import the record screen while the program is idle (a moment after
+    the list is shown), one module per event-loop turn and none while
+    ``busy()`` (the nurse is typing), so a keystroke never waits for an
+    import and the first record opened does not wait for its code. Imports
+    stay on the GUI thread (Qt classes are made there). A module that fails
+    stops it quietly: opening a record reports the failure."""
+    pending = list(PRELOAD)
+
+    def step() -> None:
+        if not pending:
+            return
+        if busy():
+            QTimer.singleShot(250, step)
+            return
+        name = pending.pop(0)
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except Exception:
+            return
+        QTimer.singleShot(0, step)
+
+    QTimer.singleShot(after_ms, step)
 
 
 class RecordPlaceholder(QWidget):

@@ -6,6 +6,8 @@ residents.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +26,7 @@ from care_core.domain.enums import BeneficiaryGroup, Sex
 from ..services.roster import RosterService
 from . import names
 from .dialogs import explain
-from .models.residents import COLUMNS, ResidentFilterProxy, ResidentTableModel
+from .models.residents import COLUMNS, ResidentFilterProxy, ResidentTableModel, prepare
 from .style import mark
 from .workers import run_async
 
@@ -53,6 +55,8 @@ class ResidentListWidget(QWidget):
         self.roster = RosterService(session.services.store, session.services.residents.today)
         self.loading = False
         self._reload_again = False
+        self._after_load: list = []
+        self._typed_at = float("-inf")  # time.monotonic() of the last change of the search text
 
         self.model = ResidentTableModel(session.services.residents.today, self)
         self.proxy = ResidentFilterProxy(self)
@@ -177,7 +181,8 @@ class ResidentListWidget(QWidget):
     _GROUPS_MIN, _GROUPS_MAX = "BTXH, NKT", "BTXH, NCT, NKT"
 
     def _groups_sample(self, metrics) -> str:
-        widest = max((", ".join(g.value for g in row.groups) for row in self.model.rows()),
+        kinds = {row.groups for row in self.model.rows()}  # a handful of distinct lists, not one per resident
+        widest = max((", ".join(g.value for g in groups) for groups in kinds),
                      key=metrics.horizontalAdvance, default="")
         cap = metrics.horizontalAdvance(self._GROUPS_MAX)
         if metrics.horizontalAdvance(widest) > cap:
@@ -213,8 +218,8 @@ class ResidentListWidget(QWidget):
             return
         self.loading = True
         self.busy.show()
-        roster, actor = self.roster, self.session.actor
-        run_async(lambda: roster.rows(actor), self._loaded, self._failed)
+        roster, actor, order = self.roster, self.session.actor, self.model.order
+        run_async(lambda: prepare(roster.rows(actor), order), self._loaded, self._failed)
 
     def _loaded(self, rows) -> None:
         self.loading = False
@@ -223,7 +228,8 @@ class ResidentListWidget(QWidget):
         self.model.set_rows(rows)
         self._size_columns()  # the groups column follows the longest groups now listed
         self._fit_columns()
-        self.sig_loaded.emit(len(rows))
+        self.sig_loaded.emit(self.model.rowCount())
+        self._run_after_load()
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -233,6 +239,21 @@ class ResidentListWidget(QWidget):
         self.busy.hide()
         self.error.setText(explain(exc, self.session.lang))
         self.error.show()
+        self._run_after_load()
+
+    def after_load(self, callback) -> None:
+        """Call ``callback`` once the load under way has ended (loaded or
+        failed), or now if none is: other start-up reads wait for the list,
+        so they do not share the CPU (and Python's lock) with it."""
+        if self.loading:
+            self._after_load.append(callback)
+        else:
+            callback()
+
+    def _run_after_load(self) -> None:
+        waiting, self._after_load = self._after_load, []
+        for callback in waiting:
+            callback()
 
     def _changed(self, changes) -> None:
         if changes.touches("residents"):
@@ -241,16 +262,24 @@ class ResidentListWidget(QWidget):
     # --- filtering ------------------------------------------------------------------------
 
     def _text_changed(self, text: str) -> None:
+        self._typed_at = time.monotonic()
         self.proxy.set_filter(text=text)
         self._update_count()
         self.select_row(0 if text.strip() else -1)
+
+    def typed_recently(self, seconds: float = 1.0) -> bool:
+        """The search text changed within ``seconds`` (idle work waits)."""
+        return time.monotonic() - self._typed_at < seconds
 
     def select_row(self, row: int) -> None:
         """Show ``row`` selected and in sight (-1: nothing): what Enter opens is what is seen."""
         if 0 <= row < self.proxy.rowCount():
             index = self.proxy.index(row, COLUMNS.index("full_name"))
-            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.selectionModel().setCurrentIndex(index, flags)
+            selection = self.table.selectionModel()
+            if selection.currentIndex() != index or not selection.isRowSelected(row) \
+                    or len(selection.selectedRows()) != 1:  # typing on often keeps the same first match
+                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                selection.setCurrentIndex(index, flags)
             self.table.scrollTo(index)
         else:
             self.table.selectionModel().clear()

@@ -10,35 +10,84 @@ through one long-lived ``_Hub`` QObject made on the GUI thread, whose
 signal Qt therefore queues to the GUI thread. No QObject or QRunnable is
 made per task, so none can be freed twice or from the wrong thread (both
 crashed the test suite now and then when they were).
+
+Python's cycle collector runs on whichever thread happens to allocate when
+its counters overflow, and it frees whatever unreachable cycles it finds:
+a window's Python side in a cycle would then be destroyed by a worker
+reading the roster, and Qt objects must die on their own thread (a
+segfault seen once). So once workers exist, automatic collection is off
+and the hub collects on the GUI thread a few times a second, by the same
+counters and generations Python would use. For the same reason a worker
+keeps no last reference to anything: the task, its result or exception
+stay in this module's tables, which only the GUI thread empties.
 """
 from __future__ import annotations
 
+import gc
 import itertools
+import time
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
-_pending: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None], QObject | None]] = {}
+# task id -> (work, on_done, on_error, owner), until reported on the GUI thread
+_pending: dict[int, tuple[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None],
+                          QObject | None]] = {}
+_results: dict[int, tuple[bool, object]] = {}  # task id -> (succeeded, result or exception)
 _ids = itertools.count(1)
+COLLECT_EVERY_MS = 250  # how often the GUI thread looks at the collector's counters
 
 
 class _Hub(QObject):
-    sig_report = Signal(int, bool, object)  # task id, succeeded, result or exception
+    sig_report = Signal(int)  # task id: its outcome waits in _results
 
     def __init__(self):
         super().__init__()
         self.sig_report.connect(self._report)
+        gc.disable()  # no collection on a worker thread: see the module's notes
+        self._collector = QTimer(self)
+        self._collector.setInterval(COLLECT_EVERY_MS)
+        self._collector.timeout.connect(collect_garbage)
+        self._collector.start()
 
-    @Slot(int, bool, object)
-    def _report(self, task_id: int, ok: bool, payload: object) -> None:
+    @Slot(int)
+    def _report(self, task_id: int) -> None:
+        ok, payload = _results.pop(task_id, (False, None))
         entry = _pending.pop(task_id, None)
         if entry is None:
             return
-        on_done, on_error, owner = entry
+        _fn, on_done, on_error, owner = entry
         if owner is not None and not shiboken6.isValid(owner):
             return  # the screen that asked was closed meanwhile: nobody to tell
         (on_done if ok else on_error)(payload)
+
+
+_FULL_EVERY_S = 10.0  # a full collection walks every object: not more often than this
+_last_full = float("-inf")
+
+
+def collect_garbage() -> None:
+    """What Python's automatic collection would do now, on the calling
+    (GUI) thread: the oldest generation whose counter overflowed, and the
+    younger ones (the whole heap at most every ``_FULL_EVERY_S``, as Python
+    itself spares the oldest generation until enough has been added)."""
+    global _last_full
+    counts, limits = gc.get_count(), gc.get_threshold()
+    if counts[0] <= limits[0]:
+        return
+    generation = 1 if counts[1] > limits[1] else 0
+    if counts[2] > limits[2] and time.monotonic() - _last_full >= _FULL_EVERY_S:
+        generation, _last_full = 2, time.monotonic()
+    gc.collect(generation)
+
+
+def hub() -> _Hub:
+    """The results' hub, made on the first call (from the GUI thread)."""
+    global _hub
+    if _hub is None:
+        _hub = _Hub()
+    return _hub
 
 
 _hub: _Hub | None = None
@@ -56,16 +105,21 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def _work(fn: Callable[[], Any], task_id: int, hub: _Hub) -> Callable[[], None]:
+def _work(task_id: int, hub: _Hub) -> Callable[[], None]:
+    """The runnable: it holds the task's id only, and lets go of the work
+    and its outcome before reporting, so their last references are dropped
+    on the GUI thread (a widget the work captured dies there)."""
     def run() -> None:
+        work = _pending[task_id][0]
         try:
-            result = fn()
+            outcome = (True, work())
         except BaseException as exc:  # reported on the GUI thread, never lost
-            ok, payload = False, exc
-        else:
-            ok, payload = True, result
+            outcome = (False, exc)
+        work = None
+        _results[task_id] = outcome
+        outcome = None
         try:
-            hub.sig_report.emit(task_id, ok, payload)
+            hub.sig_report.emit(task_id)
         except RuntimeError:  # the program is closing: nobody left to tell
             pass
     return run
@@ -76,15 +130,13 @@ def run_async(fn: Callable[[], Any], on_done: Callable[[Any], None],
     """Call from the GUI thread. ``owner`` (by default the object ``on_done``
     is a method of): if it is deleted before the work ends, the result is
     dropped instead of reaching a destroyed widget."""
-    global _hub
-    if _hub is None:
-        _hub = _Hub()
+    reporter = hub()
     if owner is None:
         candidate = getattr(on_done, "__self__", None)
         owner = candidate if isinstance(candidate, QObject) else None
     task_id = next(_ids)
-    _pending[task_id] = (on_done, on_error, owner)
-    pool().start(_work(fn, task_id, _hub))
+    _pending[task_id] = (fn, on_done, on_error, owner)
+    pool().start(_work(task_id, reporter))
 
 
 def pending() -> int:

@@ -14,11 +14,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from care_core.domain.permissions import Permission
-from ...reports import health_book as book_pdf
-from ...reports import run as report_run
 from ..style import fit_to_screen, mark
 from . import presets
 from .base import ReportDialogBase
+
+
+def _book_pdf():
+    """The PDF maker (reportlab), imported when a book is first made: every
+    record's header has this button, and opening a record must not wait
+    for the PDF and spreadsheet libraries to load."""
+    from ...reports import health_book
+
+    return health_book
 
 
 class HealthBookDialog(ReportDialogBase):
@@ -74,11 +81,13 @@ class HealthBookDialog(ReportDialogBase):
             self.make_preview()  # returns at once: the book is made on a worker
 
     def make_preview(self) -> bool:
+        book_pdf = _book_pdf()
         service, actor, code = self.service, self.session.actor, self.code
         return self.run(self.tr("Making the health book…"),
                         lambda: book_pdf.render(service.health_book(actor, code, output="preview")), self.show_pdf)
 
     def _print_maker(self):
+        book_pdf = _book_pdf()
         service, actor, code = self.service, self.session.actor, self.code
         return lambda printer_name: book_pdf.render(service.health_book(actor, code, output="print",
                                                                         target=printer_name))
@@ -95,6 +104,8 @@ class HealthBookDialog(ReportDialogBase):
             path = self.ask_save_path(presets.book_file_name(self.code), "pdf")
             if path is None:
                 return False
+        from ...reports import run as report_run
+
         service, actor, code = self.service, self.session.actor, self.code
         return self.run(self.tr("Saving the health book…"),
                         lambda: report_run.health_book_pdf(service, actor, code, path), self.saved)
