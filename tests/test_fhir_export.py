@@ -57,7 +57,9 @@ def world(tmp_path_factory):
     services = make_services(tmp_path_factory.mktemp("fhir") / "data")
     demo.generate(services, SYSTEM, 40, 3, today=TODAY)
     with services.store.read() as conn:
-        present = [r for r in repo.all_residents(conn) if r.discharge_date is None and r.cccd and r.bhyt_number]
+        # one stay only: moving its admission ten years back must not run into an earlier stay
+        present = [r for r in repo.all_residents(conn) if r.discharge_date is None and r.cccd and r.bhyt_number
+                   and len(repo.stays_of(conn, r.id)) <= 1]
         resident = max(present, key=lambda r: len(repo.checkups_of(conn, r.id)) + 5 * len(repo.conditions_of(conn, r.id)))
     add_early_years(services, resident, 10, 7)
     yield services, services.residents.get(SYSTEM, resident.id)
