@@ -61,6 +61,13 @@ def test_checklist_on_an_empty_facility_goes_once_residents_and_staff_exist(shel
     controller.admin_dialog.close()
     QApplication.processEvents()
 
+    # "bring in an existing list": the admin gets the import dialog itself
+    assert "Excel" in checklist.rows["import"][1].text()
+    _button(main, "import").click()
+    qtbot.waitUntil(lambda: getattr(main, "_import_dialog", None) is not None and main._import_dialog.isVisible())
+    main._import_dialog.close()
+    QApplication.processEvents()
+
     # a nurse's account: that step is ticked, the box stays (no resident yet)
     s = controller.session
     s.perform(lambda: s.services.users.add(s.actor, "lan", "Hoàng Thị Lan", Role.NURSE, PASSWORD))
@@ -89,7 +96,7 @@ def test_a_nurse_is_told_who_makes_accounts_and_can_admit(shell_app, qtbot, tmp_
     assert dialog is not None and dialog.objectName() == "admitDialog"
     dialog.close()
 
-    # "import a list": no import screen; the guide opens at the section that says so
+    # "import a list": a nurse may not import; the guide opens at the section that says who does
     _button(main, "import").click()
     window = guide.current_guide()
     assert window is not None and window.isVisible()

@@ -1008,8 +1008,16 @@ Records are kept encrypted on this computer; see the user guide for backups.</tr
         <translation>Admit the first resident (Ctrl+N).</translation>
     </message>
     <message>
-        <source>Bring in an existing list: no import screen yet; see the guide.</source>
-        <translation>Bring in an existing list: no import screen yet; see the guide.</translation>
+        <source>Bring in an existing list from Excel or CSV (the columns of the residents export).</source>
+        <translation>Bring in an existing list from Excel or CSV (the columns of the residents export).</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Import a list…</translation>
+    </message>
+    <message>
+        <source>Bring in an existing list from Excel or CSV: the director or administrator does this.</source>
+        <translation>Bring in an existing list from Excel or CSV: the director or administrator does this.</translation>
     </message>
     <message>
         <source>Read the user guide (F1 on any screen).</source>

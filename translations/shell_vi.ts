@@ -1004,8 +1004,16 @@ Hồ sơ được lưu mã hóa trên máy này; xem hướng dẫn sử dụng 
         <translation>Tiếp nhận đối tượng đầu tiên (Ctrl+N).</translation>
     </message>
     <message>
-        <source>Bring in an existing list: no import screen yet; see the guide.</source>
-        <translation>Nhập danh sách có sẵn: chưa có màn hình nhập; xem hướng dẫn.</translation>
+        <source>Bring in an existing list from Excel or CSV (the columns of the residents export).</source>
+        <translation>Nhập danh sách có sẵn từ Excel hoặc CSV (các cột của tệp xuất danh sách đối tượng).</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Bring in an existing list from Excel or CSV: the director or administrator does this.</source>
+        <translation>Nhập danh sách có sẵn từ Excel hoặc CSV: việc của giám đốc hoặc quản trị viên.</translation>
     </message>
     <message>
         <source>Read the user guide (F1 on any screen).</source>

@@ -4,9 +4,8 @@ resident list.
 Shown while the facility has no residents or no staff accounts (only the
 first admin); it goes away by itself once both exist. Each item is a button
 that does the step or opens where it is done, as far as the person's role
-allows; otherwise it says who does it. There is no import screen yet, so
-"bring in an existing list" opens the user guide's section that says so
-and what to do instead.
+allows; otherwise it says who does it ("bring in an existing list" opens
+the import for a director or admin, the guide's section on it for others).
 """
 from __future__ import annotations
 
@@ -95,8 +94,10 @@ class FirstDayChecklist(QFrame):
         texts = {
             "accounts": (accounts_text, self.tr("Open Administration…")),
             "admit": (self.tr("Admit the first resident (Ctrl+N)."), self.tr("Admit a resident…")),
-            "import": (self.tr("Bring in an existing list: no import screen yet; see the guide."),
-                       self.tr("How? (user guide)")),
+            "import": ((self.tr("Bring in an existing list from Excel or CSV (the columns of the residents export)."),
+                        self.tr("Import a list…")) if self._may_import() else
+                       (self.tr("Bring in an existing list from Excel or CSV: the director or administrator "
+                                "does this."), self.tr("How? (user guide)"))),
             "guide": (self.tr("Read the user guide (F1 on any screen)."), self.tr("Open the user guide")),
         }
         for key, (text, button) in texts.items():
@@ -116,8 +117,14 @@ class FirstDayChecklist(QFrame):
     def do_admit(self) -> None:
         self.main.admit()
 
+    def _may_import(self) -> bool:
+        return self.session.can(Permission.IMPORT_RESIDENTS)
+
     def do_import(self) -> None:
-        guide.open_guide(self, section="import")
+        if self._may_import():
+            self.main.import_residents()
+        else:
+            guide.open_guide(self, section="import")
 
     def do_guide(self) -> None:
         guide.open_guide(self)
