@@ -824,6 +824,10 @@ One person keeps one record: open the old record instead. Make a second record o
 <context>
     <name>RecordForms</name>
     <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>

@@ -824,6 +824,10 @@ Mỗi người chỉ có một hồ sơ: hãy mở hồ sơ cũ. Chỉ tạo h�
 <context>
     <name>RecordForms</name>
     <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from care_core.domain.entities import Resident
 from care_core.domain.enums import DischargeReason
@@ -31,21 +31,7 @@ class DischargeForm(EditForm):
         grid.setColumnStretch(2, 1)
         self.add_field(grid, 0, "discharge_date", self.tr("Date of leaving"), self.date, error_below=True)
         self.add_field(grid, 2, "discharge_reason", self.tr("Reason"), self.reason, error_below=True)
-        self.save_button = QPushButton(self.tr("Discharge (Ctrl+S)"), self)
-        self.save_button.setObjectName("dischargeSave")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"), self)
-        self.cancel_button.setObjectName("dischargeCancel")
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addLayout(grid)
-        layout.addLayout(buttons)
+        self.small_dialog(grid, self.tr("Discharge (Ctrl+S)"))
         self._dirty = True  # leaving without saving always asks: discharging is serious
 
     def collect(self):

@@ -157,6 +157,26 @@ class EditForm(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+    def small_dialog(self, grid: QGridLayout, save_text: str) -> None:
+        """A form inside a small dialog (discharge, re-admit): the banner, the
+        fields, then Cancel and Save at the right; objectNames
+        ``<prefix>Save`` and ``<prefix>Cancel``."""
+        self.save_button = QPushButton(save_text, self)
+        self.save_button.setObjectName(f"{self.prefix}Save")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(translate("RecordForms", "Cancel (Esc)"), self)
+        self.cancel_button.setObjectName(f"{self.prefix}Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+
     def watch(self, field: str, widget: QWidget, error: ErrorLabel) -> None:
         self._fields[field] = (widget, error)
         signal = getattr(widget, "sig_edited", None) or getattr(widget, "textEdited", None)

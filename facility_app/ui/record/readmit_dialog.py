@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout,
                                QWidget)
 
 from care_core.domain import history, rules
@@ -49,21 +49,7 @@ class ReadmitForm(EditForm):
             self.add_field(grid, 8, "term_months", self.tr("Term (months)"), self.term, error_below=True)]
         self._compulsory_rows = [(grid.itemAtPosition(r, c).widget()) for r in (6, 8) for c in (0, 1)]
         self.kind.sig_edited.connect(self._show_compulsory)
-        self.save_button = QPushButton(self.tr("Re-admit (Ctrl+S)"), self)
-        self.save_button.setObjectName("readmitSave")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"), self)
-        self.cancel_button.setObjectName("readmitCancel")
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addLayout(grid)
-        layout.addLayout(buttons)
+        self.small_dialog(grid, self.tr("Re-admit (Ctrl+S)"))
         self._show_compulsory()
 
     def _show_compulsory(self) -> None:
