@@ -143,3 +143,25 @@ def test_nothing_leaks_while_the_store_is_open_with_a_full_wal(cli_store, tmp_pa
     finally:
         services.close()
     assert leaks(folder, needles_of(people + fresh + [renamed])) == {}
+
+
+@pytest.mark.parametrize("module", ["sqlite3", "sqlcipher3"])
+def test_the_benchmarks_plain_stores_are_plain_sqlite_and_the_real_one_is_not(tmp_path, module):
+    """benchmarks/store.py compares SQLCipher with a store that only leaves the
+    encryption out: the plain file must be ordinary SQLite, whichever module
+    opens it, and a store made with a passphrase never is."""
+    import sqlite3
+
+    plain = Store.create(tmp_path / "plain", "", plain=module)
+    plain.close()
+    real = Store.create(tmp_path / "real", PASSPHRASE)
+    real.close()
+    assert Store.db_path(tmp_path / "plain").read_bytes()[:16] == b"SQLite format 3\x00"
+    conn = sqlite3.connect(Store.db_path(tmp_path / "plain"))
+    assert conn.execute("SELECT count(*) FROM meta WHERE key = 'device_id'").fetchone()[0] == 1
+    conn.close()
+    assert Store.db_path(tmp_path / "real").read_bytes()[:16] != b"SQLite format 3\x00"
+    conn = sqlite3.connect(Store.db_path(tmp_path / "real"))
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.close()

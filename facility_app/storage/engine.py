@@ -1,7 +1,9 @@
 """SQLCipher engine: raw key, WAL, full sync, in-memory temp store.
 
 The same code path opens plain SQLite (``key=None``) so benchmarks can
-measure what encryption costs.
+measure what encryption costs: through SQLCipher's own library without a
+key (the same SQLite build, only the encryption left out) or through
+Python's ``sqlite3`` (another SQLite build).
 """
 from __future__ import annotations
 
@@ -15,8 +17,19 @@ from sqlalchemy import event
 from .keys import RawKey
 
 
+# a page cache per connection large enough for a facility's busy pages: a
+# page read again from the file must be decrypted and authenticated again
+CACHE_KIB = 32 * 1024
+
+PLAIN_MODULES = {"sqlite3": sqlite3, "sqlcipher3": sqlcipher3}
+
+
 class WrongKey(Exception):
     pass
+
+
+def _module(key: RawKey | None, plain: str):
+    return sqlcipher3 if key is not None else PLAIN_MODULES[plain]
 
 
 def _connect(path: Path, key: RawKey | None, module, *, snapshot: bool = False):
@@ -45,17 +58,18 @@ def _connect(path: Path, key: RawKey | None, module, *, snapshot: bool = False):
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
     conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
 
 
 def probe(path: Path, key: RawKey | None) -> None:
     """Raise WrongKey unless the key opens the database."""
-    module = sqlcipher3 if key is not None else sqlite3
-    _connect(path, key, module).close()
+    _connect(path, key, _module(key, "sqlite3")).close()
 
 
-def make_engine(path: Path, key: RawKey | None) -> sa.Engine:
-    module = sqlcipher3 if key is not None else sqlite3
+def make_engine(path: Path, key: RawKey | None, *, plain: str = "sqlite3") -> sa.Engine:
+    """``plain``: the module that opens a store without a key (benchmarks only)."""
+    module = _module(key, plain)
     engine = sa.create_engine(
         "sqlite://", module=module, creator=lambda: _connect(path, key, module),
         poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,

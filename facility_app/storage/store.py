@@ -113,11 +113,9 @@ def _export_into(engine: sa.Engine, tmp: Path, key: RawKey | None) -> None:
     written and synced to ``tmp``; the caller renames it into place."""
     _remove_partial(tmp)
     raw = engine.raw_connection()
-    if key is None:  # plain SQLite (benchmarks only): the stdlib backup API
-        import sqlite3
-
+    if key is None:  # plain SQLite (benchmarks only): the module's backup API
         try:
-            target = sqlite3.connect(str(tmp))
+            target = type(raw.driver_connection)(str(tmp))
             raw.driver_connection.backup(target)
             target.close()
         finally:
@@ -175,8 +173,9 @@ class Store:
         return cls.db_path(data_dir).exists()
 
     @classmethod
-    def create(cls, data_dir: Path, passphrase: str, *, plain: bool = False) -> "Store":
-        """A new empty store. ``plain`` (benchmarks only) skips encryption."""
+    def create(cls, data_dir: Path, passphrase: str, *, plain: str | None = None) -> "Store":
+        """A new empty store. ``plain`` (benchmarks only) skips encryption and
+        names the module that opens it: "sqlite3" or "sqlcipher3"."""
         data_dir = Path(data_dir)
         if cls.exists(data_dir):
             raise StoreError(f"Thư mục {data_dir} đã có kho dữ liệu.", f"{data_dir} already holds a store.")
@@ -185,7 +184,7 @@ class Store:
         lock = _shared_lock(data_dir, OPEN_WAIT)
         try:
             key = None if plain else derive(passphrase, new_salt())
-            engine = make_engine(cls.db_path(data_dir), key)
+            engine = make_engine(cls.db_path(data_dir), key, plain=plain or "sqlite3")
             migrate.upgrade(engine)
             with engine.begin() as conn:
                 conn.execute(meta.insert().values(key="device_id", value=new_id()))
@@ -223,7 +222,7 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None = None, *, key: RawKey | None = None,
-             plain: bool = False, wait: float = OPEN_WAIT, lock: FolderLock | None = None) -> "Store":
+             plain: str | None = None, wait: float = OPEN_WAIT, lock: FolderLock | None = None) -> "Store":
         """Holds the folder's lock shared until ``close`` (waiting up to
         ``wait`` seconds for a rekey or restore in another process)."""
         data_dir = Path(data_dir)
@@ -233,7 +232,7 @@ class Store:
         try:
             if not plain and key is None:
                 key = cls.unlock_key(data_dir, passphrase or "")
-            engine = make_engine(cls.db_path(data_dir), None if plain else key)
+            engine = make_engine(cls.db_path(data_dir), None if plain else key, plain=plain or "sqlite3")
             try:
                 current = migrate.current(engine)
                 if current != migrate.head():
