@@ -114,11 +114,9 @@ class RoundService(Service):
         with self.store.read() as conn:
             if repo.get(conn, NursingRound, round_id) is None:
                 raise not_found("đợt điều dưỡng", "nursing round", round_id)
-            found = []
-            for stay in repo.stays_of_round(conn, round_id):
-                resident = repo.get(conn, Resident, stay.resident_id)
-                if resident is not None:
-                    found.append(RoundMember(resident, stay))
+            in_round = repo.stays_of_round(conn, round_id)
+            people = repo.residents_with(conn, "id", [stay.resident_id for stay in in_round])
+        found = [RoundMember(people[stay.resident_id], stay) for stay in in_round if stay.resident_id in people]
         return sorted(found, key=lambda m: (m.stay.admitted_on, m.resident.code))
 
     def admit_round(self, actor: Actor, round_id: str, entries: list[RoundEntry],
@@ -173,13 +171,16 @@ class RoundService(Service):
         checkup inside the stay), by resident id: what the round table shows."""
         found: dict[str, Checkup] = {}
         members = self.members(actor, round_id)
+        if not members:
+            return found
         with self.store.read() as conn:
-            for m in members:
-                end = m.stay.discharged_on or date.max
-                intake = [c for c in repo.checkups_of(conn, m.resident.id)
-                          if c.kind == CheckupKind.ADMISSION and m.stay.admitted_on <= c.checkup_date <= end]
-                if intake:
-                    found[m.resident.id] = intake[-1]
+            admissions = repo.checkups_of_kind(conn, [m.resident.id for m in members], CheckupKind.ADMISSION,
+                                               min(m.stay.admitted_on for m in members))
+        for m in members:
+            end = m.stay.discharged_on or date.max
+            intake = [c for c in admissions.get(m.resident.id, ()) if m.stay.admitted_on <= c.checkup_date <= end]
+            if intake:
+                found[m.resident.id] = intake[-1]
         return found
 
     def read_list(self, actor: Actor, path: Path) -> "RoundList":

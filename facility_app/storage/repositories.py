@@ -171,6 +171,20 @@ def checkups_of(conn, resident_id: str) -> list[e.Checkup]:
     return [to_entity(e.Checkup, r) for r in conn.execute(_CHECKUPS_OF, {"rid": resident_id})]
 
 
+def checkups_of_kind(conn, resident_ids: list[str], kind: str, since: date) -> dict[str, list[e.Checkup]]:
+    """resident id -> that kind's current checkups from ``since`` on, in date
+    order: one query per 500 residents, for the lists of many people."""
+    found: dict[str, list[e.Checkup]] = {}
+    wanted = sorted(set(resident_ids))
+    for i in range(0, len(wanted), 500):
+        q = (sa.select(checkups).where(checkups.c.resident_id.in_(wanted[i:i + 500]), checkups.c.kind == kind,
+                                       checkups.c.checkup_date >= since, *_current(checkups))
+             .order_by(checkups.c.checkup_date, checkups.c.id))
+        for row in conn.execute(q):
+            found.setdefault(row.resident_id, []).append(to_entity(e.Checkup, row))
+    return found
+
+
 def current_checkups(conn, since=None, until=None) -> list[e.Checkup]:
     q = sa.select(checkups).where(*_current(checkups))
     if since is not None:
