@@ -269,6 +269,27 @@ def test_the_printed_report_counts_people_and_stays(services, tmp_path):
     assert any("Tiếp nhận khẩn cấp, tạm thời" in line for line in lines)
 
 
+def test_the_health_book_of_a_person_who_came_back_lists_every_stay(services, tmp_path):
+    import subprocess
+
+    from facility_app.reports import run
+    r = _discharged(services, on=date(2024, 3, 1))
+    services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.EMERGENCY, date(2025, 9, 1)))
+    once = services.residents.admit(NURSE, _person(full_name="Hà Thị Xuân", sex=Sex.FEMALE))
+    pdf = run.health_book_pdf(services.reports, DOCTOR, r.code, tmp_path / "so.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "Thời gian ở cơ sở 2 lượt (bảng dưới); lượt gần nhất: Người thân" in lines
+    assert "tiếp nhận ngày 01/09/2025" in lines
+    assert "Các lượt ở cơ sở" in lines
+    assert any(line.startswith("1 Nuôi dưỡng tập trung 01/01/2020 01/03/2024 Trở về gia đình") for line in lines)
+    assert "2 Tiếp nhận khẩn cấp, tạm thời 01/09/2025 Đang ở" in lines
+    single = run.health_book_pdf(services.reports, DOCTOR, once.code, tmp_path / "so-2.pdf")
+    text = subprocess.run(["pdftotext", str(single), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Các lượt ở cơ sở" not in text and "Tiếp nhận ngày" in " ".join(text.split())
+
+
 # --- the migration from a store of the previous version --------------------------
 
 def test_a_store_of_the_previous_version_upgrades_and_reads_one_stay_per_resident(tmp_path):

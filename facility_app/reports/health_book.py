@@ -28,6 +28,7 @@ def _heading_of(text: str) -> list:
 
 
 _SECTION = layout.style("book-section", 13, layout.BOLD, layout.TA_LEFT, before=8, after=4)
+_STAYS = layout.style("book-stays", 11, layout.BOLD, layout.TA_LEFT, before=6, after=3)
 _NOTE = layout.style("book-note", 9.5, layout.ITALIC, layout.TA_LEFT, before=2)
 _MARK_COLOUR = colors.Color(0.55, 0, 0.1)  # dark red: still reads as black on a grey printer
 # health-book checkup columns marked when outside the normal band
@@ -96,9 +97,9 @@ def _identity(st: Styles, book: HealthBook) -> list:
     address = ", ".join(x for x in (r.address_detail, divisions.ward_name(r.ward_code),
                                     divisions.province_name(r.province_code)) if x)
     kin = " – ".join(x for x in (r.next_of_kin_name, r.next_of_kin_relation, r.next_of_kin_phone) if x)
-    stay = f"Tiếp nhận ngày {dmy(r.admission_date)}"
-    if r.discharge_date:
-        stay += f"; ra khỏi cơ sở ngày {dmy(r.discharge_date)} ({labels.DISCHARGE[r.discharge_reason].lower()})"
+    stay = _stay_text(r.admission_date, r.discharge_date, r.discharge_reason)
+    if len(book.stays) > 1:
+        stay = f"{len(book.stays)} lượt (bảng dưới); lượt gần nhất: {stay[0].lower()}{stay[1:]}"
     rows = [
         ["Họ và tên", r.full_name, "Giới tính", labels.SEX[r.sex]],
         ["Ngày sinh", f"{dmy(r.birth_date)} ({r.age_on(age_day)} tuổi)", "Số CCCD", r.cccd or "Chưa có"],
@@ -108,7 +109,31 @@ def _identity(st: Styles, book: HealthBook) -> list:
         ["Địa chỉ", address or r.old_address, "Địa chỉ cũ", r.old_address if address else ""],
     ]
     table = layout.simple_table(st, rows, [31, 60, 24, 50], header=False, bold_cols=frozenset({0, 2}))
-    return [*_heading_of("1. THÔNG TIN CHUNG"), table]
+    return [*_heading_of("1. THÔNG TIN CHUNG"), table, *_stays(st, book)]
+
+
+def _stay_text(admitted, discharged, reason) -> str:
+    text = f"Tiếp nhận ngày {dmy(admitted)}"
+    if discharged:
+        text += f"; ra khỏi cơ sở ngày {dmy(discharged)}"
+        if reason:
+            text += f" ({labels.DISCHARGE[reason].lower()})"
+    return text
+
+
+def _stays(st: Styles, book: HealthBook) -> list:
+    """Every stay of a person who came back: a checkup of an earlier stay
+    reads with its own stay's dates, not the latest one's."""
+    if len(book.stays) < 2:
+        return []
+    rows = [["Lượt", "Hình thức", "Ngày vào", "Ngày ra", "Lý do ra", "Quyết định, thời hạn"]]
+    for n, s in enumerate(book.stays, 1):
+        decision = s.decision_number
+        if s.term_months:
+            decision = f"{decision}, {s.term_months} tháng" if decision else f"{s.term_months} tháng"
+        rows.append([str(n), labels.STAY_KINDS[s.kind], _d(s.admitted_on), _d(s.discharged_on) or "Đang ở",
+                     labels.DISCHARGE[s.discharge_reason] if s.discharge_reason else "", decision])
+    return [p("Các lượt ở cơ sở", _STAYS), layout.simple_table(st, rows, [11, 52, 21, 21, 34, 26])]
 
 
 def _conditions(st: Styles, book: HealthBook) -> list:

@@ -9,11 +9,12 @@ this service and never SQL.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from care_core.domain import history, indicators
-from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
+from care_core.domain.entities import (Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident,
+                                       Stay)
 from care_core.domain.messages import ActionError
 from care_core.domain.periods import Period
 from care_core.domain.permissions import Permission
@@ -41,6 +42,7 @@ class HealthBook:
     referrals: list[Referral]
     rehab_summary: indicators.Rehab
     issued_on: date
+    stays: list[Stay] = field(default_factory=list)  # oldest first; one implied stay for an older record
 
 
 def _facility(conn) -> Facility:
@@ -96,7 +98,9 @@ class ReportService(Service):
                 raise not_found("đối tượng có mã", "resident with code", code)
             book = HealthBook(facility, resident, repo.checkups_of(conn, resident.id),
                               repo.conditions_of(conn, resident.id), repo.rehab_of(conn, resident.id),
-                              repo.referrals_of(conn, resident.id), indicators.rehab([]), self.today())
+                              repo.referrals_of(conn, resident.id), indicators.rehab([]), self.today(),
+                              history.stays_of(resident, repo.stays_of(conn, resident.id),
+                                               history.implied_stay_kind(facility.type)))
         book.rehab_summary = indicators.rehab(book.rehab)
         with self.store.write(actor, REPORT_ACTION) as w:
             w.audit_only("residents", resident.id, {"report": "health-book", "format": output, "file": target})
