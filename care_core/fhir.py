@@ -15,8 +15,8 @@ from typing import Protocol
 from uuid import NAMESPACE_URL, uuid5
 
 from care_core import fields
-from care_core.domain import divisions, icd10
-from care_core.domain.entities import Checkup, Condition, Facility, Referral, RehabSession, Resident
+from care_core.domain import divisions, history, icd10
+from care_core.domain.entities import Checkup, Condition, Facility, Referral, RehabSession, Resident, Stay
 from care_core.domain.enums import ConditionStatus, DischargeReason, ReferralOutcome, Sex
 
 
@@ -28,6 +28,7 @@ class Record(Protocol):
     conditions: list[Condition]
     rehab: list[RehabSession]
     referrals: list[Referral]
+    stays: list[Stay]  # the kept ones, oldest first; none for a record from before stays were kept
 
 
 # Identifier systems: this application's own URIs (no national FHIR naming
@@ -124,16 +125,34 @@ def organization(facility, org_id: str) -> dict:
             "identifier": [{"system": FACILITY_SYSTEM, "value": facility.code}]}
 
 
-def episode(r: Resident, org_id: str, episode_id: str) -> dict:
-    period = {"start": r.admission_date.isoformat()}
-    if r.discharge_date:
-        period["end"] = r.discharge_date.isoformat()
+def episode(r: Resident, stay: Stay, org_id: str, episode_id: str) -> dict:
+    """One stay (lượt) of the person: a record from before stays were kept
+    has one, the admission to the discharge."""
+    period = {"start": stay.admitted_on.isoformat()}
+    if stay.discharged_on:
+        period["end"] = stay.discharged_on.isoformat()
     out = {"resourceType": "EpisodeOfCare", "id": episode_id,
-           "status": "finished" if r.discharge_date else "active",
-           "patient": ref("Patient", r.id), "managingOrganization": ref("Organization", org_id), "period": period}
-    if r.groups:
-        out["type"] = [_concept(CS_BASE + "beneficiary-group", g.value) for g in r.groups]
+           "status": "finished" if stay.discharged_on else "active",
+           "patient": ref("Patient", r.id), "managingOrganization": ref("Organization", org_id), "period": period,
+           "type": [_concept(CS_BASE + "stay-kind", stay.kind.value)]
+           + [_concept(CS_BASE + "beneficiary-group", g.value) for g in r.groups]}
     return out
+
+
+def episodes(r: Resident, kept: list[Stay], kind) -> list[tuple[Stay, str]]:
+    """(stay, EpisodeOfCare id) oldest first. A record without kept stays
+    keeps the id it always had, so a receiving system updates, not doubles."""
+    if not kept:
+        return [(history.implied_stay(r, kind), str(uuid5(NAMESPACE_URL, f"urn:uuid:{r.id}#stay")))]
+    return [(s, str(uuid5(NAMESPACE_URL, f"urn:uuid:{s.id}#stay"))) for s in sorted(kept, key=lambda s: s.admitted_on)]
+
+
+def episode_of(day, stays: list[tuple[Stay, str]]) -> str:
+    """The stay a checkup of ``day`` belongs to; a day outside every stay
+    (typed before an admission date was corrected) goes to the nearest one before it, else the first."""
+    inside = [eid for s, eid in stays if s.admitted_on <= day and (s.discharged_on is None or day <= s.discharged_on)]
+    before = [eid for s, eid in stays if s.admitted_on <= day]
+    return (inside or before or [stays[0][1]])[-1]
 
 
 def encounter(c: Checkup, patient_id: str, episode_id: str, org_id: str) -> dict:
@@ -238,10 +257,11 @@ def bundle(record: Record, now: datetime | None = None) -> dict:
     """The whole current record; every reference points inside the bundle."""
     r = record.resident
     org_id = str(uuid5(NAMESPACE_URL, f"{FACILITY_SYSTEM}|{record.facility.code}"))
-    episode_id = str(uuid5(NAMESPACE_URL, f"urn:uuid:{r.id}#stay"))
-    resources = [patient(r), organization(record.facility, org_id), episode(r, org_id, episode_id)]
+    stays = episodes(r, list(record.stays), history.implied_stay_kind(record.facility.type))
+    resources = [patient(r), organization(record.facility, org_id),
+                 *(episode(r, s, org_id, eid) for s, eid in stays)]
     for c in record.checkups:
-        resources.append(encounter(c, r.id, episode_id, org_id))
+        resources.append(encounter(c, r.id, episode_of(c.checkup_date, stays), org_id))
         resources.extend(observations(c, r.id))
     resources += [condition(k, r.id) for k in record.conditions]
     resources += [procedure(s, r.id) for s in record.rehab]

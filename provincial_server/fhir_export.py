@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 
 from care_core import fhir
-from care_core.domain.entities import Checkup, Condition, Facility, Referral, RehabSession, Resident
+from care_core.domain.entities import Checkup, Condition, Facility, Referral, RehabSession, Resident, Stay
 
 from . import officer_reads
 from .indicators import entities_of
@@ -38,6 +38,7 @@ class ResidentRecord:  # the shape care_core.fhir.Record describes
     conditions: list[Condition] = field(default_factory=list)
     rehab: list[RehabSession] = field(default_factory=list)
     referrals: list[Referral] = field(default_factory=list)
+    stays: list[Stay] = field(default_factory=list)
 
 
 def current(items: list) -> list:
@@ -74,6 +75,9 @@ def records(conn: sa.Connection, facility_code: str, resident_code: str | None =
     for f in e["referrals"]:
         if f.resident_id in by_id:
             by_id[f.resident_id].referrals.append(f)
+    for st in sorted(e["stays"], key=lambda st: (st.admitted_on, st.id)):
+        if st.resident_id in by_id:
+            by_id[st.resident_id].stays.append(st)
     return list(by_id.values())
 
 

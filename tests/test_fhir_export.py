@@ -264,3 +264,41 @@ def test_cli_exports_for_a_doctor_and_refuses_a_nurse_or_director(tmp_path):
     help_vi = run_cli(data, "export", "fhir", "--help").stdout
     assert "TỆP.json" in help_vi and "hồ sơ của một đối tượng theo chuẩn HL7 FHIR R4" in help_vi
 
+
+
+def test_a_person_who_came_back_has_one_episode_per_stay_and_each_checkup_in_its_own(tmp_path):
+    from care_core.domain.entities import Resident, Stay
+    from care_core.domain.enums import BeneficiaryGroup, DischargeReason, Sex, StayKind
+
+    services = make_services(tmp_path / "data")
+    try:
+        demo.generate(services, SYSTEM, 1, 1, today=TODAY)
+        r = services.residents.admit(NURSE, Resident("Lò Văn Pọm", Sex.MALE, date(1960, 3, 1), date(2020, 1, 1),
+                                                     [BeneficiaryGroup.MERIT], room="A1"))
+        first = services.clinical.record_checkup(NURSE, Checkup(r.id, date(2021, 5, 3), CheckupKind.PERIODIC,
+                                                                VitalSigns(pulse=72)))
+        path = tmp_path / "one.json"
+        fhir.export(services, DOCTOR, r.code, path)
+        before = [e.resource for e in parsed(path).entry if e.resource.get_resource_type() == "EpisodeOfCare"]
+        assert len(before) == 1 and before[0].status == "active"
+        r = services.residents.discharge(DOCTOR, r.id, date(2024, 3, 1), DischargeReason.RETURNED_HOME,
+                                         services.residents.get(NURSE, r.id).version)
+        services.residents.readmit(NURSE, r.id, Stay(r.id, StayKind.EMERGENCY, date(2025, 9, 1)))
+        second = services.clinical.record_checkup(NURSE, Checkup(r.id, date(2025, 9, 2), CheckupKind.ADMISSION,
+                                                                 VitalSigns(pulse=80)))
+        path = tmp_path / "two.json"
+        fhir.export(services, DOCTOR, r.code, path)
+        bundle = parsed(path)
+        episodes = {e.resource.id: e.resource for e in bundle.entry
+                    if e.resource.get_resource_type() == "EpisodeOfCare"}
+        assert len(episodes) == 2
+        by_start = {str(x.period.start): x for x in episodes.values()}
+        old, new = by_start["2020-01-01"], by_start["2025-09-01"]
+        assert (old.status, str(old.period.end), new.status, new.period.end) == ("finished", "2024-03-01",
+                                                                                   "active", None)
+        assert [c.coding[0].code for c in new.type][:1] == ["emergency"]
+        encounters = {e.resource.id: e.resource.episodeOfCare[0].reference.removeprefix("urn:uuid:")
+                      for e in bundle.entry if e.resource.get_resource_type() == "Encounter"}
+        assert encounters == {first.id: old.id, second.id: new.id}
+    finally:
+        services.close()

@@ -15,7 +15,7 @@ from typing import Callable
 from care_core.domain import divisions, history, vocabulary
 from care_core.domain.cells import csv_row
 from care_core.domain.dates import dmy
-from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident
+from care_core.domain.entities import Actor, Checkup, Condition, Facility, Referral, RehabSession, Resident, Stay
 from care_core.domain.messages import ActionError
 from care_core.domain.permissions import Permission
 from ..storage import repositories as repo
@@ -108,6 +108,7 @@ class ResidentRecord:
     conditions: list[Condition]
     rehab: list[RehabSession]  # current versions
     referrals: list[Referral]
+    stays: list[Stay]  # the kept ones, oldest first
 
 
 def _check_destination(path: Path) -> None:
@@ -185,7 +186,7 @@ class ExportService(Service):
                     raise ActionError("Kho dữ liệu chưa có thông tin cơ sở.", "The store has no facility yet.")
                 record = ResidentRecord(facility, resident, repo.checkups_of(w.conn, resident.id),
                                         repo.conditions_of(w.conn, resident.id), repo.rehab_of(w.conn, resident.id),
-                                        repo.referrals_of(w.conn, resident.id))
+                                        repo.referrals_of(w.conn, resident.id), repo.stays_of(w.conn, resident.id))
                 document = render(record)
                 with open(tmp, "w", encoding="utf-8") as f:
                     json.dump(document, f, ensure_ascii=False, indent=1)
