@@ -99,3 +99,67 @@ def test_a_compulsory_stay_asks_for_its_decision_and_term(qtbot, services, resid
     settled(qtbot)
     last = services.residents.stays(NURSE, resident.id)[-1]
     assert (last.kind, last.decision_number, last.term_months) == (StayKind.REHAB_COMPULSORY, "15/2026/QĐ-TA", 12)
+
+
+def test_a_stay_is_corrected_and_an_earlier_one_added_from_the_profile(qtbot, services, resident):
+    services.residents.discharge(DOCTOR, resident.id, date(2025, 1, 1), DischargeReason.RETURNED_HOME, resident.version)
+    record = open_record(qtbot, services, resident.id, actor=NURSE)
+    record.tabs.setCurrentWidget(record.profile)
+    stays = child(record, "profileStays", QTableWidget)
+    correct = child(record, "profileCorrectStay", QPushButton)
+    assert correct.isVisible() and not correct.isEnabled()  # nothing chosen yet
+
+    # the nurse fixes the kind and adds the decision; the discharge is not hers to move
+    stays.selectRow(0)
+    assert correct.isEnabled()
+    qtbot.mouseClick(correct, Qt.MouseButton.LeftButton)
+    dialog = child(record, "stayDialog")
+    assert not child(dialog, "stayDischarged", QLineEdit).isEnabled()
+    dialog.form.kind.set_current(StayKind.REHAB_COMPULSORY)
+    qtbot.mouseClick(child(dialog, "staySave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert "cai nghiện bắt buộc" in child(dialog, "stayError_decision_number", QLabel).text()
+    assert services.residents.stays(NURSE, resident.id)[0].kind == StayKind.LONG_TERM  # nothing written
+    type_into(qtbot, dialog, "stayDecision", "07/2019/QĐ-TA")
+    type_into(qtbot, dialog, "stayTerm", "30")  # longer than the law allows
+    qtbot.mouseClick(child(dialog, "staySave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert child(dialog, "stayError_term_months", QLabel).isVisible()
+    type_into(qtbot, dialog, "stayTerm", "24")
+    with qtbot.waitSignal(record.session.sig_changes, timeout=5000):
+        qtbot.mouseClick(child(dialog, "staySave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert not dialog.isVisible()
+    only = services.residents.stays(NURSE, resident.id)
+    assert [(s.kind, s.decision_number, s.term_months, s.admitted_on, s.discharged_on) for s in only] == \
+        [(StayKind.REHAB_COMPULSORY, "07/2019/QĐ-TA", 24, date(2019, 3, 1), date(2025, 1, 1))]
+    qtbot.waitUntil(lambda: _cells(stays)[0][0] == "Cai nghiện bắt buộc", timeout=5000)
+
+    # an earlier stay from the paper file: it must have ended and must not overlap
+    qtbot.mouseClick(child(record, "profileAddStay", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    dialog = record.profile.stay_dialog
+    assert dialog.isVisible() and child(dialog, "stayDischarged", QLineEdit).isEnabled()
+    dialog.form.kind.set_current(StayKind.REHAB_VOLUNTARY)
+    type_into(qtbot, dialog, "stayAdmitted", "01/02/2016")
+    qtbot.mouseClick(child(dialog, "staySave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert child(dialog, "stayError_discharged_on", QLabel).isVisible()
+    type_into(qtbot, dialog, "stayDischarged", "01/04/2019")  # into the stay of 2019
+    dialog.form.reason.set_current(DischargeReason.RETURNED_HOME)
+    qtbot.mouseClick(child(dialog, "staySave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert "01/03/2019" in child(dialog, "stayError_admitted_on", QLabel).text()
+    assert len(services.residents.stays(NURSE, resident.id)) == 1
+    type_into(qtbot, dialog, "stayDischarged", "01/08/2017")
+    with qtbot.waitSignal(record.session.sig_changes, timeout=5000):
+        qtbot.mouseClick(child(dialog, "staySave", QPushButton), Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    kept = services.residents.stays(NURSE, resident.id)
+    assert [(s.kind, s.admitted_on, s.discharged_on) for s in kept] == [
+        (StayKind.REHAB_VOLUNTARY, date(2016, 2, 1), date(2017, 8, 1)),
+        (StayKind.REHAB_COMPULSORY, date(2019, 3, 1), date(2025, 1, 1))]
+    stored = services.residents.get(NURSE, resident.id)
+    assert (stored.admission_date, stored.discharge_date) == (date(2019, 3, 1), date(2025, 1, 1))  # the latest's
+    qtbot.waitUntil(lambda: stays.rowCount() == 2, timeout=5000)
+    assert _cells(stays)[1][:3] == ["Cai nghiện tự nguyện", "01/02/2016", "01/08/2017"]

@@ -635,6 +635,14 @@ One person keeps one record: open the old record instead. Make a second record o
 <context>
     <name>ProfileTab</name>
     <message>
+        <source>Correct the chosen stay…</source>
+        <translation>Correct the chosen stay…</translation>
+    </message>
+    <message>
+        <source>Add an earlier stay…</source>
+        <translation>Add an earlier stay…</translation>
+    </message>
+    <message>
         <source>Merge duplicate records…</source>
         <translation>Merge duplicate records…</translation>
     </message>
@@ -1688,6 +1696,68 @@ every (days)</translation>
     <message>
         <source>%1 comes back: a new stay is added to the same record; the earlier stays and everything recorded stay as they are.</source>
         <translation>%1 comes back: a new stay is added to the same record; the earlier stays and everything recorded stay as they are.</translation>
+    </message>
+</context>
+<context>
+    <name>StayForm</name>
+    <message>
+        <source>— none —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>e.g. 15/2026/QĐ-TA</source>
+        <translation>e.g. 15/2026/QĐ-TA</translation>
+    </message>
+    <message>
+        <source>Kind of stay</source>
+        <translation>Kind of stay</translation>
+    </message>
+    <message>
+        <source>Admitted on</source>
+        <translation>Admitted on</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <source>Court decision number</source>
+        <translation>Court decision number</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Term (months)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>StayDialog</name>
+    <message>
+        <source>Correct a stay</source>
+        <translation>Correct a stay</translation>
+    </message>
+    <message>
+        <source>Add an earlier stay</source>
+        <translation>Add an earlier stay</translation>
+    </message>
+    <message>
+        <source>A stay %1 had before the current one, from the paper file: it goes before the current stay and changes nothing else.</source>
+        <translation>A stay %1 had before the current one, from the paper file: it goes before the current stay and changes nothing else.</translation>
+    </message>
+    <message>
+        <source>Correct what was typed wrong. The latest stay's dates are the record's own admission and discharge, and change with it.</source>
+        <translation>Correct what was typed wrong. The latest stay's dates are the record's own admission and discharge, and change with it.</translation>
     </message>
 </context>
 </TS>

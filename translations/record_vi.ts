@@ -635,6 +635,14 @@ Mỗi người chỉ có một hồ sơ: hãy mở hồ sơ cũ. Chỉ tạo h�
 <context>
     <name>ProfileTab</name>
     <message>
+        <source>Correct the chosen stay…</source>
+        <translation>Sửa lượt đã chọn…</translation>
+    </message>
+    <message>
+        <source>Add an earlier stay…</source>
+        <translation>Thêm lượt trước đây…</translation>
+    </message>
+    <message>
         <source>Merge duplicate records…</source>
         <translation>Gộp hồ sơ trùng…</translation>
     </message>
@@ -1687,6 +1695,68 @@ mỗi (ngày)</translation>
     <message>
         <source>%1 comes back: a new stay is added to the same record; the earlier stays and everything recorded stay as they are.</source>
         <translation>%1 trở lại cơ sở: thêm một lượt lưu trú mới vào chính hồ sơ cũ; các lượt trước và mọi thông tin đã ghi được giữ nguyên.</translation>
+    </message>
+</context>
+<context>
+    <name>StayForm</name>
+    <message>
+        <source>— none —</source>
+        <translation>— không —</translation>
+    </message>
+    <message>
+        <source>e.g. 15/2026/QĐ-TA</source>
+        <translation>ví dụ 15/2026/QĐ-TA</translation>
+    </message>
+    <message>
+        <source>Kind of stay</source>
+        <translation>Loại lưu trú</translation>
+    </message>
+    <message>
+        <source>Admitted on</source>
+        <translation>Ngày vào</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Ngày ra</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>Lý do ra</translation>
+    </message>
+    <message>
+        <source>Court decision number</source>
+        <translation>Số quyết định của Tòa án</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Thời hạn (tháng)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>StayDialog</name>
+    <message>
+        <source>Correct a stay</source>
+        <translation>Sửa một lượt lưu trú</translation>
+    </message>
+    <message>
+        <source>Add an earlier stay</source>
+        <translation>Thêm một lượt trước đây</translation>
+    </message>
+    <message>
+        <source>A stay %1 had before the current one, from the paper file: it goes before the current stay and changes nothing else.</source>
+        <translation>Một lượt %1 đã ở cơ sở trước lượt hiện nay, theo hồ sơ giấy: lượt này được xếp trước lượt hiện nay, không thay đổi gì khác.</translation>
+    </message>
+    <message>
+        <source>Correct what was typed wrong. The latest stay's dates are the record's own admission and discharge, and change with it.</source>
+        <translation>Sửa thông tin nhập sai. Ngày vào, ngày ra của lượt gần nhất cũng là ngày tiếp nhận, ngày ra khỏi cơ sở của hồ sơ và được sửa theo.</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,10 @@ and discharge for the roles allowed to. Below, the person's stays (lượt:
 one record for life, many stays) and re-admission of a discharged person."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from care_core.domain import history
 
 from care_core.domain.entities import BhytCard, Resident, RoomChange, Stay
 from care_core.domain.permissions import Permission
@@ -15,6 +17,7 @@ from .discharge_dialog import DischargeDialog
 from .merge_dialog import MergeDialog
 from .profile_form import ProfileForm
 from .readmit_dialog import ReadmitDialog
+from .stay_dialog import StayDialog
 
 
 class ProfileTab(QWidget):
@@ -63,11 +66,33 @@ class ProfileTab(QWidget):
         self.stays.setHorizontalHeaderLabels([self.tr("Kind of stay"), self.tr("Admitted"), self.tr("Discharged"),
                                               self.tr("Reason"), self.tr("Days")])
         self.stays.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.stays.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.stays.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.stays.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.stays.verticalHeader().hide()
         self.stays.horizontalHeader().setStretchLastSection(True)
         self.stays.setMaximumHeight(130)
-        QVBoxLayout(self.stays_box).addWidget(self.stays)
+        may_edit = session.can(Permission.EDIT_RESIDENT)
+        self.correct_stay_button = QPushButton(self.tr("Correct the chosen stay…"), self.stays_box)
+        self.correct_stay_button.setObjectName("profileCorrectStay")
+        self.correct_stay_button.setVisible(may_edit)
+        self.correct_stay_button.setEnabled(False)
+        self.correct_stay_button.clicked.connect(self.open_correct_stay)
+        self.add_stay_button = QPushButton(self.tr("Add an earlier stay…"), self.stays_box)
+        self.add_stay_button.setObjectName("profileAddStay")
+        self.add_stay_button.setVisible(may_edit)
+        self.add_stay_button.clicked.connect(self.open_add_stay)
+        self.stays.itemSelectionChanged.connect(
+            lambda: self.correct_stay_button.setEnabled(self.chosen_stay() is not None))
+        if may_edit:
+            self.stays.cellDoubleClicked.connect(lambda _r, _c: self.open_correct_stay())
+        self.stay_dialog: StayDialog | None = None
+        stay_buttons = QHBoxLayout()
+        stay_buttons.addStretch(1)
+        stay_buttons.addWidget(self.correct_stay_button)
+        stay_buttons.addWidget(self.add_stay_button)
+        box = QVBoxLayout(self.stays_box)
+        box.addWidget(self.stays)
+        box.addLayout(stay_buttons)
 
         # the histories: a renewal adds a card, a move adds a room; the past stays readable
         self.past = QGroupBox(self.tr("Health-insurance cards and rooms over time"), self)
@@ -142,6 +167,33 @@ class ProfileTab(QWidget):
                 self.stays.setItem(i, j, QTableWidgetItem(value))
         self.stays.resizeColumnsToContents()
         self.stays_box.setTitle(self.tr("Stays (%1)").replace("%1", str(len(stays))))
+
+    def chosen_stay(self) -> Stay | None:
+        rows = {i.row() for i in self.stays.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self._stays[len(self._stays) - 1 - row] if 0 <= row < len(self._stays) else None  # the latest first
+
+    def _stay_kind(self):
+        return self._stays[-1].kind if self._stays else history.implied_stay_kind(None)
+
+    def open_correct_stay(self) -> None:
+        stay = self.chosen_stay()
+        if self._resident is None or stay is None:
+            return
+        self._open_stay_dialog(stay, stay.kind)
+
+    def open_add_stay(self) -> None:
+        if self._resident is None:
+            return
+        self._open_stay_dialog(None, self._stay_kind())
+
+    def _open_stay_dialog(self, stay: Stay | None, kind) -> None:
+        if self.stay_dialog is not None:  # one at a time; the closed one goes
+            self.stay_dialog.deleteLater()
+        self.stay_dialog = StayDialog(self.session, self._resident, stay, self._stays, kind, self)
+        self.stay_dialog.open()
 
     def readmit_when_ready(self) -> None:
         """Open the Re-admit dialog now, or as soon as the record is read."""
