@@ -108,16 +108,30 @@ def row_reader(cls, table: sa.Table) -> tuple[tuple[str, ...], Callable[[tuple],
     columns = tuple(names + vitals)
     field_names = tuple(names)
 
+    # the dataclasses' own __init__ only assigns (no __post_init__, no slots):
+    # filling the instance's dict directly is the same object, made faster
+    plain_init = all(not hasattr(k, "__post_init__") and not hasattr(k, "__slots__") for k in (cls, e.VitalSigns))
+    new = object.__new__
+    vital_signs = e.VitalSigns
+
     def make(row):
         values = list(row[:first_vital])
         for i, convert in typed:
             value = values[i]
             if value is not None:
                 values[i] = convert(value)
-        kwargs = dict(zip(field_names, values))
+        fields_ = dict(zip(field_names, values))
+        if not plain_init:
+            if vitals:
+                fields_["vitals"] = vital_signs(**dict(zip(vitals, row[first_vital:])))
+            return cls(**fields_)
         if vitals:
-            kwargs["vitals"] = e.VitalSigns(**dict(zip(vitals, row[first_vital:])))
-        return cls(**kwargs)
+            signs = new(vital_signs)
+            signs.__dict__.update(zip(vitals, row[first_vital:]))
+            fields_["vitals"] = signs
+        entity = new(cls)
+        entity.__dict__.update(fields_)
+        return entity
 
     return columns, make
 
