@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
+from care_core.domain.entities import Facility, Resident
 from care_core.domain.enums import Role
+from facility_app.services.container import Services
 from facility_app.storage.store import INFO_NAME, Store, StoreError
 from facility_app.storage.tables import SYNC_COLUMNS, SYNCED_TABLES
 from tests.conftest import ADMIN, NURSE, PASSPHRASE, SYSTEM, TODAY, make_services
@@ -239,3 +243,69 @@ def test_a_failed_use_case_writes_nothing(store_dir):
                 w.audit_only("checkups", "x", {"about to": "fail"})
                 raise RuntimeError("power cut in the middle of a use case")
         assert snapshot(store.engine) == before
+
+
+# --- the record screen's lean reads ---------------------------------------------------
+
+def test_lean_reads_give_the_entities_the_full_mapping_gives(store_dir):
+    """The record screen's reads (plain driver tuples, ``mapping.row_reader``)
+    make exactly the entities SQLAlchemy's typed rows and ``to_entity`` make:
+    every row of every entity table, and every timeline list, with room
+    changes, a status change, a past card, a discharge and a re-admission,
+    a correction and a void among them."""
+    from datetime import timedelta
+
+    from care_core.domain.entities import BhytCard, Stay
+    from care_core.domain.enums import ConditionStatus, DischargeReason, StayKind
+    from facility_app.storage import repositories as repo
+    from facility_app.storage.mapping import to_entity
+
+    services = Services(Store.open(store_dir, PASSPHRASE), today=lambda: TODAY)
+    try:
+        people = services.residents.list(SYSTEM)
+        first, second = people[0], people[1]
+        first = services.residents.update(SYSTEM, first.id, {"room": "P999"}, first.version)
+        services.residents.add_past_card(SYSTEM, first.id, BhytCard(first.id, "BT2201234567890",
+                                                                   date(2020, 1, 1), date(2020, 12, 31)))
+        condition = services.clinical.timeline(SYSTEM, first.id).conditions[0]
+        services.clinical.update_condition(SYSTEM, condition.id, {"status": ConditionStatus.CONTROLLED},
+                                           condition.version)
+        checkups = services.clinical.checkups(SYSTEM, first.id)
+        services.clinical.correct_checkup(SYSTEM, checkups[-1].id, replace(checkups[-1], findings="Sửa lại"))
+        services.clinical.void_checkup(SYSTEM, checkups[0].id, "nhập nhầm")
+        second = services.residents.discharge(SYSTEM, second.id, TODAY - timedelta(days=20),
+                                              DischargeReason.RETURNED_HOME, second.version)
+        services.residents.readmit(SYSTEM, second.id, Stay(second.id, StayKind.LONG_TERM, TODAY - timedelta(days=3)))
+
+        with services.store.read() as conn:
+            for cls, table in repo._ENTITY_TABLES.items():
+                rows = conn.execute(sa.select(table).where(table.c.deleted.is_(False))).all()
+                for row in rows:
+                    assert repo.get(conn, cls, row.id) == to_entity(cls, row), (cls.__name__, row.id)
+            assert repo.get(conn, Resident, "no such id") is None
+            assert repo.get_facility(conn) == to_entity(Facility, conn.execute(sa.select(repo.facility)).one())
+            seen = set()
+            for person in (first, second):
+                tl = services.clinical.timeline(SYSTEM, person.id)
+                for name, items in (("checkups", tl.checkups), ("conditions", tl.conditions), ("rehab", tl.rehab),
+                                    ("referrals", tl.referrals), ("status_changes", tl.status_changes)):
+                    if items:
+                        seen.add(name)
+                    full = {"checkups": repo.current_checkups, "conditions": repo.all_conditions,
+                            "rehab": repo.all_rehab, "referrals": repo.all_referrals,
+                            "status_changes": repo.all_status_changes}[name](conn)
+                    mine = [x for x in full if x.resident_id == person.id]
+                    assert sorted(items, key=lambda x: x.id) == sorted(mine, key=lambda x: x.id), name
+                for name, lean, typed in (("cards", repo.cards_of, repo.all_cards), ("rooms", repo.room_changes_of, None),
+                                          ("stays", repo.stays_of, repo.all_stays)):
+                    got = lean(conn, person.id)
+                    if got:
+                        seen.add(name)
+                    if typed is not None:
+                        assert sorted(got, key=lambda x: x.id) == sorted(
+                            (x for x in typed(conn) if x.resident_id == person.id), key=lambda x: x.id), name
+            assert seen >= {"checkups", "conditions", "rehab", "status_changes", "cards", "rooms", "stays"}
+            assert any(c.supersedes_id for c in repo.checkups_of(conn, first.id))  # the correction, not the void
+            assert checkups[0].id not in {c.id for c in repo.checkups_of(conn, first.id)}
+    finally:
+        services.close()

@@ -91,3 +91,54 @@ def test_a_qt_object_only_the_work_holds_dies_on_the_gui_thread(qapp, qtbot):
     qtbot.waitUntil(lambda: len(freed_on) == 2 and workers.pending() == 0, timeout=10_000)
     assert sorted(map(str, done)) == ["None", "Result"]
     assert freed_on == {"captured": gui, "result": gui}
+
+
+def test_old_objects_are_frozen_not_walked_and_thawed_within_minutes(qapp, monkeypatch):
+    """Where Python would walk the whole heap, the collector frees the young
+    cycles and freezes the survivors (a whole-heap pass over a big list is a
+    pause a nurse feels); a cycle that died old is freed at the next thaw."""
+
+    class Holder:
+        pass
+
+    def cycle(freed: list) -> Holder:
+        holder = Holder()
+        holder.me = holder
+        holder.tracked = Tracked(freed)
+        return holder
+
+    class Tracked:
+        def __init__(self, freed):
+            self.freed = freed
+
+        def __del__(self):
+            self.freed.append(True)
+
+    def overflow() -> None:  # all three generations' counters past their thresholds
+        monkeypatch.setattr(gc, "get_count", lambda: (10**6, 10**6, 10**6))
+
+    gc.unfreeze()
+    old_freed: list = []
+    old = cycle(old_freed)
+    monkeypatch.setattr(workers, "_last_full", float("-inf"))
+    monkeypatch.setattr(workers, "_last_thaw", time.monotonic())  # no thaw due
+    overflow()
+    workers.collect_garbage()
+    assert gc.get_freeze_count() > 0  # the survivors, ``old`` among them, are frozen
+    monkeypatch.undo()
+
+    young_freed: list = []
+    young = cycle(young_freed)
+    del old, young  # both unreachable now; only the young one is collected without a thaw
+    monkeypatch.setattr(workers, "_last_full", float("-inf"))
+    monkeypatch.setattr(workers, "_last_thaw", time.monotonic())
+    overflow()
+    workers.collect_garbage()
+    assert young_freed == [True] and old_freed == []
+
+    monkeypatch.setattr(workers, "_last_full", float("-inf"))
+    monkeypatch.setattr(workers, "_last_thaw", time.monotonic() - workers._THAW_EVERY_S - 1)  # a thaw is due
+    workers.collect_garbage()
+    monkeypatch.undo()
+    assert old_freed == [True]
+    gc.unfreeze()

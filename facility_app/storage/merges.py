@@ -21,9 +21,14 @@ def record_tables() -> list[sa.Table]:
     return [t for t in SYNCED_TABLES.values() if "resident_id" in t.c]
 
 
+_POINTER_SQL = f"SELECT merged_into FROM {residents.name} WHERE id = ?"
+
+
 def pointer(conn: sa.Connection, resident_id: str) -> str | None:
-    """The record this resident was merged into, if it was."""
-    return conn.execute(sa.select(residents.c.merged_into).where(residents.c.id == resident_id)).scalar()
+    """The record this resident was merged into, if it was. Plain SQL: every
+    record opened asks, and a SQLAlchemy statement is compiled anew for
+    each newly opened store."""
+    return conn.exec_driver_sql(_POINTER_SQL, (resident_id,)).scalar()
 
 
 def code_of(conn: sa.Connection, resident_id: str) -> str:

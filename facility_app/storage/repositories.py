@@ -9,7 +9,7 @@ from sqlalchemy.dialects import sqlite
 from care_core.domain import entities as e
 from care_core.domain.enums import ReferralOutcome
 from care_core.domain.text import matches, search_text
-from .mapping import to_entity
+from .mapping import row_reader, to_entity
 from .tables import (bhyt_cards, checkups, condition_status_changes, conditions, facility, login_state, meta,
                      nursing_rounds, referrals, rehab_sessions, residents, room_changes, stays, users)
 
@@ -28,27 +28,41 @@ def table_of(cls) -> sa.Table:
 _SQLITE = sqlite.dialect(paramstyle="named")
 
 
-def _prepared(stmt: sa.Select) -> sa.TextualSelect:
-    """A query rendered to SQL once, when this module loads, with its typed
-    columns (dates still come back as dates). SQLAlchemy compiles a
-    statement again for every new engine, a few ms each: the first record
-    opened after the store is opened paid ~20 ms for the five queries of a
-    timeline before reading a row; a rendered text costs next to nothing."""
-    return sa.text(str(stmt.compile(dialect=_SQLITE))).columns(*stmt.selected_columns)
+class _Lean:
+    """A query of one entity's own columns, rendered to SQL once when this
+    module loads and read as the driver's plain tuples (``mapping.row_reader``):
+    no SQLAlchemy compilation (a few ms per statement on every newly opened
+    store), result processing or row mapping per call. For the reads of a
+    record screen, which a nurse waits for."""
+
+    def __init__(self, cls, *where, order=()):
+        table = table_of(cls)
+        columns, self.make = row_reader(cls, table)
+        stmt = sa.select(*(table.c[name] for name in columns)).where(*where).order_by(*order)
+        self.sql = str(stmt.compile(dialect=_SQLITE))
+
+    def all(self, conn, **params) -> list:
+        make = self.make
+        return [make(row) for row in conn.exec_driver_sql(self.sql, params).all()]
+
+    def first(self, conn, **params):
+        row = conn.exec_driver_sql(self.sql, params).first()
+        return self.make(row) if row is not None else None
 
 
-_GET = {cls: _prepared(sa.select(t).where(t.c.id == sa.bindparam("row_id"), t.c.deleted.is_(False)))
+_GET = {cls: _Lean(cls, t.c.id == sa.bindparam("row_id"), t.c.deleted.is_(False))
         for cls, t in _ENTITY_TABLES.items()}
 
 
 def get(conn: sa.Connection, cls, row_id: str):
-    row = conn.execute(_GET[cls], {"row_id": row_id}).first()
-    return to_entity(cls, row) if row else None
+    return _GET[cls].first(conn, row_id=row_id)
+
+
+_FACILITY = _Lean(e.Facility, facility.c.deleted.is_(False))
 
 
 def get_facility(conn: sa.Connection) -> e.Facility | None:
-    row = conn.execute(sa.select(facility).where(facility.c.deleted.is_(False))).first()
-    return to_entity(e.Facility, row) if row else None
+    return _FACILITY.first(conn)
 
 
 def facility_row_id(conn: sa.Connection) -> str | None:
@@ -163,12 +177,12 @@ def is_superseded(conn, table: sa.Table, row_id: str) -> bool:
     return conn.execute(sa.select(sa.func.count()).where(table.c.supersedes_id == row_id, table.c.deleted.is_(False))).scalar() > 0
 
 
-_CHECKUPS_OF = _prepared(sa.select(checkups).where(checkups.c.resident_id == sa.bindparam("rid"), *_current(checkups))
-                         .order_by(checkups.c.checkup_date, checkups.c.id))
+_CHECKUPS_OF = _Lean(e.Checkup, checkups.c.resident_id == sa.bindparam("rid"), *_current(checkups),
+                     order=(checkups.c.checkup_date, checkups.c.id))
 
 
 def checkups_of(conn, resident_id: str) -> list[e.Checkup]:
-    return [to_entity(e.Checkup, r) for r in conn.execute(_CHECKUPS_OF, {"rid": resident_id})]
+    return _CHECKUPS_OF.all(conn, rid=resident_id)
 
 
 def checkups_of_kind(conn, resident_ids: list[str], kind: str, since: date) -> dict[str, list[e.Checkup]]:
@@ -212,26 +226,24 @@ def record_ids_of(conn, resident_id: str) -> list[str]:
     return ids
 
 
-_CONDITIONS_OF = _prepared(sa.select(conditions).where(conditions.c.resident_id == sa.bindparam("rid"),
-                                                        conditions.c.deleted.is_(False))
-                           .order_by(conditions.c.onset_date))
+_CONDITIONS_OF = _Lean(e.Condition, conditions.c.resident_id == sa.bindparam("rid"), conditions.c.deleted.is_(False),
+                       order=(conditions.c.onset_date,))
 
 
 def conditions_of(conn, resident_id: str) -> list[e.Condition]:
-    return [to_entity(e.Condition, r) for r in conn.execute(_CONDITIONS_OF, {"rid": resident_id})]
+    return _CONDITIONS_OF.all(conn, rid=resident_id)
 
 
 def all_conditions(conn) -> list[e.Condition]:
     return [to_entity(e.Condition, r) for r in conn.execute(sa.select(conditions).where(conditions.c.deleted.is_(False)))]
 
 
-_REHAB_OF = _prepared(sa.select(rehab_sessions).where(rehab_sessions.c.resident_id == sa.bindparam("rid"),
-                                                      *_current(rehab_sessions))
-                      .order_by(rehab_sessions.c.session_date))
+_REHAB_OF = _Lean(e.RehabSession, rehab_sessions.c.resident_id == sa.bindparam("rid"), *_current(rehab_sessions),
+                  order=(rehab_sessions.c.session_date,))
 
 
 def rehab_of(conn, resident_id: str) -> list[e.RehabSession]:
-    return [to_entity(e.RehabSession, r) for r in conn.execute(_REHAB_OF, {"rid": resident_id})]
+    return _REHAB_OF.all(conn, rid=resident_id)
 
 
 def all_rehab(conn, since=None, until=None) -> list[e.RehabSession]:
@@ -243,13 +255,12 @@ def all_rehab(conn, since=None, until=None) -> list[e.RehabSession]:
     return [to_entity(e.RehabSession, r) for r in conn.execute(q)]
 
 
-_REFERRALS_OF = _prepared(sa.select(referrals).where(referrals.c.resident_id == sa.bindparam("rid"),
-                                                     referrals.c.deleted.is_(False))
-                          .order_by(referrals.c.referral_date))
+_REFERRALS_OF = _Lean(e.Referral, referrals.c.resident_id == sa.bindparam("rid"), referrals.c.deleted.is_(False),
+                      order=(referrals.c.referral_date,))
 
 
 def referrals_of(conn, resident_id: str) -> list[e.Referral]:
-    return [to_entity(e.Referral, r) for r in conn.execute(_REFERRALS_OF, {"rid": resident_id})]
+    return _REFERRALS_OF.all(conn, rid=resident_id)
 
 
 def all_referrals(conn) -> list[e.Referral]:
@@ -280,12 +291,12 @@ def _live(cls, *where, order=()):
     return sa.select(t).where(t.c.deleted.is_(False), *where).order_by(*order)
 
 
-_CARDS_OF = _prepared(_live(e.BhytCard, bhyt_cards.c.resident_id == sa.bindparam("rid"),
-                            order=(bhyt_cards.c.valid_from,)))
+_CARDS_OF = _Lean(e.BhytCard, bhyt_cards.c.deleted.is_(False), bhyt_cards.c.resident_id == sa.bindparam("rid"),
+                  order=(bhyt_cards.c.valid_from,))
 
 
 def cards_of(conn, resident_id: str) -> list[e.BhytCard]:
-    return [to_entity(e.BhytCard, r) for r in conn.execute(_CARDS_OF, {"rid": resident_id})]
+    return _CARDS_OF.all(conn, rid=resident_id)
 
 
 def all_cards(conn) -> list[e.BhytCard]:
@@ -298,13 +309,14 @@ def status_changes_of(conn, condition_id: str) -> list[e.ConditionStatusChange]:
     return [to_entity(e.ConditionStatusChange, r) for r in conn.execute(q)]
 
 
-_STATUS_CHANGES_OF_RESIDENT = _prepared(_live(
-    e.ConditionStatusChange, condition_status_changes.c.resident_id == sa.bindparam("rid"),
-    order=(condition_status_changes.c.changed_on, condition_status_changes.c.hlc)))
+_STATUS_CHANGES_OF_RESIDENT = _Lean(
+    e.ConditionStatusChange, condition_status_changes.c.deleted.is_(False),
+    condition_status_changes.c.resident_id == sa.bindparam("rid"),
+    order=(condition_status_changes.c.changed_on, condition_status_changes.c.hlc))
 
 
 def status_changes_of_resident(conn, resident_id: str) -> list[e.ConditionStatusChange]:
-    return [to_entity(e.ConditionStatusChange, r) for r in conn.execute(_STATUS_CHANGES_OF_RESIDENT, {"rid": resident_id})]
+    return _STATUS_CHANGES_OF_RESIDENT.all(conn, rid=resident_id)
 
 
 def all_status_changes(conn) -> list[e.ConditionStatusChange]:
@@ -313,19 +325,20 @@ def all_status_changes(conn) -> list[e.ConditionStatusChange]:
             for r in conn.execute(_live(e.ConditionStatusChange, order=(t.c.changed_on, t.c.hlc)))]
 
 
-_ROOM_CHANGES_OF = _prepared(_live(e.RoomChange, room_changes.c.resident_id == sa.bindparam("rid"),
-                                   order=(room_changes.c.moved_on,)))
+_ROOM_CHANGES_OF = _Lean(e.RoomChange, room_changes.c.deleted.is_(False), room_changes.c.resident_id == sa.bindparam("rid"),
+                         order=(room_changes.c.moved_on,))
 
 
 def room_changes_of(conn, resident_id: str) -> list[e.RoomChange]:
-    return [to_entity(e.RoomChange, r) for r in conn.execute(_ROOM_CHANGES_OF, {"rid": resident_id})]
+    return _ROOM_CHANGES_OF.all(conn, rid=resident_id)
 
 
-_STAYS_OF = _prepared(_live(e.Stay, stays.c.resident_id == sa.bindparam("rid"), order=(stays.c.admitted_on,)))
+_STAYS_OF = _Lean(e.Stay, stays.c.deleted.is_(False), stays.c.resident_id == sa.bindparam("rid"),
+                  order=(stays.c.admitted_on,))
 
 
 def stays_of(conn, resident_id: str) -> list[e.Stay]:
-    return [to_entity(e.Stay, r) for r in conn.execute(_STAYS_OF, {"rid": resident_id})]
+    return _STAYS_OF.all(conn, rid=resident_id)
 
 
 def stays_of_round(conn, round_id: str) -> list[e.Stay]:

@@ -167,12 +167,20 @@ def current_guide() -> GuideWindow | None:
     return _current
 
 
+_KEY_PRESS = QEvent.Type.KeyPress
+_F1_KEY = Qt.Key.Key_F1
+_NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+
 class _F1(QObject):
-    """Application-wide F1 (see the module docstring)."""
+    """Application-wide F1 (see the module docstring). It sees every event of
+    every widget (a record opening is over a thousand), so it looks at the
+    type first and nothing else, against a constant (no attribute look-ups)."""
 
     def eventFilter(self, watched, event) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F1
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier and not event.isAutoRepeat()):
+        if event.type() != _KEY_PRESS:
+            return False
+        if event.key() == _F1_KEY and event.modifiers() == _NO_MODIFIER and not event.isAutoRepeat():
             open_guide(watched if isinstance(watched, QWidget) else None)
             return True
         return False
