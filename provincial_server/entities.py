@@ -186,6 +186,12 @@ def _resident_refusal(resident_row) -> Refusal | None:
     return None
 
 
+_CLINICAL_RULES = {"checkups": rules.check_checkup, "conditions": rules.check_condition,
+                   "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral,
+                   "bhyt_cards": rules.check_bhyt_card, "condition_status_changes": rules.check_status_change,
+                   "room_changes": rules.check_room_change, "stays": rules.check_stay}
+
+
 def check(table: str, data: dict[str, Any], facility_code: str, resident_row=None,
           today: date | None = None, stays=None) -> None:
     """Raise ``Refusal`` when the merged row breaks a domain rule.
@@ -211,10 +217,7 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         if refusal:
             raise refusal
         resident = resident_entity(resident_row)
-        checker = {"checkups": rules.check_checkup, "conditions": rules.check_condition,
-                   "rehab_sessions": rules.check_rehab, "referrals": rules.check_referral,
-                   "bhyt_cards": rules.check_bhyt_card, "condition_status_changes": rules.check_status_change,
-                   "room_changes": rules.check_room_change, "stays": rules.check_stay}[table]
+        checker = _CLINICAL_RULES[table]
         problems = checker(entity, resident, today)
         outside = [p.params["value"] for p in problems if p.code == "outside_stay"]
         if outside and stays is not None:

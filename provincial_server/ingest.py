@@ -1,16 +1,25 @@
 """Push: apply one batch of a device's changes, in one transaction.
 
 Order of work (why it is safe):
-1. lock the facility's row (``SELECT ... FOR UPDATE``; on SQLite the
+1. plan: load, in a few queries, the change ids already seen and the rows
+   the batch touches (and the residents its clinical records point at);
+   merge each change in memory, in order: validate, merge field by field by
+   HLC, record conflicts; a refused change is parked and the next goes on.
+   On PostgreSQL this happens before the lock, so a PC's next batch is
+   merged while the one before it is being written;
+2. lock the facility's row (``SELECT ... FOR UPDATE``; on SQLite the
    transaction began with ``BEGIN IMMEDIATE``). Every push and conflict
-   resolution of the facility passes here, so they run one after another;
-2. a batch id already answered -> the stored answer, nothing applied (the
+   resolution of the facility passes here, so their writes run one after
+   another;
+3. a batch id already answered -> the stored answer, nothing applied (the
    same id with other content -> ``BatchReused``, refused: a digest of each
    batch's content is stored with its id);
-3. load, in a few queries, the change ids already seen and the rows the
-   batch touches (and the residents its clinical records point at);
-4. merge each change in memory, in order: validate, merge field by field by
-   HLC, record conflicts; a refused change is parked and the next goes on;
+4. a plan made before the lock stands only if nothing it read has changed:
+   every row it read has the ``updated_seq`` it had (each write of a record
+   sets a new one, under this lock), every id it found absent is still
+   absent, no change id of the batch was stored meanwhile, and it read
+   nothing beyond its rows (login names, stays, a merge's records).
+   Otherwise it is planned again, under the lock;
 5. write everything with multi-row statements, give each accepted change
    the next ``server_seq`` and store the new counter, the device's highest
    sequence and the answer - then commit, releasing the lock.
@@ -33,7 +42,7 @@ from care_core.domain.ids import new_id
 from care_core import protocol as p
 
 from . import accounts, entities, merges
-from .bulk import among, insert_many
+from .bulk import among, insert_many, is_postgresql
 from .entities import Refusal
 from .jsontext import dumps, loads, sorted_dumps
 from .tables import batches, changes, conflicts, devices, facilities, records, rejected_changes
@@ -105,6 +114,13 @@ def _chunks(items: list, size: int = _CHUNK):
         yield items[i:i + size]
 
 
+def _chunk_size(conn: sa.Connection) -> int:
+    """Ids per look-up: on PostgreSQL they travel as one string (bulk.among),
+    so a whole batch (up to 1,000 changes, 2,000 ids) is one query; SQLite
+    binds each id as a parameter."""
+    return 2 * p.MAX_BATCH_CHANGES if is_postgresql(conn) else _CHUNK
+
+
 class Store:
     """Loads rows lazily by id, keeping what the batch created or changed."""
 
@@ -112,17 +128,41 @@ class Store:
         self.conn = conn
         self.rows: dict[tuple[str, str], Row] = {}
         self.missing: set[tuple[str, str]] = set()
+        # what the batch read, for the check under the lock (see ``push``):
+        # each stored row's ``updated_seq`` as read, and the keys found absent
+        self.read_seq: dict[tuple[str, str], int] = {}
+        self.read_absent: set[tuple[str, str]] = set()
 
     def load(self, keys: set[tuple[str, str]]) -> None:
         wanted = [k for k in keys if k not in self.rows and k not in self.missing]
         tables_of: dict[str, set[str]] = {}
         for table, row_id in wanted:
             tables_of.setdefault(row_id, set()).add(table)
-        for part in _chunks(sorted(tables_of)):  # by row id alone: ix_records_row_id
+        for part in _chunks(sorted(tables_of), _chunk_size(self.conn)):  # by row id alone: ix_records_row_id
             for r in self.conn.execute(sa.select(records).where(among(self.conn, records.c.row_id, part))):
                 if r.table_name in tables_of[r.row_id]:
-                    self.rows[(r.table_name, r.row_id)] = Row.from_db(r)
-        self.missing.update(k for k in wanted if k not in self.rows)
+                    key = (r.table_name, r.row_id)
+                    self.rows[key] = Row.from_db(r)
+                    self.read_seq[key] = r.updated_seq
+        absent = [k for k in wanted if k not in self.rows]
+        self.missing.update(absent)
+        self.read_absent.update(absent)
+
+    def unchanged(self) -> bool:
+        """Whether every row this batch read is still as it was read (same
+        ``updated_seq``, every key found absent still absent): asked under the
+        facility's lock about a batch merged before it was taken. Every write
+        of a record gives it a new ``updated_seq``, under that lock."""
+        keys = self.read_seq.keys() | self.read_absent
+        ids = sorted({row_id for _, row_id in keys})
+        now: dict[tuple[str, str], int] = {}
+        for part in _chunks(ids, _chunk_size(self.conn)):
+            q = sa.select(records.c.table_name, records.c.row_id, records.c.updated_seq) \
+                .where(among(self.conn, records.c.row_id, part))
+            for r in self.conn.execute(q):
+                if (r.table_name, r.row_id) in keys:
+                    now[(r.table_name, r.row_id)] = r.updated_seq
+        return now == self.read_seq
 
     def get(self, table: str, row_id: str) -> Row | None:
         key = (table, row_id)
@@ -164,6 +204,9 @@ class Merger:
         self.accounts_trusted = accounts_trusted  # see accounts.py
         self._names: dict[str, str] | None = None  # login name -> account row id
         self.merged_now: list[tuple[str, str]] = []  # residents merged by this batch: (merged away, into)
+        # read something besides the rows it names (a resident's stays, the
+        # login names): a merge done before the lock is then done again under it
+        self.read_beyond_rows = False
 
     def apply(self, change: p.Change) -> Outcome:
         refusal = _refuse_shape(change)
@@ -219,6 +262,7 @@ class Merger:
 
     def _account_names(self) -> dict[str, str]:
         if self._names is None:
+            self.read_beyond_rows = True
             self._names = accounts.names_in_use(self.store.conn, self.facility_code)
         return self._names
 
@@ -275,6 +319,7 @@ class Merger:
     def _stays_of(self, resident_id: str) -> list:
         """The resident's kept stays (asked only for a record dated outside the
         current stay, which is rare): those stored, then this batch's own."""
+        self.read_beyond_rows = True
         found: dict[str, dict] = {}
         q = sa.select(records.c.row_id, records.c.data, records.c.deleted).where(
             records.c.facility_code == self.facility_code, records.c.table_name == "stays",
@@ -378,16 +423,22 @@ class Device:
 
 
 def _seen(conn: sa.Connection, ids: list[str]) -> tuple[dict, dict]:
+    """The batch's change ids already in the stream (server_seq,
+    origin_device, version) / already refused (reason_vi, reason_en): one
+    query for both."""
     applied, refused = {}, {}
-    for part in _chunks(ids):
-        for r in conn.execute(sa.select(changes.c.change_id, changes.c.server_seq, changes.c.origin_device,
-                                        changes.c.version)
-                              .where(among(conn, changes.c.change_id, part))):
-            applied[r.change_id] = r
-        for r in conn.execute(sa.select(rejected_changes.c.change_id, rejected_changes.c.reason_vi,
-                                        rejected_changes.c.reason_en, rejected_changes.c.device_id)
-                              .where(among(conn, rejected_changes.c.change_id, part))):
-            refused[r.change_id] = r
+    for part in _chunks(ids, _chunk_size(conn)):
+        q = sa.union_all(
+            sa.select(sa.literal("applied").label("kind"), changes.c.change_id, changes.c.server_seq,
+                      changes.c.origin_device, changes.c.version, sa.cast(sa.null(), sa.Text).label("reason_vi"),
+                      sa.cast(sa.null(), sa.Text).label("reason_en"))
+            .where(among(conn, changes.c.change_id, part)),
+            sa.select(sa.literal("refused"), rejected_changes.c.change_id, sa.cast(sa.null(), sa.BigInteger),
+                      rejected_changes.c.device_id, sa.cast(sa.null(), sa.Integer), rejected_changes.c.reason_vi,
+                      rejected_changes.c.reason_en)
+            .where(among(conn, rejected_changes.c.change_id, part)))
+        for r in conn.execute(q):
+            (applied if r.kind == "applied" else refused)[r.change_id] = r
     return applied, refused
 
 
@@ -397,26 +448,71 @@ def lock_facility(conn: sa.Connection, facility_code: str) -> int:
                         .with_for_update()).scalar_one()
 
 
+def _lock(conn: sa.Connection, device: Device, batch: p.PushBatch):
+    """Take the facility's lock; in the same round trip read what is read
+    under it: the facility's last server_seq, the device's highest sequence,
+    and the stored answer of this batch id (None when new)."""
+    q = (sa.select(facilities.c.last_seq, devices.c.highest_seq, batches.c.answer, batches.c.digest)
+         .select_from(facilities.join(devices, devices.c.id == device.id)
+                      .outerjoin(batches, sa.and_(batches.c.device_id == device.id,
+                                                  batches.c.batch_id == batch.batch_id)))
+         .where(facilities.c.code == device.facility_code)
+         .with_for_update(of=facilities))
+    return conn.execute(q).one()
+
+
 def _prefetch(store: Store, batch: p.PushBatch) -> None:
+    """The rows the batch names and the residents its records belong to, in
+    one look-up (a second only for the residents of stored rows it edits)."""
     keys = {(c.table, c.row_id) for c in batch.changes}
+    keys |= {("residents", c.fields["resident_id"]) for c in batch.changes
+             if isinstance(c.fields.get("resident_id"), str)}
     store.load(keys)
-    residents = {("residents", c.fields["resident_id"]) for c in batch.changes
-                 if isinstance(c.fields.get("resident_id"), str)}
-    residents |= {("residents", r.data["resident_id"]) for r in store.rows.values()
-                  if isinstance(r.data.get("resident_id"), str)}
-    store.load(residents)
+    store.load({("residents", r.data["resident_id"]) for r in store.rows.values()
+                if isinstance(r.data.get("resident_id"), str)})
 
 
-def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) -> p.PushAnswer:
-    """Apply ``batch`` inside the caller's transaction (which must commit)."""
-    last_seq = lock_facility(conn, device.facility_code)
-    digest = batch_digest(batch)
-    stored = conn.execute(sa.select(batches.c.answer, batches.c.digest).where(
-        batches.c.device_id == device.id, batches.c.batch_id == batch.batch_id)).first()
-    if stored is not None:
-        if stored.digest is not None and stored.digest != digest:
-            raise BatchReused(batch.batch_id)
-        return p.answer_from_dict(loads(stored.answer))
+@dataclass
+class _Entry:
+    """A change that enters the stream, waiting for its sequence numbers:
+    its stream rows (each with the record whose ``updated_seq`` it sets), the
+    conflicts it raised, and its answer (``index`` in the results; None for
+    the server's own moves after a merge)."""
+
+    rows: list[tuple[dict, Row | None]]
+    conflicts: list[dict]
+    index: int | None = None
+    change_id: str = ""
+    outcome: Outcome | None = None
+    suspect: bool = False
+    version: int = 0
+
+
+@dataclass
+class _Plan:
+    """A batch merged and validated, before sequence numbers are given."""
+
+    store: Store
+    merger: Merger
+    change_ids: set[str]  # of the batch, already in the stream or refused when it was planned
+    results: list[p.ChangeResult | None]  # None: an entry's answer, made when it is numbered
+    entries: list[_Entry]
+    rejected: list[dict]
+    server_now: int  # ms: the time a suspect clock is measured against
+    at: str  # when it was received, as stored
+
+    def still_current(self, conn: sa.Connection, batch: p.PushBatch) -> bool:
+        """Under the lock: nothing the plan read has changed since (no row it
+        read written, no change id of the batch stored meanwhile)."""
+        if self.merger.read_beyond_rows or not self.store.unchanged():
+            return False
+        new_ids = [c.change_id for c in batch.changes if c.change_id not in self.change_ids]
+        applied, refused = _seen(conn, new_ids)
+        return not applied and not refused
+
+
+def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today) -> _Plan:
+    """Merge and validate every change of the batch in memory, in order."""
     applied, refused = _seen(conn, [c.change_id for c in batch.changes])
     store = Store(conn)
     _prefetch(store, batch)
@@ -425,8 +521,9 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
                     accounts_trusted=with_accounts and accounts.trusted(conn, device.id))
     server_now = now_ms()
     at = now_iso()
-    results: list[p.ChangeResult] = []
-    new_changes, new_rejected, new_conflicts = [], [], []
+    results: list[p.ChangeResult | None] = []
+    entries: list[_Entry] = []
+    rejected: list[dict] = []
     for c in batch.changes:
         if c.change_id in applied:
             prior = applied[c.change_id]
@@ -451,59 +548,103 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
             outcome = merger.apply(c)
         except Refusal as refusal:
             results.append(_rejected_result(c, refusal))
-            new_rejected.append({
+            rejected.append({
                 "change_id": c.change_id, "facility_code": device.facility_code, "device_id": device.id,
                 "device_seq": c.device_seq, "table_name": c.table, "row_id": c.row_id, "op": c.op,
                 "fields": dumps(c.fields), "hlc": c.hlc, "reason_vi": refusal.vi, "reason_en": refusal.en,
                 "received_at": at})
             continue
-        if outcome.status == "duplicate":  # the same clinical record again under a new change id
-            results.append(p.ChangeResult(c.change_id, "duplicate", None,
-                                          version=store.get(c.table, c.row_id).version))
-            continue
-        last_seq += 1
         row = store.get(c.table, c.row_id)
-        new_changes.append({
-            "facility_code": device.facility_code, "server_seq": last_seq, "change_id": c.change_id,
+        if outcome.status == "duplicate":  # the same clinical record again under a new change id
+            results.append(p.ChangeResult(c.change_id, "duplicate", None, version=row.version))
+            continue
+        stream = [({
+            "facility_code": device.facility_code, "change_id": c.change_id,
             "origin_device": device.id, "table_name": c.table, "row_id": c.row_id, "op": c.op,
             "fields": outcome.effective_json or dumps(outcome.effective), "hlc": c.hlc, "version": row.version,
-            "deleted": row.deleted, "status": outcome.status, "clock_suspect": suspect, "received_at": at})
+            "deleted": row.deleted, "status": outcome.status, "clock_suspect": suspect, "received_at": at},
+            None if outcome.server_fields else row)]
         if outcome.server_fields:  # the server's own change after it, which its device pulls too
-            last_seq += 1
-            new_changes.append({
-                "facility_code": device.facility_code, "server_seq": last_seq, "change_id": new_id(),
+            stream.append(({
+                "facility_code": device.facility_code, "change_id": new_id(),
                 "origin_device": p.SERVER_ORIGIN, "table_name": c.table, "row_id": c.row_id, "op": "update",
                 "fields": dumps(outcome.server_fields), "hlc": row.meta[next(iter(outcome.server_fields))][0],
                 "version": row.version, "deleted": row.deleted, "status": "applied", "clock_suspect": False,
-                "received_at": at})
-        row.updated_seq = last_seq
-        for other, fields, hlc in outcome.server_changes:
-            last_seq += 1
-            new_changes.append(_server_change(device.facility_code, last_seq, other, fields, hlc, at))
-            other.updated_seq = last_seq
-        for conflict in outcome.new_conflicts:
-            new_conflicts.append({**conflict, "server_seq": last_seq})
-        results.append(p.ChangeResult(c.change_id, outcome.status, last_seq, conflict_fields=outcome.conflict_fields,
-                                      clock_suspect=suspect, version=row.version))
+                "received_at": at}, row))
+        stream.extend((_server_change(device.facility_code, other, fields, hlc, at), other)
+                      for other, fields, hlc in outcome.server_changes)
+        entries.append(_Entry(stream, outcome.new_conflicts, len(results), c.change_id, outcome, suspect,
+                              row.version))
+        results.append(None)
+    if merger.merged_now:
+        merger.read_beyond_rows = True  # the sweep looks for the merged residents' records
     for other, fields, hlc in merges.sweep(merger):
-        last_seq += 1
-        new_changes.append(_server_change(device.facility_code, last_seq, other, fields, hlc, at))
-        other.updated_seq = last_seq
-    _write(conn, store, new_changes, new_rejected, new_conflicts)
-    conn.execute(facilities.update().where(facilities.c.code == device.facility_code).values(last_seq=last_seq))
-    highest = conn.execute(sa.select(devices.c.highest_seq).where(devices.c.id == device.id)).scalar_one()
+        entries.append(_Entry([(_server_change(device.facility_code, other, fields, hlc, at), other)], []))
+    return _Plan(store, merger, set(applied) | set(refused), results, entries, rejected, server_now, at)
+
+
+def _number(plan: _Plan, last_seq: int) -> tuple[int, list[dict], list[dict]]:
+    """Give the planned stream rows the next sequence numbers, in order; each
+    answer and conflict gets the last number of its change."""
+    new_changes, new_conflicts = [], []
+    for entry in plan.entries:
+        for values, row in entry.rows:
+            last_seq += 1
+            values["server_seq"] = last_seq
+            new_changes.append(values)
+            if row is not None:
+                row.updated_seq = last_seq
+        new_conflicts.extend({**conflict, "server_seq": last_seq} for conflict in entry.conflicts)
+        if entry.index is not None:
+            out = entry.outcome
+            plan.results[entry.index] = p.ChangeResult(entry.change_id, out.status, last_seq,
+                                                       conflict_fields=out.conflict_fields,
+                                                       clock_suspect=entry.suspect, version=entry.version)
+    return last_seq, new_changes, new_conflicts
+
+
+def _plan_before_lock(conn: sa.Connection, batch: p.PushBatch) -> bool:
+    """Merge before taking the facility's lock (then check, under it, that
+    what the merge read is unchanged)? On PostgreSQL, so that the batches a
+    PC sends one after another are merged while the one before them is
+    being written; not on SQLite, whose write transaction holds its lock
+    from ``BEGIN``, and not for a batch that would read beyond its rows
+    (accounts: the login names; a merge of residents: their records)."""
+    return is_postgresql(conn) and not any(c.table == "users" or "merged_into" in c.fields for c in batch.changes)
+
+
+def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) -> p.PushAnswer:
+    """Apply ``batch`` inside the caller's transaction (which must commit)."""
+    digest = batch_digest(batch)
+    plan = _plan(conn, device, batch, today) if _plan_before_lock(conn, batch) else None
+    last_seq, highest, stored, stored_digest = _lock(conn, device, batch)
+    if stored is not None:
+        if stored_digest is not None and stored_digest != digest:
+            raise BatchReused(batch.batch_id)
+        return p.answer_from_dict(loads(stored))
+    if plan is None or not plan.still_current(conn, batch):
+        plan = _plan(conn, device, batch, today)
+    last_seq, new_changes, new_conflicts = _number(plan, last_seq)
+    _write(conn, plan.store, new_changes, plan.rejected, new_conflicts)
+    at = plan.at
     highest = max([highest, batch.seq_to if batch.changes else 0, *(c.device_seq for c in batch.changes)])
-    conn.execute(devices.update().where(devices.c.id == device.id).values(highest_seq=highest, last_seen_at=at))
-    answer = p.PushAnswer(batch.batch_id, results, highest, server_now)
-    conn.execute(batches.insert().values(device_id=device.id, batch_id=batch.batch_id,
-                                         answer=dumps(p.answer_to_dict(answer, compact=True, with_ids=True)),
-                                         received_at=at, digest=digest))
+    answer = p.PushAnswer(batch.batch_id, plan.results, highest, plan.server_now)
+    counter = facilities.update().where(facilities.c.code == device.facility_code).values(last_seq=last_seq)
+    device_row = devices.update().where(devices.c.id == device.id).values(highest_seq=highest, last_seen_at=at)
+    stored = batches.insert().values(device_id=device.id, batch_id=batch.batch_id, received_at=at, digest=digest,
+                                     answer=dumps(p.answer_to_dict(answer, compact=True, with_ids=True)))
+    if is_postgresql(conn):  # one round trip for the three
+        conn.execute(stored.add_cte(counter.cte("counter")).add_cte(device_row.cte("device_row")))
+    else:
+        for statement in (counter, device_row, stored):
+            conn.execute(statement)
     return answer
 
 
-def _server_change(facility_code: str, seq: int, row: Row, fields: dict, hlc: str, at: str) -> dict:
-    """A change the server makes itself (it reaches every device, the one whose push caused it too)."""
-    return {"facility_code": facility_code, "server_seq": seq, "change_id": new_id(),
+def _server_change(facility_code: str, row: Row, fields: dict, hlc: str, at: str) -> dict:
+    """A change the server makes itself (it reaches every device, the one
+    whose push caused it too); its ``server_seq`` is given by ``_number``."""
+    return {"facility_code": facility_code, "change_id": new_id(),
             "origin_device": p.SERVER_ORIGIN, "table_name": row.table, "row_id": row.row_id, "op": "update",
             "fields": dumps(fields), "hlc": hlc, "version": row.version, "deleted": row.deleted,
             "status": "applied", "clock_suspect": False, "received_at": at}

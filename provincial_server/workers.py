@@ -7,9 +7,10 @@ from it; each builds its own app here, with its own engine and connection
 pool (connections never cross a fork).
 
 What keeps the processes from stepping on each other is in the database,
-not in a process: every push and conflict resolution of a facility first
-locks the facility's row (``ingest.lock_facility``: ``SELECT ... FOR
-UPDATE`` on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), so a facility's
+not in a process: every push and conflict resolution of a facility locks
+the facility's row before it writes (``SELECT ... FOR UPDATE`` on
+PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite; a push merged before it took
+the lock is merged again if what it read changed: ``ingest.push``), so a facility's
 ``server_seq`` stays a gap-free sequence whichever process takes a push
 (``tests/test_server_workers.py``). The request budget stays per process:
 with N workers a token may make up to N times the budget, spread over them.

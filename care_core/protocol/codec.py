@@ -12,6 +12,11 @@ from typing import Any
 import msgpack
 import zstandard
 
+try:  # the server has it (a fast way to look at every text of a push); the PC needs none
+    import orjson
+except ImportError:  # pragma: no cover - the desktop app
+    orjson = None
+
 from .limits import (GZIP, GZIP_MAGIC, IDENTITY, JSON, MAX_BODY_BYTES, MAX_CONTAINERS, MAX_DECODED_BYTES,
                      MAX_DEPTH, MSGPACK, ZSTD, ZSTD_LEVEL, ZSTD_MAGIC, ProtocolError)
 
@@ -181,8 +186,15 @@ def check_tree(obj: Any, check_text: bool = True) -> None:
     that no database column can store (NUL, unpaired surrogates), naming
     where. Iterative: a hostile body cannot exhaust the stack. A push of
     1,000 changes holds some 40,000 names and values, so the common case is
-    kept cheap: ASCII text needs only a NUL test, and the path that names a
-    place is built only when something there is refused."""
+    kept cheap: when orjson is at hand it looks at every text in C (it refuses
+    a lone surrogate and writes a NUL as an escape), and only a body it finds
+    suspect is walked here; otherwise ASCII text needs only a NUL test. The
+    path that names a place is built only when something there is refused."""
+    if check_text and _text_clean(obj):
+        check_text = False
+    if not check_text:
+        _check_depth(obj)
+        return
     stack = [(obj, 1, None, "body")]  # node, depth, parent entry, key: the path on demand
     while stack:
         entry = stack.pop()
@@ -190,9 +202,6 @@ def check_tree(obj: Any, check_text: bool = True) -> None:
         if depth > MAX_DEPTH:
             raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
         items = node.items() if type(node) is dict else enumerate(node)
-        if not check_text:
-            stack.extend((v, depth + 1, entry, k) for k, v in items if type(v) is dict or type(v) is list)
-            continue
         for key, value in items:
             if type(key) is str:
                 problem = _ascii_problem(key) if key.isascii() else _text_problem(key)
@@ -205,6 +214,30 @@ def check_tree(obj: Any, check_text: bool = True) -> None:
                     raise ProtocolError(f"{_path(_where(entry), key)} {problem}", "bad-text")
             elif t is dict or t is list:
                 stack.append((value, depth + 1, entry, key))
+
+
+def _text_clean(obj: Any) -> bool:
+    """True when no name or text in ``obj`` holds a NUL or an unpaired
+    surrogate, as orjson sees it; False (or no orjson) says only "walk it"."""
+    if orjson is None:
+        return False
+    try:
+        text = orjson.dumps(obj)
+    except (TypeError, orjson.JSONEncodeError):  # a surrogate, bytes, a huge integer, a deep body
+        return False
+    return b"\\u0000" not in text  # a NUL comes out escaped (text that spells the escape out is walked too)
+
+
+def _check_depth(obj: Any) -> None:
+    """Refuse a body nested deeper than ``MAX_DEPTH``, a level at a time
+    (iterative; the containers of a body are bounded, ``MAX_CONTAINERS``)."""
+    level, depth = [obj], 1
+    while level:
+        if depth > MAX_DEPTH:
+            raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
+        level = [v for node in level for v in (node.values() if type(node) is dict else node)
+                 if type(v) is dict or type(v) is list]
+        depth += 1
 
 
 def _ascii_problem(value: str) -> str | None:

@@ -177,13 +177,20 @@ def _seen_versions(conn: sa.Connection, keys: set[tuple[str, str]]) -> dict[tupl
     return out
 
 
+def _listed(column: sa.ColumnElement, values: list) -> sa.ColumnElement:
+    """``column IN values``, the values bound as one JSON text (``json_each``):
+    a plain ``in_`` renders a parameter per value on every execution, a
+    tenth of the PC's time in a push of 10,000 changes."""
+    listed = sa.func.json_each(sa.bindparam(None, json.dumps(values), type_=sa.Text)).table_valued("value")
+    return column.in_(sa.select(listed.c.value))
+
+
 def base_versions(conn: sa.Connection, seqs: list[int]) -> dict[int, int]:
     """The frozen base of outbox changes made before the last apply."""
-    out: dict[int, int] = {}
-    for i in range(0, len(seqs), 500):
-        out.update(dict(conn.execute(sa.select(outbox_base.c.seq, outbox_base.c.base_version)
-                                     .where(outbox_base.c.seq.in_(seqs[i:i + 500]))).all()))
-    return out
+    if not seqs:
+        return {}
+    return dict(conn.execute(sa.select(outbox_base.c.seq, outbox_base.c.base_version)
+                             .where(_listed(outbox_base.c.seq, seqs))).all())
 
 
 # --- applying --------------------------------------------------------------
@@ -434,11 +441,10 @@ def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]],
     for t, ids in by_table.items():
         table = SYNCED_TABLES[t]
         rs = row_sync.alias("rs")
-        for i in range(0, len(ids), 500):
-            q = (sa.select(table.c.id, table.c.version, sa.func.coalesce(rs.c.known_version, 0))
-                 .select_from(table.outerjoin(rs, sa.and_(rs.c.table_name == t, rs.c.row_id == table.c.id)))
-                 .where(table.c.id.in_(ids[i:i + 500])))
-            current.update({(t, row_id): (local, known) for row_id, local, known in conn.execute(q)})
+        q = (sa.select(table.c.id, table.c.version, sa.func.coalesce(rs.c.known_version, 0))
+             .select_from(table.outerjoin(rs, sa.and_(rs.c.table_name == t, rs.c.row_id == table.c.id)))
+             .where(_listed(table.c.id, ids)))
+        current.update({(t, row_id): (local, known) for row_id, local, known in conn.execute(q)})
     raise_known = [(t, r, v) for (t, r), v in latest.items() if v > current.get((t, r), (0, 0))[1]]
     if raise_known:
         conn.exec_driver_sql(
