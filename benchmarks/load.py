@@ -395,7 +395,7 @@ def first_pull(engine: sa.Engine, base: str, tmp: Path, records: int, rng: rando
             "first_pull_fill_s": round(fill_s, 1), "first_pull_fill_per_s": round(made / fill_s, 1)}
 
 
-def server_pull(base: str, code: str, limit: int = p.DEFAULT_PULL_LIMIT) -> tuple[float, int]:
+def server_pull(base: str, code: str, limit: int = p.MAX_PULL_LIMIT) -> tuple[float, int]:
     """The same stream pulled by one more PC at the protocol level, page
     after page, nothing applied: what the server and the wire take alone
     (decoding included), the floor under a first pull."""

@@ -40,7 +40,7 @@ from . import api, merge, outbox, state
 from .client import Transport, WireStats
 from .errors import Offline, Refused, ServerTrouble, SyncError
 from care_core.protocol import (
-    DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, ChangeResult, PushBatch,
+    DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, MAX_PULL_LIMIT, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, ChangeResult, PushBatch,
 )
 
 MAX_BATCH_BYTES = 128 * 1024  # a batch's body as it travels (msgpack + zstd)
@@ -124,7 +124,7 @@ class SyncEngine:
     def __init__(self, store: Store, *, connect_timeout: float = 10.0, read_timeout: float = 40.0,
                  retries: int = 2, max_changes: int = MAX_BATCH_CHANGES,
                  max_bytes: int = MAX_BATCH_BYTES, window: int = MAX_WINDOW,
-                 pull_limit: int = DEFAULT_PULL_LIMIT, pause: Callable[[float], None] = time.sleep):
+                 pull_limit: int | None = None, pause: Callable[[float], None] = time.sleep):
         self.store = store
         self.connect_timeout, self.read_timeout, self.retries = connect_timeout, read_timeout, retries
         self.max_changes, self.max_bytes, self.window = max_changes, max_bytes, window
@@ -413,7 +413,11 @@ class SyncEngine:
         reset = False
         if should_stop():
             return
-        fetcher = _Fetcher(transport, cursor, self.pull_limit)
+        # a first pull (a new PC, or a store the server went back on) asks for
+        # the largest pages: half the requests, and the server's work per
+        # request (the device's check, the answer's framing) halves too
+        limit = self.pull_limit or (MAX_PULL_LIMIT if cursor == 0 else DEFAULT_PULL_LIMIT)
+        fetcher = _Fetcher(transport, cursor, limit)
         try:
             while True:
                 item = fetcher.next()
@@ -422,7 +426,7 @@ class SyncEngine:
                     fetcher.close()
                     self._server_went_back()
                     reset = True
-                    fetcher = _Fetcher(transport, 0, self.pull_limit)
+                    fetcher = _Fetcher(transport, 0, self.pull_limit or MAX_PULL_LIMIT)
                     continue
                 if isinstance(item, BaseException):
                     raise item
