@@ -1,4 +1,4 @@
-"""Apply a pulled page to the local tables: one transaction, cursor included.
+"""Apply pulled pages to the local tables: one transaction, cursor included.
 
 The merge rule is the server's (docs/sync-protocol.md, "Merge"): per field,
 the value with the higher HLC stamp wins; stamps compare as fixed-width
@@ -430,7 +430,7 @@ def _page_cache(conn: sa.Connection, changes: int):
     """A large apply touches more index pages than SQLite's default cache
     holds, and each page read again is read and decrypted again: the
     connection gets a larger cache for the apply, and its own back after."""
-    if changes <= 1000:
+    if changes <= 500:  # a day's sync: the default cache is enough
         yield
         return
     raw = conn.connection.dbapi_connection  # outside SQLAlchemy's transaction: set before it, reset after its commit
