@@ -36,6 +36,7 @@ only: the server listens on 127.0.0.1.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import random
@@ -325,7 +326,8 @@ def quantiles(values: list[float]) -> dict:
 
 # --- a new PC's first pull -------------------------------------------------------------------------
 
-def first_pull(engine: sa.Engine, base: str, tmp: Path, records: int, rng: random.Random) -> dict:
+def first_pull(engine: sa.Engine, base: str, tmp: Path, records: int, rng: random.Random,
+               profile: Path | None = None) -> dict:
     from facility_app.sync import setup
     from facility_app.sync.engine import sync_once
 
@@ -334,6 +336,7 @@ def first_pull(engine: sa.Engine, base: str, tmp: Path, records: int, rng: rando
         first_code = admin.enrol_device(conn, "BIG", "PC-1")[1]
         feeder_code = admin.enrol_device(conn, "BIG", "PC-2")[1]
         new_code = admin.enrol_device(conn, "BIG", "PC-new")[1]
+        probe_code = admin.enrol_device(conn, "BIG", "PC-probe")[1]
     first = pc_store(tmp / "big-first", "BIG", 40, seed=3)  # the facility, its admin, a few residents
     setup.enrol(first.store, base, first_code)
     report = sync_once(first.store)
@@ -368,9 +371,15 @@ def first_pull(engine: sa.Engine, base: str, tmp: Path, records: int, rng: rando
     fill_s = time.perf_counter() - started
     with engine.connect() as conn:
         held = conn.execute(sa.text("SELECT count(*) FROM records WHERE facility_code = 'BIG'")).scalar()
-    started = time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    started, cpu = time.perf_counter(), time.process_time()
+    if profiler:
+        profiler.enable()
     store, _, report = setup.join(tmp / "big-new", PASSPHRASE, base, new_code)
-    join_s = time.perf_counter() - started
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    join_s, join_cpu_s = time.perf_counter() - started, time.process_time() - cpu
     try:
         assert report.error is None, report.error
         with store.read() as conn:
@@ -378,10 +387,32 @@ def first_pull(engine: sa.Engine, base: str, tmp: Path, records: int, rng: rando
                         for t in ("residents", "checkups", "rehab_sessions", "conditions", "users", "facility"))
     finally:
         store.close()
-    return {"first_pull_records": held, "first_pull_s": round(join_s, 1),
+    server_s, server_pages = server_pull(base, probe_code)
+    return {"first_pull_server_s": round(server_s, 1), "first_pull_server_pages": server_pages,
+            "first_pull_records": held, "first_pull_s": round(join_s, 1), "first_pull_cpu_s": round(join_cpu_s, 1),
             "first_pull_sync_s": round(report.seconds, 1), "first_pull_pulled": report.pulled,
             "first_pull_pages": report.pull_rounds, "first_pull_local_rows": local,
             "first_pull_fill_s": round(fill_s, 1), "first_pull_fill_per_s": round(made / fill_s, 1)}
+
+
+def server_pull(base: str, code: str, limit: int = p.MAX_PULL_LIMIT) -> tuple[float, int]:
+    """The same stream pulled by one more PC at the protocol level, page
+    after page, nothing applied: what the server and the wire take alone
+    (decoding included), the floor under a first pull."""
+    r = requests.post(f"{base}/v1/enrol", json={"code": code, "device_name": "PC-probe"}, timeout=60)
+    r.raise_for_status()
+    token = p.enrol_answer_from_dict(r.json()).token
+    headers = {"Accept": p.MSGPACK, "Authorization": f"Bearer {token}"}
+    cursor, pages, started = 0, 0, time.perf_counter()
+    with requests.Session() as s:
+        while True:
+            r = s.get(f"{base}/v1/pull", params={"after": cursor, "limit": limit}, headers=headers, timeout=120)
+            r.raise_for_status()
+            page = p.decode_page(r.content, r.headers.get("Content-Type"), r.headers.get("Content-Encoding"))
+            pages += 1
+            cursor = page.cursor
+            if not page.has_more:
+                return time.perf_counter() - started, pages
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -410,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--first-pull-records", type=int, default=100_000, help="0 to skip")
     ap.add_argument("--timeout", type=float, default=900.0, help="hard limit of the whole run, seconds")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--profile", type=Path, help="write a cProfile of the new PC's join (the client) to this file")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args(argv)
@@ -470,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
               f"errors {len(tally.errors)} {figures['load_error_kinds']}")
         print(describe())
         if args.first_pull_records:
-            figures.update(first_pull(engine, server.base, tmp, args.first_pull_records, rng))
+            figures.update(first_pull(engine, server.base, tmp, args.first_pull_records, rng, args.profile))
             print(f"first pull: {figures['first_pull_records']:,} records on the server (filled at "
                   f"{figures['first_pull_fill_per_s']:,} changes/s), a new PC joined in {figures['first_pull_s']} s "
                   f"(sync {figures['first_pull_sync_s']} s, {figures['first_pull_pulled']:,} changes in "

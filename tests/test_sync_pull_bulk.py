@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -47,26 +48,30 @@ def _rows(store, ids: list[str]) -> dict:
 
 def test_bulk_and_one_by_one_store_the_same(sqlite_server, tmp_path, monkeypatch):  # noqa: F811
     a, b = str(uuid.uuid4()), str(uuid.uuid4())
-    c1, c2, s1 = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    c1, c2, s1, s2 = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
     page = _page([("residents", a, "insert", resident_fields("Nguyễn Văn An")),
-                  ("checkups", c1, "insert", checkup_fields(a)),
+                  ("checkups", c1, "insert", checkup_fields(a, temperature=37.2, weight_kg=51)),
                   ("residents", b, "insert", resident_fields("Trần Thị Bình", sex="F")),
                   ("rehab_sessions", s1, "insert", _rehab(b)),
                   ("residents", a, "update", {"room": "P9"}),  # a row touched twice: one by one
-                  ("checkups", c2, "insert", checkup_fields(b, systolic=150))])
-    ids = [a, b, c1, c2, s1]
+                  ("checkups", c2, "insert", checkup_fields(b, systolic=150)),
+                  ("rehab_sessions", s2, "insert", {**_rehab(a), "deleted": True})])  # a field, not only a flag
+    ids = [a, b, c1, c2, s1, s2]
     bulk_pc = first_pc(tmp_path, sqlite_server, "bulk")
     bulk = merge.apply_page(bulk_pc.services.store, page)
     monkeypatch.setattr(merge, "_new_rows", lambda conn, changes: set())
     single_pc = first_pc(tmp_path, sqlite_server, "single")
     single = merge.apply_page(single_pc.services.store, page)
     assert (bulk.rows_created, bulk.fields, bulk.skipped) == (single.rows_created, single.fields, single.skipped)
-    assert bulk.rows_created == 5 and not bulk.skipped
+    assert bulk.rows_created == 6 and not bulk.skipped
     stored = _rows(bulk_pc.services.store, ids)
     assert stored == _rows(single_pc.services.store, ids)
     assert stored[("residents", a)]["room"] == "P9" and stored[("residents", a)]["version"] == 2
     assert stored[("checkups", c2)]["systolic"] == 150 and stored[("checkups", c2)]["updated_by"] == "sync"
     assert stored[("row_sync", "rehab_sessions", s1)][-1] == 1  # known version
+    assert stored[("rehab_sessions", s2)]["deleted"] is True and stored[("rehab_sessions", s1)]["deleted"] is False
+    assert stored[("checkups", c1)]["checkup_date"] == date.fromisoformat(checkup_fields(a)["checkup_date"])
+    assert stored[("checkups", c1)]["weight_kg"] == 51.0 and stored[("checkups", c1)]["isolation"] is False
 
 
 def test_a_row_the_store_refuses_is_reported_and_the_rest_is_stored(sqlite_server, tmp_path):  # noqa: F811

@@ -125,10 +125,15 @@ def error_body(code: str, message_vi: str, message_en: str) -> dict[str, str]:
 
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def to_dict(message) -> Any:
     """A message as plain data. ``dataclasses.asdict`` deep-copies every value
     and costs more than encoding a 500-change batch; messages are flat, so a
-    walk over their fields is enough."""
+    walk over their fields is enough (scalars, most of a pulled page, first)."""
+    if type(message) in _SCALARS:
+        return message
     if hasattr(message, "__dataclass_fields__"):
         return {name: to_dict(getattr(message, name)) for name in message.__dataclass_fields__}
     if isinstance(message, list):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import queue
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,7 +40,7 @@ from . import api, merge, outbox, state
 from .client import Transport, WireStats
 from .errors import Offline, Refused, ServerTrouble, SyncError
 from care_core.protocol import (
-    DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, ChangeResult, PushBatch,
+    DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, MAX_PULL_LIMIT, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, ChangeResult, PushBatch,
 )
 
 MAX_BATCH_BYTES = 128 * 1024  # a batch's body as it travels (msgpack + zstd)
@@ -53,6 +54,8 @@ MAX_WINDOW = 4
 FAST_LINK_BYTES_PER_S = 128 * 1024
 BATCH_TRIES = 3  # per batch within one run on 5xx, on top of urllib3's quick retries
 LOCAL_PARK_LIMIT = 20  # more changes than this refused whole-batch: something systematic, stop
+PULL_AHEAD = 8  # pages fetched and waiting to be applied, at most
+APPLY_CHANGES = 5000  # pulled changes applied in one transaction, at most (pages already here)
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ class SyncEngine:
     def __init__(self, store: Store, *, connect_timeout: float = 10.0, read_timeout: float = 40.0,
                  retries: int = 2, max_changes: int = MAX_BATCH_CHANGES,
                  max_bytes: int = MAX_BATCH_BYTES, window: int = MAX_WINDOW,
-                 pull_limit: int = DEFAULT_PULL_LIMIT, pause: Callable[[float], None] = time.sleep):
+                 pull_limit: int | None = None, pause: Callable[[float], None] = time.sleep):
         self.store = store
         self.connect_timeout, self.read_timeout, self.retries = connect_timeout, read_timeout, retries
         self.max_changes, self.max_bytes, self.window = max_changes, max_bytes, window
@@ -398,40 +401,58 @@ class SyncEngine:
     # --- pull --------------------------------------------------------------------
 
     def _pull(self, transport: Transport, settings: state.Settings, report: Report, progress, should_stop) -> None:
-        """Pages in order; the next one travels while this one is applied
-        (a new PC's first pull is some 200 pages: the server's time and the
-        PC's then overlap instead of adding up). A page fetched but not
-        applied is simply pulled again next time: only an applied page
-        moves the cursor."""
+        """Pages in order. A thread fetches up to ``PULL_AHEAD`` pages ahead
+        while this one applies them (a new PC's first pull is some 200 pages:
+        the server's time and the PC's overlap instead of adding up), and the
+        pages waiting when an apply ends go in the next one together, up to
+        ``APPLY_CHANGES`` changes in one transaction (``merge.apply_pages``).
+        A page fetched but not applied is simply pulled again next time: only
+        an applied page moves the cursor, in the same transaction."""
         with self.store.read() as conn:
             cursor = state.require(conn).pull_cursor
         reset = False
         if should_stop():
             return
-        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher:
-            ahead = fetcher.submit(api.pull, transport, cursor, self.pull_limit)
-            while ahead is not None:
-                try:
-                    page = ahead.result()
-                except Refused as exc:
-                    if exc.status == 409 and not reset:  # the server went back (restored from a backup)
-                        self._server_went_back()
-                        cursor, reset = 0, True
-                        ahead = fetcher.submit(api.pull, transport, cursor, self.pull_limit)
-                        continue
-                    raise
-                ahead = None
-                if page.has_more and not should_stop():
-                    ahead = fetcher.submit(api.pull, transport, page.cursor, self.pull_limit)
-                self._apply(page, settings, report, progress)
+        # a first pull (a new PC, or a store the server went back on) asks for
+        # the largest pages: half the requests, and the server's work per
+        # request (the device's check, the answer's framing) halves too
+        limit = self.pull_limit or (MAX_PULL_LIMIT if cursor == 0 else DEFAULT_PULL_LIMIT)
+        fetcher = _Fetcher(transport, cursor, limit)
+        try:
+            while True:
+                item = fetcher.next()
+                if isinstance(item, Refused) and item.status == 409 and not reset:
+                    # the server went back (restored from a backup)
+                    fetcher.close()
+                    self._server_went_back()
+                    reset = True
+                    fetcher = _Fetcher(transport, 0, self.pull_limit or MAX_PULL_LIMIT)
+                    continue
+                if isinstance(item, BaseException):
+                    raise item
+                pages = [item]
+                failure = None
+                while (pages[-1].has_more and sum(len(p.changes) for p in pages) < APPLY_CHANGES
+                       and (more := fetcher.next_ready()) is not None):
+                    if isinstance(more, BaseException):
+                        failure = more  # apply what came before it first
+                        break
+                    pages.append(more)
+                self._apply(pages, settings, report, progress)
+                if failure is not None:
+                    raise failure
+                if not pages[-1].has_more or should_stop():
+                    return
+        finally:
+            fetcher.close()
 
-    def _apply(self, page, settings: state.Settings, report: Report, progress) -> None:
-        report.pull_rounds += 1
-        applied = merge.apply_page(self.store, page, my_device=settings.server_device_id)
+    def _apply(self, pages: list, settings: state.Settings, report: Report, progress) -> None:
+        report.pull_rounds += len(pages)
+        applied = merge.apply_pages(self.store, pages, my_device=settings.server_device_id)
         report.applied.add(applied)
-        report.pulled += len(page.changes)
-        if page.server_time_ms:
-            report.clock_skew_ms = int(time.time() * 1000) - page.server_time_ms
+        report.pulled += sum(len(page.changes) for page in pages)
+        if pages[-1].server_time_ms:
+            report.clock_skew_ms = int(time.time() * 1000) - pages[-1].server_time_ms
         progress(Progress("pull", report.pulled, 0))
 
     def _server_went_back(self) -> None:
@@ -448,6 +469,55 @@ class SyncEngine:
             merge.absorb_local(w.conn)  # the stamps of edits made since the last pull
             report.new_conflicts = sync_store.mirror_conflicts(w.conn, records)
             merge.settle_lost_values(w.conn, records, settings.server_device_id)
+
+
+class _Fetcher:
+    """Pulls pages in order on a thread of its own, up to ``PULL_AHEAD``
+    ahead of the pages applied; stops after the last page (``has_more``
+    false), at the first error (handed over in its place) or when closed."""
+
+    def __init__(self, transport: Transport, after: int, limit: int):
+        self._queue: queue.Queue = queue.Queue(maxsize=PULL_AHEAD)
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(transport, after, limit),
+                                        name="sync-pull", daemon=True)
+        self._thread.start()
+
+    def _run(self, transport: Transport, after: int, limit: int) -> None:
+        while not self._closed.is_set():
+            try:
+                item = api.pull(transport, after, limit)
+            except BaseException as exc:  # handed to the applying thread, which decides
+                item = exc
+            while not self._closed.is_set():
+                try:
+                    self._queue.put(item, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+            if isinstance(item, BaseException) or not item.has_more:
+                return
+            after = item.cursor
+
+    def next(self):
+        """The next page (or the error that ended the fetching), waiting for it."""
+        while True:
+            try:
+                return self._queue.get(timeout=0.2)
+            except queue.Empty:
+                if not self._thread.is_alive() and self._queue.empty():
+                    raise AssertionError("the pull thread ended without a last page or an error") from None
+
+    def next_ready(self):
+        """The next page if it has already arrived, else None."""
+        try:
+            return self._queue.get_nowait()
+        except queue.Empty:
+            return None
+
+    def close(self) -> None:
+        self._closed.set()
+        self._thread.join()
 
 
 _WAIT = object()  # nothing to send until an answer in flight comes back

@@ -1,4 +1,4 @@
-"""Apply a pulled page to the local tables: one transaction, cursor included.
+"""Apply pulled pages to the local tables: one transaction, cursor included.
 
 The merge rule is the server's (docs/sync-protocol.md, "Merge"): per field,
 the value with the higher HLC stamp wins; stamps compare as fixed-width
@@ -33,6 +33,7 @@ so the next local edit is stamped after everything this PC has seen.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -297,15 +298,53 @@ def _new_rows(conn: sa.Connection, changes: list[PulledChange]) -> set[tuple[str
             wanted.setdefault(ch.table, []).append(ch.row_id)
     out: set[tuple[str, str]] = set()
     for t, ids in wanted.items():
-        table = SYNCED_TABLES[t]
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
-            held = set(conn.execute(sa.select(table.c.id).where(table.c.id.in_(part))).scalars())
+            held = {r for r, in conn.exec_driver_sql(f'SELECT id FROM "{t}" WHERE id IN ({_marks(len(part))})',
+                                                      tuple(part))}
             out.update((t, r) for r in part if r not in held)
     return out
 
 
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+_BINDERS: dict[str, dict[str, Any]] = {}
+
+
+def _binders(conn: sa.Connection, t: str) -> dict[str, Any]:
+    """Per column of table ``t``: what turns a wire value (or a bookkeeping
+    value made here) into the value the driver stores - the field table's
+    conversion, then the column type's own (SQLAlchemy's, as an insert
+    through it would do) - or None where the value goes as it is."""
+    found = _BINDERS.get(t)
+    if found is None:
+        dialect, kinds = conn.dialect, _SETTABLE[t]
+        found = {}
+        for column in SYNCED_TABLES[t].c:
+            bind = column.type.dialect_impl(dialect).bind_processor(dialect)
+            kind = kinds.get(column.name)
+            if kind in _SAME_AS_BUILTIN and (bind is None or kind != "int"):
+                found[column.name] = _SAME_AS_BUILTIN[kind]
+            elif kind in _KINDS_CONVERTED:
+                found[column.name] = (lambda v, k=kind, b=bind: b(from_wire(k, v))) if bind else \
+                    (lambda v, k=kind: from_wire(k, v))
+            else:
+                found[column.name] = bind
+        _BINDERS[t] = found
+    return found
+
+
+_KINDS_CONVERTED = ("date", "bool", "float", "int")  # from_wire passes the other kinds through
+# from_wire and then the column type's own conversion, in one call (a
+# Boolean column stores 1 / 0, a Float one float(v)): the values of a
+# first pull are mostly these
+_SAME_AS_BUILTIN = {"int": int, "float": float, "bool": lambda v: 1 if v else 0}
+
+
 _PARENTS_FIRST = {"facility": 0, "residents": 0}  # clinical rows point at residents
+_BOOKKEEPING = ("version", "hlc", "device_id", "updated_at", "updated_by", "id", "facility_code")
 
 
 def _create_rows(conn: sa.Connection, run: list[PulledChange], facility_code: str,
@@ -327,21 +366,32 @@ def _create_rows(conn: sa.Connection, run: list[PulledChange], facility_code: st
             by_table.setdefault(ch.table, []).append(ch.row_id)
         for t, ids in by_table.items():
             for i in range(0, len(ids), 500):
-                q = sa.select(row_sync.c.row_id, row_sync.c.known_version).where(
-                    row_sync.c.table_name == t, row_sync.c.row_id.in_(ids[i:i + 500]))
-                known.update({(t, r): v for r, v in conn.execute(q)})
-        groups: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+                part = ids[i:i + 500]
+                known.update({(t, r): v for r, v in conn.exec_driver_sql(
+                    "SELECT row_id, known_version FROM row_sync "
+                    f"WHERE table_name = ? AND row_id IN ({_marks(len(part))})", (t, *part))})
+        # one prepared INSERT per table and set of fields, its rows as tuples
+        groups: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
         fields = 0
         for ch in sorted(run, key=lambda c: _PARENTS_FIRST.get(c.table, 1)):  # stable: stream order within
-            values = _local_values(ch.table, ch.fields)[0]
+            binders = _binders(conn, ch.table)
+            values = [v if (bind := binders[n]) is None or v is None else bind(v)
+                      for n, v in ch.fields.items()]
             fields += len(values)
-            row = {"deleted": bool(ch.deleted), **values,
-                   "version": known[(ch.table, ch.row_id)] + pending.get((ch.table, ch.row_id), 0),
-                   "hlc": ch.hlc, "device_id": Stamp.decode(ch.hlc).device[:36], "updated_at": stamp_time(ch.hlc),
-                   "updated_by": SYNC_ACTOR, "id": ch.row_id, "facility_code": facility_code}
-            groups.setdefault((ch.table, tuple(row)), []).append(row)
-        for (t, _), rows in groups.items():
-            conn.execute(SYNCED_TABLES[t].insert(), rows)
+            names = tuple(ch.fields)
+            if "deleted" not in ch.fields:  # else the field's value, as it came
+                names += ("deleted",)
+                values.append(binders["deleted"](bool(ch.deleted)))
+            key = (ch.table, ch.row_id)
+            rows = groups.get((ch.table, names))
+            if rows is None:
+                rows = groups[(ch.table, names)] = []
+            rows.append((*values, known[key] + pending.get(key, 0), ch.hlc, Stamp.decode(ch.hlc).device[:36],
+                         stamp_time(ch.hlc), SYNC_ACTOR, ch.row_id, facility_code))
+        for (t, names), rows in groups.items():
+            columns = ", ".join(f'"{n}"' for n in (*names, *_BOOKKEEPING))
+            conn.exec_driver_sql(f'INSERT INTO "{t}" ({columns}) VALUES ({_marks(len(names) + len(_BOOKKEEPING))})',
+                                 rows)
     except sa.exc.IntegrityError:
         savepoint.rollback()
         for ch in run:
@@ -379,16 +429,49 @@ def _make_way(conn: sa.Connection, row_id: str, username: str, result: Applied) 
         result.renamed.append(other)
 
 
+APPLY_CACHE_KIB = 64 * 1024  # SQLite's page cache while a large apply runs (its default: 2 MiB)
+
+
+@contextmanager
+def _page_cache(conn: sa.Connection, changes: int):
+    """A large apply touches more index pages than SQLite's default cache
+    holds, and each page read again is read and decrypted again: the
+    connection gets a larger cache for the apply, and its own back after."""
+    if changes <= 500:  # a day's sync: the default cache is enough
+        yield
+        return
+    raw = conn.connection.dbapi_connection  # outside SQLAlchemy's transaction: set before it, reset after its commit
+    before = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute(f"PRAGMA cache_size = -{APPLY_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size = {int(before)}")
+
+
 def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) -> Applied:
     """All of the page and the new cursor, or nothing (a crash mid-page
     leaves the cursor where it was and the page is pulled again)."""
+    return apply_pages(store, [page], my_device=my_device)
+
+
+def apply_pages(store: Store, pages: list[PullPage], *, my_device: str | None = None) -> Applied:
+    """Consecutive pages in one transaction, as if they were one page: all of
+    their changes and the last page's cursor, or nothing. A new PC's first
+    pull applies several at once: each commit writes every index page its
+    rows touched, and on ids spread at random a 500-row page touches most
+    of them, so fewer, larger commits write far fewer pages."""
+    if not pages:
+        return Applied()
+    page = pages[-1]
+    changes = [ch for p in pages for ch in p.changes] if len(pages) > 1 else page.changes
     result = Applied()
-    with store.engine.connect().execution_options(write=True) as conn:
+    with store.engine.connect().execution_options(write=True) as conn, _page_cache(conn, len(changes)):
         with conn.begin():
             settings = state.require(conn)
             absorb_local(conn)
             pending = _pending_counts(conn)
-            mine = [ch for ch in page.changes if my_device is None or ch.origin_device != my_device]
+            mine = [ch for ch in changes if my_device is None or ch.origin_device != my_device]
             new = _new_rows(conn, mine)
             run: list[PulledChange] = []  # consecutive changes that only create rows
             for ch in mine:
@@ -401,7 +484,7 @@ def apply_page(store: Store, page: PullPage, *, my_device: str | None = None) ->
             _create_rows(conn, run, settings.facility_code, pending, result)
             if any(ch.table == "residents" and ch.fields.get("merged_into") for ch in mine):
                 _follow_merges(conn, result)
-            result.changes += len(page.changes)
+            result.changes += len(changes)
             for ch in mine:
                 if not store.clock.observe(Stamp.decode(ch.hlc)):
                     result.clock_suspect += 1
