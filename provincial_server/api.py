@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import gzip
 import logging
+import time
 from urllib.parse import parse_qs
 
 import sqlalchemy as sa
@@ -228,6 +229,7 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
     async def push_batch(request: Request):
         device = await run_in_threadpool(device_of, request)
         body = await read_body(request)
+        began = time.perf_counter()  # the server's own time, told to the PC: not the link's
         content_type = request.headers.get("content-type")
         batch = await run_in_threadpool(p.decode_push, body, content_type, request.headers.get("content-encoding"))
         if batch.device_id != device.id:
@@ -247,7 +249,9 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
             raise ApiError(409, "retry", "Yêu cầu trùng đang được xử lý; hãy gửi lại.",
                            "A clashing request was being handled; send again.") from None
         msgpack = _wants_msgpack(request, default=(content_type or "").startswith(p.MSGPACK))
-        return respond(request, p.answer_to_dict(answer, compact=batch.compact_answer), msgpack)
+        response = respond(request, p.answer_to_dict(answer, compact=batch.compact_answer), msgpack)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.1f}"
+        return response
 
     @app.get("/v1/pull", tags=["sync"], openapi_extra=openapi_docs.PULL)
     async def pull(request: Request, after: int = Query(0, ge=0, le=2**62),

@@ -231,6 +231,47 @@ def _row(seq: int, size: int) -> outbox.OutRow:
                          f"{seq:015d}-00000-dev")
 
 
+def test_a_busy_server_does_not_make_the_pc_compress_harder():
+    """The link is judged by the round trip less the time the server says it
+    spent (Server-Timing): 1.2 s for 33 KB of which the server took 1.15 s is a fast link."""
+    from facility_app.sync.api import server_seconds
+
+    sizer = _Sizer(500, 1_000_000, 4)
+    sizer.answered(1.2, 33_000, server_seconds=1.15)
+    assert sizer.level == ZSTD_FAST_LINK_LEVEL
+    sizer.answered(1.2, 33_000, server_seconds=0.05)  # the link itself is slow
+    assert sizer.level == ZSTD_LEVEL
+    sizer.answered(1.2, 33_000, server_seconds=99.0)  # a server claiming more than the round trip
+    assert sizer.level == ZSTD_FAST_LINK_LEVEL
+    assert server_seconds("app;dur=12.5") == pytest.approx(0.0125)
+    assert server_seconds("db;dur=3, app;dur=40") == pytest.approx(0.003)
+    for bad in (None, "", "app", "app;dur=-5", "app;dur=abc", "x" * 5000 + "dur=1"):
+        assert server_seconds(bad) == 0.0
+
+
+def test_the_real_server_tells_its_own_time_on_every_push(sqlite_server, tmp_path, monkeypatch):
+    from facility_app.sync import api
+
+    told = []
+    real = api.push_encoded
+
+    def recording(*args, **kwargs):
+        answer, server_s = real(*args, **kwargs)
+        told.append(server_s)
+        return answer, server_s
+
+    monkeypatch.setattr(api, "push_encoded", recording)
+    rng = random.Random(8)
+    pc = first_pc(tmp_path, sqlite_server)
+    try:
+        for _ in range(3):
+            admit(pc, rng)
+        assert pc.sync().complete
+    finally:
+        pc.close()
+    assert told and all(0 < s < 30 for s in told)
+
+
 def test_batches_respect_count_and_size_and_keep_device_order():
     rows = [_row(i, 100) for i in range(1, 1201)]
     batches = list(outbox.cut(rows, 500, 1_000_000))

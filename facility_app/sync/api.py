@@ -6,6 +6,7 @@ enrolment and conflict resolution are small and go as JSON.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from care_core import protocol as p
@@ -44,11 +45,23 @@ def encode_batch(batch: p.PushBatch, level: int = p.ZSTD_LEVEL) -> tuple[bytes, 
 
 
 def push_encoded(transport: Transport, body: bytes, headers: dict[str, str],
-                 change_ids: list[str] | None = None) -> p.PushAnswer:
+                 change_ids: list[str] | None = None) -> tuple[p.PushAnswer, float]:
     """Send an encoded batch; ``change_ids`` (the batch's, in order) read a
-    compact answer (the engine asks for one: ``PushBatch.compact_answer``)."""
+    compact answer (the engine asks for one: ``PushBatch.compact_answer``).
+    Also the seconds the server says it spent on it (0 when it does not say)."""
     answer = transport.request("POST", "/v1/push", body, headers={**headers, **ACCEPT_MSGPACK})
-    return _decode(answer, lambda b, t, e: p.decode_answer(b, t, e, change_ids))
+    return (_decode(answer, lambda b, t, e: p.decode_answer(b, t, e, change_ids)),
+            server_seconds(answer.headers.get("Server-Timing")))
+
+
+_DURATION = re.compile(r"(?:^|[;,\s])dur=([0-9]{1,9}(?:\.[0-9]{1,6})?)")
+
+
+def server_seconds(timing: str | None) -> float:
+    """The server's own time from a ``Server-Timing: app;dur=<ms>`` header;
+    0 when absent or unreadable (then the whole round trip counts as the link's)."""
+    found = _DURATION.search((timing or "")[:200])
+    return float(found.group(1)) / 1000 if found else 0.0
 
 
 def pull(transport: Transport, after: int, limit: int = p.DEFAULT_PULL_LIMIT) -> p.PullPage:

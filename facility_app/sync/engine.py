@@ -106,8 +106,11 @@ class _Sizer:
         self.window = 1
         self.level = ZSTD_LEVEL
 
-    def answered(self, seconds: float, sent_bytes: int = 0) -> None:
-        fast = sent_bytes >= FAST_LINK_BYTES_PER_S * max(seconds, 1e-3)
+    def answered(self, seconds: float, sent_bytes: int = 0, server_seconds: float = 0.0) -> None:
+        """The link is judged by the round trip less the server's own time
+        (which it tells): a busy server must not make the PC compress harder."""
+        link = seconds - min(max(server_seconds, 0.0), seconds)
+        fast = sent_bytes >= FAST_LINK_BYTES_PER_S * max(link, 1e-3)
         self.level = ZSTD_FAST_LINK_LEVEL if fast else ZSTD_LEVEL
         if seconds < 2.0:
             self.max_changes = min(self.ceiling_changes, self.max_changes * 2)
@@ -327,7 +330,7 @@ class SyncEngine:
         for attempt in range(BATCH_TRIES):
             started = time.monotonic()
             try:
-                answer = api.push_encoded(transport, body, headers, [c.change_id for c in batch.changes])
+                answer, server_s = api.push_encoded(transport, body, headers, [c.change_id for c in batch.changes])
             except Offline:
                 # urllib3 has already retried the connection: once more with a
                 # smaller batch (a stalled link may pass less), then report
@@ -350,7 +353,7 @@ class SyncEngine:
                 if exc.status not in (400, 413, 422):
                     raise
                 return self._split(transport, batch, rows, sizer, local_parked, exc)
-            sizer.answered(time.monotonic() - started, len(body))
+            sizer.answered(time.monotonic() - started, len(body), server_s)
             versions = [(row.table, row.row_id, res.version)
                         for res, row in _pair(answer.results, rows) if res.status != "rejected"]
             return [(rows, answer.results, versions)]
