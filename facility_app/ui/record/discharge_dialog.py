@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from care_core.domain.entities import Resident
 from care_core.domain.enums import DischargeReason
 from care_core.domain.messages import Problem
 from . import labels
 from .fields import DateField, EnumCombo
-from .form_base import EditForm, not_a_date
+from .form_base import EditForm, FormDialog, not_a_date
 
 
 class DischargeForm(EditForm):
@@ -68,28 +68,15 @@ class DischargeForm(EditForm):
         super().cancel()
 
 
-class DischargeDialog(QDialog):
+class DischargeDialog(FormDialog):
     """``.discharged`` holds the updated resident after a successful save."""
 
     def __init__(self, session, resident: Resident, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("dischargeDialog")
-        self.setWindowTitle(self.tr("Discharge the resident"))
-        self.discharged: Resident | None = None
-        intro = QLabel(self.tr("%1 leaves the facility. The record stays and can still be read.")
-                       .replace("%1", resident.full_name), self)
-        intro.setWordWrap(True)
-        self.form = DischargeForm(session, resident, self)
-        self.form.sig_saved.connect(self._saved)
-        self.form.sig_closed.connect(super().reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.form)
-        self.resize(620, 240)
+        self.place("dischargeDialog", self.tr("Discharge the resident"),
+                   self.tr("%1 leaves the facility. The record stays and can still be read.")
+                   .replace("%1", resident.full_name), DischargeForm(session, resident, self), (620, 240))
 
-    def _saved(self, resident: Resident) -> None:
-        self.discharged = resident
-        self.accept()
-
-    def reject(self) -> None:
-        self.form.cancel()
+    @property
+    def discharged(self) -> Resident | None:
+        return self.saved

@@ -18,6 +18,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -317,3 +318,36 @@ class EditForm(QWidget):
         a function of no arguments that calls the service (run off the GUI
         thread; it raises the service's errors)."""
         raise NotImplementedError
+
+
+class FormDialog(QDialog):
+    """A small record form alone in a dialog (discharge, re-admit, a stay):
+    a line saying what it does above the form; the form's save closes it
+    with ``saved`` holding what the service returned, its cancel (or Esc)
+    closes it as the form decides."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved = None
+        self.form: EditForm | None = None
+
+    def place(self, name: str, title: str, intro: str, form: EditForm, size: tuple[int, int]) -> None:
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        text = QLabel(intro, self)
+        text.setWordWrap(True)
+        self.form = form
+        form.sig_saved.connect(self._saved)
+        form.sig_closed.connect(super().reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(form)
+        layout.addStretch(1)
+        self.resize(*size)
+
+    def _saved(self, result) -> None:
+        self.saved = result
+        self.accept()
+
+    def reject(self) -> None:
+        self.form.cancel()

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import (QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from care_core.domain import history, rules
 from care_core.domain.entities import Resident, Stay
@@ -14,7 +13,7 @@ from care_core.domain.enums import StayKind
 from care_core.domain.messages import Problem
 from . import labels
 from .fields import DateField, EnumCombo
-from .form_base import EditForm, not_a_date, not_a_whole_number
+from .form_base import EditForm, FormDialog, not_a_date, not_a_whole_number
 
 
 class ReadmitForm(EditForm):
@@ -100,28 +99,16 @@ class ReadmitForm(EditForm):
         super().cancel()
 
 
-class ReadmitDialog(QDialog):
+class ReadmitDialog(FormDialog):
     """``.stay`` holds the new stay after a successful save."""
 
     def __init__(self, session, resident: Resident, kind: StayKind | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("readmitDialog")
-        self.setWindowTitle(self.tr("Re-admit the resident"))
-        self.stay: Stay | None = None
-        intro = QLabel(self.tr("%1 comes back: a new stay is added to the same record; the earlier stays and "
-                               "everything recorded stay as they are.").replace("%1", resident.full_name), self)
-        intro.setWordWrap(True)
-        self.form = ReadmitForm(session, resident, kind or history.implied_stay_kind(None), self)
-        self.form.sig_saved.connect(self._saved)
-        self.form.sig_closed.connect(super().reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.form)
-        self.resize(640, 320)
+        self.place("readmitDialog", self.tr("Re-admit the resident"),
+                   self.tr("%1 comes back: a new stay is added to the same record; the earlier stays and "
+                           "everything recorded stay as they are.").replace("%1", resident.full_name),
+                   ReadmitForm(session, resident, kind or history.implied_stay_kind(None), self), (640, 320))
 
-    def _saved(self, stay: Stay) -> None:
-        self.stay = stay
-        self.accept()
-
-    def reject(self) -> None:
-        self.form.cancel()
+    @property
+    def stay(self) -> Stay | None:
+        return self.saved

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from care_core.domain import rules
 from care_core.domain.entities import Resident, Stay
@@ -19,7 +19,7 @@ from care_core.domain.messages import Problem
 from care_core.domain.permissions import Permission
 from . import labels
 from .fields import DateField, EnumCombo
-from .form_base import EditForm, not_a_date, not_a_whole_number
+from .form_base import EditForm, FormDialog, not_a_date, not_a_whole_number
 
 _FIELDS = ("kind", "admitted_on", "discharged_on", "discharge_reason", "decision_number", "term_months", "note")
 
@@ -136,38 +136,22 @@ class StayForm(EditForm):
         super().cancel()
 
 
-class StayDialog(QDialog):
+class StayDialog(FormDialog):
     """``.stay`` holds the saved stay after a successful save."""
 
     def __init__(self, session, resident: Resident, stay: Stay | None, others: list[Stay], kind: StayKind,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("stayDialog")
-        self.setWindowTitle(self.tr("Correct a stay") if stay else self.tr("Add an earlier stay"))
-        self.stay: Stay | None = None
         if stay is None:
-            text = self.tr("A stay %1 had before the current one, from the paper file: it goes before the "
-                           "current stay and changes nothing else.").replace("%1", resident.full_name)
+            title = self.tr("Add an earlier stay")
+            intro = self.tr("A stay %1 had before the current one, from the paper file: it goes before the "
+                            "current stay and changes nothing else.").replace("%1", resident.full_name)
         else:
-            text = self.tr("Correct what was typed wrong. The latest stay's dates are the record's own "
-                           "admission and discharge, and change with it.")
-        intro = QLabel(text, self)
-        intro.setWordWrap(True)
-        self.form = StayForm(session, resident, stay, others, kind, self)
-        self.form.sig_saved.connect(self._saved)
-        self.form.sig_closed.connect(super().reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        self.resize(660, 360)
+            title = self.tr("Correct a stay")
+            intro = self.tr("Correct what was typed wrong. The latest stay's dates are the record's own "
+                            "admission and discharge, and change with it.")
+        self.place("stayDialog", title, intro, StayForm(session, resident, stay, others, kind, self), (660, 360))
 
-    def _saved(self, stay: Stay) -> None:
-        self.stay = stay
-        self.accept()
-
-    def reject(self) -> None:
-        self.form.cancel()
-
-    def built_forms(self) -> list:
-        return [self.form]
+    @property
+    def stay(self) -> Stay | None:
+        return self.saved
