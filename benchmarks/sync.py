@@ -256,11 +256,11 @@ class ServerThread:
 class ServerProcess:
     """The server in a process of its own (the default)."""
 
-    def __init__(self, url: str, folder: Path, tuned: bool = True):
+    def __init__(self, url: str, folder: Path, tuned: bool = True, workers: int = 1):
         self.port = _free_port()
         self.stats = folder / "push-times.txt"
         self.proc = subprocess.Popen([sys.executable, "-m", "benchmarks.sync", "--serve", url, str(self.port),
-                                      str(self.stats), *([] if tuned else ["--untuned"])],
+                                      str(self.stats), "--workers", str(workers), *([] if tuned else ["--untuned"])],
                                      cwd=Path(__file__).resolve().parent.parent)
         deadline = time.monotonic() + 60
         while True:
@@ -289,13 +289,31 @@ class ServerProcess:
             self.proc.kill()
 
 
-def serve(url: str, port: int, stats: str, tuned: bool) -> None:
-    """The server process, set up as ``provincial-server serve`` sets it up."""
+def serve(url: str, port: int, stats: str, tuned: bool, workers: int = 1) -> None:
+    """The server process, set up as ``provincial-server serve --workers N``
+    sets it up: with N > 1, uvicorn's supervisor and N worker processes on one
+    socket, each building its app (``_worker_app``)."""
+    if workers > 1:
+        os.environ.update({_DB_ENV: url, _STATS_ENV: stats, _TUNED_ENV: "1" if tuned else ""})
+        uvicorn.run(f"{__name__}:_worker_app", factory=True, workers=workers, host="127.0.0.1", port=port,
+                    log_level="error", lifespan="off")
+        return
     engine = make_engine(url)
     app = PushTimes(create_app(engine=engine), stats)
     if tuned:
         tune_for_serving()
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error", lifespan="off")
+
+
+_DB_ENV, _STATS_ENV, _TUNED_ENV = "BENCH_SYNC_DB", "BENCH_SYNC_STATS", "BENCH_SYNC_TUNED"
+
+
+def _worker_app():
+    """One worker process's app: the server's, timed like the single process."""
+    app = PushTimes(create_app(engine=make_engine(os.environ[_DB_ENV])), os.environ[_STATS_ENV])
+    if os.environ.get(_TUNED_ENV):
+        tune_for_serving()
+    return app
 
 
 class _Direction:
@@ -571,7 +589,7 @@ class Backend:
         if args.server_thread:
             self.server = ServerThread(self.engine)
         else:
-            self.server = ServerProcess(self.url, tmp, tuned=not args.untuned)
+            self.server = ServerProcess(self.url, tmp, tuned=not args.untuned, workers=args.workers)
 
     def close(self) -> None:
         self.server.stop()
@@ -615,10 +633,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temp folders")
     ap.add_argument("--server-thread", action="store_true", help="run the server in a thread of this process")
     ap.add_argument("--untuned", action="store_true", help="leave the server's garbage collector at its defaults")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (provincial-server serve --workers N)")
     ap.add_argument("--serve", nargs=3, metavar=("URL", "PORT", "STATS"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.serve:
-        serve(args.serve[0], int(args.serve[1]), args.serve[2], tuned=not args.untuned)
+        serve(args.serve[0], int(args.serve[1]), args.serve[2], tuned=not args.untuned, workers=args.workers)
         return 0
     if args.server_thread and not args.untuned:
         tune_for_serving()

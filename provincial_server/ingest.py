@@ -500,11 +500,23 @@ class _Plan:
     rejected: list[dict]
     server_now: int  # ms: the time a suspect clock is measured against
     at: str  # when it was received, as stored
+    marks: tuple[int, int] | None = None  # (facility's last_seq, device's highest_seq) before anything was read
 
-    def still_current(self, conn: sa.Connection, batch: p.PushBatch) -> bool:
+    def still_current(self, conn: sa.Connection, batch: p.PushBatch, marks: tuple[int, int]) -> bool:
         """Under the lock: nothing the plan read has changed since (no row it
-        read written, no change id of the batch stored meanwhile)."""
-        if self.merger.read_beyond_rows or not self.store.unchanged():
+        read written, no change id of the batch stored meanwhile). ``marks``
+        as read under the lock: when neither the facility's stream nor this
+        device moved since the plan began, nothing it read can have changed
+        (every write of a facility's records numbers a stream row under its
+        lock; a change of this device refused meanwhile moved the device's
+        highest sequence), so the rows are not read again; a clash with
+        another facility's rows or ids is caught by the keys of ``records``
+        and ``changes`` (the push is refused with ``retry``)."""
+        if self.merger.read_beyond_rows:
+            return False
+        if marks == self.marks:
+            return True
+        if not self.store.unchanged():
             return False
         new_ids = [c.change_id for c in batch.changes if c.change_id not in self.change_ids]
         applied, refused = _seen(conn, new_ids)
@@ -513,6 +525,7 @@ class _Plan:
 
 def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today) -> _Plan:
     """Merge and validate every change of the batch in memory, in order."""
+    marks = _marks(conn, device) if is_postgresql(conn) else None  # read first: see ``still_current``
     applied, refused = _seen(conn, [c.change_id for c in batch.changes])
     store = Store(conn)
     _prefetch(store, batch)
@@ -580,7 +593,14 @@ def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today) -> _Pl
         merger.read_beyond_rows = True  # the sweep looks for the merged residents' records
     for other, fields, hlc in merges.sweep(merger):
         entries.append(_Entry([(_server_change(device.facility_code, other, fields, hlc, at), other)], []))
-    return _Plan(store, merger, set(applied) | set(refused), results, entries, rejected, server_now, at)
+    return _Plan(store, merger, set(applied) | set(refused), results, entries, rejected, server_now, at, marks)
+
+
+def _marks(conn: sa.Connection, device: Device) -> tuple[int, int]:
+    """The facility's last ``server_seq`` and the device's highest sequence."""
+    return tuple(conn.execute(sa.select(facilities.c.last_seq, devices.c.highest_seq)
+                              .select_from(facilities.join(devices, devices.c.facility_code == facilities.c.code))
+                              .where(facilities.c.code == device.facility_code, devices.c.id == device.id)).one())
 
 
 def _number(plan: _Plan, last_seq: int) -> tuple[int, list[dict], list[dict]]:
@@ -622,7 +642,7 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
         if stored_digest is not None and stored_digest != digest:
             raise BatchReused(batch.batch_id)
         return p.answer_from_dict(loads(stored))
-    if plan is None or not plan.still_current(conn, batch):
+    if plan is None or not plan.still_current(conn, batch, (last_seq, highest)):
         plan = _plan(conn, device, batch, today)
     last_seq, new_changes, new_conflicts = _number(plan, last_seq)
     _write(conn, plan.store, new_changes, plan.rejected, new_conflicts)

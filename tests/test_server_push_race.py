@@ -145,3 +145,23 @@ def test_a_change_refused_meanwhile_is_answered_from_its_refusal(engine, meanwhi
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM rejected_changes")).scalar() == 1
     assert _stream(engine) == []
+
+
+def test_a_plan_is_not_read_again_when_neither_the_stream_nor_the_device_moved(engine, meanwhile, monkeypatch):
+    """Nothing committed in the gap: the facility's last number and the
+    device's highest sequence say so, and the plan's rows are not looked up
+    again under the lock."""
+    a, b = PC(engine, "A"), PC(engine, "B")
+    a.push(a.change("residents", "r1", "insert", resident_fields(), at=1))
+    asked = []
+    real = ingest.Store.unchanged
+    monkeypatch.setattr(ingest.Store, "unchanged", lambda self: asked.append(1) or real(self))
+    plans = meanwhile(lambda: None)
+    answer = a.push(a.change("checkups", "c1", "insert", checkup_fields("r1"), at=3))
+    assert len(plans) == 1 and asked == []
+    assert answer.results[0].status == "applied" and answer.results[0].server_seq == 2
+    # another PC's push in the gap moves the stream: then the rows are asked about
+    meanwhile(lambda: b.push(b.change("residents", "r2", "insert", resident_fields("Trần Thị Bình"), at=4)))
+    answer = a.push(a.change("checkups", "c2", "insert", checkup_fields("r1"), at=5))
+    assert asked == [1] and answer.results[0].server_seq == 4
+    assert [s for s, _ in _stream(engine)] == [1, 2, 3, 4]
