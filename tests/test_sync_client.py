@@ -422,3 +422,32 @@ def test_a_change_the_server_cannot_read_is_found_and_parked_alone(sqlite_server
         assert len(server.rows()["checkups"]) == 6 and len(server.rows()["residents"]) == 6
     finally:
         pc.close()
+
+
+def test_a_sync_collects_garbage_less_often_while_it_runs_and_puts_the_thresholds_back(sqlite_server, tmp_path):
+    """A push allocates millions of short-lived objects: the young generation
+    is collected less often during the run (it was a quarter of the PC's CPU
+    in benchmarks/sync.py), and whatever the thresholds were is restored,
+    also after a run that failed."""
+    import gc
+
+    from facility_app.sync.engine import SYNC_YOUNG_THRESHOLD
+
+    rng = random.Random(9)
+    pc = first_pc(tmp_path, sqlite_server)
+    before = gc.get_threshold()
+    seen = []
+    try:
+        admit(pc, rng)
+        report = sync_once(pc.store, progress=lambda p: seen.append(gc.get_threshold()), **FAST)
+        assert report.complete
+        assert seen and all(t[0] == max(before[0], SYNC_YOUNG_THRESHOLD) and t[1:] == before[1:] for t in seen)
+        assert gc.get_threshold() == before
+        sqlite_server.stop()  # a run that ends offline restores them too
+        admit(pc, rng)
+        seen.clear()
+        report = sync_once(pc.store, progress=lambda p: seen.append(gc.get_threshold()), **FAST)
+        assert report.error is not None and seen[-1][0] == SYNC_YOUNG_THRESHOLD
+        assert gc.get_threshold() == before
+    finally:
+        pc.close()

@@ -500,6 +500,11 @@ def apply_pages(store: Store, pages: list[PullPage], *, my_device: str | None = 
     return result
 
 
+_VERSIONS_SQL = ('SELECT t.id, t.version, coalesce(rs.known_version, 0) FROM "{table}" AS t '
+                 "LEFT OUTER JOIN row_sync AS rs ON rs.table_name = ? AND rs.row_id = t.id "
+                 "WHERE t.id IN (SELECT value FROM json_each(?))")
+
+
 def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]],
                          pending: dict[tuple[str, str], int] | None = None) -> None:
     """After a push answer: the server versions of this PC's own writes.
@@ -522,12 +527,10 @@ def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]],
         by_table.setdefault(t, []).append(r)
     current: dict[tuple[str, str], tuple[int, int]] = {}  # row -> (local version, known server version)
     for t, ids in by_table.items():
-        table = SYNCED_TABLES[t]
-        rs = row_sync.alias("rs")
-        q = (sa.select(table.c.id, table.c.version, sa.func.coalesce(rs.c.known_version, 0))
-             .select_from(table.outerjoin(rs, sa.and_(rs.c.table_name == t, rs.c.row_id == table.c.id)))
-             .where(_listed(table.c.id, ids)))
-        current.update({(t, row_id): (local, known) for row_id, local, known in conn.execute(q)})
+        # the driver's plain tuples: SQLAlchemy's rows cost ~10 us each, and
+        # a push of 10,000 changes reads as many here
+        rows = conn.exec_driver_sql(_VERSIONS_SQL.format(table=SYNCED_TABLES[t].name), (t, json.dumps(ids))).all()
+        current.update({(t, row_id): (local, known) for row_id, local, known in rows})
     raise_known = [(t, r, v) for (t, r), v in latest.items() if v > current.get((t, r), (0, 0))[1]]
     if raise_known:
         conn.exec_driver_sql(

@@ -66,12 +66,14 @@ class OutRow:
                       op=self.op, fields=dict(self.values), base_version=self.base_version, hlc=self.hlc)
 
 
+_PENDING_SQL = (f"SELECT seq, change_id, table_name, row_id, op, fields, base_version, hlc FROM {change_log.name} "
+                "WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?")
+
+
 def read_pending(conn: sa.Connection, after_seq: int = 0, limit: int = 5000) -> list[OutRow]:
-    c = change_log.c
-    rows = conn.execute(
-        sa.select(c.seq, c.change_id, c.table_name, c.row_id, c.op, c.fields, c.base_version, c.hlc)
-        .where(c.state == PENDING, c.seq > after_seq).order_by(c.seq).limit(limit))
-    return [OutRow(*r) for r in rows]
+    """Rendered once, read as the driver's tuples: a push reads every
+    outbox row, and SQLAlchemy's rows cost ~10 us each."""
+    return [OutRow(*r) for r in conn.exec_driver_sql(_PENDING_SQL, (PENDING, after_seq, limit)).all()]
 
 
 class PendingCounts:
