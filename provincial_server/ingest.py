@@ -504,23 +504,44 @@ class _Plan:
 
     def still_current(self, conn: sa.Connection, batch: p.PushBatch, marks: tuple[int, int]) -> bool:
         """Under the lock: nothing the plan read has changed since (no row it
-        read written, no change id of the batch stored meanwhile). ``marks``
-        as read under the lock: when neither the facility's stream nor this
-        device moved since the plan began, nothing it read can have changed
-        (every write of a facility's records numbers a stream row under its
-        lock; a change of this device refused meanwhile moved the device's
-        highest sequence), so the rows are not read again; a clash with
-        another facility's rows or ids is caught by the keys of ``records``
-        and ``changes`` (the push is refused with ``retry``)."""
+        read written, no change id of the batch stored or refused meanwhile).
+
+        ``marks`` as read under the lock. Every write of a facility's records
+        numbers a stream row under its lock, so what was written since the
+        plan began is the stream after its mark: when neither the stream nor
+        this device moved, nothing it read changed; when they did (usually
+        the device's own previous batch, written while this one was merged),
+        those stream rows are compared with the keys and change ids the plan
+        read, and this device's changes refused meanwhile are looked up. A
+        clash with another facility's rows or ids is caught by the keys of
+        ``records`` and ``changes`` (the push is answered ``retry``)."""
         if self.merger.read_beyond_rows:
             return False
         if marks == self.marks:
             return True
-        if not self.store.unchanged():
-            return False
         new_ids = [c.change_id for c in batch.changes if c.change_id not in self.change_ids]
-        applied, refused = _seen(conn, new_ids)
-        return not applied and not refused
+        if self.marks is None or marks[0] - self.marks[0] > _STREAM_CHECK_LIMIT:
+            if not self.store.unchanged():
+                return False
+            applied, refused = _seen(conn, new_ids)
+            return not applied and not refused
+        if marks[0] != self.marks[0]:
+            read = self.store.read_seq.keys() | self.store.read_absent
+            ids = set(new_ids)
+            written = conn.execute(sa.select(changes.c.table_name, changes.c.row_id, changes.c.change_id)
+                                   .where(changes.c.facility_code == self.merger.facility_code,
+                                          changes.c.server_seq > self.marks[0]))
+            if any((t, r) in read or cid in ids for t, r, cid in written):
+                return False
+        if marks[1] != self.marks[1] and new_ids:
+            refused = conn.execute(sa.select(rejected_changes.c.change_id)
+                                   .where(among(conn, rejected_changes.c.change_id, new_ids)).limit(1)).first()
+            if refused is not None:
+                return False
+        return True
+
+
+_STREAM_CHECK_LIMIT = 20_000  # stream rows written meanwhile, beyond which the plan's rows are read again instead
 
 
 def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today) -> _Plan:

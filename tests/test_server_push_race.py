@@ -147,10 +147,13 @@ def test_a_change_refused_meanwhile_is_answered_from_its_refusal(engine, meanwhi
     assert _stream(engine) == []
 
 
-def test_a_plan_is_not_read_again_when_neither_the_stream_nor_the_device_moved(engine, meanwhile, monkeypatch):
+def test_a_plan_is_checked_against_the_stream_written_meanwhile_not_by_reading_its_rows_again(
+        engine, meanwhile, monkeypatch):
     """Nothing committed in the gap: the facility's last number and the
-    device's highest sequence say so, and the plan's rows are not looked up
-    again under the lock."""
+    device's highest sequence say so. Another PC's push in the gap that
+    touched nothing the plan read: its stream rows say so. Either way the
+    plan's rows are not looked up again under the lock; only when the
+    stream moved too far are they."""
     a, b = PC(engine, "A"), PC(engine, "B")
     a.push(a.change("residents", "r1", "insert", resident_fields(), at=1))
     asked = []
@@ -160,8 +163,13 @@ def test_a_plan_is_not_read_again_when_neither_the_stream_nor_the_device_moved(e
     answer = a.push(a.change("checkups", "c1", "insert", checkup_fields("r1"), at=3))
     assert len(plans) == 1 and asked == []
     assert answer.results[0].status == "applied" and answer.results[0].server_seq == 2
-    # another PC's push in the gap moves the stream: then the rows are asked about
-    meanwhile(lambda: b.push(b.change("residents", "r2", "insert", resident_fields("Trần Thị Bình"), at=4)))
+    plans = meanwhile(lambda: b.push(b.change("residents", "r2", "insert", resident_fields("Trần Thị Bình"), at=4)))
     answer = a.push(a.change("checkups", "c2", "insert", checkup_fields("r1"), at=5))
-    assert asked == [1] and answer.results[0].server_seq == 4
-    assert [s for s, _ in _stream(engine)] == [1, 2, 3, 4]
+    assert len(plans) == 2 and asked == []  # B's, A's once
+    assert answer.results[0].server_seq == 4
+    monkeypatch.setattr(ingest, "_STREAM_CHECK_LIMIT", 0)
+    plans = meanwhile(lambda: b.push(b.change("residents", "r3", "insert", resident_fields("Lê Văn Cường"), at=6)))
+    answer = a.push(a.change("checkups", "c3", "insert", checkup_fields("r1"), at=7))
+    assert len(plans) == 2 and asked == [1]  # the rows read again: unchanged, the plan stands
+    assert answer.results[0].server_seq == 6
+    assert [s for s, _ in _stream(engine)] == [1, 2, 3, 4, 5, 6]
