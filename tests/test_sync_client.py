@@ -451,3 +451,38 @@ def test_a_sync_collects_garbage_less_often_while_it_runs_and_puts_the_threshold
         assert gc.get_threshold() == before
     finally:
         pc.close()
+
+
+def test_the_next_sync_starts_compressing_for_the_link_the_last_one_found(sqlite_server, tmp_path, monkeypatch):
+    """The first batches of a push go before any answer has told how fast the
+    link is: a PC whose last push found a fast link starts at the light
+    level; one that found a slow link, or never synced, starts hard."""
+    from facility_app.storage.repositories import meta_value
+    from facility_app.sync import api, engine
+    from facility_app.sync.engine import LINK_LEVEL_KEY
+
+    levels = []
+    real = api.encode_batch
+    monkeypatch.setattr(api, "encode_batch", lambda batch, level=ZSTD_LEVEL: levels.append(level) or real(batch, level))
+    rng = random.Random(10)
+    pc = first_pc(tmp_path, sqlite_server)
+
+    def push_three(bytes_per_s: float) -> str | None:
+        """Three batches over a link judged fast (1 byte/s suffices) or slow;
+        the level the PC keeps for the next sync."""
+        monkeypatch.setattr(engine, "FAST_LINK_BYTES_PER_S", bytes_per_s)
+        levels.clear()
+        for _ in range(3):
+            admit(pc, rng)
+        assert pc.sync(max_changes=2, window=1).complete
+        with pc.store.read() as conn:
+            return meta_value(conn, LINK_LEVEL_KEY)
+    try:
+        assert push_three(1) == str(ZSTD_FAST_LINK_LEVEL)
+        assert levels[0] == ZSTD_LEVEL and set(levels[1:]) == {ZSTD_FAST_LINK_LEVEL}  # never synced: hard first
+        assert push_three(1e12) == str(ZSTD_LEVEL)
+        assert levels[0] == ZSTD_FAST_LINK_LEVEL and set(levels[1:]) == {ZSTD_LEVEL}  # the last one was fast
+        assert push_three(1) == str(ZSTD_FAST_LINK_LEVEL)
+        assert levels[0] == ZSTD_LEVEL  # the last one was slow
+    finally:
+        pc.close()

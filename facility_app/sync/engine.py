@@ -37,7 +37,7 @@ import sqlalchemy as sa
 
 from care_core.domain.ids import new_id
 from ..storage.store import Store
-from ..storage import sync_store
+from ..storage import repositories, sync_store
 from . import api, merge, outbox, state
 from .client import Transport, WireStats
 from .errors import Offline, Refused, ServerTrouble, SyncError
@@ -45,6 +45,7 @@ from care_core.protocol import (
     DEFAULT_PULL_LIMIT, MAX_BATCH_CHANGES, MAX_PULL_LIMIT, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, ChangeResult, PushBatch,
 )
 
+LINK_LEVEL_KEY = "sync_link_level"  # meta: the compression level the last push ended at (a local setting)
 MAX_BATCH_BYTES = 128 * 1024  # a batch's body as it travels (msgpack + zstd)
 SCAN_AHEAD = 5000  # outbox rows looked at to fill one batch around held-back ones
 MIN_CHANGES = 25
@@ -95,12 +96,15 @@ class Report:
 class _Sizer:
     """Batch limits and compression that follow the link."""
 
-    def __init__(self, max_changes: int, max_bytes: int, window: int):
+    def __init__(self, max_changes: int, max_bytes: int, window: int, level: int = ZSTD_LEVEL):
         self.max_changes = self.ceiling_changes = max(1, min(max_changes, MAX_BATCH_CHANGES))
         self.max_bytes = self.ceiling_bytes = max_bytes
         self.max_window = max(1, window)
         self.window = self.max_window  # several batches on the wire from the start; one after a failure
-        self.level = ZSTD_LEVEL  # compress hard until the link shows it is fast
+        # the link as the last sync found it (``LINK_LEVEL_KEY``); hard
+        # when unknown: compress hard until the link shows it is fast
+        self.level = level if level in (ZSTD_LEVEL, ZSTD_FAST_LINK_LEVEL) else ZSTD_LEVEL
+        self.judged = False  # an answer has told how fast the link is
 
     def shrink(self) -> None:
         self.max_changes = max(MIN_CHANGES, self.max_changes // 2)
@@ -114,6 +118,7 @@ class _Sizer:
         link = seconds - min(max(server_seconds, 0.0), seconds)
         fast = sent_bytes >= FAST_LINK_BYTES_PER_S * max(link, 1e-3)
         self.level = ZSTD_FAST_LINK_LEVEL if fast else ZSTD_LEVEL
+        self.judged = True
         if seconds < 2.0:
             self.max_changes = min(self.ceiling_changes, self.max_changes * 2)
             self.max_bytes = min(self.ceiling_bytes, self.max_bytes * 2)
@@ -135,6 +140,7 @@ class SyncEngine:
         self.max_changes, self.max_bytes, self.window = max_changes, max_bytes, window
         self.pull_limit = pull_limit
         self.pause = pause
+        self._sizer: _Sizer | None = None  # the last push's (its level is kept for the next sync)
 
     # --- the run -------------------------------------------------------------
 
@@ -183,6 +189,9 @@ class SyncEngine:
             report.waiting = by_state.get(sync_store.PENDING, 0)
             report.parked_total = by_state.get(sync_store.PARKED, 0)
             report.open_conflicts = sync_store.open_conflict_count(conn)
+            sizer = self._sizer
+            if sizer is not None and sizer.judged:  # the next sync's first batches compress for this link
+                repositories.set_meta_value(conn, LINK_LEVEL_KEY, str(sizer.level))
             if report.pull_rounds:
                 state.record_clock_skew(conn, report.clock_skew_ms)
             if report.error is None:
@@ -199,10 +208,12 @@ class SyncEngine:
             total = sync_store.pending_count(conn)
         if total == 0:
             return
-        sizer = _Sizer(self.max_changes, self.max_bytes, self.window)
         scan = _Scan()
         with self.store.read() as conn:
             waiting = outbox.PendingCounts(conn)
+            level = repositories.meta_value(conn, LINK_LEVEL_KEY, "")
+        sizer = _Sizer(self.max_changes, self.max_bytes, self.window, int(level) if level.isdigit() else ZSTD_LEVEL)
+        self._sizer = sizer
         done = 0
         local_parked = [0]
         in_flight: list[tuple[_Prepared, Future]] = []
