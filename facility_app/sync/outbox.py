@@ -89,9 +89,9 @@ class PendingCounts:
     def __init__(self, conn: sa.Connection):
         c = change_log.c
         self.horizon = conn.execute(sa.select(sa.func.max(c.seq))).scalar() or 0
-        self.counts: Counter = Counter(
-            (t, r) for t, r in conn.execute(sa.select(c.table_name, c.row_id)
-                                            .where(c.state == PENDING, c.seq <= self.horizon)))
+        self.counts: Counter = Counter(conn.exec_driver_sql(  # the driver's tuples: one per waiting change
+            f"SELECT table_name, row_id FROM {change_log.name} WHERE state = ? AND seq <= ?",
+            (PENDING, self.horizon)).all())
 
     def answered(self, rows: list[OutRow], results: list[ChangeResult]) -> None:
         got = {r.change_id for r in results}
@@ -175,8 +175,8 @@ def record(conn: sa.Connection, sent: list[OutRow], results: list[ChangeResult])
         if result.status == "conflict":
             tally.conflicts += 1
             tally.conflict_results.append(result)
-        updates.append((state, _answer_json(result), row.change_id, PENDING))
-    if updates:
-        conn.exec_driver_sql("UPDATE change_log SET state = ?, answer = ? WHERE change_id = ? AND state = ?",
+        updates.append((state, _answer_json(result), row.seq, row.change_id, PENDING))
+    if updates:  # by the primary key (the row itself), not through the change id's index
+        conn.exec_driver_sql("UPDATE change_log SET state = ?, answer = ? WHERE seq = ? AND change_id = ? AND state = ?",
                              updates)
     return tally
