@@ -71,3 +71,54 @@ def test_migrations_build_exactly_the_tables_the_code_declares(data_dir):
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     finally:
         store.close()
+
+
+def _schema(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return conn.execute(sa.text("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                    "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")).all()
+
+
+def _built_to(data_dir, revision: str) -> list[tuple]:
+    """The schema of a store built from nothing up to ``revision``."""
+    data_dir.mkdir(parents=True)
+    engine = make_engine(Store.db_path(data_dir), derive(PASSPHRASE, new_salt()))
+    try:
+        with engine.connect().execution_options(write=True) as conn:
+            command.upgrade(migrate._config(conn), revision)
+            conn.commit()
+        return _schema(engine)
+    finally:
+        engine.dispose()
+
+
+def test_the_covering_record_indexes_migrate_both_ways_on_a_filled_store(tmp_path):
+    """0010 rebuilds a resident's checkup and rehabilitation indexes as
+    covering ones: a filled store taken back to 0009 has exactly 0009's
+    schema, and opened again (migrated, after a backup) exactly a new
+    store's, with every record read as before."""
+    from facility_app.services.container import Services
+    from tests.conftest import SYSTEM, TODAY, make_services
+    from tests.store_fixtures import populate
+
+    fresh = make_services(tmp_path / "fresh")
+    populate(fresh, SYSTEM, 3, seed=10, today=TODAY)
+    people = [p.id for p in fresh.residents.list(SYSTEM)]
+    before = {rid: fresh.clinical.timeline(SYSTEM, rid) for rid in people}
+    assert all(tl.checkups and tl.rehab for tl in before.values())
+    head_schema = _schema(fresh.store.engine)
+    with fresh.store.engine.connect().execution_options(write=True) as conn:
+        command.downgrade(migrate._config(conn), "0009")
+        conn.commit()
+    assert _schema(fresh.store.engine) == _built_to(tmp_path / "at-0009", "0009") != head_schema
+    folder = fresh.store.data_dir
+    fresh.close()
+
+    services = Services(Store.open(folder, PASSPHRASE), today=lambda: TODAY)
+    try:
+        assert migrate.current(services.store.engine) == migrate.head()
+        assert _schema(services.store.engine) == head_schema == _built_to(tmp_path / "new", "head")
+        assert {rid: services.clinical.timeline(SYSTEM, rid) for rid in people} == before
+    finally:
+        services.close()
+    assert len(list((folder / "backups").glob("pre-migrate-0009-*.db"))) == 1

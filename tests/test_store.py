@@ -309,3 +309,68 @@ def test_lean_reads_give_the_entities_the_full_mapping_gives(store_dir):
             assert checkups[0].id not in {c.id for c in repo.checkups_of(conn, first.id)}
     finally:
         services.close()
+
+
+# --- a record's reads from their indexes ---------------------------------------------------
+
+def _record_reads():
+    """Every lean read of one resident's rows (``:rid``): the timeline's."""
+    from facility_app.storage import repositories as repo
+
+    return {name: lean for name, lean in vars(repo).items() if isinstance(lean, repo._Lean) and ":rid" in lean.sql}
+
+
+def _plan(conn, sql: str) -> list[str]:
+    return [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, {"rid": "someone"})]
+
+
+@pytest.mark.parametrize("read, table, date_column", [("_CHECKUPS_OF", "checkups", "checkup_date"),
+                                                      ("_REHAB_OF", "rehab_sessions", "session_date")])
+def test_a_records_checkups_and_rehab_come_from_their_covering_index(store_dir, read, table, date_column):
+    """A resident's checkups (and rehabilitation sessions) are read from
+    ``ix_<table>_resident_id`` alone: a ten-year record would otherwise read
+    and decrypt one table page per row on its first open. The columns the
+    read needs are taken from its own statement (what it selects, and what
+    its conditions test: deleted, voided, the id the superseding look-up
+    compares), so a column added to the entity and the table, but not to the
+    index (in tables.py and a migration), fails here."""
+    from sqlalchemy.sql import visitors
+
+    from facility_app.storage import repositories as repo
+    from facility_app.storage.tables import metadata
+
+    lean, t = getattr(repo, read), metadata.tables[table]
+    needed = {c.name for c in visitors.iterate(lean.statement) if isinstance(c, sa.Column) and c.table is t}
+    assert {"resident_id", date_column, "id", "deleted", "voided", "supersedes_id", "version"} <= needed
+    index = f"ix_{table}_resident_id"
+    declared = [c.name for c in next(i for i in t.indexes if i.name == index).columns]
+    assert declared[:3] == ["resident_id", date_column, "id"]
+    assert needed - set(declared) == set()
+
+    store = Store.open(store_dir, PASSPHRASE)
+    try:
+        with store.read() as conn:
+            on_disk = [row[2] for row in conn.exec_driver_sql(f"PRAGMA index_info({index})")]
+            plan = _plan(conn, lean.sql)
+    finally:
+        store.close()
+    assert on_disk == declared
+    assert f"SEARCH {table} USING COVERING INDEX {index} (resident_id=?)" in plan, plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan  # the index's order is the read's
+
+
+def test_no_read_of_a_record_scans_a_table(store_dir):
+    """Each of a record's reads finds the resident's rows through an index:
+    a scan reads (and decrypts) the whole table on the record's first open."""
+    reads = _record_reads()
+    assert {"_CHECKUPS_OF", "_REHAB_OF", "_CONDITIONS_OF", "_REFERRALS_OF", "_CARDS_OF",
+            "_STATUS_CHANGES_OF_RESIDENT", "_ROOM_CHANGES_OF", "_STAYS_OF"} <= set(reads)
+    store = Store.open(store_dir, PASSPHRASE)
+    try:
+        with store.read() as conn:
+            plans = {name: _plan(conn, lean.sql) for name, lean in reads.items()}
+    finally:
+        store.close()
+    for name, plan in plans.items():
+        assert not any(step.startswith("SCAN") for step in plan), (name, plan)
+        assert any("(resident_id=?)" in step for step in plan), (name, plan)

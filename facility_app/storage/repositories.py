@@ -38,8 +38,8 @@ class _Lean:
     def __init__(self, cls, *where, order=()):
         table = table_of(cls)
         columns, self.make = row_reader(cls, table)
-        stmt = sa.select(*(table.c[name] for name in columns)).where(*where).order_by(*order)
-        self.sql = str(stmt.compile(dialect=_SQLITE))
+        self.statement = sa.select(*(table.c[name] for name in columns)).where(*where).order_by(*order)
+        self.sql = str(self.statement.compile(dialect=_SQLITE))
 
     def all(self, conn, **params) -> list:
         make = self.make
