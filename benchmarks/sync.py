@@ -45,10 +45,11 @@ deployed: the province's machine is not the facility's PC. On this shared
 else runs. ``--server-thread`` runs it in a thread of this process instead,
 where the PC's Python and the server's share one interpreter lock (every
 CPU second the client spends is one the server cannot); ``--untuned`` leaves
-the server's collector at CPython's defaults.
+the server's collector at CPython's defaults; ``--workers N`` runs it as
+``provincial-server serve --workers N`` does (N processes on one socket).
 
     .venv/bin/python -m benchmarks.sync [--changes 10000] [--slow-changes 10000] [--runs 3] [--json]
-                                        [--keep] [--server-thread] [--untuned]
+                                        [--keep] [--server-thread] [--untuned] [--workers N]
 
 PostgreSQL: ``FACILITY_TEST_PG_URL`` (fresh databases are made on it), else
 a throw-away cluster is started in a temp folder (as the ``postgres`` user

@@ -105,7 +105,8 @@ def _plain_residents(services: Services, count: int, rng: random.Random) -> None
             day = admitted
             while day <= TODAY:
                 services.clinical.record_checkup(SYSTEM, Checkup(r.id, day, CheckupKind.PERIODIC, VitalSigns(
-                    rng.randint(100, 170), rng.randint(60, 95), rng.randint(60, 100), 36.8, 97)))
+                    systolic=rng.randint(100, 170), diastolic=rng.randint(60, 95), pulse=rng.randint(60, 100),
+                    temperature=36.8, spo2=97)))
                 day += timedelta(days=rng.randint(90, 400))
 
 
@@ -124,9 +125,10 @@ def _long_stay(services: Services, rng: random.Random) -> str:
         while day <= TODAY:
             services.clinical.record_checkup(SYSTEM, Checkup(
                 r.id, day, CheckupKind.PERIODIC,
-                VitalSigns(rng.randint(125, 165), rng.randint(70, 95), rng.randint(62, 92), round(rng.uniform(36.3, 37.2), 1),
-                           rng.randint(93, 99), rng.randint(16, 22), round(rng.uniform(52, 60), 1), 162,
-                           round(rng.uniform(5.5, 11.0), 1)),
+                VitalSigns(systolic=rng.randint(125, 165), diastolic=rng.randint(70, 95), pulse=rng.randint(62, 92),
+                           temperature=round(rng.uniform(36.3, 37.2), 1), spo2=rng.randint(93, 99),
+                           respiratory_rate=rng.randint(16, 22), weight_kg=round(rng.uniform(52, 60), 1), height_cm=162,
+                           glucose=round(rng.uniform(5.5, 11.0), 1)),
                 "Ổn định, tiếp tục điều trị.", HealthClass.III, day + timedelta(days=31), "BS. Trần Thị Hòa"))
             day += timedelta(days=30)
         day, barthel = start + timedelta(days=1500), 35
