@@ -544,9 +544,9 @@ class _Plan:
 _STREAM_CHECK_LIMIT = 20_000  # stream rows written meanwhile, beyond which the plan's rows are read again instead
 
 
-def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today) -> _Plan:
+def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today, before_lock: bool = False) -> _Plan:
     """Merge and validate every change of the batch in memory, in order."""
-    marks = _marks(conn, device) if is_postgresql(conn) else None  # read first: see ``still_current``
+    marks = _marks(conn, device) if before_lock else None  # read first: see ``still_current``
     applied, refused = _seen(conn, [c.change_id for c in batch.changes])
     store = Store(conn)
     _prefetch(store, batch)
@@ -657,7 +657,7 @@ def _plan_before_lock(conn: sa.Connection, batch: p.PushBatch) -> bool:
 def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) -> p.PushAnswer:
     """Apply ``batch`` inside the caller's transaction (which must commit)."""
     digest = batch_digest(batch)
-    plan = _plan(conn, device, batch, today) if _plan_before_lock(conn, batch) else None
+    plan = _plan(conn, device, batch, today, before_lock=True) if _plan_before_lock(conn, batch) else None
     last_seq, highest, stored, stored_digest = _lock(conn, device, batch)
     if stored is not None:
         if stored_digest is not None and stored_digest != digest:
