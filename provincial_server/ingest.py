@@ -520,7 +520,7 @@ class _Plan:
         if marks == self.marks:
             return True
         new_ids = [c.change_id for c in batch.changes if c.change_id not in self.change_ids]
-        if self.marks is None or marks[0] - self.marks[0] > _STREAM_CHECK_LIMIT:
+        if marks[0] - self.marks[0] > _STREAM_CHECK_LIMIT:  # (a plan checked here was made before the lock: it has marks)
             if not self.store.unchanged():
                 return False
             applied, refused = _seen(conn, new_ids)
