@@ -210,7 +210,11 @@ def test_backoff_runs_from_two_seconds_to_ten_minutes_with_jitter():
 
 def test_compression_follows_the_link():
     sizer = _Sizer(500, 1_000_000, 4)
-    assert sizer.level == ZSTD_LEVEL  # the first batch: the link is unknown, every byte may count
+    assert sizer.level == ZSTD_FAST_LINK_LEVEL  # the link is unknown: light until an answer says it is slow
+    sizer.answered(1.2, 33_000)  # a 256 kbit/s rural link: 27 KB/s
+    assert sizer.level == ZSTD_LEVEL
+    assert _Sizer(500, 1_000_000, 4, ZSTD_LEVEL).level == ZSTD_LEVEL  # the last sync found a slow link
+    assert _Sizer(500, 1_000_000, 4, ZSTD_FAST_LINK_LEVEL).level == ZSTD_FAST_LINK_LEVEL
     sizer.answered(0.05, 33_000)  # a LAN or loopback: 660 KB/s
     assert sizer.level == ZSTD_FAST_LINK_LEVEL
     sizer.answered(1.2, 33_000)  # a 256 kbit/s rural link: 27 KB/s
@@ -477,8 +481,8 @@ def test_a_sync_collects_garbage_less_often_while_it_runs_and_puts_the_threshold
 
 def test_the_next_sync_starts_compressing_for_the_link_the_last_one_found(sqlite_server, tmp_path, monkeypatch):
     """The first batches of a push go before any answer has told how fast the
-    link is: a PC whose last push found a fast link starts at the light
-    level; one that found a slow link, or never synced, starts hard."""
+    link is: a PC whose last push found a fast link, or that never synced,
+    starts at the light level; one whose last push found a slow link starts hard."""
     from facility_app.storage.repositories import meta_value
     from facility_app.sync import api, engine
     from facility_app.sync.engine import LINK_LEVEL_KEY
@@ -501,7 +505,7 @@ def test_the_next_sync_starts_compressing_for_the_link_the_last_one_found(sqlite
             return meta_value(conn, LINK_LEVEL_KEY)
     try:
         assert push_three(1) == str(ZSTD_FAST_LINK_LEVEL)
-        assert levels[0] == ZSTD_LEVEL and set(levels[1:]) == {ZSTD_FAST_LINK_LEVEL}  # never synced: hard first
+        assert set(levels) == {ZSTD_FAST_LINK_LEVEL}  # never synced: light from the first batch
         assert push_three(1e12) == str(ZSTD_LEVEL)
         assert levels[0] == ZSTD_FAST_LINK_LEVEL and set(levels[1:]) == {ZSTD_LEVEL}  # the last one was fast
         assert push_three(1) == str(ZSTD_FAST_LINK_LEVEL)
