@@ -323,7 +323,7 @@ class SyncEngine:
         return _Prepared(rows, batch, encoded)
 
     def _batch(self, conn: sa.Connection, settings: state.Settings, rows: list[outbox.OutRow]) -> PushBatch:
-        bases = merge.base_versions(conn, [r.seq for r in rows])
+        bases = merge.base_versions(conn, [r.seq for r in rows if r.op != "insert"])  # an insert's base is 0
         seen = merge._seen_versions(conn, {(r.table, r.row_id) for r in rows
                                            if r.op != "insert" and r.seq not in bases})
         changes = []

@@ -122,29 +122,36 @@ def stamp_time(hlc: str) -> str:
 
 # --- the absorb step: local edits into the per-field clock ---------------
 
+_ABSORB_SQL = ("SELECT seq, table_name, row_id, op, CASE WHEN op = 'insert' THEN NULL ELSE fields END, hlc "
+               f"FROM {change_log.name} WHERE seq > ? ORDER BY seq")
+
+
 def absorb_local(conn: sa.Connection) -> int:
     """Copy the stamps of local edits made since the last apply into
-    ``field_clock``, and freeze each edit's server base version."""
+    ``field_clock``, and freeze each edit's server base version. An insert
+    needs neither (INSERT_STAMPS; it travels with base version 0), so its
+    fields are not even read: after a new PC's first push that is nearly
+    every row of the outbox."""
     done = conn.execute(sa.select(sync_state.c.field_clock_seq).where(sync_state.c.id == 1)).scalar() or 0
-    c = change_log.c
-    rows = conn.execute(sa.select(c.seq, c.table_name, c.row_id, c.op, c.fields, c.hlc)
-                        .where(c.seq > done).order_by(c.seq)).all()
+    rows = conn.exec_driver_sql(_ABSORB_SQL, (done,)).all()  # the driver's tuples, not SQLAlchemy's rows
     if not rows:
         return 0
     stamps: dict[tuple[str, str, str], str] = {}
-    for r in rows:
-        if r.op == "insert":
+    edits: list[tuple[int, str, str]] = []
+    for seq, table_name, row_id, op, fields, hlc in rows:
+        if op == "insert":
             continue  # see INSERT_STAMPS
-        for name in json.loads(r.fields):
-            key = (r.table_name, r.row_id, name)
-            if r.hlc > stamps.get(key, ""):
-                stamps[key] = r.hlc
+        edits.append((seq, table_name, row_id))
+        for name in json.loads(fields):
+            key = (table_name, row_id, name)
+            if hlc > stamps.get(key, ""):
+                stamps[key] = hlc
     _upsert_stamps(conn, stamps)
-    row_keys = {(r.table_name, r.row_id) for r in rows if r.op != "insert"}
-    seen = _seen_versions(conn, row_keys)
-    conn.exec_driver_sql("INSERT OR IGNORE INTO outbox_base(seq, base_version) VALUES (?, ?)", [
-        (r.seq, 0 if r.op == "insert" else seen.get((r.table_name, r.row_id), 0)) for r in rows])
-    conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(field_clock_seq=rows[-1].seq))
+    if edits:
+        seen = _seen_versions(conn, {(t, r) for _, t, r in edits})
+        conn.exec_driver_sql("INSERT OR IGNORE INTO outbox_base(seq, base_version) VALUES (?, ?)",
+                             [(seq, seen.get((t, r), 0)) for seq, t, r in edits])
+    conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(field_clock_seq=rows[-1][0]))
     return len(rows)
 
 
@@ -165,16 +172,19 @@ def _upsert_stamps(conn: sa.Connection, stamps: dict[tuple[str, str, str], str])
         [(t, r, f, h) for (t, r, f), h in stamps.items()])
 
 
+_SEEN_SQL = ("SELECT row_id, seen_version FROM row_sync "
+             "WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))")
+
+
 def _seen_versions(conn: sa.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """``row_sync.seen_version`` of these rows (those it has), a statement per
+    table with the ids bound as one JSON text (see ``_listed``)."""
     out: dict[tuple[str, str], int] = {}
     by_table: dict[str, list[str]] = {}
     for t, r in keys:
         by_table.setdefault(t, []).append(r)
     for t, ids in by_table.items():
-        for i in range(0, len(ids), 500):
-            q = sa.select(row_sync.c.row_id, row_sync.c.seen_version).where(
-                row_sync.c.table_name == t, row_sync.c.row_id.in_(ids[i:i + 500]))
-            out.update({(t, rid): v for rid, v in conn.execute(q)})
+        out.update({(t, rid): v for rid, v in conn.exec_driver_sql(_SEEN_SQL, (t, json.dumps(ids))).all()})
     return out
 
 
