@@ -16,7 +16,7 @@ from facility_app.services.sync import SyncService
 from facility_app.storage.store import Store
 from facility_app.storage.tables import change_log, checkups, residents
 from facility_app.sync import backoff, outbox, setup
-from facility_app.sync.engine import _Sizer, sync_once
+from facility_app.sync.engine import LIGHT_LEVEL, _Sizer, sync_once
 from care_core.protocol import (
     MSGPACK, ZSTD_FAST_LINK_LEVEL, ZSTD_LEVEL, PushBatch, decode_push, encode_push,
 )
@@ -210,13 +210,14 @@ def test_backoff_runs_from_two_seconds_to_ten_minutes_with_jitter():
 
 def test_compression_follows_the_link():
     sizer = _Sizer(500, 1_000_000, 4)
-    assert sizer.level == ZSTD_FAST_LINK_LEVEL  # the link is unknown: light until an answer says it is slow
+    assert sizer.level == LIGHT_LEVEL  # the link is unknown: light until an answer says it is slow
     sizer.answered(1.2, 33_000)  # a 256 kbit/s rural link: 27 KB/s
     assert sizer.level == ZSTD_LEVEL
     assert _Sizer(500, 1_000_000, 4, ZSTD_LEVEL).level == ZSTD_LEVEL  # the last sync found a slow link
-    assert _Sizer(500, 1_000_000, 4, ZSTD_FAST_LINK_LEVEL).level == ZSTD_FAST_LINK_LEVEL
+    assert _Sizer(500, 1_000_000, 4, LIGHT_LEVEL).level == LIGHT_LEVEL  # ... a fast one
+    assert _Sizer(500, 1_000_000, 4, ZSTD_FAST_LINK_LEVEL).level == LIGHT_LEVEL  # as earlier versions kept it
     sizer.answered(0.05, 33_000)  # a LAN or loopback: 660 KB/s
-    assert sizer.level == ZSTD_FAST_LINK_LEVEL
+    assert sizer.level == LIGHT_LEVEL
     sizer.answered(1.2, 33_000)  # a 256 kbit/s rural link: 27 KB/s
     assert sizer.level == ZSTD_LEVEL
     sizer.answered(0.05, 33_000)
@@ -225,8 +226,8 @@ def test_compression_follows_the_link():
     batch = PushBatch("b1", "d1", 1, 3, [outbox.OutRow(i, f"c{i}", "residents", f"r{i}", "update",
                                                         json.dumps({"notes": "Ăn ngủ được " * 50}), 1,
                                                         f"{i:015d}-00000-d1").to_change() for i in (1, 2, 3)])
-    hard, light = encode_push(batch, MSGPACK, ZSTD_LEVEL), encode_push(batch, MSGPACK, ZSTD_FAST_LINK_LEVEL)
-    for body, headers in (hard, light):  # the server reads either
+    for level in (ZSTD_LEVEL, ZSTD_FAST_LINK_LEVEL, LIGHT_LEVEL):
+        body, headers = encode_push(batch, MSGPACK, level)  # the server reads any level
         assert decode_push(body, headers["Content-Type"], headers["Content-Encoding"]) == batch
 
 
@@ -264,11 +265,11 @@ def test_a_busy_server_does_not_make_the_pc_compress_harder():
 
     sizer = _Sizer(500, 1_000_000, 4)
     sizer.answered(1.2, 33_000, server_seconds=1.15)
-    assert sizer.level == ZSTD_FAST_LINK_LEVEL
+    assert sizer.level == LIGHT_LEVEL
     sizer.answered(1.2, 33_000, server_seconds=0.05)  # the link itself is slow
     assert sizer.level == ZSTD_LEVEL
     sizer.answered(1.2, 33_000, server_seconds=99.0)  # a server claiming more than the round trip
-    assert sizer.level == ZSTD_FAST_LINK_LEVEL
+    assert sizer.level == LIGHT_LEVEL
     assert server_seconds("app;dur=12.5") == pytest.approx(0.0125)
     assert server_seconds("db;dur=3, app;dur=40") == pytest.approx(0.003)
     for bad in (None, "", "app", "app;dur=-5", "app;dur=abc", "x" * 5000 + "dur=1"):
@@ -504,11 +505,11 @@ def test_the_next_sync_starts_compressing_for_the_link_the_last_one_found(sqlite
         with pc.store.read() as conn:
             return meta_value(conn, LINK_LEVEL_KEY)
     try:
-        assert push_three(1) == str(ZSTD_FAST_LINK_LEVEL)
-        assert set(levels) == {ZSTD_FAST_LINK_LEVEL}  # never synced: light from the first batch
+        assert push_three(1) == str(LIGHT_LEVEL)
+        assert set(levels) == {LIGHT_LEVEL}  # never synced: light from the first batch
         assert push_three(1e12) == str(ZSTD_LEVEL)
-        assert levels[0] == ZSTD_FAST_LINK_LEVEL and set(levels[1:]) == {ZSTD_LEVEL}  # the last one was fast
-        assert push_three(1) == str(ZSTD_FAST_LINK_LEVEL)
+        assert levels[0] == LIGHT_LEVEL and set(levels[1:]) == {ZSTD_LEVEL}  # the last one was fast
+        assert push_three(1) == str(LIGHT_LEVEL)
         assert levels[0] == ZSTD_LEVEL  # the last one was slow
     finally:
         pc.close()
