@@ -31,6 +31,7 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 import sqlalchemy as sa
@@ -213,14 +214,13 @@ class SyncEngine:
 
     def _push(self, transport: Transport, settings: state.Settings, report: Report,
               progress, should_stop) -> None:
-        with self.store.read() as conn:
-            total = sync_store.pending_count(conn)
+        with self.store.read() as conn:  # one pass over the outbox counts what waits, per row and in all
+            waiting = outbox.PendingCounts(conn)
+            level = repositories.meta_value(conn, LINK_LEVEL_KEY, "")
+        total = waiting.total
         if total == 0:
             return
         scan = _Scan()
-        with self.store.read() as conn:
-            waiting = outbox.PendingCounts(conn)
-            level = repositories.meta_value(conn, LINK_LEVEL_KEY, "")
         sizer = _Sizer(self.max_changes, self.max_bytes, self.window, int(level) if level.isdigit() else None)
         self._sizer = sizer
         done = 0
@@ -283,6 +283,7 @@ class SyncEngine:
         held = 0  # changes held back behind a record in flight
         more = False  # pending changes beyond this batch
         order: list[int] = []  # seqs looked at, in order, until the first one held back
+        sent = scan.sent
         with self.store.read() as conn:
             while len(rows) < sizer.max_changes and looked < SCAN_AHEAD:
                 chunk = scan.chunk(conn, after)
@@ -290,17 +291,17 @@ class SyncEngine:
                     break
                 for row in chunk:
                     after = row.seq
-                    if row.seq in scan.sent:
+                    if after in sent:
                         if not held:
-                            order.append(row.seq)
+                            order.append(after)
                         continue
                     looked += 1
-                    if row.refs & blocked:
+                    if not blocked.isdisjoint(row.refs):
                         blocked.add(row.row_id)  # later changes of this record wait too
                         held += 1
                         continue
                     if not held:
-                        order.append(row.seq)
+                        order.append(after)
                     rows.append(row)
                     if len(rows) >= sizer.max_changes or looked >= SCAN_AHEAD:
                         more = True
@@ -332,14 +333,8 @@ class SyncEngine:
         bases = merge.base_versions(conn, [r.seq for r in rows if r.op != "insert"])  # an insert's base is 0
         seen = merge._seen_versions(conn, {(r.table, r.row_id) for r in rows
                                            if r.op != "insert" and r.seq not in bases})
-        changes = []
-        for r in rows:
-            change = r.to_change()
-            if r.op == "insert":
-                change.base_version = 0
-            else:
-                change.base_version = bases.get(r.seq, seen.get((r.table, r.row_id), 0))
-            changes.append(change)
+        changes = [r.to_change(0 if r.op == "insert" else bases.get(r.seq, seen.get((r.table, r.row_id), 0)))
+                   for r in rows]
         return PushBatch(batch_id=new_id(), device_id=settings.server_device_id,
                          seq_from=rows[0].seq, seq_to=rows[-1].seq, changes=changes, compact_answer=True)
 
@@ -579,7 +574,7 @@ class _Prepared:
     batch: PushBatch
     encoded: tuple[bytes, dict]
 
-    @property
+    @cached_property
     def rows_touched(self) -> set[str]:
         return {r.row_id for r in self.rows}
 
