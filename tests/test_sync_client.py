@@ -454,8 +454,9 @@ def test_a_change_the_server_cannot_read_is_found_and_parked_alone(sqlite_server
 def test_a_sync_collects_garbage_less_often_while_it_runs_and_puts_the_thresholds_back(sqlite_server, tmp_path):
     """A push allocates millions of short-lived objects: the young generation
     is collected less often during the run (it was a quarter of the PC's CPU
-    in benchmarks/sync.py), and whatever the thresholds were is restored,
-    also after a run that failed."""
+    in benchmarks/sync.py), not at all automatically while the push runs,
+    and whatever the thresholds and the collector's state were is restored,
+    also after a run that failed; a collector that was off (the GUI's) stays off."""
     import gc
 
     from facility_app.sync.engine import SYNC_YOUNG_THRESHOLD
@@ -464,19 +465,30 @@ def test_a_sync_collects_garbage_less_often_while_it_runs_and_puts_the_threshold
     pc = first_pc(tmp_path, sqlite_server)
     before = gc.get_threshold()
     seen = []
+
+    def note(p):
+        seen.append((p.phase, gc.get_threshold(), gc.isenabled()))
     try:
+        assert gc.isenabled()
         admit(pc, rng)
-        report = sync_once(pc.store, progress=lambda p: seen.append(gc.get_threshold()), **FAST)
+        report = sync_once(pc.store, progress=note, **FAST)
         assert report.complete
-        assert seen and all(t[0] == max(before[0], SYNC_YOUNG_THRESHOLD) and t[1:] == before[1:] for t in seen)
-        assert gc.get_threshold() == before
+        assert seen and all(t[0] == max(before[0], SYNC_YOUNG_THRESHOLD) and t[1:] == before[1:] for _, t, _ in seen)
+        assert {on for phase, _, on in seen if phase == "push"} == {False}
+        assert {on for phase, _, on in seen if phase != "push"} == {True}
+        assert gc.get_threshold() == before and gc.isenabled()
         sqlite_server.stop()  # a run that ends offline restores them too
         admit(pc, rng)
         seen.clear()
-        report = sync_once(pc.store, progress=lambda p: seen.append(gc.get_threshold()), **FAST)
-        assert report.error is not None and seen[-1][0] == SYNC_YOUNG_THRESHOLD
-        assert gc.get_threshold() == before
+        report = sync_once(pc.store, progress=note, **FAST)
+        assert report.error is not None and seen[-1][1][0] == SYNC_YOUNG_THRESHOLD
+        assert gc.get_threshold() == before and gc.isenabled()
+        gc.disable()  # as the GUI runs: its own collections, on its own thread
+        admit(pc, rng)
+        report = sync_once(pc.store, **FAST)
+        assert report.error is not None and not gc.isenabled()
     finally:
+        gc.enable()
         pc.close()
 
 
