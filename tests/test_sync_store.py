@@ -122,3 +122,35 @@ def test_wire_values_take_their_column_types(services):
         assert ss.user_id_with_username(conn, "nobody") is None
         assert ss.clock_skew_ms(conn) == 0
         assert ss.enrolment(conn) is None
+
+
+def test_pushed_versions_raise_the_known_version_and_set_each_rows_version(services):
+    """merge.note_pushed_versions after a push answer: row_sync's known
+    version is raised (never lowered) to the answered one, and a row's
+    version column becomes the known version plus its changes still waiting,
+    rewritten only where it differs; a row this PC does not hold still gets
+    its known version."""
+    from facility_app.storage.tables import residents, row_sync
+    from facility_app.sync import merge
+
+    new, edited, ahead, behind = (_admit(services, n) for n in ("Lê Thị Mới", "Lê Thị Sửa", "Lê Thị Trước", "Lê Thị Sau"))
+    with services.store.write(SYSTEM, "test") as w:
+        w.conn.execute(sa.update(residents).where(residents.c.id == edited.id).values(version=3))
+        w.conn.exec_driver_sql("INSERT INTO row_sync(table_name, row_id, seen_version, known_version) "
+                               "VALUES ('residents', ?, 4, 7)", (behind.id,))
+        merge.note_pushed_versions(w.conn, [
+            ("residents", new.id, 1),  # a new record, nothing else waiting: stays at 1
+            ("residents", edited.id, 1), ("residents", edited.id, 2),  # its insert and one update answered...
+            ("residents", ahead.id, 5),  # the server had edits from elsewhere
+            ("residents", behind.id, 2),  # an old change answered again (duplicate): the known 7 stays
+            ("residents", "not-here", 4),
+            ("residents", new.id, 0),  # a server that does not say: ignored
+        ], {("residents", edited.id): 1, ("residents", behind.id): 1})  # ...and one more still waits
+    with services.store.read() as conn:
+        known = dict(conn.execute(sa.select(row_sync.c.row_id, row_sync.c.known_version)).all())
+        seen = dict(conn.execute(sa.select(row_sync.c.row_id, row_sync.c.seen_version)).all())
+        version = dict(conn.execute(sa.select(residents.c.id, residents.c.version)).all())
+    assert known == {new.id: 1, edited.id: 2, ahead.id: 5, behind.id: 7, "not-here": 4}
+    assert seen == {new.id: 0, edited.id: 0, ahead.id: 0, behind.id: 4, "not-here": 0}
+    assert {k: version[k] for k in (new.id, edited.id, ahead.id, behind.id)} == {
+        new.id: 1, edited.id: 3, ahead.id: 5, behind.id: 8}

@@ -510,9 +510,12 @@ def apply_pages(store: Store, pages: list[PullPage], *, my_device: str | None = 
     return result
 
 
-_VERSIONS_SQL = ('SELECT t.id, t.version, coalesce(rs.known_version, 0) FROM "{table}" AS t '
-                 "LEFT OUTER JOIN row_sync AS rs ON rs.table_name = ? AND rs.row_id = t.id "
-                 "WHERE t.id IN (SELECT value FROM json_each(?))")
+_RAISE_KNOWN_SQL = ("INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (?, ?, 0, ?) "
+                    "ON CONFLICT(table_name, row_id) DO UPDATE SET known_version = excluded.known_version "
+                    "WHERE excluded.known_version > row_sync.known_version")
+# ?1: the row's changes still in the outbox, ?2: its table, ?3: its id
+_KNOWN = "(SELECT known_version FROM row_sync WHERE table_name = ?2 AND row_id = ?3)"
+_TAKE_VERSION_SQL = f'UPDATE "{{table}}" SET version = ?1 + {_KNOWN} WHERE id = ?3 AND version <> ?1 + {_KNOWN}'
 
 
 def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]],
@@ -520,42 +523,31 @@ def note_pushed_versions(conn: sa.Connection, rows: list[tuple[str, str, int]],
     """After a push answer: the server versions of this PC's own writes.
     A row with nothing left in the outbox takes the server's version.
 
-    A few statements per answer, whatever its size (a 500-change answer
-    touches up to 500 rows): known versions and local versions are read in
-    bulk, ``row_sync`` is upserted with one executemany, and only rows whose
-    version column differs are updated (a new record pushed from here
-    already holds the server's version 1). ``pending``: the outbox changes
-    still waiting per row, when the caller keeps count (``outbox.PendingCounts``)."""
+    Two statements per table and answer, whatever its size (a 1,000-change
+    answer touches up to 1,000 rows), both run by SQLite row after row:
+    ``row_sync`` takes each row's answered version where it is newer than
+    the known one (a new record: inserted), then each row's version column
+    becomes the known version plus its changes still waiting, where it is
+    not that already (a new record pushed from here already holds the
+    server's version 1: nothing is written). Reading the versions into
+    Python to compare them there cost more than the statements. ``pending``:
+    the outbox changes still waiting per row, when the caller keeps count
+    (``outbox.PendingCounts``)."""
     latest: dict[tuple[str, str], int] = {}
     for table, row_id, version in rows:
         if version and version > latest.get((table, row_id), 0):  # 0: a server that does not say
             latest[(table, row_id)] = version
     if not latest:
         return
-    by_table: dict[str, list[str]] = {}
-    for t, r in latest:
-        by_table.setdefault(t, []).append(r)
-    current: dict[tuple[str, str], tuple[int, int]] = {}  # row -> (local version, known server version)
-    for t, ids in by_table.items():
-        # the driver's plain tuples: SQLAlchemy's rows cost ~10 us each, and
-        # a push of 10,000 changes reads as many here
-        rows = conn.exec_driver_sql(_VERSIONS_SQL.format(table=SYNCED_TABLES[t].name), (t, json.dumps(ids))).all()
-        current.update({(t, row_id): (local, known) for row_id, local, known in rows})
-    raise_known = [(t, r, v) for (t, r), v in latest.items() if v > current.get((t, r), (0, 0))[1]]
-    if raise_known:
-        conn.exec_driver_sql(
-            "INSERT INTO row_sync(table_name, row_id, seen_version, known_version) VALUES (?, ?, 0, ?) "
-            "ON CONFLICT(table_name, row_id) DO UPDATE SET "
-            "known_version = max(known_version, excluded.known_version)", raise_known)
+    conn.exec_driver_sql(_RAISE_KNOWN_SQL, [(t, r, v) for (t, r), v in latest.items()])
     if pending is None:
         pending = _pending_counts(conn, sorted({r for _, r in latest}))
-    updates: dict[str, list[tuple[int, str]]] = {}
-    for (t, row_id), (local, known) in current.items():
-        want = max(known, latest[(t, row_id)]) + pending.get((t, row_id), 0)
-        if local != want:
-            updates.setdefault(t, []).append((want, row_id))
-    for t, rows_of in updates.items():
-        conn.exec_driver_sql(f'UPDATE "{t}" SET version = ? WHERE id = ?', rows_of)
+    by_table: dict[str, list[tuple[int, str, str]]] = {}
+    for key in latest:
+        t, r = key
+        by_table.setdefault(t, []).append((pending.get(key, 0), t, r))
+    for t, params in by_table.items():
+        conn.exec_driver_sql(_TAKE_VERSION_SQL.format(table=SYNCED_TABLES[t].name), params)
 
 
 def settle_lost_values(conn: sa.Connection, records: list, my_device: str) -> int:
