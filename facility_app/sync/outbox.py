@@ -31,25 +31,17 @@ MAX_RAW_BATCH_BYTES = 1024 * 1024  # canonical JSON, before compression (the wir
 _OVERHEAD = 170  # ids, stamp, op and keys of one change in canonical JSON
 
 
-class _once:
-    """``functools.cached_property`` without its lock (Python 3.11 takes one
-    on every first read: a tenth of the time ``refs`` took on a push of
-    10,000 changes). Two threads reading it at once would each compute the
-    same value; the push reads it on one."""
-
-    def __init__(self, fn):
-        self.fn, self.name = fn, fn.__name__
-        self.__doc__ = fn.__doc__
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.fn(obj)
-        return value
-
-
 @dataclass(frozen=True, init=False)
 class OutRow:
+    """One pending change as the push reads it. Besides its columns it
+    carries, worked out once when it is made (the push reads every row it
+    makes, several times when rows are held back):
+
+    - ``values``: ``fields`` parsed;
+    - ``refs``: the records this change names: its own row and the rows it
+      points at (a checkup's resident, a correction's original), the values
+      of its fields named ``*_id`` that are text."""
+
     seq: int
     change_id: str
     table: str
@@ -61,34 +53,22 @@ class OutRow:
 
     def __init__(self, seq: int, change_id: str, table: str, row_id: str, op: str, fields: str,
                  base_version: int, hlc: str):
-        # a frozen dataclass's own __init__ sets each field through
-        # object.__setattr__, three times slower: a push makes one per change
+        values = _parse(fields)
+        refs = {row_id}
+        if "_id" in fields:
+            for name in _ref_names(tuple(values)):
+                value = values[name]
+                if isinstance(value, str):
+                    refs.add(value)
+        # one dict update, not the frozen dataclass's object.__setattr__ per
+        # field (three times slower): a push makes one per change
         vars(self).update(seq=seq, change_id=change_id, table=table, row_id=row_id, op=op, fields=fields,
-                          base_version=base_version, hlc=hlc)
+                          base_version=base_version, hlc=hlc, values=values, refs=refs)
 
     @property
     def size(self) -> int:
         """About its canonical-JSON size: what the batch budget counts."""
         return len(self.fields.encode("utf-8")) + _OVERHEAD
-
-    @_once
-    def values(self) -> dict[str, Any]:
-        """``fields`` parsed, once (the batch builder and ``refs`` both read it)."""
-        return _parse(self.fields)
-
-    @_once
-    def refs(self) -> set[str]:
-        """The records this change names: its own row and the rows it points
-        at (a checkup's resident, a correction's original): the values of
-        its fields named ``*_id`` that are text."""
-        out = {self.row_id}
-        if "_id" in self.fields:
-            values = self.values
-            for name in _ref_names(tuple(values)):
-                value = values[name]
-                if isinstance(value, str):
-                    out.add(value)
-        return out
 
     def to_change(self, base_version: int | None = None) -> Change:
         """As it travels; ``base_version``: the one to send, if not the stored one."""
