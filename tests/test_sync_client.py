@@ -239,8 +239,8 @@ def test_an_outbox_row_reads_its_fields_as_the_json_module_does():
         return outbox.OutRow(1, "c1", table, "k1", "update", json.dumps(fields, ensure_ascii=False, sort_keys=True),
                              1, f"{1:015d}-00000-dev")
 
-    plain = {"resident_id": "r1", "supersedes_id": None, "round_id": 5, "notes": "Ăn ngủ được _id", "weight_kg": 51.25,
-             "deleted": False}
+    plain = {"resident_id": "r1", "supersedes_id": None, "round_id": 5, "notes": "Ăn ngủ được _id",
+             "weight_kg": 51.25, "deleted": False}
     assert row(plain).values == json.loads(row(plain).fields) == plain
     assert row(plain).refs == {"k1", "r1"}
     assert row(plain).to_change().fields == plain
@@ -249,7 +249,8 @@ def test_an_outbox_row_reads_its_fields_as_the_json_module_does():
     assert got["temp_c"] != got["temp_c"] and got["count"] == 2 ** 70
     assert row(odd).refs == {"k1", "r1", "c9"}
     assert row({"notes": "x", "name": "y"}, "residents").refs == {"k1"}
-    for names in ({"a_id": "p", "b": "q"}, {"a_id": "p", "c": "q"}, {"a_id": 3, "z_id": "w"}):  # sets of names seen before or not
+    # sets of names seen before or not
+    for names in ({"a_id": "p", "b": "q"}, {"a_id": "p", "c": "q"}, {"a_id": 3, "z_id": "w"}):
         assert row(names).refs == {"k1", *(v for k, v in names.items() if k.endswith("_id") and isinstance(v, str))}
 
 

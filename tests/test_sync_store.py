@@ -133,7 +133,7 @@ def test_pushed_versions_raise_the_known_version_and_set_each_rows_version(servi
     from facility_app.storage.tables import residents, row_sync
     from facility_app.sync import merge
 
-    new, edited, ahead, behind = (_admit(services, n) for n in ("Lê Thị Mới", "Lê Thị Sửa", "Lê Thị Trước", "Lê Thị Sau"))
+    new, edited, ahead, behind = (_admit(services, f"Lê Thị {n}") for n in ("Mới", "Sửa", "Trước", "Sau"))
     with services.store.write(SYSTEM, "test") as w:
         w.conn.execute(sa.update(residents).where(residents.c.id == edited.id).values(version=3))
         w.conn.exec_driver_sql("INSERT INTO row_sync(table_name, row_id, seen_version, known_version) "
