@@ -210,7 +210,7 @@ def test_backoff_runs_from_two_seconds_to_ten_minutes_with_jitter():
 
 def test_compression_follows_the_link():
     sizer = _Sizer(500, 1_000_000, 4)
-    assert sizer.level == LIGHT_LEVEL  # the link is unknown: light until an answer says it is slow
+    assert sizer.level == ZSTD_FAST_LINK_LEVEL  # the link is unknown: a middle level until an answer tells
     sizer.answered(1.2, 33_000)  # a 256 kbit/s rural link: 27 KB/s
     assert sizer.level == ZSTD_LEVEL
     assert _Sizer(500, 1_000_000, 4, ZSTD_LEVEL).level == ZSTD_LEVEL  # the last sync found a slow link
@@ -495,8 +495,9 @@ def test_a_sync_collects_garbage_less_often_while_it_runs_and_puts_the_threshold
 
 def test_the_next_sync_starts_compressing_for_the_link_the_last_one_found(sqlite_server, tmp_path, monkeypatch):
     """The first batches of a push go before any answer has told how fast the
-    link is: a PC whose last push found a fast link, or that never synced,
-    starts at the light level; one whose last push found a slow link starts hard."""
+    link is: a PC whose last push found a fast link starts at the light
+    level, one whose last push found a slow link starts hard, and one that
+    never synced starts at the level in between."""
     from facility_app.storage.repositories import meta_value
     from facility_app.sync import api, engine
     from facility_app.sync.engine import LINK_LEVEL_KEY
@@ -519,7 +520,7 @@ def test_the_next_sync_starts_compressing_for_the_link_the_last_one_found(sqlite
             return meta_value(conn, LINK_LEVEL_KEY)
     try:
         assert push_three(1) == str(LIGHT_LEVEL)
-        assert set(levels) == {LIGHT_LEVEL}  # never synced: light from the first batch
+        assert levels[0] == ZSTD_FAST_LINK_LEVEL and set(levels[1:]) == {LIGHT_LEVEL}  # never synced: middle first
         assert push_three(1e12) == str(ZSTD_LEVEL)
         assert levels[0] == LIGHT_LEVEL and set(levels[1:]) == {ZSTD_LEVEL}  # the last one was fast
         assert push_three(1) == str(LIGHT_LEVEL)
