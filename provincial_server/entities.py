@@ -123,11 +123,12 @@ def _converter(cls, name: str):
 
 
 @lru_cache(maxsize=None)
-def _plan(table: str) -> tuple[type, tuple, bool]:
+def _plan(table: str) -> tuple[type, tuple, bool, bool]:
     """Decided once per table: (entity class, (field, converter, required)
-    for each field, whether it has vital signs). Building entities is the
-    bulk of validating a push; walking ``dataclasses.fields`` and the type
-    hints for every change cost more than the rules themselves."""
+    for each field, whether it has vital signs, whether it has an ``id``).
+    Building entities is the bulk of validating a push; walking
+    ``dataclasses.fields`` and the type hints for every change cost more
+    than the rules themselves."""
     cls = TABLE_ENTITIES[table]
     steps = []
     vitals = False
@@ -139,13 +140,14 @@ def _plan(table: str) -> tuple[type, tuple, bool]:
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         steps.append((f.name, _converter(cls, f.name), required))
-    return cls, tuple(steps), vitals
+    return cls, tuple(steps), vitals, "id" in cls.__dataclass_fields__
 
 
-def to_entity(table: str, data: dict[str, Any]) -> Any:
+def to_entity(table: str, data: dict[str, Any], row_id: str | None = None) -> Any:
     """Build the domain entity of a merged row; a missing required value or a
-    value outside its vocabulary is a ``Refusal``."""
-    cls, steps, vitals = _plan(table)
+    value outside its vocabulary is a ``Refusal``. ``row_id``, when given,
+    is its ``id`` (instead of a copy of ``data`` that holds it)."""
+    cls, steps, vitals, has_id = _plan(table)
     kwargs: dict[str, Any] = {}
     missing = []
     for name, convert, required in steps:
@@ -158,6 +160,8 @@ def to_entity(table: str, data: dict[str, Any]) -> Any:
         raise Refusal.from_problems([Problem(name, "required") for name in missing])
     if vitals:
         kwargs["vitals"] = e.VitalSigns(**{name: data.get(name) for name in _VITALS})
+    if row_id is not None and has_id:
+        kwargs["id"] = row_id
     return cls(**kwargs)
 
 
@@ -168,7 +172,7 @@ def resident_entity(resident_row) -> Any:
     cached = getattr(resident_row, "entity_cache", None)
     if cached is not None and cached[0] == key[0] and cached[1] is key[1]:
         return cached[2]
-    entity = to_entity("residents", {**resident_row.data, "id": resident_row.row_id})
+    entity = to_entity("residents", resident_row.data, resident_row.row_id)
     try:
         resident_row.entity_cache = (key[0], key[1], entity)
     except AttributeError:  # a read-only row object: no cache
@@ -193,8 +197,12 @@ _CLINICAL_RULES = {"checkups": rules.check_checkup, "conditions": rules.check_co
 
 
 def check(table: str, data: dict[str, Any], facility_code: str, resident_row=None,
-          today: date | None = None, stays=None) -> None:
-    """Raise ``Refusal`` when the merged row breaks a domain rule.
+          today: date | None = None, stays=None, row_id: str | None = None) -> Any:
+    """Raise ``Refusal`` when the merged row breaks a domain rule; return
+    its entity when it keeps them all.
+
+    ``row_id``: the row's id, when ``data`` does not hold it (``"x"`` when
+    neither gives one).
 
     ``resident_row`` is the server's row of the resident a clinical record
     belongs to (with ``.data`` and ``.deleted``), or None when it is missing.
@@ -203,7 +211,7 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
     its date (a checkup of an earlier stay that arrives after a re-admission).
     """
     today = today or today_in_vietnam()
-    entity = to_entity(table, data if "id" in data else {**data, "id": "x"})
+    entity = to_entity(table, data, row_id if row_id is not None else None if "id" in data else "x")
     problems: list[Problem]
     if table == "facility":
         if entity.code != facility_code:
@@ -237,3 +245,4 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         raise Refusal("Bảng không được đồng bộ.", "This table is not synchronised.")
     if problems:
         raise Refusal.from_problems(problems)
+    return entity
