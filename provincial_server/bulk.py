@@ -1,7 +1,7 @@
 """Bulk reads and writes of a push, fast on PostgreSQL and plain on SQLite.
 
 A batch of 500 changes writes 500 records and 500 stream rows and looks up
-1,000 ids. On PostgreSQL the rows go in with ``COPY`` (inside the push's
+1,000 ids. On PostgreSQL the rows go in with a binary ``COPY`` (inside the push's
 transaction, on the same connection: one stream instead of a statement per
 row) and the look-ups bind the ids as one string that the server splits
 (``IN (SELECT unnest(string_to_array(:ids, sep)))``): binding a
@@ -25,7 +25,24 @@ def is_postgresql(conn: sa.Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
+def _copy_type(column: sa.Column) -> str:
+    """The PostgreSQL type a column's values are sent as in a binary COPY."""
+    kind = column.type
+    if isinstance(kind, sa.BigInteger):
+        return "int8"
+    if isinstance(kind, sa.Integer):
+        return "int4"
+    if isinstance(kind, sa.Boolean):
+        return "bool"
+    if isinstance(kind, sa.String):  # Text too
+        return "text"
+    raise TypeError(f"no COPY type for {column}")
+
+
 def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys). On PostgreSQL a binary
+    ``COPY``: the text form has every byte of the rows' JSON scanned for
+    characters to escape, which took twice the client's time."""
     if not rows:
         return
     if not is_postgresql(conn):
@@ -34,9 +51,11 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
     names = list(rows[0])
     quoted = ", ".join(f'"{n}"' for n in names)
     values = itemgetter(*names)
+    types = [_copy_type(table.c[n]) for n in names]
     cursor = conn.connection.driver_connection.cursor()
     try:
-        with cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+        with cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN (FORMAT BINARY)') as copy:
+            copy.set_types(types)
             for row in rows:
                 copy.write_row(values(row))
     finally:
