@@ -37,6 +37,7 @@ TABLE_ENTITIES: dict[str, type] = {
 # tables whose rows belong to a resident (checked against the resident's row)
 CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
                    "condition_status_changes", "room_changes", "stays")
+CLINICAL_SET = frozenset(CLINICAL_TABLES)
 VIETNAM = timezone(timedelta(hours=7))  # no daylight saving in Viet Nam
 _VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
 
@@ -82,11 +83,22 @@ def _as_class(name, value):
         raise _bad_value(name, value) from None
 
 
+_DAYS: dict[str, date] = {}  # a push's dates are a few hundred days, each read thousands of times
+_MAX_DAYS = 100_000
+
+
 def _as_date(name, value):
     try:
-        return date.fromisoformat(value)
+        return _DAYS[value]
+    except (KeyError, TypeError):  # not read yet, or unhashable (refused below)
+        pass
+    try:
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise _bad_value(name, value) from None
+    if type(value) is str and len(_DAYS) < _MAX_DAYS:
+        _DAYS[value] = day
+    return day
 
 
 def _as_enum(kind):
@@ -220,14 +232,14 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         problems = rules.check_facility(entity)
     elif table == "residents":
         problems = rules.check_resident(entity, today)
-    elif table in CLINICAL_TABLES:
+    elif table in CLINICAL_SET:
         refusal = _resident_refusal(resident_row)
         if refusal:
             raise refusal
         resident = resident_entity(resident_row)
         checker = _CLINICAL_RULES[table]
         problems = checker(entity, resident, today)
-        outside = [p.params["value"] for p in problems if p.code == "outside_stay"]
+        outside = problems and [p.params["value"] for p in problems if p.code == "outside_stay"]
         if outside and stays is not None:
             kept = stays()
             if kept:

@@ -58,7 +58,7 @@ def now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A record as the batch sees it (loaded, or created by an earlier change)."""
 
@@ -97,7 +97,7 @@ class Row:
         self.data_json = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     status: str
     effective: dict[str, Any] = field(default_factory=dict)
@@ -166,9 +166,11 @@ class Store:
 
     def get(self, table: str, row_id: str) -> Row | None:
         key = (table, row_id)
-        if key not in self.rows and key not in self.missing:
+        row = self.rows.get(key)
+        if row is None and key not in self.missing:
             self.load({key})
-        return self.rows.get(key)
+            row = self.rows.get(key)
+        return row
 
     def add(self, row: Row) -> None:
         self.rows[(row.table, row.row_id)] = row
@@ -314,7 +316,7 @@ class Merger:
     def _validate(self, table: str, data: dict, row_id: str):
         """Refuse a row that breaks a domain rule; returns its entity."""
         resident = None
-        if table in entities.CLINICAL_TABLES:
+        if table in entities.CLINICAL_SET:
             rid = data.get("resident_id")
             resident = self.store.get("residents", rid) if rid else None
             if resident is not None and resident.facility_code != self.facility_code:
@@ -479,7 +481,7 @@ def _prefetch(store: Store, batch: p.PushBatch) -> None:
                 if isinstance(r.data.get("resident_id"), str)})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """A change that enters the stream, waiting for its sequence numbers:
     its stream rows (each with the record whose ``updated_seq`` it sets), the
@@ -612,8 +614,9 @@ def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today, before
                 "fields": dumps(outcome.server_fields), "hlc": row.meta[next(iter(outcome.server_fields))][0],
                 "version": row.version, "deleted": row.deleted, "status": "applied", "clock_suspect": False,
                 "received_at": at}, row))
-        stream.extend((_server_change(device.facility_code, other, fields, hlc, at), other)
-                      for other, fields, hlc in outcome.server_changes)
+        if outcome.server_changes:
+            stream.extend((_server_change(device.facility_code, other, fields, hlc, at), other)
+                          for other, fields, hlc in outcome.server_changes)
         entries.append(_Entry(stream, outcome.new_conflicts, len(results), c.change_id, outcome, suspect,
                               row.version))
         results.append(None)
@@ -649,7 +652,8 @@ def _number(plan: _Plan, last_seq: int) -> tuple[int, list[dict], list[dict]]:
             new_changes.append(values)
             if row is not None:
                 row.updated_seq = last_seq
-        new_conflicts.extend({**conflict, "server_seq": last_seq} for conflict in entry.conflicts)
+        if entry.conflicts:
+            new_conflicts.extend({**conflict, "server_seq": last_seq} for conflict in entry.conflicts)
         if entry.index is not None:
             out = entry.outcome
             plan.results[entry.index] = p.ChangeResult(entry.change_id, out.status, last_seq,
