@@ -601,19 +601,16 @@ def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today, before
         if outcome.status == "duplicate":  # the same clinical record again under a new change id
             results.append(p.ChangeResult(c.change_id, "duplicate", None, version=row.version))
             continue
-        stream = [({
-            "facility_code": device.facility_code, "change_id": c.change_id,
-            "origin_device": device.id, "table_name": c.table, "row_id": c.row_id, "op": c.op,
-            "fields": outcome.effective_json or dumps(outcome.effective), "hlc": c.hlc, "version": row.version,
-            "deleted": row.deleted, "status": outcome.status, "clock_suspect": suspect, "received_at": at},
+        stream = [([  # _STREAM's columns
+            0, device.facility_code, c.change_id, device.id, c.table, c.row_id, c.op,
+            outcome.effective_json or dumps(outcome.effective), c.hlc, row.version,
+            row.deleted, outcome.status, suspect, at],
             None if outcome.server_fields else row)]
         if outcome.server_fields:  # the server's own change after it, which its device pulls too
-            stream.append(({
-                "facility_code": device.facility_code, "change_id": new_id(),
-                "origin_device": p.SERVER_ORIGIN, "table_name": c.table, "row_id": c.row_id, "op": "update",
-                "fields": dumps(outcome.server_fields), "hlc": row.meta[next(iter(outcome.server_fields))][0],
-                "version": row.version, "deleted": row.deleted, "status": "applied", "clock_suspect": False,
-                "received_at": at}, row))
+            stream.append(([
+                0, device.facility_code, new_id(), p.SERVER_ORIGIN, c.table, c.row_id, "update",
+                dumps(outcome.server_fields), row.meta[next(iter(outcome.server_fields))][0],
+                row.version, row.deleted, "applied", False, at], row))
         if outcome.server_changes:
             stream.extend((_server_change(device.facility_code, other, fields, hlc, at), other)
                           for other, fields, hlc in outcome.server_changes)
@@ -648,7 +645,7 @@ def _number(plan: _Plan, last_seq: int) -> tuple[int, list[dict], list[dict]]:
     for entry in plan.entries:
         for values, row in entry.rows:
             last_seq += 1
-            values["server_seq"] = last_seq
+            values[0] = last_seq  # server_seq
             new_changes.append(values)
             if row is not None:
                 row.updated_seq = last_seq
@@ -690,23 +687,39 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
     answer = p.PushAnswer(batch.batch_id, plan.results, highest, plan.server_now)
     counter = facilities.update().where(facilities.c.code == device.facility_code).values(last_seq=last_seq)
     device_row = devices.update().where(devices.c.id == device.id).values(highest_seq=highest, last_seen_at=at)
+    compact = p.answer_to_dict(answer, compact=True, with_ids=True)
     stored = batches.insert().values(device_id=device.id, batch_id=batch.batch_id, received_at=at, digest=digest,
-                                     answer=dumps(p.answer_to_dict(answer, compact=True, with_ids=True)))
+                                     answer=dumps(compact))
     if is_postgresql(conn):  # one round trip for the three
         conn.execute(stored.add_cte(counter.cte("counter")).add_cte(device_row.cte("device_row")))
     else:
         for statement in (counter, device_row, stored):
             conn.execute(statement)
+    answer._compact = compact  # a memo for the reply (compact_answer_dict), not part of the message
     return answer
 
 
-def _server_change(facility_code: str, row: Row, fields: dict, hlc: str, at: str) -> dict:
+def compact_answer_dict(answer: p.PushAnswer) -> dict:
+    """``p.answer_to_dict(answer, compact=True)``: from the form ``push``
+    stored, when it made it (the answer's 1,000 results walked once)."""
+    stored = getattr(answer, "_compact", None)
+    if stored is None:
+        return p.answer_to_dict(answer, compact=True)
+    return {k: v for k, v in stored.items() if k != "change_ids"}
+
+
+# a stream row as the push builds it: these columns' values, in this order
+# (a list: ``_number`` sets its ``server_seq``); ``_write`` takes dicts too
+_STREAM = ("server_seq", "facility_code", "change_id", "origin_device", "table_name", "row_id", "op", "fields",
+           "hlc", "version", "deleted", "status", "clock_suspect", "received_at")
+_RECORD = ("table_name", "row_id", "facility_code", "data", "field_meta", "version", "deleted", "updated_seq")
+
+
+def _server_change(facility_code: str, row: Row, fields: dict, hlc: str, at: str) -> list:
     """A change the server makes itself (it reaches every device, the one
     whose push caused it too); its ``server_seq`` is given by ``_number``."""
-    return {"facility_code": facility_code, "change_id": new_id(),
-            "origin_device": p.SERVER_ORIGIN, "table_name": row.table, "row_id": row.row_id, "op": "update",
-            "fields": dumps(fields), "hlc": hlc, "version": row.version, "deleted": row.deleted,
-            "status": "applied", "clock_suspect": False, "received_at": at}
+    return [0, facility_code, new_id(), p.SERVER_ORIGIN, row.table, row.row_id, "update", dumps(fields), hlc,
+            row.version, row.deleted, "applied", False, at]
 
 
 def _rejected_result(c: p.Change, refusal: Refusal) -> p.ChangeResult:
@@ -714,23 +727,24 @@ def _rejected_result(c: p.Change, refusal: Refusal) -> p.ChangeResult:
 
 
 def _write(conn: sa.Connection, store: Store, new_changes: list, new_rejected: list, new_conflicts: list) -> None:
+    """Write the batch's dirty records, its stream rows (lists of
+    ``_STREAM``'s columns, or dicts), refusals and conflicts."""
     inserts, updates = [], []
     for row in store.rows.values():
         if not row.dirty:
             continue
-        values = {"table_name": row.table, "row_id": row.row_id, "facility_code": row.facility_code,
-                  "data": row.data_json or dumps(row.data), "field_meta": dumps(row.meta), "version": row.version,
-                  "deleted": row.deleted, "updated_seq": row.updated_seq}
+        values = (row.table, row.row_id, row.facility_code, row.data_json or dumps(row.data), dumps(row.meta),
+                  row.version, row.deleted, row.updated_seq)  # _RECORD's columns
         (inserts if row.is_new else updates).append(values)
-    insert_many(conn, records, inserts)
+    insert_many(conn, records, inserts, _RECORD)
     if updates:
         conn.execute(records.update()
                      .where(records.c.table_name == sa.bindparam("k_table"), records.c.row_id == sa.bindparam("k_row"))
                      .values(data=sa.bindparam("data"), field_meta=sa.bindparam("field_meta"),
                              version=sa.bindparam("version"), deleted=sa.bindparam("deleted"),
                              updated_seq=sa.bindparam("updated_seq")),
-                     [{**u, "k_table": u["table_name"], "k_row": u["row_id"]} for u in updates])
-    insert_many(conn, changes, new_changes)
+                     [{**dict(zip(_RECORD, u)), "k_table": u[0], "k_row": u[1]} for u in updates])
+    insert_many(conn, changes, [v if type(v) is list else [v[k] for k in _STREAM] for v in new_changes], _STREAM)
     if new_rejected:
         conn.execute(rejected_changes.insert(), new_rejected)
     if new_conflicts:
