@@ -66,7 +66,9 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list, columns: tuple
 def among(conn: sa.Connection, column: sa.Column, values: list[str]):
     """``column IN values``; on PostgreSQL the values travel as one string."""
     if is_postgresql(conn):
-        joined = _SEP.join(v for v in values if _SEP not in v)
+        joined = _SEP.join(values)
+        if joined.count(_SEP) != len(values) - 1:  # some value holds the separator: it names no row
+            joined = _SEP.join(v for v in values if _SEP not in v)
         return column.in_(sa.select(sa.func.unnest(sa.func.string_to_array(sa.bindparam(None, joined, type_=sa.Text),
                                                                           _SEP))).scalar_subquery())
     return column.in_(values)

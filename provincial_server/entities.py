@@ -157,24 +157,44 @@ def _plan(table: str) -> tuple[type, tuple, bool, bool]:
 
 def to_entity(table: str, data: dict[str, Any], row_id: str | None = None) -> Any:
     """Build the domain entity of a merged row; a missing required value or a
-    value outside its vocabulary is a ``Refusal``. ``row_id``, when given,
-    is its ``id`` (instead of a copy of ``data`` that holds it)."""
+    value outside its vocabulary is a ``Refusal`` (a bad value, the first in
+    field order, before any missing one). ``row_id``, when given, is its
+    ``id`` (instead of a copy of ``data`` that holds it)."""
+    return _builder(table)(data, row_id)
+
+
+@lru_cache(maxsize=None)
+def _builder(table: str):
+    """``to_entity`` for one table, its steps (``_plan``) written out as
+    straight-line code once: the loop over them, taking each step apart and
+    asking whether it converts, was most of building an entity, the bulk of
+    validating a push. Field names are the entity's own identifiers."""
     cls, steps, vitals, has_id = _plan(table)
-    kwargs: dict[str, Any] = {}
-    missing = []
-    for name, convert, required in steps:
-        if name in data:
-            value = data[name]
-            kwargs[name] = value if convert is None or value is None else convert(name, value)
-        elif required:
-            missing.append(name)
-    if missing:
-        raise Refusal.from_problems([Problem(name, "required") for name in missing])
+    names = {"cls": cls, "Refusal": Refusal, "Problem": Problem, "VitalSigns": e.VitalSigns}
+    lines = ["def build(data, row_id):", "    kwargs = {}", "    missing = []"]
+    for i, (name, convert, required) in enumerate(steps):
+        assert name.isidentifier()
+        lines.append(f"    if {name!r} in data:")
+        if convert is None:
+            lines.append(f"        kwargs[{name!r}] = data[{name!r}]")
+        else:
+            names[f"convert{i}"] = convert
+            lines.append(f"        value = data[{name!r}]")
+            lines.append(f"        kwargs[{name!r}] = value if value is None else convert{i}({name!r}, value)")
+        if required:
+            lines.append("    else:")
+            lines.append(f"        missing.append({name!r})")
+    lines.append("    if missing:")
+    lines.append("        raise Refusal.from_problems([Problem(name, 'required') for name in missing])")
     if vitals:
-        kwargs["vitals"] = e.VitalSigns(**{name: data.get(name) for name in _VITALS})
-    if row_id is not None and has_id:
-        kwargs["id"] = row_id
-    return cls(**kwargs)
+        assert all(name.isidentifier() for name in _VITALS)
+        lines.append("    kwargs['vitals'] = VitalSigns(" + ", ".join(f"{n}=data.get({n!r})" for n in _VITALS) + ")")
+    if has_id:
+        lines.append("    if row_id is not None:")
+        lines.append("        kwargs['id'] = row_id")
+    lines.append("    return cls(**kwargs)")
+    exec("\n".join(lines), names)  # noqa: S102 - our own field names, checked above
+    return names["build"]
 
 
 def resident_entity(resident_row) -> Any:

@@ -311,7 +311,9 @@ class Merger:
         if change.table == "residents":  # its records, often in the same batch, are checked against it
             row.entity_cache = (1, data, entity)
         self.store.add(row)
-        return Outcome("applied", effective=dict(data), effective_json=text)
+        # ``effective`` is read while the change is planned, before anything
+        # later in the batch can change the row's data: no copy of it
+        return Outcome("applied", effective=data, effective_json=text)
 
     def _validate(self, table: str, data: dict, row_id: str):
         """Refuse a row that breaks a domain rule; returns its entity."""
@@ -597,7 +599,7 @@ def _plan(conn: sa.Connection, device: Device, batch: p.PushBatch, today, before
                 "fields": dumps(c.fields), "hlc": c.hlc, "reason_vi": refusal.vi, "reason_en": refusal.en,
                 "received_at": at})
             continue
-        row = store.get(c.table, c.row_id)
+        row = store.rows.get((c.table, c.row_id)) or store.get(c.table, c.row_id)  # held: applied to it
         if outcome.status == "duplicate":  # the same clinical record again under a new change id
             results.append(p.ChangeResult(c.change_id, "duplicate", None, version=row.version))
             continue

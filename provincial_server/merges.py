@@ -71,6 +71,9 @@ def follow_resident(store, facility_code: str, change: p.Change) -> tuple[p.Chan
     rid = change.fields.get("resident_id")
     if change.table not in _RESIDENT_SET or not isinstance(rid, str):
         return change, None
+    first = store.get("residents", rid)  # survivor's first step, written out: the resident is rarely merged away
+    if first is None or first.facility_code != facility_code or not (first.deleted and first.data.get("merged_into")):
+        return change, None
     to = survivor(store, facility_code, rid)
     if to is None:
         return change, None
