@@ -66,9 +66,27 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list, columns: tuple
 def among(conn: sa.Connection, column: sa.Column, values: list[str]):
     """``column IN values``; on PostgreSQL the values travel as one string."""
     if is_postgresql(conn):
-        joined = _SEP.join(values)
-        if joined.count(_SEP) != len(values) - 1:  # some value holds the separator: it names no row
-            joined = _SEP.join(v for v in values if _SEP not in v)
-        return column.in_(sa.select(sa.func.unnest(sa.func.string_to_array(sa.bindparam(None, joined, type_=sa.Text),
-                                                                          _SEP))).scalar_subquery())
+        return column.in_(sa.select(sa.func.unnest(sa.func.string_to_array(
+            sa.bindparam(None, _joined(values), type_=sa.Text), _SEP))).scalar_subquery())
     return column.in_(values)
+
+
+def among_param(postgresql: bool, column: sa.Column, name: str):
+    """``among`` for a statement built once: its values are bound to
+    ``name`` at each execution, as ``among_value`` gives them."""
+    if postgresql:
+        return column.in_(sa.select(sa.func.unnest(sa.func.string_to_array(
+            sa.bindparam(name, type_=sa.Text), _SEP))).scalar_subquery())
+    return column.in_(sa.bindparam(name, expanding=True))
+
+
+def among_value(conn: sa.Connection, values: list[str]):
+    """The value bound to an ``among_param``."""
+    return _joined(values) if is_postgresql(conn) else list(values)
+
+
+def _joined(values: list[str]) -> str:
+    joined = _SEP.join(values)
+    if joined.count(_SEP) != len(values) - 1:  # some value holds the separator: it names no row
+        joined = _SEP.join(v for v in values if _SEP not in v)
+    return joined

@@ -68,12 +68,21 @@ def _bad_value(name: str, value: Any) -> Refusal:
                    f"{label(name, 'en')}: “{value}” is not a valid value.")
 
 
+_GROUP_LISTS: dict[str, tuple] = {}  # "NCC,NKT" -> its groups: a facility has a handful of combinations
+
+
 def _as_groups(name, value):
+    known = _GROUP_LISTS.get(value) if type(value) is str else None
+    if known is not None:
+        return list(known)
     members = BeneficiaryGroup._value2member_map_
     try:
-        return [members.get(g) or BeneficiaryGroup(g) for g in str(value).split(",") if g]
+        groups = [members.get(g) or BeneficiaryGroup(g) for g in str(value).split(",") if g]
     except ValueError:
         raise _bad_value(name, value) from None
+    if type(value) is str and len(_GROUP_LISTS) < 1000:
+        _GROUP_LISTS[value] = tuple(groups)
+    return groups
 
 
 def _as_class(name, value):
