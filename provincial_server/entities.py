@@ -175,33 +175,55 @@ def to_entity(table: str, data: dict[str, Any], row_id: str | None = None) -> An
 @lru_cache(maxsize=None)
 def _builder(table: str):
     """``to_entity`` for one table, its steps (``_plan``) written out as
-    straight-line code once: the loop over them, taking each step apart and
-    asking whether it converts, was most of building an entity, the bulk of
-    validating a push. Field names are the entity's own identifiers."""
+    straight-line code once, the entity made with its fields in order (a
+    field the row does not hold takes its default, as the entity's own
+    ``__init__`` would give it): the loop over the steps, taking each apart
+    and asking whether it converts, and the call by keyword were most of
+    building an entity, the bulk of validating a push. Field names are the
+    entity's own identifiers."""
     cls, steps, vitals, has_id = _plan(table)
+    step_of = {name: (i, convert, required) for i, (name, convert, required) in enumerate(steps)}
     names = {"cls": cls, "Refusal": Refusal, "Problem": Problem, "VitalSigns": e.VitalSigns}
-    lines = ["def build(data, row_id):", "    kwargs = {}", "    missing = []"]
-    for i, (name, convert, required) in enumerate(steps):
-        assert name.isidentifier()
-        lines.append(f"    if {name!r} in data:")
+    lines = ["def build(data, row_id):", "    missing = []"]
+    args = []
+    for f in dataclasses.fields(cls):
+        assert f.name.isidentifier() and f.init and not f.kw_only
+        var = f"f_{f.name}"
+        args.append(var)
+        if f.default is not dataclasses.MISSING:
+            names[f"default_{f.name}"] = f.default
+            fallback = f"default_{f.name}"
+        elif f.default_factory is not dataclasses.MISSING:
+            names[f"factory_{f.name}"] = f.default_factory
+            fallback = f"factory_{f.name}()"
+        else:
+            fallback = None
+        if f.name not in step_of:  # vitals (below), version: never from the row
+            if f.name != "vitals":
+                lines.append(f"    {var} = {fallback}")
+            continue
+        i, convert, required = step_of[f.name]
+        test = f"{f.name!r} in data"
+        if f.name == "id" and has_id:  # row_id, when given, is the id (the data's own otherwise)
+            lines.append("    if row_id is not None:")
+            lines.append(f"        {var} = row_id")
+            lines.append(f"    elif {test}:")
+        else:
+            lines.append(f"    if {test}:")
         if convert is None:
-            lines.append(f"        kwargs[{name!r}] = data[{name!r}]")
+            lines.append(f"        {var} = data[{f.name!r}]")
         else:
             names[f"convert{i}"] = convert
-            lines.append(f"        value = data[{name!r}]")
-            lines.append(f"        kwargs[{name!r}] = value if value is None else convert{i}({name!r}, value)")
-        if required:
-            lines.append("    else:")
-            lines.append(f"        missing.append({name!r})")
+            lines.append(f"        value = data[{f.name!r}]")
+            lines.append(f"        {var} = value if value is None else convert{i}({f.name!r}, value)")
+        lines.append("    else:")
+        lines.append(f"        missing.append({f.name!r})" if required else f"        {var} = {fallback}")
     lines.append("    if missing:")
     lines.append("        raise Refusal.from_problems([Problem(name, 'required') for name in missing])")
     if vitals:
         assert all(name.isidentifier() for name in _VITALS)
-        lines.append("    kwargs['vitals'] = VitalSigns(" + ", ".join(f"{n}=data.get({n!r})" for n in _VITALS) + ")")
-    if has_id:
-        lines.append("    if row_id is not None:")
-        lines.append("        kwargs['id'] = row_id")
-    lines.append("    return cls(**kwargs)")
+        lines.append("    f_vitals = VitalSigns(" + ", ".join(f"{n}=data.get({n!r})" for n in _VITALS) + ")")
+    lines.append(f"    return cls({', '.join(args)})")
     exec("\n".join(lines), names)  # noqa: S102 - our own field names, checked above
     return names["build"]
 
