@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import time
 from functools import lru_cache
+from operator import attrgetter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -683,9 +684,8 @@ def _number(plan: _Plan, last_seq: int) -> tuple[int, list[dict], list[dict]]:
             new_conflicts.extend({**conflict, "server_seq": last_seq} for conflict in entry.conflicts)
         if entry.index is not None:
             out = entry.outcome
-            plan.results[entry.index] = p.ChangeResult(entry.change_id, out.status, last_seq,
-                                                       conflict_fields=out.conflict_fields,
-                                                       clock_suspect=entry.suspect, version=entry.version)
+            plan.results[entry.index] = p.ChangeResult(entry.change_id, out.status, last_seq, "", "",  # (reasons)
+                                                       out.conflict_fields, entry.suspect, entry.version)
     return last_seq, new_changes, new_conflicts
 
 
@@ -713,7 +713,8 @@ def push(conn: sa.Connection, device: Device, batch: p.PushBatch, today=None) ->
     last_seq, new_changes, new_conflicts = _number(plan, last_seq)
     _write(conn, plan.store, new_changes, plan.rejected, new_conflicts)
     at = plan.at
-    highest = max([highest, batch.seq_to if batch.changes else 0, *(c.device_seq for c in batch.changes)])
+    highest = max(highest, batch.seq_to if batch.changes else 0,
+                  max(map(attrgetter("device_seq"), batch.changes), default=0))
     answer = p.PushAnswer(batch.batch_id, plan.results, highest, plan.server_now)
     compact = p.answer_to_dict(answer, compact=True, with_ids=True)
     params = {"facility": device.facility_code, "last_seq": last_seq, "device": device.id, "highest": highest,
