@@ -115,11 +115,14 @@ def exchange_code(conn: sa.Connection, code: str, device_name: str = "") -> Enro
     return Enrolled(row.device_id, token, fac.code, fac.name, fac.province_code, number)
 
 
+_BY_TOKEN = sa.select(devices).where(devices.c.token_hash == sa.bindparam("token_hash"))  # every sync request: built once
+
+
 def device_for_token(conn: sa.Connection, token: str):
     """The enrolled, unrevoked device of a bearer token, or None."""
     if not token or len(token) > 200:
         return None
-    row = conn.execute(sa.select(devices).where(devices.c.token_hash == security.sha256(token))).first()
+    row = conn.execute(_BY_TOKEN, {"token_hash": security.sha256(token)}).first()
     if row is None or row.revoked_at is not None:
         return None
     return row

@@ -29,7 +29,7 @@ from . import admin, indicators, officer_scope, openapi_docs, pages, province_pa
 from .budget import RequestBudget, retry_after
 from .db import make_engine, read_conn, write_conn
 from .entities import Refusal
-from .ingest import BatchReused, Device, push
+from .ingest import BatchReused, Device, compact_answer_dict, push
 from .login_guard import LoginGuard, LoginPolicy, Throttled
 from .tables import settings
 
@@ -249,7 +249,8 @@ def create_app(db_url: str | None = None, engine: sa.Engine | None = None,
             raise ApiError(409, "retry", "Yêu cầu trùng đang được xử lý; hãy gửi lại.",
                            "A clashing request was being handled; send again.") from None
         msgpack = _wants_msgpack(request, default=(content_type or "").startswith(p.MSGPACK))
-        response = respond(request, p.answer_to_dict(answer, compact=batch.compact_answer), msgpack)
+        body = compact_answer_dict(answer) if batch.compact_answer else p.answer_to_dict(answer)
+        response = respond(request, body, msgpack)
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.1f}"
         return response
 

@@ -37,6 +37,7 @@ TABLE_ENTITIES: dict[str, type] = {
 # tables whose rows belong to a resident (checked against the resident's row)
 CLINICAL_TABLES = ("checkups", "conditions", "rehab_sessions", "referrals", "bhyt_cards",
                    "condition_status_changes", "room_changes", "stays")
+CLINICAL_SET = frozenset(CLINICAL_TABLES)
 VIETNAM = timezone(timedelta(hours=7))  # no daylight saving in Viet Nam
 _VITALS = [f.name for f in dataclasses.fields(e.VitalSigns)]
 
@@ -67,12 +68,21 @@ def _bad_value(name: str, value: Any) -> Refusal:
                    f"{label(name, 'en')}: “{value}” is not a valid value.")
 
 
+_GROUP_LISTS: dict[str, tuple] = {}  # "NCC,NKT" -> its groups: a facility has a handful of combinations
+
+
 def _as_groups(name, value):
+    known = _GROUP_LISTS.get(value) if type(value) is str else None
+    if known is not None:
+        return list(known)
     members = BeneficiaryGroup._value2member_map_
     try:
-        return [members.get(g) or BeneficiaryGroup(g) for g in str(value).split(",") if g]
+        groups = [members.get(g) or BeneficiaryGroup(g) for g in str(value).split(",") if g]
     except ValueError:
         raise _bad_value(name, value) from None
+    if type(value) is str and len(_GROUP_LISTS) < 1000:
+        _GROUP_LISTS[value] = tuple(groups)
+    return groups
 
 
 def _as_class(name, value):
@@ -82,11 +92,22 @@ def _as_class(name, value):
         raise _bad_value(name, value) from None
 
 
+_DAYS: dict[str, date] = {}  # a push's dates are a few hundred days, each read thousands of times
+_MAX_DAYS = 100_000
+
+
 def _as_date(name, value):
     try:
-        return date.fromisoformat(value)
+        return _DAYS[value]
+    except (KeyError, TypeError):  # not read yet, or unhashable (refused below)
+        pass
+    try:
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise _bad_value(name, value) from None
+    if type(value) is str and len(_DAYS) < _MAX_DAYS:
+        _DAYS[value] = day
+    return day
 
 
 def _as_enum(kind):
@@ -123,11 +144,12 @@ def _converter(cls, name: str):
 
 
 @lru_cache(maxsize=None)
-def _plan(table: str) -> tuple[type, tuple, bool]:
+def _plan(table: str) -> tuple[type, tuple, bool, bool]:
     """Decided once per table: (entity class, (field, converter, required)
-    for each field, whether it has vital signs). Building entities is the
-    bulk of validating a push; walking ``dataclasses.fields`` and the type
-    hints for every change cost more than the rules themselves."""
+    for each field, whether it has vital signs, whether it has an ``id``).
+    Building entities is the bulk of validating a push; walking
+    ``dataclasses.fields`` and the type hints for every change cost more
+    than the rules themselves."""
     cls = TABLE_ENTITIES[table]
     steps = []
     vitals = False
@@ -139,26 +161,71 @@ def _plan(table: str) -> tuple[type, tuple, bool]:
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         steps.append((f.name, _converter(cls, f.name), required))
-    return cls, tuple(steps), vitals
+    return cls, tuple(steps), vitals, "id" in cls.__dataclass_fields__
 
 
-def to_entity(table: str, data: dict[str, Any]) -> Any:
+def to_entity(table: str, data: dict[str, Any], row_id: str | None = None) -> Any:
     """Build the domain entity of a merged row; a missing required value or a
-    value outside its vocabulary is a ``Refusal``."""
-    cls, steps, vitals = _plan(table)
-    kwargs: dict[str, Any] = {}
-    missing = []
-    for name, convert, required in steps:
-        if name in data:
-            value = data[name]
-            kwargs[name] = value if convert is None or value is None else convert(name, value)
-        elif required:
-            missing.append(name)
-    if missing:
-        raise Refusal.from_problems([Problem(name, "required") for name in missing])
+    value outside its vocabulary is a ``Refusal`` (a bad value, the first in
+    field order, before any missing one). ``row_id``, when given, is its
+    ``id`` (instead of a copy of ``data`` that holds it)."""
+    return _builder(table)(data, row_id)
+
+
+@lru_cache(maxsize=None)
+def _builder(table: str):
+    """``to_entity`` for one table, its steps (``_plan``) written out as
+    straight-line code once, the entity made with its fields in order (a
+    field the row does not hold takes its default, as the entity's own
+    ``__init__`` would give it): the loop over the steps, taking each apart
+    and asking whether it converts, and the call by keyword were most of
+    building an entity, the bulk of validating a push. Field names are the
+    entity's own identifiers."""
+    cls, steps, vitals, has_id = _plan(table)
+    step_of = {name: (i, convert, required) for i, (name, convert, required) in enumerate(steps)}
+    names = {"cls": cls, "Refusal": Refusal, "Problem": Problem, "VitalSigns": e.VitalSigns}
+    lines = ["def build(data, row_id):", "    missing = []"]
+    args = []
+    for f in dataclasses.fields(cls):
+        assert f.name.isidentifier() and f.init and not f.kw_only
+        var = f"f_{f.name}"
+        args.append(var)
+        if f.default is not dataclasses.MISSING:
+            names[f"default_{f.name}"] = f.default
+            fallback = f"default_{f.name}"
+        elif f.default_factory is not dataclasses.MISSING:
+            names[f"factory_{f.name}"] = f.default_factory
+            fallback = f"factory_{f.name}()"
+        else:
+            fallback = None
+        if f.name not in step_of:  # vitals (below), version: never from the row
+            if f.name != "vitals":
+                lines.append(f"    {var} = {fallback}")
+            continue
+        i, convert, required = step_of[f.name]
+        test = f"{f.name!r} in data"
+        if f.name == "id" and has_id:  # row_id, when given, is the id (the data's own otherwise)
+            lines.append("    if row_id is not None:")
+            lines.append(f"        {var} = row_id")
+            lines.append(f"    elif {test}:")
+        else:
+            lines.append(f"    if {test}:")
+        if convert is None:
+            lines.append(f"        {var} = data[{f.name!r}]")
+        else:
+            names[f"convert{i}"] = convert
+            lines.append(f"        value = data[{f.name!r}]")
+            lines.append(f"        {var} = value if value is None else convert{i}({f.name!r}, value)")
+        lines.append("    else:")
+        lines.append(f"        missing.append({f.name!r})" if required else f"        {var} = {fallback}")
+    lines.append("    if missing:")
+    lines.append("        raise Refusal.from_problems([Problem(name, 'required') for name in missing])")
     if vitals:
-        kwargs["vitals"] = e.VitalSigns(**{name: data.get(name) for name in _VITALS})
-    return cls(**kwargs)
+        assert all(name.isidentifier() for name in _VITALS)
+        lines.append("    f_vitals = VitalSigns(" + ", ".join(f"{n}=data.get({n!r})" for n in _VITALS) + ")")
+    lines.append(f"    return cls({', '.join(args)})")
+    exec("\n".join(lines), names)  # noqa: S102 - our own field names, checked above
+    return names["build"]
 
 
 def resident_entity(resident_row) -> Any:
@@ -168,7 +235,7 @@ def resident_entity(resident_row) -> Any:
     cached = getattr(resident_row, "entity_cache", None)
     if cached is not None and cached[0] == key[0] and cached[1] is key[1]:
         return cached[2]
-    entity = to_entity("residents", {**resident_row.data, "id": resident_row.row_id})
+    entity = to_entity("residents", resident_row.data, resident_row.row_id)
     try:
         resident_row.entity_cache = (key[0], key[1], entity)
     except AttributeError:  # a read-only row object: no cache
@@ -193,8 +260,12 @@ _CLINICAL_RULES = {"checkups": rules.check_checkup, "conditions": rules.check_co
 
 
 def check(table: str, data: dict[str, Any], facility_code: str, resident_row=None,
-          today: date | None = None, stays=None) -> None:
-    """Raise ``Refusal`` when the merged row breaks a domain rule.
+          today: date | None = None, stays=None, row_id: str | None = None) -> Any:
+    """Raise ``Refusal`` when the merged row breaks a domain rule; return
+    its entity when it keeps them all.
+
+    ``row_id``: the row's id, when ``data`` does not hold it (``"x"`` when
+    neither gives one).
 
     ``resident_row`` is the server's row of the resident a clinical record
     belongs to (with ``.data`` and ``.deleted``), or None when it is missing.
@@ -203,7 +274,7 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
     its date (a checkup of an earlier stay that arrives after a re-admission).
     """
     today = today or today_in_vietnam()
-    entity = to_entity(table, data if "id" in data else {**data, "id": "x"})
+    entity = to_entity(table, data, row_id if row_id is not None else None if "id" in data else "x")
     problems: list[Problem]
     if table == "facility":
         if entity.code != facility_code:
@@ -212,14 +283,14 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         problems = rules.check_facility(entity)
     elif table == "residents":
         problems = rules.check_resident(entity, today)
-    elif table in CLINICAL_TABLES:
+    elif table in CLINICAL_SET:
         refusal = _resident_refusal(resident_row)
         if refusal:
             raise refusal
         resident = resident_entity(resident_row)
         checker = _CLINICAL_RULES[table]
         problems = checker(entity, resident, today)
-        outside = [p.params["value"] for p in problems if p.code == "outside_stay"]
+        outside = problems and [p.params["value"] for p in problems if p.code == "outside_stay"]
         if outside and stays is not None:
             kept = stays()
             if kept:
@@ -237,3 +308,4 @@ def check(table: str, data: dict[str, Any], facility_code: str, resident_row=Non
         raise Refusal("Bảng không được đồng bộ.", "This table is not synchronised.")
     if problems:
         raise Refusal.from_problems(problems)
+    return entity

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 RESIDENT_TABLES = tuple(t for t, columns in p.SYNCED_SCHEMA.items() if "resident_id" in columns)
 """Every synced table whose rows belong to a resident (found, not listed)."""
+_RESIDENT_SET = frozenset(RESIDENT_TABLES)
 _OWN = ("deleted", "merged_into")
 
 
@@ -68,7 +69,10 @@ def _server_hlc(after: str) -> str:
 def follow_resident(store, facility_code: str, change: p.Change) -> tuple[p.Change, str | None]:
     """The change with its ``resident_id`` moved to the survivor, if it names a merged-away resident."""
     rid = change.fields.get("resident_id")
-    if change.table not in RESIDENT_TABLES or not isinstance(rid, str):
+    if change.table not in _RESIDENT_SET or not isinstance(rid, str):
+        return change, None
+    first = store.get("residents", rid)  # survivor's first step, written out: the resident is rarely merged away
+    if first is None or first.facility_code != facility_code or not (first.deleted and first.data.get("merged_into")):
         return change, None
     to = survivor(store, facility_code, rid)
     if to is None:

@@ -24,6 +24,11 @@ def provinces() -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
+def _province_names() -> dict[int, str]:
+    return dict(provinces())
+
+
+@lru_cache(maxsize=1)
 def _wards() -> dict[int, tuple[str, int]]:
     return {int(w.code): (w.name, int(w.province_code)) for w in vp.Ward.iter_all()}
 
@@ -36,7 +41,7 @@ def wards(province_code: int) -> list[tuple[int, str]]:
 def province_name(code: int | None) -> str:
     if code is None:
         return ""
-    return dict(provinces()).get(code, "")
+    return _province_names().get(code, "")
 
 
 def ward_name(code: int | None) -> str:
@@ -55,7 +60,7 @@ def short_province_name(code: int | None) -> str:
 
 
 def check(province_code: int | None, ward_code: int | None) -> list[Problem]:
-    if province_code is not None and province_code not in dict(provinces()):
+    if province_code is not None and province_code not in _province_names():  # (the server checks every resident)
         return [Problem("province_code", "unknown_division", {"value": province_code})]
     if ward_code is not None:
         ward = _wards().get(ward_code)

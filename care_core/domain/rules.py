@@ -158,8 +158,10 @@ def check_resident(r: Resident, today: date) -> list[Problem]:
 
 def check_vitals(v: VitalSigns) -> list[Problem]:
     p: list[Problem] = []
-    for name, (low, high, unit) in VITAL_RANGES.items():
-        _in_range(p, name, getattr(v, name), low, high, unit)
+    for name, (low, high, unit) in VITAL_RANGES.items():  # _in_range written out: a push checks thousands
+        value = getattr(v, name)
+        if value is not None and not (low <= value <= high):
+            p.append(Problem(name, "range", {"value": value, "low": low, "high": high, "unit": unit}))
     if (v.systolic is None) != (v.diastolic is None):
         p.append(Problem("systolic" if v.systolic is None else "diastolic", "bp_pair"))
     elif v.systolic is not None and v.diastolic is not None and not any(x.field in ("systolic", "diastolic") for x in p):

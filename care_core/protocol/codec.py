@@ -41,20 +41,43 @@ def encode_body(obj: dict, content_type: str = MSGPACK, level: int = ZSTD_LEVEL)
     raise ValueError(f"unsupported content type {content_type}")
 
 
+_ZSTD_STEP = 1 << 20  # bytes asked for per read when the frame does not say its size
+
+
 def _bounded_zstd(data: bytes, limit: int = MAX_DECODED_BYTES) -> bytes:
+    """Decompress, refusing more than ``limit`` bytes of output. Each read
+    allocates what it asks for, and asking for the bound (16 MB) each time
+    cost more than decompressing a push: reads ask for what the frame header
+    says it holds (and a byte more), or a megabyte when it does not say; the
+    bound is kept whatever the header says. A body zstd refuses is read
+    again the plain way, so that the reason given is the same whatever the
+    sizes asked for."""
     try:
-        reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
-        out = reader.read(limit + 1)
-        # read() may stop at a frame boundary; keep reading up to the bound
-        while out and len(out) <= limit:
-            more = reader.read(limit + 1 - len(out))
-            if not more:
-                break
-            out += more
-    except zstandard.ZstdError as exc:
-        raise ProtocolError(f"body is not valid zstd: {exc}") from None
+        declared = zstandard.frame_content_size(data)
+    except zstandard.ZstdError:
+        declared = -1
+    step = declared + 1 if 0 <= declared <= limit else _ZSTD_STEP
+    try:
+        out = _read_zstd(data, limit, step)
+    except zstandard.ZstdError:
+        try:
+            out = _read_zstd(data, limit, limit + 1)
+        except zstandard.ZstdError as exc:
+            raise ProtocolError(f"body is not valid zstd: {exc}") from None
     if len(out) > limit:
         raise ProtocolError(f"body expands beyond {limit} bytes", "too-large")
+    return out
+
+
+def _read_zstd(data: bytes, limit: int, step: int) -> bytes:
+    reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
+    out = reader.read(min(step, limit + 1))
+    # read() may stop at a frame boundary; keep reading up to the bound
+    while out and len(out) <= limit:
+        more = reader.read(min(step, limit + 1 - len(out)))
+        if not more:
+            break
+        out += more
     return out
 
 
@@ -107,10 +130,12 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
             obj = msgpack.unpackb(raw, raw=False, strict_map_key=True, unicode_errors="surrogatepass",
                                   list_hook=counted, object_hook=counted,
                                   max_array_len=MAX_CONTAINERS, max_map_len=MAX_CONTAINERS)
+            containers = MAX_CONTAINERS - counted.left
         else:
             text = raw.decode("utf-8", "surrogatepass")
             _check_json_brackets(text)
             obj = json.loads(text, parse_constant=_not_json)
+            containers = None
     except (ValueError, TypeError, RecursionError, msgpack.ExtraData, msgpack.FormatError,
             msgpack.StackError) as exc:  # ProtocolError is a ValueError: raised again as it is
         if isinstance(exc, ProtocolError):
@@ -118,7 +143,7 @@ def decode_body(body: bytes, content_type: str | None, content_encoding: str | N
         raise ProtocolError(f"body is not valid {media}: {exc.__class__.__name__}") from None
     if not isinstance(obj, dict):
         raise ProtocolError("body must be an object")
-    check_tree(obj, check_text)
+    check_tree(obj, check_text, containers)
     return obj
 
 
@@ -181,7 +206,7 @@ def _text_problem(value: str) -> str | None:
     return "contains an unpaired surrogate (not valid Unicode)"
 
 
-def check_tree(obj: Any, check_text: bool = True) -> None:
+def check_tree(obj: Any, check_text: bool = True, containers: int | None = None) -> None:
     """Refuse a decoded body nested deeper than ``MAX_DEPTH`` or holding text
     that no database column can store (NUL, unpaired surrogates), naming
     where. Iterative: a hostile body cannot exhaust the stack. A push of
@@ -189,11 +214,15 @@ def check_tree(obj: Any, check_text: bool = True) -> None:
     kept cheap: when orjson is at hand it looks at every text in C (it refuses
     a lone surrogate and writes a NUL as an escape), and only a body it finds
     suspect is walked here; otherwise ASCII text needs only a NUL test. The
-    path that names a place is built only when something there is refused."""
+    path that names a place is built only when something there is refused.
+    ``containers``: how many objects and arrays ``obj`` holds, itself
+    included, when known (msgpack's hooks count them): the depth is then
+    known once that many are found, without a look at the last level's
+    values (a push's 20,000 field values)."""
     if check_text and _text_clean(obj):
         check_text = False
     if not check_text:
-        _check_depth(obj)
+        _check_depth(obj, containers)
         return
     stack = [(obj, 1, None, "body")]  # node, depth, parent entry, key: the path on demand
     while stack:
@@ -228,15 +257,20 @@ def _text_clean(obj: Any) -> bool:
     return b"\\u0000" not in text  # a NUL comes out escaped (text that spells the escape out is walked too)
 
 
-def _check_depth(obj: Any) -> None:
+def _check_depth(obj: Any, containers: int | None = None) -> None:
     """Refuse a body nested deeper than ``MAX_DEPTH``, a level at a time
-    (iterative; the containers of a body are bounded, ``MAX_CONTAINERS``)."""
-    level, depth = [obj], 1
+    (iterative; the containers of a body are bounded, ``MAX_CONTAINERS``).
+    ``containers``: how many there are in all, when known: once every one
+    has been found, none lies deeper."""
+    level, depth, found = [obj], 1, 1
     while level:
         if depth > MAX_DEPTH:
             raise ProtocolError(f"body is nested more than {MAX_DEPTH} levels deep", "too-deep")
+        if found == containers:
+            return
         level = [v for node in level for v in (node.values() if type(node) is dict else node)
                  if type(v) is dict or type(v) is list]
+        found += len(level)
         depth += 1
 
 
