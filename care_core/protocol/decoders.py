@@ -152,7 +152,10 @@ def batch_from_dict(obj: dict) -> PushBatch:
     raw = _get(obj, "changes", list, "batch")
     if len(raw) > MAX_BATCH_CHANGES:
         raise ProtocolError(f"a batch carries at most {MAX_BATCH_CHANGES} changes", "too-many-changes")
-    changes = [change_from_dict(c, f"change {i}") for i, c in enumerate(raw)]
+    changes = []
+    for i, c in enumerate(raw):  # the common change without naming where it is (a string per change)
+        fast = _change_fast(c) if type(c) is dict else None
+        changes.append(fast if fast is not None else change_from_dict(c, f"change {i}"))
     batch = PushBatch(
         batch_id=_ident(obj, "batch_id", "batch"),
         device_id=_ident(obj, "device_id", "batch"),
